@@ -1,0 +1,35 @@
+/**
+ * Two kinds of error, kept apart: a UserError is expected (bad input, a link that cannot be
+ * read) and becomes a short, polite message; anything else is internal, logged with context,
+ * and shown to users only as a generic apology.
+ */
+export const USER_ERROR_CODES = [
+  'empty',
+  'binary',
+  'too-large',
+  'not-a-posting',
+  'bad-url',
+  'unsupported-scheme',
+  'private-address',
+  'not-found',
+  'login-wall',
+  'timeout',
+  'fetch-failed',
+  'no-posting-at-link',
+  'forbidden',
+] as const;
+export type UserErrorCode = (typeof USER_ERROR_CODES)[number];
+
+export class UserError extends Error {
+  override readonly name = 'UserError';
+  constructor(
+    readonly code: UserErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function isUserError(err: unknown): err is UserError {
+  return err instanceof UserError;
+}
