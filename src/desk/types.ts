@@ -1,0 +1,59 @@
+import type { Card } from '../card/index.js';
+import type { Posting } from '../posting.js';
+
+export type Platform = 'slack' | 'discord' | 'local';
+
+/** Where something happened, in the platform's own ids. */
+export interface Place {
+  platform: Platform;
+  /** Slack team id, Discord guild id (or 'dm'), 'local'. */
+  team: string;
+  channel: string;
+}
+
+export interface Attachment {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface MessageEvent extends Place {
+  messageId: string;
+  user: string;
+  userName?: string | null;
+  /** Plain text with platform markup already unwrapped by the adapter. */
+  text: string;
+  /** Text files attached to the message (a long paste turned into a file), raw bytes. */
+  files?: Attachment[];
+  /** A link to the message itself, for "shared before" notices. */
+  link?: string | null;
+}
+
+export interface CommandEvent extends Place {
+  user: string;
+  userName?: string | null;
+  /** What followed the command (`/jd <text>`), markup unwrapped. */
+  text: string;
+  /** Admins may forget any posting. */
+  isAdmin?: boolean;
+  /** The message a context-menu command was run on, if any. */
+  messageId?: string | null;
+  link?: string | null;
+}
+
+export interface ReactionEvent extends Place {
+  /** The message that was reacted to: a card of ours or an original posting. */
+  messageId: string;
+  user: string;
+  /** Emoji name without colons ("page_facing_up") or the unicode character ("📄"). */
+  emoji: string;
+}
+
+/** What the Desk asks an adapter to post. Adapters render each kind for their platform. */
+export type DeskReply =
+  | { kind: 'card'; card: Card; posting: Posting; postingId: string }
+  | { kind: 'full'; title: string; text: string; postingId: string }
+  /** A short message for the user only (bad input, not a posting, forgotten). */
+  | { kind: 'notice'; text: string }
+  | { kind: 'help'; text: string }
+  /** A list the team asked for (`/jd recent`, `/jd search …`). */
+  | { kind: 'list'; title: string; items: string[] };
