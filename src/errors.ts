@@ -17,6 +17,7 @@ export const USER_ERROR_CODES = [
   'fetch-failed',
   'no-posting-at-link',
   'forbidden',
+  'bad-input',
 ] as const;
 export type UserErrorCode = (typeof USER_ERROR_CODES)[number];
 

@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { Desk } from '../../src/desk/index.js';
+import type { LinkReader } from '../../src/desk/index.js';
+import { UserError } from '../../src/errors.js';
+import { extractPosting } from '../../src/extract/index.js';
+import { MemoryStore } from '../../src/store/memory.js';
+import type { Store } from '../../src/store/types.js';
+
+const seed = (name: string): string => readFileSync(new URL(`../../fixtures/seeds/${name}`, import.meta.url), 'utf8');
+const LINKEDIN_PASTE = seed('003-linkedin-capital-one-senior-mle.txt');
+const place = { platform: 'slack' as const, team: 'T1', channel: 'C1' };
+
+function message(messageId: string, text: string, user = 'U1') {
+  return { ...place, messageId, user, text };
+}
+
+describe('Desk', () => {
+  it('answers a pasted posting with a card and stays quiet on chat', async () => {
+    const desk = new Desk({ store: new MemoryStore() });
+    const reply = await desk.handleMessage(message('1.1', LINKEDIN_PASTE));
+    expect(reply?.kind).toBe('card');
+    expect(await desk.handleMessage(message('1.2', 'anyone up for lunch at noon?'))).toBeNull();
+  });
+
+  it('posts the full cleaned posting when someone reacts to the original or to the card', async () => {
+    const desk = new Desk({ store: new MemoryStore() });
+    const reply = await desk.handleMessage(message('1.1', LINKEDIN_PASTE));
+    if (reply?.kind !== 'card') throw new Error('expected a card');
+    await desk.rememberReply(place, '1.5', reply.postingId);
+    for (const messageId of ['1.1', '1.5']) {
+      const full = await desk.handleReaction({ ...place, messageId, user: 'U2', emoji: 'page_facing_up' });
+      expect(full?.kind).toBe('full');
+      if (full?.kind === 'full') expect(full.text).toBe(reply.posting.text);
+    }
+    expect(await desk.handleReaction({ ...place, messageId: '1.1', user: 'U2', emoji: 'thumbsup' })).toBeNull();
+    expect(await desk.handleReaction({ ...place, messageId: '9.9', user: 'U2', emoji: 'page_facing_up' })).toBeNull();
+  });
+
+  it('says who shared a posting first when the same text comes again', async () => {
+    const desk = new Desk({ store: new MemoryStore() });
+    await desk.handleMessage(message('1.1', LINKEDIN_PASTE, 'U1'));
+    const second = await desk.handleMessage({ ...message('2.1', LINKEDIN_PASTE, 'U2'), channel: 'C2' });
+    if (second?.kind !== 'card') throw new Error('expected a card');
+    expect(second.card.sharedBefore?.by.id).toBe('U1');
+    expect(second.card.sharedBefore?.channelId).toBe('C1');
+  });
+
+  it('claims each event once', async () => {
+    const desk = new Desk({ store: new MemoryStore() });
+    expect(await desk.claimEvent('slack', 'Ev1')).toBe(true);
+    expect(await desk.claimEvent('slack', 'Ev1')).toBe(false);
+  });
+
+  it('answers /jd alone with help and a non-posting with a reason', async () => {
+    const desk = new Desk({ store: new MemoryStore() });
+    expect((await desk.handleCommand({ ...place, user: 'U1', text: '' })).kind).toBe('help');
+    expect((await desk.handleCommand({ ...place, user: 'U1', text: 'help' })).kind).toBe('help');
+    const notice = await desk.handleCommand({ ...place, user: 'U1', text: 'is anyone hiring for data roles?' });
+    expect(notice.kind).toBe('notice');
+    if (notice.kind === 'notice') expect(notice.text).toMatch(/doesn't look like a job posting/);
+    expect((await desk.handleCommand({ ...place, user: 'U1', text: LINKEDIN_PASTE })).kind).toBe('card');
+  });
+
+  it('reads a text file attached to a message like a paste', async () => {
+    const desk = new Desk({ store: new MemoryStore() });
+    const reply = await desk.handleMessage({ ...message('3.1', ''), files: [{ name: 'message.txt', bytes: Buffer.from(LINKEDIN_PASTE) }] });
+    expect(reply?.kind).toBe('card');
+  });
+
+  it('ignores a bare link until a link reader is configured, then reads job links only', async () => {
+    expect(await new Desk({ store: new MemoryStore() }).handleMessage(message('4.1', 'https://boards.greenhouse.io/acme/jobs/123'))).toBeNull();
+    const read: string[] = [];
+    const links: LinkReader = {
+      canonicalize: (url) => url.replace(/\?.*$/, ''),
+      looksLikeJobLink: (url) => url.includes('/jobs/'),
+      read: async (url) => {
+        read.push(url);
+        if (url.includes('gone')) throw new UserError('not-found', 'That posting was taken down.');
+        return extractPosting('Acme is hiring a Senior Engineer.', { source: { kind: 'link', url, site: 'greenhouse' } });
+      },
+    };
+    const desk = new Desk({ store: new MemoryStore(), links });
+    expect(await desk.handleMessage(message('4.2', 'look https://news.example.com/story'))).toBeNull();
+    expect((await desk.handleMessage(message('4.3', 'https://boards.greenhouse.io/acme/jobs/123?gh_src=x')))?.kind).toBe('card');
+    const gone = await desk.handleMessage(message('4.4', 'https://boards.greenhouse.io/acme/jobs/gone'));
+    expect(gone).toEqual({ kind: 'notice', text: expect.stringMatching(/taken down.*\/jd/) });
+    expect(read).toEqual(['https://boards.greenhouse.io/acme/jobs/123?gh_src=x', 'https://boards.greenhouse.io/acme/jobs/gone']);
+  });
+
+  it('still answers with a card when the store is down', async () => {
+    const broken = new MemoryStore();
+    const failing: Store = new Proxy(broken, {
+      get(target, prop) {
+        const value = Reflect.get(target, prop) as unknown;
+        if (typeof value !== 'function') return value;
+        return () => Promise.reject(new Error('ECONNREFUSED'));
+      },
+    });
+    const warnings: string[] = [];
+    const desk = new Desk({ store: failing, log: { warn: (_o, m) => warnings.push(m), error: () => {} } });
+    expect((await desk.handleMessage(message('5.1', LINKEDIN_PASTE)))?.kind).toBe('card');
+    expect(warnings.length).toBe(1);
+  });
+});
