@@ -1,0 +1,35 @@
+import { cutText } from './cut.js';
+import {
+  emojiShortcode, payFitsOneLine, payGroupTexts, personName, placeLine, postedText, sharedBeforeText,
+  sourceName, sponsorshipText, titleParts,
+} from './lines.js';
+import type { Card } from './types.js';
+
+const asIs = (s: string): string => s;
+
+/**
+ * The card as plain text (terminal, logs, the local playground). Names stand in for mentions.
+ */
+export function renderCardText(card: Card): string {
+  const lines: string[] = [];
+  lines.push(titleParts(card, asIs).join(' · '));
+  lines.push(placeLine(card, asIs));
+  const pay = payGroupTexts(card, asIs);
+  if (pay.length === 0) lines.push('Pay: not stated');
+  else if (payFitsOneLine(pay)) lines.push(`Pay: ${pay.join(' · ')}`);
+  else lines.push('Pay:', ...pay.map((p) => `  ${p}`));
+  lines.push(`Sponsorship: ${sponsorshipText(card, asIs)}`);
+  if (card.requirements.length === 0) lines.push('Requirements: not stated');
+  else lines.push('Key requirements:', ...card.requirements.map((r) => `  • ${r}`));
+  if (card.sharedBefore !== null) {
+    const where = card.sharedBefore.channelId === null ? null : `#${card.sharedBefore.channelId}`;
+    const before = sharedBeforeText(card.sharedBefore, personName(card.sharedBefore.by), where);
+    lines.push(card.sharedBefore.link === null ? before : `${before}: ${card.sharedBefore.link}`);
+  }
+  if (card.link !== null) lines.push(card.link);
+  const footer = [postedText(card, asIs), sourceName(card)];
+  if (card.footer.sharedBy !== null) footer.push(`shared by ${personName(card.footer.sharedBy)}`);
+  lines.push(footer.filter((p): p is string => p !== null).join(' · '));
+  lines.push(`React ${emojiShortcode(card)} for the full posting`);
+  return lines.map((l) => cutText(l, 1000)).join('\n');
+}
