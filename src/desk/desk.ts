@@ -1,11 +1,11 @@
-import { buildCard, type CardContext, type PersonRef } from '../card/index.js';
+import { buildCard, formatBand, type CardContext } from '../card/index.js';
 import { decodeBytes } from '../decode.js';
 import { isUserError, UserError } from '../errors.js';
 import { analyzeText, textFingerprint } from '../pipeline.js';
-import type { Posting } from '../posting.js';
-import type { Share, Store } from '../store/types.js';
+import type { PayBand, Posting } from '../posting.js';
+import type { Share, Store, TeamEntry } from '../store/types.js';
 import type { CommandEvent, DeskReply, MessageEvent, Place, ReactionEvent } from './types.js';
-import { findUrls, stripUrls } from './urls.js';
+import { findUrls, messageRef, stripUrls } from './urls.js';
 
 /** Reads the posting behind a link (src/links). Throws UserError when the link cannot be read. */
 export interface LinkReader {
@@ -16,6 +16,7 @@ export interface LinkReader {
 }
 
 export interface DeskLogger {
+  info(obj: object, msg: string): void;
   warn(obj: object, msg: string): void;
   error(obj: object, msg: string): void;
 }
@@ -27,6 +28,8 @@ export interface DeskOptions {
   fullTextEmoji?: readonly string[];
   /** Largest paste or file accepted, in bytes. */
   maxBytes?: number;
+  /** Platform user ids that may forget anyone's posting. */
+  admins?: ReadonlySet<string>;
   log?: DeskLogger;
   now?: () => Date;
 }
@@ -35,40 +38,60 @@ export const DEFAULT_FULL_TEXT_EMOJI = ['page_facing_up', '📄'] as const;
 const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
 /** A message whose text, links aside, is this short is "just a link". */
 const BARE_LINK_MAX_CHARS = 200;
+const RECENT_LIMIT = 10;
 
 export const HELP_TEXT = [
   'Paste a job posting (or a link to one) and I answer with a card: level, pay per location, visa sponsorship, key requirements.',
   '• `/jd <posting text or link>`: the card, here in the channel',
   '• React :page_facing_up: to a card or a posting: the full cleaned posting in the thread',
+  '• `/jd recent`: the last 10 postings shared in this channel',
+  '• `/jd search <words>`: postings this team shared (title, company, skills, place)',
+  '• `/jd forget [link to the message]`: remove a posting you shared (your latest one here by default)',
   '• `/jd help`: this message',
 ].join('\n');
 
 const NOT_A_POSTING = "That doesn't look like a job posting";
 
+interface Origin {
+  platform: Place['platform'];
+  team: string;
+  channel: string;
+  messageId: string;
+  user: string;
+  userName?: string | null;
+  link?: string | null;
+}
+
 /**
  * The platform-neutral service the adapters call. It decides whether a message is a posting,
- * runs the core, consults the store (dedupe, message → posting) and returns a neutral reply.
+ * runs the core, consults the store (dedupe, message → posting, team memory) and returns a
+ * neutral reply. The store is never allowed to cost the card: when it fails, the card goes
+ * out without dedupe, the outage is logged once, and the next success logs the recovery.
  */
 export class Desk {
   private readonly store: Store;
   private readonly links: LinkReader | undefined;
   private readonly fullTextEmoji: ReadonlySet<string>;
   private readonly maxBytes: number;
+  private readonly admins: ReadonlySet<string>;
   private readonly log: DeskLogger | undefined;
   private readonly now: () => Date;
+  private storeDown = false;
 
   constructor(opts: DeskOptions) {
     this.store = opts.store;
     this.links = opts.links;
     this.fullTextEmoji = new Set(opts.fullTextEmoji ?? DEFAULT_FULL_TEXT_EMOJI);
     this.maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+    this.admins = opts.admins ?? new Set();
     this.log = opts.log;
     this.now = opts.now ?? (() => new Date());
   }
 
   /** Claim a platform event id once; a retry or a second process gets false. */
   async claimEvent(platform: string, eventId: string): Promise<boolean> {
-    return this.store.claimEvent(`${platform}:${eventId}`);
+    // Without the store we cannot tell a retry from a first delivery: answer rather than drop.
+    return (await this.remembering(() => this.store.claimEvent(`${platform}:${eventId}`))) ?? true;
   }
 
   /** A message was posted. Returns a card, a notice about a link that could not be read, or null. */
@@ -76,53 +99,63 @@ export class Desk {
     const fileText = this.readFiles(ev);
     const text = fileText ?? ev.text;
     const urls = fileText === null ? findUrls(text) : [];
-    const bareLink = urls.length > 0 && stripUrls(text).trim().length <= BARE_LINK_MAX_CHARS;
-    if (bareLink) {
+    if (urls.length > 0 && stripUrls(text).trim().length <= BARE_LINK_MAX_CHARS) {
       const url = urls.find((u) => this.links?.looksLikeJobLink(u));
-      if (!url || !this.links) return null;
+      if (!url) return null;
       return this.replyForLink(url, ev);
     }
-    if (text.length > this.maxBytes) return null;
+    if (Buffer.byteLength(text, 'utf8') > this.maxBytes) return null;
     const { detection, posting } = analyzeText(text);
     if (!detection.isPosting) return null;
     return this.replyWithCard(posting, ev);
   }
 
-  /** `/jd …`: help, a card from text or a link, or a short explanation. */
+  /** `/jd …`: help, team memory, a card from text or a link, or a short explanation. */
   async handleCommand(ev: CommandEvent): Promise<DeskReply> {
     const arg = ev.text.trim();
-    if (arg === '' || /^(help|\?)$/i.test(arg)) return { kind: 'help', text: HELP_TEXT };
+    const [word = '', ...rest] = arg.split(/\s+/);
+    const verb = word.toLowerCase();
+    const more = rest.join(' ');
+    if (arg === '' || verb === 'help' || verb === '?') return { kind: 'help', text: HELP_TEXT };
+    if (verb === 'recent' && more === '') return this.recent(ev);
+    if (verb === 'search' && rest.length <= 8) return this.search(ev, more);
+    if (verb === 'forget' && rest.length <= 1) return this.forget(ev, more);
+
+    const origin: Origin = { ...ev, messageId: ev.messageId ?? `command:${this.now().getTime()}` };
     const urls = findUrls(arg);
-    const place = { ...ev, messageId: ev.messageId ?? `command:${this.now().getTime()}` };
     if (urls.length > 0 && stripUrls(arg).trim().length <= BARE_LINK_MAX_CHARS) {
-      if (!this.links) return { kind: 'notice', text: 'Reading links is not enabled here yet: paste the posting text with `/jd`.' };
-      return this.replyForLink(urls[0] as string, place);
+      if (!this.links) return { kind: 'notice', text: 'Reading links is not enabled here: paste the posting text with `/jd`.' };
+      return this.replyForLink(urls[0] as string, origin);
     }
     if (Buffer.byteLength(arg, 'utf8') > this.maxBytes) {
-      return { kind: 'notice', text: `That paste is too large (over ${Math.round(this.maxBytes / 1024 / 1024)} MB).` };
+      return { kind: 'notice', text: `That paste is too large (the limit is ${Math.round(this.maxBytes / 1024 / 1024)} MB).` };
     }
     const { detection, posting } = analyzeText(arg);
     if (!detection.isPosting) {
       const why = detection.signals.length > 0 ? ` (${detection.signals.slice(0, 3).join('; ')})` : '';
       return { kind: 'notice', text: `${NOT_A_POSTING}: score ${detection.score.toFixed(1)} of ${detection.threshold} needed${why}.` };
     }
-    return this.replyWithCard(posting, place);
+    // A paste that follows a link we could not read is tied to that link.
+    const linked = urls.length === 1 && this.links ? this.links.canonicalize(urls[0] as string) : undefined;
+    return this.replyWithCard(linked ? { ...posting, source: { ...posting.source, url: linked } } : posting, origin, linked);
   }
 
   /** A reaction: the full-text emoji on a card or an original posting gets the full posting. */
   async handleReaction(ev: ReactionEvent): Promise<DeskReply | null> {
     if (!this.fullTextEmoji.has(ev.emoji)) return null;
-    const postingId = await this.store.postingIdForMessage(ev.platform, ev.channel, ev.messageId);
-    if (!postingId) return null;
-    const posting = await this.store.getPosting(postingId);
-    if (!posting) return null;
-    const title = [posting.title, posting.company].filter(Boolean).join(' at ') || 'job posting';
-    return { kind: 'full', title, text: posting.text, postingId };
+    const posting = await this.remembering(async () => {
+      const id = await this.store.postingIdForMessage(ev.platform, ev.channel, ev.messageId);
+      return id ? { id, posting: await this.store.getPosting(id) } : undefined;
+    });
+    if (!posting?.posting) return null;
+    const p = posting.posting;
+    const title = [p.title, p.company].filter(Boolean).join(' at ') || 'job posting';
+    return { kind: 'full', title, text: p.text, postingId: posting.id };
   }
 
   /** The adapter posted a card for a posting: remember it so reactions on the card work. */
   async rememberReply(place: Place, replyMessageId: string, postingId: string): Promise<void> {
-    await this.store.linkMessage(place.platform, place.channel, replyMessageId, postingId);
+    await this.remembering(() => this.store.linkMessage(place.platform, place.channel, replyMessageId, postingId));
   }
 
   private readFiles(ev: MessageEvent): string | null {
@@ -137,11 +170,11 @@ export class Desk {
     return texts.length > 0 ? [ev.text, ...texts].filter((t) => t.trim()).join('\n\n') : null;
   }
 
-  private async replyForLink(url: string, ev: MessageEvent | (CommandEvent & { messageId: string })): Promise<DeskReply> {
+  private async replyForLink(url: string, origin: Origin): Promise<DeskReply> {
     const links = this.links as LinkReader;
     try {
       const posting = await links.read(url);
-      return await this.replyWithCard(posting, ev, links.canonicalize(url));
+      return await this.replyWithCard(posting, origin, links.canonicalize(url));
     } catch (err) {
       if (isUserError(err)) return { kind: 'notice', text: `${err.message} Paste the posting text with \`/jd\` instead.` };
       this.log?.error({ err: errorSummary(err) }, 'reading a link failed');
@@ -149,42 +182,32 @@ export class Desk {
     }
   }
 
-  private async replyWithCard(
-    posting: Posting,
-    ev: { platform: MessageEvent['platform']; team: string; channel: string; messageId: string; user: string; userName?: string | null; link?: string | null },
-    canonicalUrl?: string,
-  ): Promise<DeskReply> {
-    const keys = dedupeKeys(posting, canonicalUrl);
-    let postingId = textFingerprint(posting.text);
-    let earlier: Share | undefined;
-    try {
-      const known = await this.store.findDuplicate(keys);
-      if (known) {
-        postingId = known;
-        earlier = await this.store.firstShare(known);
-      } else {
-        await this.store.putPosting(postingId, posting);
-        await this.store.rememberKeys(keys, postingId);
-      }
-      await this.store.linkMessage(ev.platform, ev.channel, ev.messageId, postingId);
-      await this.store.addShare({
-        postingId,
-        platform: ev.platform,
-        team: ev.team,
-        channel: ev.channel,
-        messageId: ev.messageId,
-        user: ev.user,
-        userName: ev.userName ?? null,
-        at: this.now().toISOString(),
-        link: ev.link ?? null,
-      });
-    } catch (err) {
-      // The card matters more than memory: answer without dedupe when the store fails.
-      this.log?.warn({ err: errorSummary(err) }, 'store unavailable; answering without dedupe');
-    }
-    const sharedBy: PersonRef = { platform: ev.platform, id: ev.user, name: ev.userName ?? null };
-    const ctx: CardContext = { sharedBy };
-    if (earlier && earlier.messageId !== ev.messageId) {
+  private async replyWithCard(posting: Posting, origin: Origin, canonicalUrl?: string): Promise<DeskReply> {
+    const share: Share = {
+      postingId: textFingerprint(posting.text),
+      platform: origin.platform,
+      team: origin.team,
+      channel: origin.channel,
+      messageId: origin.messageId,
+      user: origin.user,
+      userName: origin.userName ?? null,
+      at: this.now().toISOString(),
+      link: origin.link ?? null,
+    };
+    const memory = await this.remembering(async () => {
+      const known = await this.store.findDuplicate(posting, canonicalUrl);
+      const earlier = known ? await this.store.firstShare(known) : undefined;
+      const stored = known ? await this.store.getPosting(known) : undefined;
+      if (known) share.postingId = known;
+      else await this.store.remember(share.postingId, posting, canonicalUrl);
+      await this.store.linkMessage(origin.platform, origin.channel, origin.messageId, share.postingId);
+      await this.store.addShare(share);
+      await this.store.addToTeam(teamEntry(posting, share), origin.platform, origin.team);
+      return { earlier, stored };
+    });
+    const ctx: CardContext = { sharedBy: { platform: origin.platform, id: origin.user, name: origin.userName ?? null } };
+    const earlier = memory?.earlier;
+    if (earlier && !(earlier.channel === origin.channel && earlier.messageId === origin.messageId)) {
       ctx.sharedBefore = {
         by: { platform: earlier.platform, id: earlier.user, name: earlier.userName },
         channelId: earlier.channel,
@@ -192,16 +215,95 @@ export class Desk {
         link: earlier.link,
       };
     }
-    return { kind: 'card', card: buildCard(posting, ctx), posting, postingId };
+    const shown = memory?.stored ? withPayFrom(posting, memory.stored) : posting;
+    return { kind: 'card', card: buildCard(shown, ctx), posting, postingId: share.postingId };
+  }
+
+  private async recent(ev: CommandEvent): Promise<DeskReply> {
+    const entries = await this.remembering(() => this.store.recent(ev.platform, ev.team, ev.channel, RECENT_LIMIT));
+    if (entries === undefined) return { kind: 'notice', text: "I can't reach my memory right now; try again in a minute." };
+    if (entries.length === 0) return { kind: 'notice', text: 'No postings have been shared in this channel yet.' };
+    return { kind: 'list', title: `Last ${entries.length} posting${entries.length === 1 ? '' : 's'} shared here`, items: entries.map(entryLine) };
+  }
+
+  private async search(ev: CommandEvent, query: string): Promise<DeskReply> {
+    if (query.trim() === '') return { kind: 'notice', text: 'Search for what? Try `/jd search machine learning Richmond`.' };
+    const entries = await this.remembering(() => this.store.search(ev.platform, ev.team, query, RECENT_LIMIT));
+    if (entries === undefined) return { kind: 'notice', text: "I can't reach my memory right now; try again in a minute." };
+    if (entries.length === 0) return { kind: 'notice', text: `Nothing this team shared matches “${query.slice(0, 80)}”.` };
+    return { kind: 'list', title: `Postings matching “${query.slice(0, 80)}”`, items: entries.map(entryLine) };
+  }
+
+  private async forget(ev: CommandEvent, target: string): Promise<DeskReply> {
+    const result = await this.remembering(async () => {
+      const ref = target ? messageRef(target) : undefined;
+      let postingId: string | undefined;
+      if (ref) postingId = await this.store.postingIdForMessage(ev.platform, ref.channel, ref.messageId);
+      else if (/^[0-9a-f]{20}$/.test(target)) postingId = target;
+      else if (!target) postingId = (await this.store.recent(ev.platform, ev.team, ev.channel, 50)).find((e) => e.user === ev.user)?.postingId;
+      if (!postingId) return 'none' as const;
+      const first = await this.store.firstShare(postingId);
+      if (first && first.user !== ev.user && !ev.isAdmin && !this.admins.has(ev.user)) return 'not-yours' as const;
+      return (await this.store.forget(postingId)) ? ('forgotten' as const) : ('none' as const);
+    });
+    if (result === undefined) return { kind: 'notice', text: "I can't reach my memory right now; try again in a minute." };
+    if (result === 'not-yours') return { kind: 'notice', text: 'Only the person who shared that posting (or an admin) can make me forget it.' };
+    if (result === 'none') return { kind: 'notice', text: target ? 'I have no posting for that message.' : 'You have not shared a posting in this channel.' };
+    return { kind: 'notice', text: 'Forgotten: that posting and every reference to it are gone from my memory.' };
+  }
+
+  /** Run a store operation; undefined when the store is unavailable (logged once per outage). */
+  private async remembering<T>(op: () => Promise<T>): Promise<T | undefined> {
+    try {
+      const value = await op();
+      if (this.storeDown) {
+        this.storeDown = false;
+        this.log?.info({}, 'store reachable again');
+      }
+      return value;
+    } catch (err) {
+      if (!this.storeDown) {
+        this.storeDown = true;
+        this.log?.warn({ err: errorSummary(err) }, 'store unavailable; answering without memory');
+      }
+      return undefined;
+    }
   }
 }
 
-/** Keys under which a posting is remembered: its canonical link and its cleaned text. */
-export function dedupeKeys(posting: Posting, canonicalUrl?: string): string[] {
-  const keys = [`text:${textFingerprint(posting.text)}`];
-  const url = canonicalUrl ?? posting.source.url;
-  if (url) keys.unshift(`url:${url}`);
-  return keys;
+/** Pay bands seen for the same job elsewhere (another site, another location list), marked with their source. */
+function withPayFrom(posting: Posting, stored: Posting): Posting {
+  const key = (b: PayBand): string => `${b.location ?? ''}|${b.min}|${b.max}|${b.currency}|${b.period}`;
+  const have = new Set(posting.pay.map(key));
+  const extra = stored.pay
+    .filter((b) => !have.has(key(b)) && !posting.pay.some((p) => p.location !== null && p.location === b.location))
+    .map((b) => ({ ...b, note: `seen ${stored.source.site ? `on ${stored.source.site}` : 'in an earlier share'}` }));
+  return extra.length === 0 ? posting : { ...posting, pay: [...posting.pay, ...extra] };
+}
+
+function teamEntry(posting: Posting, share: Share): TeamEntry {
+  const pay = posting.pay.slice(0, 2).map((b) => `${b.location ? `${b.location} ` : ''}${formatBand(b)}`).join(' · ') || null;
+  const terms = [posting.title, posting.company, ...posting.requirements.skills, ...posting.locations].filter(Boolean).join(' ').toLowerCase();
+  return {
+    postingId: share.postingId,
+    title: posting.title,
+    company: posting.company,
+    level: posting.level.seniority,
+    pay,
+    sponsorship: posting.sponsorship.stance,
+    terms,
+    channel: share.channel,
+    user: share.user,
+    userName: share.userName,
+    at: share.at,
+    link: share.link,
+  };
+}
+
+function entryLine(e: TeamEntry): string {
+  const what = [e.title ?? 'Untitled role', e.company, e.level].filter(Boolean).join(' · ');
+  const who = e.userName ? `@${e.userName}` : `<@${e.user}>`;
+  return `${what} | Pay: ${e.pay ?? 'not stated'} | Sponsorship: ${e.sponsorship === 'unstated' ? 'not stated' : e.sponsorship} | ${who}, ${e.at.slice(0, 10)}`;
 }
 
 function errorSummary(err: unknown): string {

@@ -14,3 +14,16 @@ export function findUrls(text: string): string[] {
 export function stripUrls(text: string): string {
   return text.replace(URL_RE, ' ');
 }
+
+/**
+ * The channel and message a message link points at: a Slack permalink
+ * (…/archives/C123/p1700000000123456) or a Discord message URL (…/channels/guild/channel/message).
+ */
+export function messageRef(link: string): { channel: string; messageId: string } | undefined {
+  const url = link.replace(/^<|>$/g, '');
+  const slack = /\/archives\/([A-Z0-9]+)\/p(\d{10})(\d{6})/.exec(url);
+  if (slack) return { channel: slack[1] as string, messageId: `${slack[2]}.${slack[3]}` };
+  const discord = /discord(?:app)?\.com\/channels\/(?:\d+|@me)\/(\d+)\/(\d+)/.exec(url);
+  if (discord) return { channel: discord[1] as string, messageId: discord[2] as string };
+  return undefined;
+}

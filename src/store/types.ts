@@ -1,25 +1,46 @@
-import type { Posting } from '../posting.js';
+import { z } from 'zod';
 import type { Platform } from '../desk/types.js';
+import type { Posting } from '../posting.js';
+
+export const PlatformSchema = z.enum(['slack', 'discord', 'local']);
 
 /** Who shared a posting, where and when; the first share is what "shared before" shows. */
-export interface Share {
-  postingId: string;
-  platform: Platform;
-  team: string;
-  channel: string;
-  messageId: string;
-  user: string;
-  userName: string | null;
+export const ShareSchema = z.object({
+  postingId: z.string(),
+  platform: PlatformSchema,
+  team: z.string(),
+  channel: z.string(),
+  messageId: z.string(),
+  user: z.string(),
+  userName: z.string().nullable(),
   /** ISO 8601 time of the share. */
-  at: string;
+  at: z.string(),
   /** A link to the shared message (Slack permalink, Discord message URL), when known. */
-  link: string | null;
-}
+  link: z.string().nullable(),
+});
+export type Share = z.infer<typeof ShareSchema>;
+
+/** One line of team memory: what `/jd recent` and `/jd search` list. */
+export const TeamEntrySchema = z.object({
+  postingId: z.string(),
+  title: z.string().nullable(),
+  company: z.string().nullable(),
+  level: z.string().nullable(),
+  pay: z.string().nullable(),
+  sponsorship: z.string(),
+  /** Words searched: title, company, skills, locations. */
+  terms: z.string(),
+  channel: z.string(),
+  user: z.string(),
+  userName: z.string().nullable(),
+  at: z.string(),
+  link: z.string().nullable(),
+});
+export type TeamEntry = z.infer<typeof TeamEntrySchema>;
 
 /**
- * Everything the bot remembers. The Desk talks only to this interface; the implementations
- * are an in-memory one (tests, playground fallback) and the keyv one (SQLite file by default,
- * Redis or Postgres by STORE_URL).
+ * Everything the bot remembers. The Desk talks only to this interface; JobStore implements it
+ * over any KeyValue backend (memory, SQLite file, Redis, Postgres).
  */
 export interface Store {
   putPosting(id: string, posting: Posting): Promise<void>;
@@ -32,8 +53,16 @@ export interface Store {
   addShare(share: Share): Promise<void>;
   /** The earliest share of a posting, if any. */
   firstShare(postingId: string): Promise<Share | undefined>;
-  /** The posting id already stored under one of these keys (same link, same text, near-duplicate band keys). */
-  findDuplicate(keys: readonly string[]): Promise<string | undefined>;
-  rememberKeys(keys: readonly string[], postingId: string): Promise<void>;
+  /** The id of a stored posting that is the same job: same link, same text, or a near-duplicate. */
+  findDuplicate(posting: Posting, canonicalUrl?: string | null): Promise<string | undefined>;
+  /** Store a new posting with the keys that find it again. */
+  remember(postingId: string, posting: Posting, canonicalUrl?: string | null): Promise<void>;
+  /** Add a share to the team's memory (recent list and search index). */
+  addToTeam(entry: TeamEntry, platform: Platform, team: string): Promise<void>;
+  recent(platform: Platform, team: string, channel: string, limit: number): Promise<TeamEntry[]>;
+  search(platform: Platform, team: string, query: string, limit: number): Promise<TeamEntry[]>;
+  /** Remove a posting and everything that points to it. */
+  forget(postingId: string): Promise<boolean>;
+  ping(): Promise<void>;
   close(): Promise<void>;
 }

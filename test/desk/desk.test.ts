@@ -98,7 +98,7 @@ describe('Desk', () => {
       },
     });
     const warnings: string[] = [];
-    const desk = new Desk({ store: failing, log: { warn: (_o, m) => warnings.push(m), error: () => {} } });
+    const desk = new Desk({ store: failing, log: { info: () => {}, warn: (_o, m) => warnings.push(m), error: () => {} } });
     expect((await desk.handleMessage(message('5.1', LINKEDIN_PASTE)))?.kind).toBe('card');
     expect(warnings.length).toBe(1);
   });

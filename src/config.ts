@@ -1,0 +1,81 @@
+import { z } from 'zod';
+
+/**
+ * The whole configuration: one zod schema over the environment, parsed once at start-up.
+ * Names are a contract (../shared/DESIGN.md, "Configuration"); .env.example documents each.
+ */
+const optionalText = z.string().trim().min(1).optional();
+const flag = z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true');
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+export const ConfigSchema = z
+  .object({
+    SLACK_BOT_TOKEN: z.string().trim().regex(/^xoxb-/, 'must be a bot token starting with xoxb-').optional(),
+    SLACK_SIGNING_SECRET: optionalText,
+    SLACK_APP_TOKEN: z.string().trim().regex(/^xapp-/, 'must be an app-level token starting with xapp-').optional(),
+    SLACK_API_URL: z.url().optional(),
+    DISCORD_TOKEN: optionalText,
+    DISCORD_APPLICATION_ID: z.string().trim().regex(/^\d{17,20}$/, 'must be a Discord snowflake id').optional(),
+    DISCORD_GUILD_ID: z.string().trim().regex(/^\d{17,20}$/, 'must be a Discord snowflake id').optional(),
+    DISCORD_API_URL: z.url().optional(),
+    STORE_URL: z
+      .string()
+      .trim()
+      .regex(/^(sqlite|redis|rediss|postgres|postgresql|memory):/, 'must start with sqlite://, redis://, postgres:// or memory:')
+      .default('sqlite://./data/jobcard.sqlite'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    JOBCARD_ALLOW_PRIVATE_URLS: flag,
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Reactions that ask for the full posting, comma-separated emoji names. */
+    JOBCARD_FULL_TEXT_EMOJI: z.string().trim().min(1).default('page_facing_up'),
+    JOBCARD_MAX_BYTES: positiveInt(2 * 1024 * 1024),
+    JOBCARD_POSTING_TTL_DAYS: positiveInt(180),
+    JOBCARD_MESSAGE_TTL_DAYS: positiveInt(180),
+    JOBCARD_EVENT_TTL_HOURS: positiveInt(24),
+    JOBCARD_LINK_CACHE_TTL_HOURS: positiveInt(24),
+    /** Platform user ids allowed to `/jd forget` anyone's posting, comma-separated. */
+    JOBCARD_ADMIN_IDS: z.string().default(''),
+  })
+  .superRefine((env, ctx) => {
+    if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
+      ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'set it (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) with SLACK_BOT_TOKEN' });
+    }
+    if (!env.SLACK_BOT_TOKEN && (env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN)) {
+      ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'is required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set' });
+    }
+    if (env.DISCORD_TOKEN && !env.DISCORD_APPLICATION_ID) {
+      ctx.addIssue({ code: 'custom', path: ['DISCORD_APPLICATION_ID'], message: 'is required with DISCORD_TOKEN' });
+    }
+  });
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+  }
+}
+
+/** Parse the environment; a ConfigError lists one line per problem (never a value: they may be secrets). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = ConfigSchema.safeParse(cleaned);
+  if (result.success) return result.data;
+  throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`));
+}
+
+export function slackMode(config: Config): 'http' | 'socket' | null {
+  if (!config.SLACK_BOT_TOKEN) return null;
+  return config.SLACK_APP_TOKEN ? 'socket' : 'http';
+}
+
+export function fullTextEmoji(config: Config): string[] {
+  const names = config.JOBCARD_FULL_TEXT_EMOJI.split(',').map((s) => s.trim().replace(/^:|:$/g, '')).filter(Boolean);
+  // Discord reports the unicode character; keep the page emoji's when the default name is used.
+  return names.includes('page_facing_up') ? [...names, '📄'] : names;
+}
+
+export function adminIds(config: Config): Set<string> {
+  return new Set(config.JOBCARD_ADMIN_IDS.split(',').map((s) => s.trim()).filter(Boolean));
+}

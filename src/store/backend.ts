@@ -1,0 +1,49 @@
+/**
+ * The few operations the store needs from a key-value backend. Everything jobcard remembers is
+ * built on these, so the same logic runs on process memory, a SQLite file, Redis or Postgres.
+ */
+export interface KeyValue {
+  get(key: string): Promise<unknown>;
+  getMany(keys: readonly string[]): Promise<unknown[]>;
+  set(key: string, value: unknown, ttlMs?: number): Promise<void>;
+  delete(key: string): Promise<void>;
+  /** Set the key only if absent (atomically, across processes where the backend is shared). */
+  claim(key: string, ttlMs: number): Promise<boolean>;
+  /** Resolves when the backend answers; rejects when it is unreachable. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A KeyValue in process memory, with expiry: tests, the playground fallback, STORE_URL=memory:. */
+export class MapBackend implements KeyValue {
+  private readonly entries = new Map<string, { value: unknown; expires: number | null }>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  async get(key: string): Promise<unknown> {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (entry.expires !== null && entry.expires <= this.now()) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    // A copy, as a real backend would return: callers must not share mutable state with the store.
+    return structuredClone(entry.value);
+  }
+  async getMany(keys: readonly string[]): Promise<unknown[]> {
+    return Promise.all(keys.map((k) => this.get(k)));
+  }
+  async set(key: string, value: unknown, ttlMs?: number): Promise<void> {
+    this.entries.set(key, { value: structuredClone(value), expires: ttlMs ? this.now() + ttlMs : null });
+  }
+  async delete(key: string): Promise<void> {
+    this.entries.delete(key);
+  }
+  async claim(key: string, ttlMs: number): Promise<boolean> {
+    if ((await this.get(key)) !== undefined) return false;
+    await this.set(key, 1, ttlMs);
+    return true;
+  }
+  async ping(): Promise<void> {}
+  async close(): Promise<void> {}
+}

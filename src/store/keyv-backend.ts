@@ -1,0 +1,140 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import KeyvPostgres from '@keyv/postgres';
+import KeyvRedis, { createClient } from '@keyv/redis';
+import KeyvSqlite from '@keyv/sqlite';
+import Keyv from 'keyv';
+import type { KeyValue } from './backend.js';
+
+/** Every key jobcard writes starts with this, so a shared Redis or table stays tidy. */
+const PREFIX = 'jobcard:';
+/** A store that takes longer than this counts as unreachable: the card goes out without dedupe. */
+const OP_TIMEOUT_MS = 2000;
+
+type SqlQuery = (sql: string, ...params: unknown[]) => Promise<Array<Record<string, unknown>>>;
+type Claim = (key: string, ttlMs: number) => Promise<boolean>;
+type RedisClient = ReturnType<typeof createClient>;
+
+export interface KeyvBackendOptions {
+  onError?: (err: unknown) => void;
+  opTimeoutMs?: number;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`store ${what} timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * A KeyValue on keyv with the official adapter the URL names: a SQLite file (the embedded
+ * default), Redis or Postgres. keyv has no set-if-absent, so claim() uses each backend's own
+ * atomic form: INSERT OR IGNORE, SET NX PX, INSERT … ON CONFLICT DO NOTHING.
+ */
+export class KeyvBackend implements KeyValue {
+  private constructor(
+    private readonly keyv: Keyv,
+    private readonly claimRaw: Claim,
+    private readonly pingRaw: () => Promise<unknown>,
+    private readonly closeRaw: () => Promise<unknown>,
+    private readonly timeoutMs: number,
+  ) {}
+
+  static open(url: string, opts: KeyvBackendOptions = {}): KeyvBackend {
+    const timeoutMs = opts.opTimeoutMs ?? OP_TIMEOUT_MS;
+    const onError = opts.onError ?? (() => {});
+    if (url.startsWith('sqlite://')) return KeyvBackend.sqlite(url, timeoutMs, onError);
+    if (/^rediss?:\/\//.test(url)) return KeyvBackend.redis(url, timeoutMs, onError);
+    if (/^postgres(ql)?:\/\//.test(url)) return KeyvBackend.postgres(url, timeoutMs, onError);
+    throw new Error('STORE_URL must start with sqlite://, redis:// or postgres://');
+  }
+
+  private static wrap(adapter: ConstructorParameters<typeof Keyv>[0], onError: (err: unknown) => void): Keyv {
+    const keyv = new Keyv({ store: adapter, useKeyPrefix: false, throwOnErrors: true });
+    keyv.namespace = undefined;
+    keyv.on('error', onError);
+    return keyv;
+  }
+
+  private static sqlite(url: string, timeoutMs: number, onError: (err: unknown) => void): KeyvBackend {
+    const file = url.replace(/^sqlite:\/\//, '');
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    const adapter = new KeyvSqlite({ uri: url, busyTimeout: 5000 });
+    adapter.on('error', onError);
+    const query = adapter.query as unknown as SqlQuery;
+    const claim: Claim = async (key, ttlMs) => {
+      const token = randomUUID();
+      const now = Date.now();
+      // Expired claims give way; then the first INSERT wins, in this process or any other.
+      await query("DELETE FROM keyv WHERE key = ? AND json_extract(value, '$.expires') < ?", key, now);
+      await query('INSERT OR IGNORE INTO keyv (key, value) VALUES (?, ?)', key, JSON.stringify({ value: token, expires: now + ttlMs }));
+      const rows = await query('SELECT value FROM keyv WHERE key = ?', key);
+      return typeof rows[0]?.value === 'string' && rows[0].value.includes(token);
+    };
+    return new KeyvBackend(KeyvBackend.wrap(adapter, onError), claim, () => query('SELECT 1'), () => adapter.disconnect(), timeoutMs);
+  }
+
+  private static redis(url: string, timeoutMs: number, onError: (err: unknown) => void): KeyvBackend {
+    // Fail fast while Redis is down (no offline queue) and reconnect in the background.
+    const client: RedisClient = createClient({
+      url,
+      disableOfflineQueue: true,
+      socket: { connectTimeout: timeoutMs, reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 2000) },
+    });
+    client.on('error', onError);
+    const adapter = new KeyvRedis(client, { throwOnConnectError: false, throwOnErrors: true });
+    adapter.on('error', onError);
+    const ready = async (): Promise<RedisClient> => {
+      if (!client.isOpen) await client.connect();
+      return client;
+    };
+    const claim: Claim = async (key, ttlMs) => (await (await ready()).set(key, '1', { NX: true, PX: ttlMs })) === 'OK';
+    const close = async (): Promise<void> => {
+      if (client.isOpen) await client.close();
+    };
+    return new KeyvBackend(KeyvBackend.wrap(adapter, onError), claim, async () => (await ready()).ping(), close, timeoutMs);
+  }
+
+  private static postgres(url: string, timeoutMs: number, onError: (err: unknown) => void): KeyvBackend {
+    const adapter = new KeyvPostgres({ uri: url });
+    adapter.on('error', onError);
+    const query = adapter.query as unknown as (sql: string, values?: unknown[]) => Promise<Array<Record<string, unknown>>>;
+    const claim: Claim = async (key, ttlMs) => {
+      const now = Date.now();
+      await query("DELETE FROM keyv WHERE key = $1 AND (value::json->>'expires')::bigint < $2", [key, now]);
+      const rows = await query('INSERT INTO keyv (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING RETURNING key', [key, JSON.stringify({ value: 1, expires: now + ttlMs })]);
+      return rows.length === 1;
+    };
+    return new KeyvBackend(KeyvBackend.wrap(adapter, onError), claim, () => query('SELECT 1'), () => adapter.disconnect(), timeoutMs);
+  }
+
+  private run<T>(what: string, op: () => Promise<T>): Promise<T> {
+    return withTimeout(op(), this.timeoutMs, what);
+  }
+
+  get(key: string): Promise<unknown> {
+    return this.run('read', () => this.keyv.get(PREFIX + key));
+  }
+  getMany(keys: readonly string[]): Promise<unknown[]> {
+    if (keys.length === 0) return Promise.resolve([]);
+    return this.run('read', () => this.keyv.get(keys.map((k) => PREFIX + k)) as Promise<unknown[]>);
+  }
+  async set(key: string, value: unknown, ttlMs?: number): Promise<void> {
+    await this.run('write', () => this.keyv.set(PREFIX + key, value, ttlMs));
+  }
+  async delete(key: string): Promise<void> {
+    await this.run('delete', () => this.keyv.delete(PREFIX + key));
+  }
+  claim(key: string, ttlMs: number): Promise<boolean> {
+    return this.run('claim', () => this.claimRaw(PREFIX + key, ttlMs));
+  }
+  async ping(): Promise<void> {
+    await this.run('ping', this.pingRaw);
+  }
+  async close(): Promise<void> {
+    await this.closeRaw().catch(() => {});
+  }
+}
