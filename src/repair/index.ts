@@ -1,4 +1,5 @@
-// Placeholder until the mojibake repair lands (issue 2): returns the text unchanged.
+import { repairSegment } from './segment.js';
+
 export interface Repair {
   before: string;
   after: string;
@@ -9,6 +10,55 @@ export interface RepairResult {
   text: string;
   repairs: Repair[];
 }
+
+// Mojibake is always made of non-ASCII characters: lines without any are skipped unread.
+const NON_ASCII_RE = /[^\x00-\x7f]/g;
+
+/**
+ * Repair text that went through a wrong decode (UTF-8 read as Mac Roman, Windows-1252,
+ * Latin-1…, once or twice over), line by line, so that a paste mixing clean and garbled
+ * lines has only its garbled lines touched. Text that is right is left as it is.
+ */
 export function repairMojibake(text: string): RepairResult {
-  return { text, repairs: [] };
+  const repairs: Repair[] = [];
+  let out = '';
+  let copied = 0;
+  const scan = new RegExp(NON_ASCII_RE.source, 'g');
+  for (let m = scan.exec(text); m !== null; m = scan.exec(text)) {
+    const start = text.lastIndexOf('\n', m.index) + 1;
+    const newline = text.indexOf('\n', m.index);
+    const end = newline === -1 ? text.length : newline;
+    const line = text.slice(start, end);
+    const fixed = repairSegment(line);
+    if (fixed.text !== line) {
+      out += text.slice(copied, start) + fixed.text;
+      copied = end;
+      repairs.push(...describe(line, fixed.text, fixed.steps.join(' + ')));
+    }
+    scan.lastIndex = end;
+  }
+  return { text: copied === 0 ? text : out + text.slice(copied), repairs };
+}
+
+/**
+ * Before → after for --explain, word by word where the words line up (repair keeps
+ * whitespace), so a long line reports "You‚Äôll → You’ll" rather than the whole line.
+ */
+function describe(before: string, after: string, codec: string): Repair[] {
+  const a = before.split(/(\s+)/);
+  const b = after.split(/(\s+)/);
+  if (a.length !== b.length) return [{ before, after, codec }];
+  const repairs: Repair[] = [];
+  let i = 0;
+  while (i < a.length) {
+    if (a[i] === b[i]) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < a.length && a[j] !== b[j]) j++;
+    repairs.push({ before: a.slice(i, j).join(''), after: b.slice(i, j).join(''), codec });
+    i = j;
+  }
+  return repairs;
 }

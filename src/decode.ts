@@ -1,0 +1,206 @@
+import iconv from 'iconv-lite';
+import { UserError } from './errors.js';
+
+/** Text decoded from bytes, with the encoding that decoded it. */
+export interface Decoded {
+  text: string;
+  /** 'utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'windows-1252', or a charset iconv-lite knows. */
+  encoding: string;
+}
+
+export interface DecodeOptions {
+  /** Inputs over this many bytes are refused ('too-large'). */
+  maxBytes?: number;
+}
+
+export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+// WHATWG windows-1252 maps the five undefined bytes to C1 controls, as browsers do;
+// iconv-lite maps them to U+FFFD, which loses them for good.
+const windows1252 = new TextDecoder('windows-1252');
+
+/** File signatures of formats people attach by mistake: none of them is text. */
+const BINARY_SIGNATURES: readonly (readonly number[])[] = [
+  [0x25, 0x50, 0x44, 0x46, 0x2d], // %PDF-
+  [0x89, 0x50, 0x4e, 0x47], // PNG
+  [0xff, 0xd8, 0xff], // JPEG
+  [0x47, 0x49, 0x46, 0x38], // GIF8
+  [0x50, 0x4b, 0x03, 0x04], // zip, docx, xlsx, odt
+  [0x50, 0x4b, 0x05, 0x06], // empty zip
+  [0x1f, 0x8b], // gzip
+  [0x42, 0x5a, 0x68], // bzip2
+  [0x37, 0x7a, 0xbc, 0xaf], // 7z
+  [0x52, 0x61, 0x72, 0x21], // rar
+  [0x7f, 0x45, 0x4c, 0x46], // ELF
+  [0x4d, 0x5a], // Windows executable
+  [0xd0, 0xcf, 0x11, 0xe0], // old MS Office (doc, xls)
+  [0x49, 0x49, 0x2a, 0x00], // TIFF
+  [0x4d, 0x4d, 0x00, 0x2a], // TIFF
+  [0x00, 0x00, 0x01, 0x00], // ICO
+  [0x1a, 0x45, 0xdf, 0xa3], // Matroska / WebM
+  [0x4f, 0x67, 0x67, 0x53], // Ogg
+  [0x49, 0x44, 0x33], // MP3 with ID3
+  [0x66, 0x4c, 0x61, 0x43], // FLAC
+];
+
+/**
+ * Decode a pasted or attached file: BOM first (UTF-8, UTF-16 LE/BE), then strict UTF-8,
+ * then Windows-1252 (what a legacy Windows editor writes). Refuses empty, binary and
+ * oversized input with a UserError whose message is fit to show to the person.
+ */
+export function decodeBytes(bytes: Uint8Array, opts: DecodeOptions = {}): Decoded {
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (bytes.length > maxBytes) {
+    throw new UserError('too-large', `that file is ${formatMegabytes(bytes.length)}; the limit is ${formatMegabytes(maxBytes)}`);
+  }
+  if (bytes.length === 0) throw new UserError('empty', 'that input is empty');
+  if (hasBinarySignature(bytes)) throw binaryError();
+  const decoded = sniffAndDecode(bytes);
+  if (isBlank(decoded.text)) throw new UserError('empty', 'that input is empty (only whitespace)');
+  if (looksBinary(decoded.text)) throw binaryError();
+  return decoded;
+}
+
+/**
+ * Decode a fetched page with the charset its headers or meta tag declared. A declared
+ * charset iconv-lite does not know (or none) falls back to sniffing, as browsers do.
+ */
+export function decodeWithCharset(bytes: Uint8Array, charset: string): string {
+  const bom = sniffBom(bytes);
+  // A BOM outranks the declared charset (WHATWG encoding sniffing order).
+  if (bom) return bom.text;
+  const name = normaliseCharset(charset);
+  if (name === 'utf-8') {
+    const utf8 = tryStrictUtf8(bytes);
+    // Servers often say utf-8 for pages that are not: decode leniently only when it is.
+    return utf8 ?? new TextDecoder('utf-8').decode(bytes);
+  }
+  if (name === 'windows-1252') return windows1252.decode(bytes);
+  if (name !== null && iconv.encodingExists(name)) return iconv.decode(Buffer.from(bytes), name);
+  return sniffAndDecode(bytes).text;
+}
+
+/** Map a declared charset label to the decoder we use, or null when we know no such charset. */
+export function normaliseCharset(charset: string): string | null {
+  const label = charset.trim().replace(/^["']|["']$/g, '').trim().toLowerCase();
+  if (label === '') return null;
+  const alias = CHARSET_ALIASES[label];
+  if (alias) return alias;
+  if (/^utf-?8$/.test(label)) return 'utf-8';
+  // Browsers decode every Latin-1 label as windows-1252 (WHATWG): pages that say
+  // iso-8859-1 routinely use curly quotes from the 0x80-0x9F range.
+  if (/^(iso[-_]?8859[-_]?1|latin-?1|l1|us-ascii|ascii|cp1252|x-cp1252|windows-1252|cp819|ibm819)$/.test(label)) {
+    return 'windows-1252';
+  }
+  return iconv.encodingExists(label) ? label : null;
+}
+
+const CHARSET_ALIASES: Readonly<Record<string, string>> = {
+  'x-sjis': 'shift_jis',
+  'shift-jis': 'shift_jis',
+  sjis: 'shift_jis',
+  'ms_kanji': 'shift_jis',
+  'windows-31j': 'cp932',
+  'x-euc-jp': 'euc-jp',
+  'ks_c_5601-1987': 'euc-kr',
+  'ks_c_5601-1989': 'euc-kr',
+  'x-gbk': 'gbk',
+  gb2312: 'gbk',
+  'x-gb2312': 'gbk',
+  'big5-hkscs': 'big5hkscs',
+  'x-mac-roman': 'macintosh',
+  'mac': 'macintosh',
+  'x-mac-cyrillic': 'maccyrillic',
+  'koi8': 'koi8-r',
+};
+
+function sniffAndDecode(bytes: Uint8Array): Decoded {
+  const bom = sniffBom(bytes);
+  if (bom) return bom;
+  const utf8 = tryStrictUtf8(bytes);
+  if (utf8 !== null) return { text: utf8, encoding: 'utf-8' };
+  const utf16 = sniffBomlessUtf16(bytes);
+  if (utf16) return utf16;
+  return { text: windows1252.decode(bytes), encoding: 'windows-1252' };
+}
+
+function sniffBom(bytes: Uint8Array): Decoded | null {
+  const [b0, b1, b2] = bytes;
+  if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) {
+    // A BOM promises UTF-8; a stray invalid byte after it is replaced, not a reason to refuse.
+    return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
+  }
+  if (b0 === 0xff && b1 === 0xfe) {
+    return { text: new TextDecoder('utf-16le', { ignoreBOM: true }).decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  }
+  if (b0 === 0xfe && b1 === 0xff) {
+    return { text: new TextDecoder('utf-16be', { ignoreBOM: true }).decode(bytes.subarray(2)), encoding: 'utf-16be' };
+  }
+  return null;
+}
+
+function tryStrictUtf8(bytes: Uint8Array): string | null {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * UTF-16 without a BOM (rare, but some Windows tools write it): text in a Latin script
+ * puts a zero in every other byte. Only accepted when the pattern is overwhelming.
+ */
+function sniffBomlessUtf16(bytes: Uint8Array): Decoded | null {
+  if (bytes.length < 4 || bytes.length % 2 !== 0) return null;
+  let zeroEven = 0;
+  let zeroOdd = 0;
+  for (let i = 0; i < bytes.length; i += 2) {
+    if (bytes[i] === 0) zeroEven++;
+    if (bytes[i + 1] === 0) zeroOdd++;
+  }
+  const pairs = bytes.length / 2;
+  const encoding = zeroOdd > pairs * 0.6 && zeroEven < pairs * 0.05 ? 'utf-16le'
+    : zeroEven > pairs * 0.6 && zeroOdd < pairs * 0.05 ? 'utf-16be' : null;
+  if (!encoding) return null;
+  try {
+    return { text: new TextDecoder(encoding, { fatal: true }).decode(bytes), encoding };
+  } catch {
+    return null;
+  }
+}
+
+function hasBinarySignature(bytes: Uint8Array): boolean {
+  return BINARY_SIGNATURES.some((sig) => sig.every((b, i) => bytes[i] === b));
+}
+
+/**
+ * Text has no NULs and few control characters; a binary blob decoded as text has many.
+ * Tab, newline, carriage return and form feed are ordinary in pastes.
+ */
+function looksBinary(text: string): boolean {
+  const sample = text.length > 65536 ? text.slice(0, 65536) : text;
+  let controls = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c === 0) return true;
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0x7f) controls++;
+  }
+  return controls > 8 && controls > sample.length * 0.02;
+}
+
+function isBlank(text: string): boolean {
+  return /^[\s\u200b\u200c\u200d\u2060\ufeff]*$/u.test(text);
+}
+
+function binaryError(): UserError {
+  return new UserError('binary', 'that file is not text (it looks like a PDF, an image or another binary file); paste the posting as text');
+}
+
+function formatMegabytes(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  const mb = bytes / 1024 / 1024;
+  const shown = mb >= 10 ? Math.round(mb).toString() : (Math.round(mb * 10) / 10).toString();
+  return `${shown} MB`;
+}

@@ -1,0 +1,74 @@
+import { isBad } from './badness.js';
+import { CODECS, codec, encodeSingleByte } from './codecs.js';
+import { replaceLossySequences, restoreByteA0 } from './transcoders.js';
+import { bestRunRepair } from './runs.js';
+import { decodeUtf8Variants } from './utf8.js';
+
+export interface SegmentRepair {
+  text: string;
+  /** The codec of each step, in order ("sloppy-windows-1252", "macroman", "c1-controls"…). */
+  steps: string[];
+}
+
+// Each step shortens the text or removes C1 controls, so this is never reached on real text;
+// it bounds the work on adversarial input.
+const MAX_STEPS = 16;
+
+/**
+ * Repair one segment (a line): repeat single steps until nothing changes, so mojibake of
+ * mojibake comes undone one layer at a time.
+ */
+export function repairSegment(segment: string): SegmentRepair {
+  let text = segment;
+  const steps: string[] = [];
+  for (let i = 0; i < MAX_STEPS; i++) {
+    const step = repairStep(text);
+    if (step === null || step.text === text) break;
+    text = step.text;
+    steps.push(step.codec);
+  }
+  return { text, steps };
+}
+
+interface Step {
+  text: string;
+  codec: string;
+}
+
+/**
+ * One step, in the order of confidence: the whole segment re-encoded with one codec and
+ * decoded as UTF-8; else only the garbled runs inside it (a line that mixes right accents
+ * with mojibake); else C1 control characters read as the Windows-1252 they were.
+ */
+function repairStep(text: string): Step | null {
+  if (!isBad(text)) return null;
+  return wholeSegment(text) ?? garbledRuns(text) ?? c1Controls(text);
+}
+
+function wholeSegment(text: string): Step | null {
+  for (const c of CODECS) {
+    let bytes = encodeSingleByte(text, c);
+    if (bytes === null) continue;
+    // Mac Roman has no byte A0 to lose: its non-breaking space is CA.
+    if (c.name !== 'macroman') bytes = restoreByteA0(bytes);
+    if (c.sloppy) bytes = replaceLossySequences(bytes);
+    const decoded = decodeUtf8Variants(bytes);
+    if (decoded !== null) return { text: decoded, codec: c.name };
+  }
+  return null;
+}
+
+/** Mojibake runs inside a segment that does not re-encode as a whole. */
+function garbledRuns(text: string): Step | null {
+  const best = bestRunRepair(text);
+  return best === null ? null : { text: best.text, codec: best.codec };
+}
+
+const C1_RE = /[\u0080-\u009f]/g;
+const windows1252 = codec('sloppy-windows-1252');
+
+/** C1 controls are Windows-1252 punctuation that was read as Latin-1 (\x93 for “). */
+function c1Controls(text: string): Step | null {
+  const fixed = text.replace(C1_RE, (ch) => windows1252.high[ch.charCodeAt(0) - 0x80] ?? ch);
+  return fixed === text ? null : { text: fixed, codec: 'c1-controls' };
+}
