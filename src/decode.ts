@@ -1,5 +1,6 @@
 import iconv from 'iconv-lite';
 import { UserError } from './errors.js';
+import { codec, decodeSingleByte } from './repair/codecs.js';
 
 /** Text decoded from bytes, with the encoding that decoded it. */
 export interface Decoded {
@@ -16,9 +17,11 @@ export interface DecodeOptions {
 export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-// WHATWG windows-1252 maps the five undefined bytes to C1 controls, as browsers do;
-// iconv-lite maps them to U+FFFD, which loses them for good.
-const windows1252 = new TextDecoder('windows-1252');
+// Browsers map windows-1252's five undefined bytes to C1 controls; iconv-lite maps them to
+// U+FFFD (lost for good) and Node 20's TextDecoder('windows-1252') decodes plain Latin-1,
+// so the table comes from the repair's codecs, which reconcile the two.
+const windows1252 = codec('sloppy-windows-1252');
+const decodeWindows1252 = (bytes: Uint8Array): string => decodeSingleByte(bytes, windows1252);
 
 /** File signatures of formats people attach by mistake: none of them is text. */
 const BINARY_SIGNATURES: readonly (readonly number[])[] = [
@@ -76,7 +79,9 @@ export function decodeWithCharset(bytes: Uint8Array, charset: string): string {
     // Servers often say utf-8 for pages that are not: decode leniently only when it is.
     return utf8 ?? new TextDecoder('utf-8').decode(bytes);
   }
-  if (name === 'windows-1252') return windows1252.decode(bytes);
+  if (name === 'windows-1252') return decodeWindows1252(bytes);
+  // iconv-lite's macintosh has U+FFFD at 0xF0, the Apple logo.
+  if (name === 'macintosh') return decodeSingleByte(bytes, codec('macroman'));
   if (name !== null && iconv.encodingExists(name)) return iconv.decode(Buffer.from(bytes), name);
   return sniffAndDecode(bytes).text;
 }
@@ -118,11 +123,12 @@ const CHARSET_ALIASES: Readonly<Record<string, string>> = {
 function sniffAndDecode(bytes: Uint8Array): Decoded {
   const bom = sniffBom(bytes);
   if (bom) return bom;
-  const utf8 = tryStrictUtf8(bytes);
-  if (utf8 !== null) return { text: utf8, encoding: 'utf-8' };
+  // Before UTF-8: UTF-16 text in a Latin script is also valid UTF-8, full of NULs.
   const utf16 = sniffBomlessUtf16(bytes);
   if (utf16) return utf16;
-  return { text: windows1252.decode(bytes), encoding: 'windows-1252' };
+  const utf8 = tryStrictUtf8(bytes);
+  if (utf8 !== null) return { text: utf8, encoding: 'utf-8' };
+  return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
 }
 
 function sniffBom(bytes: Uint8Array): Decoded | null {

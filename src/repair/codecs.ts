@@ -93,12 +93,18 @@ export function encodeSingleByte(text: string, c: SingleByteCodec): Uint8Array |
   return out;
 }
 
-/** Decode bytes with a single-byte codec (every byte is defined in the sloppy tables). */
+/**
+ * Decode bytes with a single-byte codec, as a browser or editor would (byte 1A stays a
+ * control character; only the repair's own encoder treats it as U+FFFD).
+ */
 export function decodeSingleByte(bytes: Uint8Array, c: SingleByteCodec): string {
-  let out = '';
-  for (const b of bytes) {
-    if (b < 0x80) out += String.fromCharCode(c.sloppy && b === 0x1a ? 0xfffd : b);
-    else out += c.high[b - 0x80] ?? '';
+  const units = new Uint16Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] ?? 0;
+    units[i] = b < 0x80 ? b : (c.high[b - 0x80] ?? '\ufffd').charCodeAt(0);
   }
+  let out = '';
+  // fromCharCode takes its arguments on the stack: go in slices.
+  for (let i = 0; i < units.length; i += 8192) out += String.fromCharCode(...units.subarray(i, i + 8192));
   return out;
 }
