@@ -1,0 +1,31 @@
+import type { Desk } from '../../src/desk/index.js';
+import type { SharedFileReader } from './files.js';
+import type { SlackLog } from './log.js';
+import type { ThreadRoots } from './threads.js';
+import type { SlackWeb } from './web.js';
+
+/** Who the app is in the workspace, learned from auth.test at start-up. */
+export interface BotIdentity {
+  userId: string | null;
+  botId: string | null;
+  teamId: string | null;
+  /** `https://team.slack.com/`, for links to messages. */
+  url: string | null;
+}
+
+/** Everything a listener needs; one object built in app.ts and handed to each listener. */
+export interface SlackDeps {
+  desk: Desk;
+  web: SlackWeb;
+  files: SharedFileReader;
+  threads: ThreadRoots;
+  log: SlackLog;
+  identity(): BotIdentity;
+}
+
+/** A link to a message (the web client's archive URL), when the workspace URL is known. */
+export function messageLink(identity: BotIdentity, channel: string, ts: string): string | null {
+  if (!identity.url) return null;
+  const base = identity.url.endsWith('/') ? identity.url : `${identity.url}/`;
+  return `${base}archives/${channel}/p${ts.replace('.', '')}`;
+}

@@ -1,0 +1,57 @@
+import type { Attachment } from '../../../src/desk/index.js';
+import { messageLink, type SlackDeps } from '../deps.js';
+import { EventEnvelope, MessagePayload, POSTED_SUBTYPES } from '../events.js';
+import { describe } from '../log.js';
+import { unwrapSlackMarkup } from '../markup.js';
+import { postReplyInThread } from '../replies.js';
+
+/**
+ * A message in a channel the app is in (`message.channels`, `message.groups`): a paste or a
+ * text file → the card in its thread; anything else → silence. Own messages, other bots,
+ * edits, deletions and joins are ignored; a redelivered event is answered once.
+ */
+export function onMessage(deps: SlackDeps): (args: { event: unknown; body: unknown }) => Promise<void> {
+  return async ({ event, body }) => {
+    const startedAt = performance.now();
+    const parsed = MessagePayload.safeParse(event);
+    if (!parsed.success) return;
+    const msg = parsed.data;
+    const me = deps.identity();
+    if (!POSTED_SUBTYPES.has(msg.subtype)) return;
+    if (msg.bot_id || !msg.user || msg.user === me.userId) return;
+    if (msg.text.trim() === '' && !msg.files?.length) return;
+
+    const envelope = EventEnvelope.parse(body);
+    const team = envelope.team_id ?? me.teamId ?? '';
+    const place = { platform: 'slack' as const, team, channel: msg.channel };
+    let outcome = 'ignored';
+    try {
+      if (!(await deps.desk.claimEvent('slack', envelope.event_id ?? `${msg.channel}:${msg.ts}`))) {
+        outcome = 'duplicate-event';
+        return;
+      }
+      const files: Attachment[] = msg.files?.length ? await deps.files.read(msg.files) : [];
+      const reply = await deps.desk.handleMessage({
+        ...place,
+        messageId: msg.ts,
+        user: msg.user,
+        text: unwrapSlackMarkup(msg.text),
+        ...(files.length > 0 ? { files } : {}),
+        link: messageLink(me, msg.channel, msg.ts),
+      });
+      if (!reply) return;
+      const threadTs = msg.thread_ts ?? msg.ts;
+      // A reaction on the original should answer in the same thread as the card.
+      deps.threads.remember(msg.channel, msg.ts, threadTs);
+      await postReplyInThread(deps, { place, threadTs, user: msg.user }, reply);
+      outcome = reply.kind;
+    } catch (err) {
+      // Internal error: logged with context; the channel hears nothing (never chatter).
+      outcome = 'error';
+      deps.log.error({ channel: msg.channel, ts: msg.ts, err: describe(err) }, 'handling a Slack message failed');
+    } finally {
+      const kind = msg.files?.length ? 'file' : 'paste';
+      deps.log.info({ platform: 'slack', kind, outcome, latencyMs: Math.round(performance.now() - startedAt), channel: msg.channel }, 'event');
+    }
+  };
+}
