@@ -71,6 +71,6 @@ export function personName(p: PersonRef): string {
 }
 
 /** "Shared before by X in Y on Nov 20, 2026", with the person and channel already formatted. */
-export function sharedBeforeText(before: SharedBefore, who: string, where: string | null): string {
-  return `Shared before by ${who}${where === null ? '' : ` in ${where}`} on ${shortDate(before.at)}`;
+export function sharedBeforeText(before: SharedBefore, who: string, where: string | null, esc: Escape): string {
+  return `Shared before by ${who}${where === null ? '' : ` in ${where}`} on ${esc(shortDate(before.at))}`;
 }

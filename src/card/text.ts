@@ -23,7 +23,7 @@ export function renderCardText(card: Card): string {
   else lines.push('Key requirements:', ...card.requirements.map((r) => `  • ${r}`));
   if (card.sharedBefore !== null) {
     const where = card.sharedBefore.channelId === null ? null : `#${card.sharedBefore.channelId}`;
-    const before = sharedBeforeText(card.sharedBefore, personName(card.sharedBefore.by), where);
+    const before = sharedBeforeText(card.sharedBefore, personName(card.sharedBefore.by), where, asIs);
     lines.push(card.sharedBefore.link === null ? before : `${before}: ${card.sharedBefore.link}`);
   }
   if (card.link !== null) lines.push(card.link);

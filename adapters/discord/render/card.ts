@@ -39,7 +39,7 @@ function description(card: Card): string {
   const before = card.sharedBefore;
   if (before !== null) {
     const where = before.by.platform === 'discord' ? discordChannel(before.channelId) : null;
-    let text = `🔁 ${sharedBeforeText(before, person(before.by), where)}`;
+    let text = `🔁 ${sharedBeforeText(before, person(before.by), where, escapeDiscord)}`;
     if (before.link !== null && /^https?:\/\/[^\s()]+$/.test(before.link)) text += ` · [see the first share](${before.link})`;
     lines.push(text);
   }

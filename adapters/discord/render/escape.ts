@@ -7,7 +7,7 @@ const LINE_START_MARKUP = /^([ \t]*)([#>+-])/gm;
 /** "1." / "1)" starting a line makes a numbered list; the digit cannot be escaped, the dot can. */
 const ORDERED_LIST = /^([ \t]*)(\d+)([.)])/gm;
 /** @everyone / @here: a zero-width space after "@" keeps the word and loses the ping. */
-const MASS_MENTION = /@(everyone|here)\b/gi;
+const MASS_MENTION = /@(everyone|here)/gi;
 
 /**
  * Escapes posting text for Discord markdown: no formatting, no masked links, and no mention

@@ -57,8 +57,8 @@ function sharedBeforeBlock(card: Card): ContextBlock | null {
   const before = card.sharedBefore;
   if (before === null) return null;
   const where = before.by.platform === 'slack' ? slackChannel(before.channelId) : null;
-  let text = `:repeat: ${sharedBeforeText(before, person(before.by), where)}`;
-  if (before.link !== null) text += ` · ${slackLink(before.link, 'see the first share')}`;
+  let text = `:repeat: ${sharedBeforeText(before, person(before.by), where, escapeSlack)}`;
+  if (before.link !== null && /^https?:\/\//.test(before.link)) text += ` · ${slackLink(before.link, 'see the first share')}`;
   return { type: 'context', elements: [mrkdwn(cutSlack(text, BUDGET.sharedBefore))] };
 }
 
