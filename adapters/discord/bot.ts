@@ -1,0 +1,93 @@
+import { Client, DiscordjsErrorCodes, Events, GatewayIntentBits, Partials } from 'discord.js';
+import type { Desk } from '../../src/desk/desk.js';
+import { NO_PINGS, type BotContext } from './context.js';
+import { registerListeners } from './events/index.js';
+import { describeError, OncePerChannel, silentLogger, type DiscordLogger } from './log.js';
+
+export interface DiscordBotOptions {
+  desk: Desk;
+  token: string;
+  /** REST base URL (DISCORD_API_URL); discord.js also reads the gateway URL from `GET /gateway/bot` there. */
+  apiUrl?: string;
+  logger?: DiscordLogger;
+}
+
+export interface DiscordBot {
+  client: Client;
+  /** Log in and wait for the guilds; rejects with a clear message when Discord refuses the bot. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  status(): { ready: boolean; ping: number };
+}
+
+/** MessageContent is privileged: without it, guild messages arrive with no text and no attachments. */
+export const INTENTS = [
+  GatewayIntentBits.Guilds,
+  GatewayIntentBits.GuildMessages,
+  GatewayIntentBits.GuildMessageReactions,
+  GatewayIntentBits.MessageContent,
+  GatewayIntentBits.DirectMessages,
+] as const;
+
+/** A start-up failure an operator can act on; the message says what to fix. */
+export class DiscordStartError extends Error {
+  override readonly name = 'DiscordStartError';
+}
+
+export function createDiscordBot(opts: DiscordBotOptions): DiscordBot {
+  const log = opts.logger ?? silentLogger;
+  const client = new Client({
+    intents: [...INTENTS],
+    // Reactions on messages from before a restart arrive only as partials.
+    partials: [Partials.Message, Partials.Channel, Partials.Reaction],
+    allowedMentions: NO_PINGS,
+    failIfNotExists: false,
+    ...(opts.apiUrl ? { rest: { api: opts.apiUrl } } : {}),
+  });
+  const ctx: BotContext = { desk: opts.desk, client, log, permissionLog: new OncePerChannel(log) };
+  registerListeners(client, ctx);
+  client.on(Events.Error, (err) => log.error({ err: describeError(err) }, 'Discord client error'));
+  client.on(Events.Warn, (message) => log.warn({ message }, 'Discord client warning'));
+  client.on(Events.ShardDisconnect, (event, shard) => log.warn({ code: event.code, shard }, 'Discord gateway closed for good'));
+  client.on(Events.ShardReconnecting, (shard) => log.info({ shard }, 'Discord gateway reconnecting'));
+  client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, 'Discord gateway resumed'));
+
+  return {
+    client,
+    async start(): Promise<void> {
+      const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+      try {
+        await client.login(opts.token);
+      } catch (err) {
+        await client.destroy().catch(() => undefined);
+        throw startError(err);
+      }
+      if (!client.isReady()) await ready;
+      log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'Discord bot ready');
+    },
+    async stop(): Promise<void> {
+      await client.destroy();
+    },
+    status: () => ({ ready: client.isReady(), ping: client.ws.ping }),
+  };
+}
+
+/** Turn discord.js's start-up failures into one line saying what to do. */
+export function startError(err: unknown): DiscordStartError {
+  const code = (err as { code?: unknown } | null)?.code;
+  const message = err instanceof Error ? err.message : String(err);
+  if (code === DiscordjsErrorCodes.TokenMissing) {
+    return new DiscordStartError('DISCORD_TOKEN is empty: copy the bot token from the Developer Portal (Bot → Reset Token).');
+  }
+  if (code === DiscordjsErrorCodes.TokenInvalid || /authentication failed/i.test(message)) {
+    return new DiscordStartError(
+      'Discord rejected DISCORD_TOKEN (401): it is wrong or was reset. Copy a new one from the Developer Portal (Bot → Reset Token).',
+    );
+  }
+  if (/disallowed intents/i.test(message)) {
+    return new DiscordStartError(
+      'Discord refused the Message Content intent: enable it in the Developer Portal (Bot → Privileged Gateway Intents → Message Content Intent).',
+    );
+  }
+  return new DiscordStartError(`Could not connect to Discord: ${message}`);
+}

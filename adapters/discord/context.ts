@@ -1,0 +1,23 @@
+import type { Client } from 'discord.js';
+import type { Desk } from '../../src/desk/desk.js';
+import type { Place } from '../../src/desk/types.js';
+import type { DiscordLogger, OncePerChannel } from './log.js';
+
+/** What every listener and command gets: the Desk, the client, and the logs. */
+export interface BotContext {
+  desk: Desk;
+  client: Client;
+  log: DiscordLogger;
+  /** Missing-permission warnings, once per channel. */
+  permissionLog: OncePerChannel;
+}
+
+/** Every message the bot sends pings nobody, including the author it replies to. */
+export const NO_PINGS = { parse: [], repliedUser: false } as const satisfies { parse: []; repliedUser: boolean };
+
+/** The reaction that asks for the full posting, as Discord sends it. */
+export const FULL_TEXT_EMOJI = '📄';
+
+export function placeOf(where: { guildId: string | null; channelId: string }): Place {
+  return { platform: 'discord', team: where.guildId ?? 'dm', channel: where.channelId };
+}

@@ -1,0 +1,22 @@
+import type { Client, ClientEvents } from 'discord.js';
+import type { BotContext } from '../context.js';
+import { describeError } from '../log.js';
+import { interactionCreate } from './interactionCreate.js';
+import type { Listener } from './listener.js';
+import { messageCreate } from './messageCreate.js';
+import { messageReactionAdd } from './messageReactionAdd.js';
+
+/** Wire every listener to the client; a listener's failure is logged, never thrown into discord.js. */
+export function registerListeners(client: Client, ctx: BotContext): void {
+  listen(client, ctx, messageCreate);
+  listen(client, ctx, messageReactionAdd);
+  listen(client, ctx, interactionCreate);
+}
+
+function listen<E extends keyof ClientEvents>(client: Client, ctx: BotContext, listener: Listener<E>): void {
+  client.on(listener.event, (...args: ClientEvents[E]) => {
+    listener.run(ctx, ...args).catch((err: unknown) => {
+      ctx.log.error({ err: describeError(err), event: listener.event }, 'Discord listener failed');
+    });
+  });
+}

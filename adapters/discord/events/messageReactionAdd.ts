@@ -1,0 +1,35 @@
+import { Events, type MessageReaction, type PartialMessageReaction, type PartialUser, type User } from 'discord.js';
+import { placeOf, type BotContext } from '../context.js';
+import { postFullText } from '../post-full.js';
+import type { Listener } from './listener.js';
+
+/**
+ * 📄 on a card or an original posting → the full posting in a thread on that message.
+ * The message may be a partial (a card from before a restart): the Desk needs only its ids,
+ * and it is fetched once the Desk knows the posting.
+ */
+export async function onReactionAdd(
+  ctx: BotContext,
+  reaction: MessageReaction | PartialMessageReaction,
+  user: User | PartialUser,
+): Promise<void> {
+  if (user.id === ctx.client.user?.id || user.bot) return;
+  const emoji = reaction.emoji.name;
+  if (!emoji) return;
+  const partial = reaction.message;
+  const reply = await ctx.desk.handleReaction({
+    ...placeOf(partial),
+    messageId: partial.id,
+    user: user.id,
+    emoji,
+  });
+  if (reply?.kind !== 'full') return;
+  if (!(await ctx.desk.claimEvent('discord', `reaction:${partial.id}:${user.id}:${emoji}`))) return;
+  const message = partial.partial ? await partial.fetch() : partial;
+  await postFullText(ctx, message, reply.title, reply.text);
+}
+
+export const messageReactionAdd: Listener<typeof Events.MessageReactionAdd> = {
+  event: Events.MessageReactionAdd,
+  run: (ctx, reaction, user) => onReactionAdd(ctx, reaction, user),
+};

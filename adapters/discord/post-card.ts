@@ -1,0 +1,98 @@
+import { RESTJSONErrorCodes, type Message, type MessageCreateOptions } from 'discord.js';
+import type { Card } from '../../src/card/index.js';
+import { renderCardText } from '../../src/card/index.js';
+import type { DeskReply } from '../../src/desk/types.js';
+import { FULL_TEXT_EMOJI, NO_PINGS, placeOf, type BotContext } from './context.js';
+import { describeError } from './log.js';
+import { abilitiesIn, isDiscordError, isPermissionError, type ChannelAbilities } from './permissions.js';
+import { renderCardDiscord } from './render/card.js';
+import { cutDiscord, escapeDiscord } from './render/escape.js';
+import { DISCORD_LIMITS } from './render/limits.js';
+
+type CardReply = Extract<DeskReply, { kind: 'card' }>;
+type Payload = Pick<MessageCreateOptions, 'content' | 'embeds'>;
+
+/** The card as an embed. */
+export function embedPayload(card: Card): Payload {
+  return { embeds: renderCardDiscord(card).embeds };
+}
+
+/** The card as plain text, for channels where the bot may not embed links. */
+export function textPayload(card: Card): Payload {
+  return { content: cutDiscord(escapeDiscord(renderCardText(card)), DISCORD_LIMITS.content) };
+}
+
+/**
+ * Reply to a posting with its card: an embed where allowed, plain text where Embed Links is
+ * missing (known from the cache, or learnt from a 403), and nothing where the bot may not
+ * send. Remembers the card so a 📄 on it finds the posting, and adds 📄 as a hint.
+ */
+export async function replyWithCard(ctx: BotContext, original: Message, reply: CardReply): Promise<Message | null> {
+  const can = abilitiesIn(original.channel, ctx.client);
+  const channelId = original.channelId;
+  if (!can.send) {
+    ctx.permissionLog.warn(channelId, 'send', 'missing Send Messages: cards are not posted in this channel');
+    return null;
+  }
+  if (!can.embed) ctx.permissionLog.warn(channelId, 'embed', 'missing Embed Links: cards are posted as plain text here');
+  let sent = await sendReply(ctx, original, can, can.embed ? embedPayload(reply.card) : textPayload(reply.card));
+  if (sent === 'forbidden' && can.embed) {
+    ctx.permissionLog.warn(channelId, 'embed', 'Discord refused the embed: cards are posted as plain text here');
+    sent = await sendReply(ctx, original, { ...can, embed: false }, textPayload(reply.card));
+  }
+  if (sent === 'forbidden') {
+    ctx.permissionLog.warn(channelId, 'send', 'Discord refused a message: missing permissions in this channel');
+    return null;
+  }
+  await ctx.desk.rememberReply(placeOf(original), sent.id, reply.postingId);
+  if (can.react) {
+    sent.react(FULL_TEXT_EMOJI).catch((err: unknown) => {
+      ctx.permissionLog.warn(channelId, 'react', 'could not add the 📄 hint to a card');
+      ctx.log.debug({ err: describeError(err) }, 'react failed');
+    });
+  }
+  return sent;
+}
+
+/** A short plain-text answer to a message (a link that could not be read). */
+export async function replyWithText(ctx: BotContext, original: Message, text: string): Promise<Message | null> {
+  const can = abilitiesIn(original.channel, ctx.client);
+  if (!can.send) return null;
+  const sent = await sendReply(ctx, original, can, { content: cutDiscord(text, DISCORD_LIMITS.content) });
+  if (sent === 'forbidden') {
+    ctx.permissionLog.warn(original.channelId, 'send', 'Discord refused a message: missing permissions in this channel');
+    return null;
+  }
+  return sent;
+}
+
+/**
+ * Send as a reply to the original when the bot may read history (Discord requires it for
+ * replies), else as a plain message in the channel. 'forbidden' when Discord says no.
+ */
+export async function sendReply(
+  ctx: BotContext,
+  original: Message,
+  can: ChannelAbilities,
+  payload: Payload,
+): Promise<Message | 'forbidden'> {
+  const channel = original.channel;
+  if (!channel.isSendable()) return 'forbidden';
+  try {
+    if (can.reply) {
+      try {
+        return await original.reply({ ...payload, allowedMentions: NO_PINGS, failIfNotExists: false });
+      } catch (err) {
+        const cannotReference =
+          isDiscordError(err, RESTJSONErrorCodes.CannotReplyWithoutPermissionToReadMessageHistory) ||
+          isDiscordError(err, RESTJSONErrorCodes.CannotReferenceAMessageWithoutPermissionToReadMessageHistory);
+        if (!cannotReference) throw err;
+        ctx.permissionLog.warn(original.channelId, 'history', 'missing Read Message History: answering without a reply reference');
+      }
+    }
+    return await channel.send({ ...payload, allowedMentions: NO_PINGS });
+  } catch (err) {
+    if (isPermissionError(err)) return 'forbidden';
+    throw err;
+  }
+}

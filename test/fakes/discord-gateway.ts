@@ -1,0 +1,109 @@
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+/**
+ * A stand-in for Discord's gateway on loopback: HELLO (op 10), heartbeat ACKs (op 11),
+ * IDENTIFY → READY + GUILD_CREATE, RESUME → RESUMED, and dispatches (op 0) with an
+ * increasing sequence number. Frames without `op: 0` and `s` are ignored by discord.js,
+ * so every event goes through `dispatch`.
+ */
+export interface GatewayFrame {
+  op: number;
+  d?: unknown;
+  s?: number | null;
+  t?: string | null;
+}
+
+export interface DiscordGatewayOptions {
+  /** The READY payload's `d` (user, application, guilds as unavailable, session id, resume URL filled in). */
+  ready: () => Record<string, unknown>;
+  /** GUILD_CREATE payloads sent right after READY. */
+  guilds: () => Record<string, unknown>[];
+  heartbeatIntervalMs?: number;
+}
+
+export interface DiscordGateway {
+  /** ws:// URL to hand out from GET /gateway/bot. */
+  url: string;
+  /** Every frame the client sent (IDENTIFY, RESUME, heartbeats…). */
+  received: GatewayFrame[];
+  /** Resolves when the client has identified (or resumed) and READY (RESUMED) was sent. */
+  waitForSession(): Promise<void>;
+  /** Send an event to every connected client as op 0 with the next sequence number. */
+  dispatch(t: string, d: unknown): void;
+  /** Drop the live connection with a close code, as Discord does on a server restart. */
+  dropConnection(code: number): Promise<void>;
+  connections(): number;
+  close(): Promise<void>;
+}
+
+export async function startDiscordGateway(opts: DiscordGatewayOptions): Promise<DiscordGateway> {
+  const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  const url = `ws://127.0.0.1:${port}`;
+  const received: GatewayFrame[] = [];
+  const live = new Set<WebSocket>();
+  let seq = 0;
+  let sessionWaiters: Array<() => void> = [];
+  let sessions = 0;
+
+  const send = (socket: WebSocket, frame: GatewayFrame): void => {
+    socket.send(JSON.stringify(frame));
+  };
+  const sessionStarted = (): void => {
+    sessions++;
+    const waiters = sessionWaiters;
+    sessionWaiters = [];
+    for (const w of waiters) w();
+  };
+
+  server.on('connection', (socket) => {
+    live.add(socket);
+    socket.on('close', () => live.delete(socket));
+    send(socket, { op: 10, d: { heartbeat_interval: opts.heartbeatIntervalMs ?? 41_250 }, s: null, t: null });
+    socket.on('message', (raw) => {
+      const frame = JSON.parse(String(raw)) as GatewayFrame;
+      received.push(frame);
+      if (frame.op === 1) send(socket, { op: 11 });
+      if (frame.op === 2) {
+        const ready = { ...opts.ready(), resume_gateway_url: url };
+        send(socket, { op: 0, s: ++seq, t: 'READY', d: ready });
+        for (const guild of opts.guilds()) send(socket, { op: 0, s: ++seq, t: 'GUILD_CREATE', d: guild });
+        sessionStarted();
+      }
+      if (frame.op === 6) {
+        send(socket, { op: 0, s: ++seq, t: 'RESUMED', d: {} });
+        sessionStarted();
+      }
+    });
+  });
+
+  return {
+    url,
+    received,
+    waitForSession(): Promise<void> {
+      if (sessions > 0 && live.size > 0) return Promise.resolve();
+      return new Promise((resolve) => sessionWaiters.push(resolve));
+    },
+    dispatch(t: string, d: unknown): void {
+      const s = ++seq;
+      for (const socket of live) send(socket, { op: 0, s, t, d });
+    },
+    async dropConnection(code: number): Promise<void> {
+      sessions = 0;
+      const closing = [...live].map((socket) => {
+        const closed = once(socket, 'close');
+        socket.close(code, 'stand-in restart');
+        return closed;
+      });
+      await Promise.all(closing);
+    },
+    connections: () => live.size,
+    async close(): Promise<void> {
+      for (const socket of live) socket.terminate();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

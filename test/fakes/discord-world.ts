@@ -1,0 +1,250 @@
+import { startDiscordGateway, type DiscordGateway } from './discord-gateway.js';
+import { startDiscordRest, type DiscordRest, type JsonObject } from './discord-rest.js';
+
+/**
+ * A small Discord server for end-to-end tests: one guild, a #jobs text channel, a member who
+ * posts, the bot's user and role, a REST stand-in and a gateway stand-in wired together.
+ * Payload builders produce what the real gateway sends (snowflake ids, full message objects).
+ */
+
+const DISCORD_EPOCH = 1_420_070_400_000n;
+let increment = 0n;
+
+/** A snowflake for "now": discord.js reads creation times out of ids. */
+export function snowflake(): string {
+  increment = (increment + 1n) & 0xfffn;
+  return (((BigInt(Date.now()) - DISCORD_EPOCH) << 22n) | (1n << 17n) | increment).toString();
+}
+
+/** Permission bits the tests use (Discord's values). */
+export const PERM = {
+  AddReactions: 1n << 6n,
+  ViewChannel: 1n << 10n,
+  SendMessages: 1n << 11n,
+  EmbedLinks: 1n << 14n,
+  AttachFiles: 1n << 15n,
+  ReadMessageHistory: 1n << 16n,
+  UseApplicationCommands: 1n << 31n,
+  CreatePublicThreads: 1n << 35n,
+  SendMessagesInThreads: 1n << 38n,
+} as const;
+
+export const BOT_PERMISSIONS =
+  PERM.ViewChannel | PERM.SendMessages | PERM.SendMessagesInThreads | PERM.CreatePublicThreads |
+  PERM.EmbedLinks | PERM.AttachFiles | PERM.ReadMessageHistory | PERM.AddReactions;
+
+export interface WorldOptions {
+  /** Permissions the bot's role grants in the guild (default: exactly the invite's). */
+  botPermissions?: bigint;
+  /** Denied to the bot's role in #jobs by a channel overwrite. */
+  deniedInChannel?: bigint;
+}
+
+export interface DiscordWorld {
+  token: string;
+  applicationId: string;
+  guildId: string;
+  channelId: string;
+  botUser: JsonObject;
+  member: JsonObject;
+  rest: DiscordRest;
+  gateway: DiscordGateway;
+  channels: Map<string, JsonObject>;
+  /** A MESSAGE_CREATE payload from the member (or another author) in #jobs. */
+  message(content: string, extra?: JsonObject): JsonObject;
+  /** Dispatch MESSAGE_CREATE and remember the message server-side (so it can be fetched later). */
+  post(message: JsonObject): void;
+  /** Dispatch MESSAGE_REACTION_ADD from the member on a message, as the gateway sends it. */
+  react(channelId: string, messageId: string, emoji: string, user?: JsonObject): void;
+  /** Dispatch an APPLICATION_COMMAND interaction; returns its id and token. */
+  interact(data: JsonObject): { id: string; token: string };
+  close(): Promise<void>;
+}
+
+export async function startDiscordWorld(opts: WorldOptions = {}): Promise<DiscordWorld> {
+  const token = 'MTA5ODc2NTQzMjEwOTg3NjU0Mw.GstandIn.stand-in-token-for-tests';
+  const applicationId = snowflake();
+  const guildId = snowflake();
+  const channelId = snowflake();
+  const botRoleId = snowflake();
+  const botUser: JsonObject = { id: applicationId, username: 'jobcard', discriminator: '0', global_name: null, avatar: null, bot: true };
+  const member: JsonObject = { id: snowflake(), username: 'dana', discriminator: '0', global_name: 'Dana', avatar: null };
+  const joinedAt = new Date().toISOString();
+  const channels = new Map<string, JsonObject>();
+  const jobs: JsonObject = {
+    id: channelId,
+    type: 0,
+    guild_id: guildId,
+    name: 'jobs',
+    position: 0,
+    parent_id: null,
+    nsfw: false,
+    topic: null,
+    rate_limit_per_user: 0,
+    last_message_id: null,
+    permission_overwrites: opts.deniedInChannel
+      ? [{ id: botRoleId, type: 0, allow: '0', deny: opts.deniedInChannel.toString() }]
+      : [],
+  };
+  channels.set(channelId, jobs);
+  let gatewayUrl = '';
+  const rest = await startDiscordRest({
+    botUser,
+    applicationId,
+    gatewayUrl: () => gatewayUrl,
+    tokens: [token],
+    channels,
+    newId: snowflake,
+  });
+  const guild = (): JsonObject => ({
+    id: guildId,
+    name: 'Job hunters',
+    icon: null,
+    owner_id: member['id'],
+    afk_channel_id: null,
+    afk_timeout: 300,
+    verification_level: 0,
+    default_message_notifications: 0,
+    explicit_content_filter: 0,
+    mfa_level: 0,
+    system_channel_id: null,
+    system_channel_flags: 0,
+    rules_channel_id: null,
+    public_updates_channel_id: null,
+    vanity_url_code: null,
+    description: null,
+    banner: null,
+    premium_tier: 0,
+    preferred_locale: 'en-US',
+    nsfw_level: 0,
+    features: [],
+    emojis: [],
+    stickers: [],
+    roles: [
+      role(guildId, '@everyone', 0, PERM.ViewChannel | PERM.ReadMessageHistory | PERM.UseApplicationCommands),
+      role(botRoleId, 'jobcard', 1, opts.botPermissions ?? BOT_PERMISSIONS, true),
+    ],
+    members: [
+      { user: botUser, roles: [botRoleId], joined_at: joinedAt, deaf: false, mute: false, flags: 0 },
+      { user: member, roles: [], joined_at: joinedAt, deaf: false, mute: false, flags: 0 },
+    ],
+    channels: [...channels.values()].filter((c) => c['type'] !== 11).map(({ guild_id: _g, ...c }) => c),
+    threads: [],
+    presences: [],
+    voice_states: [],
+    stage_instances: [],
+    guild_scheduled_events: [],
+    member_count: 2,
+    large: false,
+    unavailable: false,
+    joined_at: joinedAt,
+  });
+  const gateway = await startDiscordGateway({
+    ready: () => ({
+      v: 10,
+      user: botUser,
+      guilds: [{ id: guildId, unavailable: true }],
+      session_id: `session-${snowflake()}`,
+      shard: [0, 1],
+      application: { id: applicationId, flags: 0 },
+    }),
+    guilds: () => [guild()],
+  });
+  gatewayUrl = gateway.url;
+
+  let interactions = 0;
+  const message = (content: string, extra: JsonObject = {}): JsonObject => ({
+    id: snowflake(),
+    channel_id: channelId,
+    guild_id: guildId,
+    author: member,
+    member: { roles: [], joined_at: joinedAt, deaf: false, mute: false, flags: 0 },
+    content,
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    embeds: [],
+    pinned: false,
+    type: 0,
+    flags: 0,
+    components: [],
+    ...extra,
+  });
+
+  return {
+    token,
+    applicationId,
+    guildId,
+    channelId,
+    botUser,
+    member,
+    rest,
+    gateway,
+    channels,
+    message,
+    post(msg: JsonObject): void {
+      rest.addMessage(msg);
+      gateway.dispatch('MESSAGE_CREATE', msg);
+    },
+    react(inChannel: string, messageId: string, emoji: string, user: JsonObject = member): void {
+      gateway.dispatch('MESSAGE_REACTION_ADD', {
+        user_id: user['id'],
+        channel_id: inChannel,
+        message_id: messageId,
+        guild_id: guildId,
+        member: { user, roles: [], joined_at: joinedAt, deaf: false, mute: false, flags: 0 },
+        emoji: { id: null, name: emoji },
+        burst: false,
+        type: 0,
+      });
+    },
+    interact(data: JsonObject): { id: string; token: string } {
+      const id = snowflake();
+      const itoken = `token-${channelId}-${++interactions}`;
+      gateway.dispatch('INTERACTION_CREATE', {
+        id,
+        application_id: applicationId,
+        type: 2,
+        data,
+        guild_id: guildId,
+        channel_id: channelId,
+        channel: { ...jobs },
+        member: { user: member, roles: [], joined_at: joinedAt, deaf: false, mute: false, flags: 0, permissions: (PERM.ViewChannel | PERM.SendMessages).toString() },
+        token: itoken,
+        version: 1,
+        app_permissions: (opts.botPermissions ?? BOT_PERMISSIONS).toString(),
+        locale: 'en-US',
+        guild_locale: 'en-US',
+        entitlements: [],
+        authorizing_integration_owners: { '0': guildId },
+        context: 0,
+      });
+      return { id, token: itoken };
+    },
+    async close(): Promise<void> {
+      await gateway.close();
+      await rest.close();
+    },
+  };
+}
+
+function role(id: string, name: string, position: number, permissions: bigint, managed = false): JsonObject {
+  return {
+    id,
+    name,
+    color: 0,
+    colors: { primary_color: 0, secondary_color: null, tertiary_color: null },
+    hoist: false,
+    icon: null,
+    unicode_emoji: null,
+    position,
+    permissions: permissions.toString(),
+    managed,
+    mentionable: false,
+    flags: 0,
+  };
+}
