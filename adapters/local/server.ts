@@ -25,7 +25,7 @@ const ShareRequest = z.object({
 export interface PlaygroundOptions {
   desk: Desk;
   /** Extra health details (platform states), merged into GET /healthz. */
-  health?: () => Promise<{ ok: boolean; [part: string]: unknown }>;
+  health?: () => Promise<{ ok: boolean }>;
 }
 
 export interface Playground {

@@ -154,6 +154,14 @@ export class JobStore implements Store {
       .slice(0, limit);
   }
 
+  async getLink(canonicalUrl: string): Promise<Posting | undefined> {
+    return this.read(`link:${canonicalUrl}`, Posting);
+  }
+
+  async putLink(canonicalUrl: string, posting: Posting, ttlMs: number): Promise<void> {
+    await this.kv.set(`link:${canonicalUrl}`, posting, ttlMs);
+  }
+
   async forget(postingId: string): Promise<boolean> {
     const stored = await this.kv.get(`posting:${postingId}`);
     const refs = (await this.read(`refs:${postingId}`, Ids)) ?? [];

@@ -61,6 +61,9 @@ export interface Store {
   addToTeam(entry: TeamEntry, platform: Platform, team: string): Promise<void>;
   recent(platform: Platform, team: string, channel: string, limit: number): Promise<TeamEntry[]>;
   search(platform: Platform, team: string, query: string, limit: number): Promise<TeamEntry[]>;
+  /** The link cache: a posting read from a canonical URL, so a link shared twice is fetched once. */
+  getLink(canonicalUrl: string): Promise<Posting | undefined>;
+  putLink(canonicalUrl: string, posting: Posting, ttlMs: number): Promise<void>;
   /** Remove a posting and everything that points to it. */
   forget(postingId: string): Promise<boolean>;
   ping(): Promise<void>;

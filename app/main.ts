@@ -1,0 +1,60 @@
+import { existsSync } from 'node:fs';
+import { config as loadDotenv } from 'dotenv';
+import { ConfigError, loadConfig } from '../src/config.js';
+import { createLogger } from '../src/log.js';
+import { startJobcard } from './start.js';
+
+/**
+ * `npm start`: read the environment (and .env when present), start every platform whose
+ * credentials are set, or the local playground; stop cleanly on SIGTERM/SIGINT.
+ */
+async function main(): Promise<void> {
+  if (existsSync('.env')) loadDotenv({ path: '.env', quiet: true });
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    for (const problem of err.problems) process.stderr.write(`jobcard: ${problem}\n`);
+    process.exit(2);
+  }
+  const log = createLogger(config.LOG_LEVEL);
+  let running;
+  try {
+    running = await startJobcard(config, log);
+  } catch (err) {
+    // Start-up errors (a rejected token, a port in use) are one line an operator can act on.
+    const message = err instanceof Error ? err.message : String(err);
+    log.fatal({ err: message }, 'jobcard could not start');
+    process.stderr.write(`jobcard: ${message}\n`);
+    process.exit(1);
+  }
+  log.info({ parts: running.parts, port: running.port }, 'jobcard running');
+
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) {
+      log.warn({ signal }, 'second signal: exiting now');
+      process.exit(1);
+    }
+    stopping = true;
+    log.info({ signal }, 'stopping: finishing replies in flight');
+    running.stop().then(
+      () => {
+        log.info('stopped');
+        process.exit(0);
+      },
+      (err: unknown) => {
+        log.error({ err: err instanceof Error ? err.message : String(err) }, 'error while stopping');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`jobcard: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,163 @@
+import { createServer, type Server } from 'node:http';
+import type { Logger } from 'pino';
+import { createDiscordBot, type DiscordBot } from '../adapters/discord/bot.js';
+import { createPlayground, type Playground } from '../adapters/local/server.js';
+import { createSlackApp, type SlackApp } from '../adapters/slack/app.js';
+import { adminIds, fullTextEmoji, slackMode, type Config } from '../src/config.js';
+import { Desk } from '../src/desk/index.js';
+import { createLinkReader } from '../src/links/index.js';
+import { redactUrl } from '../src/log.js';
+import { openStore, type Store } from '../src/store/index.js';
+
+const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
+/** How long shutdown lets replies in flight finish. */
+export const DRAIN_MS = 10_000;
+
+export interface Health {
+  ok: boolean;
+  slack?: { mode: 'http' | 'socket'; up: boolean };
+  discord?: { ready: boolean; ping: number };
+  store: { url: string; reachable: boolean };
+  playground?: boolean;
+}
+
+export interface Running {
+  /** What runs: 'slack-http', 'slack-socket', 'discord', 'playground'. */
+  parts: string[];
+  /** The HTTP port bound (Slack HTTP mode, health, or the playground), if any. */
+  port: number | null;
+  health(): Promise<Health>;
+  /** Stop taking events, let replies in flight finish (DRAIN_MS at most), close the store. */
+  stop(): Promise<void>;
+}
+
+async function reachable(store: Store): Promise<boolean> {
+  try {
+    await store.ping();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function healthServer(health: () => Promise<Health>): Server {
+  return createServer((req, res) => {
+    if (req.method !== 'GET' || !req.url?.startsWith('/healthz')) {
+      res.writeHead(404).end();
+      return;
+    }
+    health().then(
+      (h) => res.writeHead(h.ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(h)),
+      () => res.writeHead(503, { 'content-type': 'application/json' }).end('{"ok":false}'),
+    );
+  });
+}
+
+/**
+ * Start every platform whose credentials are set, in one process, with one store and one Desk;
+ * with none, the local playground.
+ */
+export async function startJobcard(config: Config, log: Logger): Promise<Running> {
+  const store = openStore(config.STORE_URL, {
+    postingMs: config.JOBCARD_POSTING_TTL_DAYS * DAY,
+    messageMs: config.JOBCARD_MESSAGE_TTL_DAYS * DAY,
+    eventMs: config.JOBCARD_EVENT_TTL_HOURS * HOUR,
+  }, log.child({ part: 'store' }));
+  if (config.JOBCARD_ALLOW_PRIVATE_URLS) {
+    log.warn('JOBCARD_ALLOW_PRIVATE_URLS=1: the link fetcher WILL reach private and loopback addresses. Use this only for tests and local development.');
+  }
+  const links = createLinkReader({ allowPrivate: config.JOBCARD_ALLOW_PRIVATE_URLS, cacheTtlMs: config.JOBCARD_LINK_CACHE_TTL_HOURS * HOUR, store });
+  const desk = new Desk({
+    store,
+    links,
+    fullTextEmoji: fullTextEmoji(config),
+    maxBytes: config.JOBCARD_MAX_BYTES,
+    admins: adminIds(config),
+    log: log.child({ part: 'desk' }),
+  });
+
+  const parts: string[] = [];
+  let slack: SlackApp | undefined;
+  let slackUp = false;
+  let discord: DiscordBot | undefined;
+  let playground: Playground | undefined;
+  let server: Server | undefined;
+  let port: number | null = null;
+  const mode = slackMode(config);
+
+  const health = async (): Promise<Health> => {
+    const h: Health = { ok: true, store: { url: redactUrl(config.STORE_URL), reachable: await reachable(store) } };
+    if (mode) h.slack = { mode, up: slackUp };
+    if (discord) h.discord = discord.status();
+    if (playground) h.playground = true;
+    h.ok = h.store.reachable && (h.slack?.up ?? true) && (h.discord?.ready ?? true);
+    return h;
+  };
+
+  try {
+    if (mode && config.SLACK_BOT_TOKEN) {
+      slack = createSlackApp({
+        desk,
+        botToken: config.SLACK_BOT_TOKEN,
+        ...(config.SLACK_SIGNING_SECRET ? { signingSecret: config.SLACK_SIGNING_SECRET } : {}),
+        ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
+        ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
+        maxFileBytes: config.JOBCARD_MAX_BYTES,
+        health: async () => health(),
+        logger: log.child({ platform: 'slack' }),
+      });
+      const started = await slack.start(config.PORT);
+      slackUp = true;
+      port = started.port;
+      parts.push(`slack-${started.mode}`);
+      log.info({ mode: started.mode, port: started.port }, 'Slack app running');
+    }
+    if (config.DISCORD_TOKEN) {
+      discord = createDiscordBot({
+        desk,
+        token: config.DISCORD_TOKEN,
+        ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}),
+        logger: log.child({ platform: 'discord' }),
+      });
+      await discord.start();
+      parts.push('discord');
+    }
+    if (parts.length === 0) {
+      playground = createPlayground({ desk, health: async () => health() });
+      port = await playground.listen(config.PORT, '127.0.0.1');
+      parts.push('playground');
+      log.info(
+        { url: `http://localhost:${port}` },
+        `No Slack or Discord credentials set: the local playground is at http://localhost:${port}. ` +
+          'Set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN), or DISCORD_TOKEN with DISCORD_APPLICATION_ID, to run the bots (see README).',
+      );
+    } else if (mode !== 'http') {
+      // Socket Mode and Discord need no public port; serve health on PORT for the platform's checks.
+      server = healthServer(health);
+      port = await new Promise<number>((resolve, reject) => {
+        server?.once('error', reject);
+        server?.listen(config.PORT, () => resolve((server?.address() as { port: number }).port));
+      });
+    }
+  } catch (err) {
+    await Promise.allSettled([slack?.stop(), discord?.stop(), store.close()]);
+    throw err;
+  }
+
+  return {
+    parts,
+    port,
+    health,
+    async stop(): Promise<void> {
+      const drain = Promise.allSettled([
+        slack?.stop().then(() => { slackUp = false; }),
+        discord?.stop(),
+        playground?.close(),
+        server ? new Promise<void>((resolve) => server?.close(() => resolve())) : undefined,
+      ]);
+      await Promise.race([drain, new Promise((resolve) => setTimeout(resolve, DRAIN_MS).unref())]);
+      await store.close();
+    },
+  };
+}
