@@ -1,19 +1,33 @@
-import { repairMojibake } from '../repair/index.js';
+import { boilerplate } from './boilerplate.js';
+import { chrome } from './chrome.js';
+import { normalise, normaliseAfterRepair } from './normalise.js';
+import { repair } from './repair.js';
+import { structure } from './structure.js';
+import type { CleanResult, ExplainEntry, LineStep, TextStep } from './types.js';
 
-// Placeholder until the cleaning pipeline lands (issue 2).
-export interface ExplainEntry {
-  step: string;
-  rule: string;
-  /** The text removed, or the text before a change. */
-  before: string;
-  /** The text after a change; empty for a removal. */
-  after: string;
-}
-export interface CleanResult {
-  text: string;
-  explain: ExplainEntry[];
-}
+export type { CleanResult, ExplainEntry } from './types.js';
+
+/**
+ * The cleaning pipeline, top to bottom: from a messy paste (a whole page copied with Ctrl+A,
+ * garbled encoding, site chrome, legal text) to the plain text of the posting.
+ */
+const TEXT_STEPS: readonly TextStep[] = [
+  normalise, // newlines, zero-width characters
+  repair, // mojibake: UTF-8 read as Mac Roman / Windows-1252 (src/repair)
+  normaliseAfterRepair, // NBSP, tabs, soft hyphens, control characters
+];
+
+const LINE_STEPS: readonly LineStep[] = [
+  chrome, // what the site wraps around the posting
+  boilerplate, // EEO, legal, privacy, agency and fraud text
+  structure, // whitespace, bullets, broken lines, headings, blank lines
+];
+
 export function cleanPosting(input: string): CleanResult {
-  const repaired = repairMojibake(input);
-  return { text: repaired.text.trim(), explain: [] };
+  const explain: ExplainEntry[] = [];
+  let text = input;
+  for (const step of TEXT_STEPS) text = step.run(text, explain);
+  let lines = text.split('\n');
+  for (const step of LINE_STEPS) lines = step.run(lines, explain);
+  return { text: lines.join('\n').trim(), explain };
 }

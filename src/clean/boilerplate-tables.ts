@@ -1,0 +1,136 @@
+/**
+ * Legal and recruiting boilerplate as data. Patterns run on one sentence at a time (lower-cased),
+ * with bounded gaps ({0,120}) so a long sentence costs linear time.
+ */
+export interface SentenceRule {
+  rule: string;
+  patterns: readonly RegExp[];
+}
+
+export const SENTENCE_RULES: readonly SentenceRule[] = [
+  {
+    rule: 'equal-opportunity',
+    patterns: [
+      /equal (?:employment )?opportunit(?:y|ies)(?: and affirmative action)? employer/,
+      /\beoe\b/,
+      /affirmative action employer/,
+      /all qualified applicants (?:will|shall) receive consideration/,
+      /without regard to (?:their |an applicant'?s? )?(?:race|age|sex|gender|color|colour|religion|creed|national|ancestry|disability|sexual|marital|veteran|citizenship|pregnancy|genetic)/,
+      /regardless of (?:their )?(?:race|age|sex|gender|color|colour|religion|creed|national|ancestry|disability|sexual|marital|veteran|background)/,
+      /(?:does|do|will) not discriminate\b/,
+      /committed to (?:non-?discrimination|equal (?:employment )?opportunit|providing equal)/,
+      /\bnon-?discrimination\b/,
+      /drug-?free workplace/,
+      /\be-?verify\b/,
+      /pay transparency (?:non-?discrimination|nondiscrimination)/,
+      /(?:eeo|equal employment opportunity) is the law/,
+      /\bknow your rights\b/,
+      /\b(?:ofccp|vevraa|section 503 of the rehabilitation act)\b/,
+      /protected (?:veteran|characteristic|class|status|by (?:federal|state|local|applicable) law)/,
+      /we (?:celebrate|value|embrace) diversity and are committed to (?:creating|building|an)/,
+      /unabhängig von (?:geschlecht|alter|herkunft|nationalität|ethnischer|religion|weltanschauung|behinderung|sexueller)/,
+      /schwerbehinderte/,
+      /chancengleichheit/,
+      /igualdad de oportunidades/,
+      /sin (?:distinción|discriminación|importar) (?:de|por|alguna)/,
+      /no discrimina(?:mos)?\b/,
+    ],
+  },
+  {
+    rule: 'criminal-history',
+    patterns: [
+      /criminal (?:history|histories|background|record|conviction)/,
+      /\bfair chance\b/,
+      /arrest (?:and|or) conviction record/,
+      /article 23-a/,
+    ],
+  },
+  {
+    rule: 'accommodation',
+    patterns: [
+      /(?:require|need|request)s? (?:an? |any )?(?:reasonable )?accommodation/,
+      /reasonable accommodations? (?:will be|are|is) (?:provided|available|made)/,
+      /accommodations? (?:during|in|for) (?:the|our) (?:application|recruiting|hiring|interview)/,
+      /to the extent required to provide needed reasonable accommodations/,
+      /alternative methods of application or screening/,
+      /(?:individuals|applicants|candidates|persons) with disabilities.{0,120}(?:accommodat|contact|assist)/,
+    ],
+  },
+  {
+    rule: 'recruiting-contact',
+    patterns: [
+      /technical support or questions about .{0,80}(?:recruiting|application|hiring) process/,
+      /questions about (?:the |our )?(?:recruiting|application|hiring) process.{0,80}(?:email|contact|reach)/,
+    ],
+  },
+  {
+    rule: 'no-agencies',
+    patterns: [
+      /\bno (?:recruitment |staffing |third[- ]party )?agencies\b/,
+      /(?:do(?:es)?|will) not accept (?:unsolicited )?(?:resumes|cvs|candidate|submissions|agency)/,
+      /unsolicited (?:resumes|cvs|candidates|submissions|applications from (?:agencies|recruiters))/,
+      /third[- ]party (?:recruiters?|agenc)/,
+      /(?:recruitment|staffing|search) agencies (?:should|are|please|will|may|must)/,
+      /(?:to|from|by) (?:recruitment|staffing|search) agencies/,
+      /(?:keine|ohne) (?:vermittler|agenturen|personalvermittler|headhunter)/,
+    ],
+  },
+  {
+    rule: 'privacy-notice',
+    patterns: [
+      /(?:applicant|candidate|recruitment|job applicant) privacy (?:notice|policy|statement)/,
+      /privacy (?:notice|policy|statement) (?:for|to learn|describes|explains|applies)/,
+      /(?:read|review|see|view) (?:our|the) (?:\w+ ){0,2}privacy (?:notice|policy|statement)/,
+      /your personal (?:data|information).{0,80}(?:processed|collected|used|handled|stored|shared)/,
+      /(?:under|pursuant to|in accordance with|gemäß|according to) (?:the )?(?:ccpa|gdpr|dsgvo|cpra)\b/,
+      /\b(?:ccpa|gdpr|cpra) (?:notice|privacy notice|disclosure)/,
+      /california consumer privacy act/,
+      /datenschutz(?:erklärung|hinweise|bestimmungen)/,
+      /(?:aviso de privacidad|protección de datos)/,
+    ],
+  },
+  {
+    rule: 'fraud-warning',
+    // Specific to recruiting fraud: "fraud detection" and "phishing simulations" are job content.
+    patterns: [
+      /(?:recruit\w*|job|employment|hiring|interview|offer) (?:fraud|scams?)\b/,
+      /fraud(?:ulent|sters?)? (?:job|recruit\w*|offers?|e-?mails?|messages?|communications?|individuals|parties|postings?|websites?|requests?)/,
+      /(?:fraud|scams?)\b.{0,80}(?:posing as|pretending to be|claiming to (?:be|represent))/,
+      /impersonat\w* (?:our |the )?(?:company|recruit\w*|employees|hiring|representatives)/,
+      /(?:will|would|does|do) never (?:ask|request|require) (?:you |candidates |applicants )?(?:for |to )?(?:pay|payment|money|fees|bank|financial|purchase|send)/,
+    ],
+  },
+  {
+    rule: 'disclaimer',
+    patterns: [
+      /does not provide, endorse nor guarantee/,
+      /(?:is|are) not liable for third[- ]party/,
+      /(?:is|are) not responsible for (?:any )?(?:fees|third|external)/,
+      /this (?:job description|posting) is not (?:designed|intended) to (?:cover|contain)/,
+    ],
+  },
+  {
+    rule: 'legal-entities',
+    patterns: [
+      /is made up of several different entities/,
+      /any position posted in .{1,60} is for .{1,80}/,
+    ],
+  },
+];
+
+/** Cheap first test for a sentence: every rule above contains one of these words. */
+export const BOILERPLATE_HINT =
+  /opportunit|eoe|affirmative|qualified applicants|regard|regardless|discriminat|drug|verify|transparency|the law|rights|ofccp|vevraa|rehabilitation|protected|diversity|unabhängig|schwerbehindert|chancengleich|igualdad|sin (?:distin|discrim|import)|discrimina|criminal|fair chance|conviction|23-a|accommodat|alternative methods|disabilit|recruiting|application process|hiring process|agenc|agentur|unsolicited|third[- ]party|recruiters|vermittler|headhunter|privacy|personal (?:data|information)|ccpa|gdpr|dsgvo|cpra|datenschutz|privacidad|protección|fraud|scam|impersonat|never|endorse|liable|not responsible|not (?:designed|intended)|entities|position posted in/;
+
+/** Headings of boilerplate sections: dropped with the section under them. */
+export const BOILERPLATE_HEADINGS: ReadonlySet<string> = new Set([
+  'equal opportunity employer', 'equal employment opportunity', 'equal opportunity', 'eeo statement', 'eeo', 'eoe',
+  'equal employment opportunity statement', 'equal opportunity statement', 'pay transparency nondiscrimination provision',
+  'pay transparency non-discrimination provision', 'privacy notice', 'applicant privacy notice', 'candidate privacy notice',
+  'privacy policy', 'data privacy', 'accommodations', 'accommodation', 'reasonable accommodation', 'reasonable accommodations',
+  'disability accommodation', 'notice to agencies', 'notice to recruiters', 'note to recruiters', 'recruitment agencies',
+  'to recruitment agencies', 'agency notice', 'fraud alert', 'recruitment fraud', 'recruitment fraud alert', 'beware of fraud',
+  'fraud warning', 'e-verify', 'know your rights', 'california applicants', 'for california residents',
+  'notice to california applicants', 'legal disclaimer', 'disclaimer', 'chancengleichheit', 'datenschutz', 'datenschutzhinweis',
+  'igualdad de oportunidades', 'aviso de privacidad', 'eeo/aa', 'diversity statement',
+]);

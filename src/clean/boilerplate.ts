@@ -1,0 +1,90 @@
+import { BOILERPLATE_HEADINGS, BOILERPLATE_HINT, SENTENCE_RULES } from './boilerplate-tables.js';
+import { isHeading } from './headings.js';
+import { isBlank, lineKey, MAX_KEY_LENGTH } from './lines.js';
+import { RemovalLog } from './removal.js';
+import { splitSentences } from './sentences.js';
+import { keepSignal } from './signals.js';
+import type { ExplainEntry, LineStep } from './types.js';
+
+// When most of a paragraph is boilerplate, its leftovers ("(COPSSC).") are boilerplate too.
+const CONTAGION_SHARE = 0.6;
+const MIN_PARAGRAPH = 20;
+
+/** The rule a sentence breaks, or null. */
+export function boilerplateRule(sentence: string): string | null {
+  const lower = sentence.toLowerCase();
+  if (!BOILERPLATE_HINT.test(lower)) return null;
+  for (const r of SENTENCE_RULES) for (const p of r.patterns) if (p.test(lower)) return r.rule;
+  return null;
+}
+
+/**
+ * One paragraph without its boilerplate sentences. Sentences carrying pay, sponsorship, years of
+ * experience or the application window stay even inside legal text. Returns null when nothing is left.
+ */
+function cleanParagraph(line: string, log: RemovalLog): string | null {
+  const trimmed = line.trim();
+  if (trimmed.length < MIN_PARAGRAPH || !BOILERPLATE_HINT.test(trimmed.toLowerCase())) return line;
+  const sentences = splitSentences(trimmed).map((s) => ({
+    ...s,
+    rule: boilerplateRule(s.text),
+    keep: keepSignal(s.text) !== null,
+  }));
+  let dropped = 0;
+  for (const s of sentences) if (s.rule !== null && !s.keep) dropped += s.text.length;
+  if (dropped === 0) return line;
+  const contagion = dropped >= CONTAGION_SHARE * trimmed.length;
+  const kept: string[] = [];
+  for (const s of sentences) {
+    const drop = s.keep ? false : s.rule !== null || contagion;
+    if (drop) log.remove(s.rule ?? 'boilerplate-paragraph', s.text);
+    else {
+      log.flush();
+      kept.push(s.text + s.separator);
+    }
+  }
+  log.flush();
+  const rebuilt = kept.join('').trim();
+  return rebuilt === '' ? null : rebuilt;
+}
+
+/**
+ * Drop equal-opportunity, criminal-history, accommodation, agency, privacy, fraud and disclaimer
+ * text, sentence by sentence, and boilerplate sections under their own heading.
+ */
+export function stripBoilerplate(lines: string[], explain: ExplainEntry[]): string[] {
+  const log = new RemovalLog('boilerplate', explain);
+  const out: string[] = [];
+  // Set after a boilerplate heading: its paragraph (up to the next blank line or heading) goes too.
+  let inSection = false;
+  let sectionHasText = false;
+  for (const line of lines) {
+    const trimmed = line.trim();
+    if (isBlank(line)) {
+      if (inSection && sectionHasText) inSection = false;
+      out.push(line);
+      continue;
+    }
+    if (trimmed.length <= MAX_KEY_LENGTH && BOILERPLATE_HEADINGS.has(lineKey(trimmed))) {
+      log.remove('boilerplate-section', trimmed);
+      inSection = true;
+      sectionHasText = false;
+      continue;
+    }
+    if (inSection && isHeading(trimmed)) inSection = false;
+    if (inSection) {
+      sectionHasText = true;
+      if (keepSignal(trimmed) === null) {
+        log.remove('boilerplate-section', trimmed);
+        continue;
+      }
+    }
+    log.flush();
+    const cleaned = cleanParagraph(line, log);
+    if (cleaned !== null) out.push(cleaned);
+  }
+  log.flush();
+  return out;
+}
+
+export const boilerplate: LineStep = { name: 'boilerplate', run: stripBoilerplate };

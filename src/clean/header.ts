@@ -1,0 +1,98 @@
+import { isHeading, KNOWN_HEADINGS } from './headings.js';
+import { isBlank, lineKey, wordCountAtMost } from './lines.js';
+import type { RemovalLog } from './removal.js';
+import { keepSignal } from './signals.js';
+
+/** Words that make a short line a job title ("Senior Machine Learning Engineer", "Werkstudent (m/w/d)"). */
+const ROLE_WORDS =
+  /\b(?:engineer|engineering|developer|scientist|manager|director|analyst|designer|architect|intern|internship|specialist|consultant|administrator|lead|head of|vp|vice president|officer|coordinator|representative|technician|researcher|programmer|accountant|nurse|teacher|assistant|executive|strategist|writer|editor|recruiter|product owner|sre|devops|werkstudent|entwickler|entwicklerin|ingenieur|ingeniera|ingeniero|desarrollador|desarrolladora|analista|gerente)\b|\((?:m\/w\/d|w\/m\/d|f\/m\/d|m\/f\/d|all genders|h\/m|h\/f)\)/i;
+
+/** Lines that follow a title in a job header: location, age, pay, type. */
+const META_LINE: readonly RegExp[] = [
+  /^posted\b/i,
+  /\b(?:\d{1,3}|an?) (?:minute|hour|day|week|month)s? ago\b/i,
+  /\b\d{1,3}[dhw] ago\b/i,
+  /^(?:full[- ]?time|part[- ]?time|contract|contractor|internship|temporary|permanent|vollzeit|teilzeit|tiempo completo)\b/i,
+  /,\s[A-Z]{2}\b/,
+  /\b(?:remote|hybrid|on-?site|in-office)\b/i,
+  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.? \d{1,2},? \d{4}\b/i,
+];
+
+const HEAD_WINDOW = 30;
+const META_WINDOW = 8;
+const MAX_HEADER_LINES = 12;
+
+function isTitleLike(line: string): boolean {
+  const t = line.trim();
+  return t.length <= 100 && wordCountAtMost(t, 14) && !/[.!?:;,]$/.test(t) && !isHeading(t) && ROLE_WORDS.test(t);
+}
+
+/** A company name line: a few words, no sentence punctuation. */
+function isCompanyLike(line: string): boolean {
+  const t = line.trim();
+  return t.length <= 60 && wordCountAtMost(t, 6) && !/[.!?:;]$/.test(t) && !isHeading(t) && keepSignal(t) === null;
+}
+
+function isBulleted(line: string): boolean {
+  return /^\s*(?:[•·▪◦●○■►▸➢➤✓✔*+–—-]|\d{1,2}[.)])\s/.test(line);
+}
+
+/**
+ * Job boards put their own header and marketing above the posting (seed 002: "hero",
+ * "WHY PALM BEACH?", a tourism blurb). When a title line is followed by job metadata, the
+ * short lines and blurbs above it go, except a company line right above the title.
+ */
+export function stripSiteHeader(lines: string[], log: RemovalLog): string[] {
+  const content: number[] = [];
+  for (let i = 0; i < lines.length && content.length < HEAD_WINDOW; i++) if (!isBlank(lines[i] ?? '')) content.push(i);
+  const titleAt = content.findIndex((i) => isTitleLike(lines[i] ?? ''));
+  if (titleAt <= 0) return lines;
+  const titleLine = content[titleAt] ?? 0;
+  const meta = content.slice(titleAt + 1, titleAt + 1 + META_WINDOW).map((i) => lines[i] ?? '');
+  if (!meta.some((l) => keepSignal(l) === 'pay' || META_LINE.some((p) => p.test(l)))) return lines;
+
+  let pre = content.slice(0, titleAt);
+  const last = pre[pre.length - 1];
+  if (last !== undefined && isCompanyLike(lines[last] ?? '')) pre = pre.slice(0, -1);
+  if (pre.length === 0 || pre.length > MAX_HEADER_LINES) return lines;
+  for (const i of pre) {
+    const l = lines[i] ?? '';
+    if (keepSignal(l) !== null || isBulleted(l) || KNOWN_HEADINGS.has(lineKey(l.trim()))) return lines;
+  }
+  // A site header has at least one short label; a lone intro paragraph is the employer's own text.
+  if (!pre.some((i) => wordCountAtMost((lines[i] ?? '').trim(), 4))) return lines;
+
+  const drop = new Set(pre);
+  const out: string[] = [];
+  lines.forEach((line, i) => {
+    if (drop.has(i)) log.remove('job-board.site-header', line.trim());
+    else if (i < titleLine && isBlank(line)) return;
+    else out.push(line);
+  });
+  log.flush();
+  return out;
+}
+
+/** In the title block a page often repeats the title and company (sticky header, modal): keep the first. */
+export function dropRepeatedTitleLines(lines: string[], log: RemovalLog): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  let inHead = true;
+  for (const line of lines) {
+    const t = line.trim();
+    if (inHead && t.length > 0) {
+      if (t.length > 150 || KNOWN_HEADINGS.has(lineKey(t))) inHead = false;
+      else {
+        const key = lineKey(t);
+        if (seen.has(key)) {
+          log.remove('repeated-title-line', t);
+          continue;
+        }
+        seen.add(key);
+      }
+    }
+    out.push(line);
+  }
+  log.flush();
+  return out;
+}

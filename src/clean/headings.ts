@@ -1,0 +1,42 @@
+import { lineKey, wordCountAtMost } from './lines.js';
+
+/**
+ * Section headings postings use, by key (lower case, no trailing ':').
+ * The structure step lays them out; the header and boilerplate steps use them as landmarks.
+ */
+export const KNOWN_HEADINGS: ReadonlySet<string> = new Set([
+  'about the job', 'about the role', 'about the position', 'about the team', 'about us', 'about the company', 'about you',
+  'job description', 'description', 'position summary', 'job summary', 'summary', 'overview', 'the role', 'the opportunity',
+  'role overview', 'company description', 'company overview', 'who we are', 'what we do', 'our mission', 'the team',
+  "what you'll do", 'what you’ll do', "what you'll do in the role", 'what you’ll do in the role', 'what you will do',
+  "what you'll be doing", 'what you’ll be doing', 'responsibilities', 'key responsibilities', 'duties', 'your responsibilities',
+  'duties and responsibilities', 'job responsibilities', 'in this role you will', 'day to day', 'your impact', 'the impact you will have',
+  'requirements', 'qualifications', 'basic qualifications', 'minimum qualifications', 'required qualifications',
+  'preferred qualifications', 'desired qualifications', 'additional qualifications', 'nice to have', 'nice to haves', 'bonus points',
+  'who you are', 'what we look for', "what we're looking for", 'what we’re looking for', 'what you bring', "what you'll bring",
+  'what you’ll bring', 'skills', 'required skills', 'skills and experience', 'experience', 'education', 'must have', 'must haves',
+  'benefits', 'perks', 'perks and benefits', 'what we offer', "what's in it for you", 'what’s in it for you', 'why join us',
+  'compensation', 'compensation and benefits', 'salary', 'pay range', 'pay transparency', 'salary range', 'location',
+  'additional information', 'how to apply', 'application process', 'interview process', 'hiring process', 'job details',
+  'full job description', 'job type', 'schedule', 'work location',
+  'deine aufgaben', 'ihre aufgaben', 'aufgaben', 'dein profil', 'ihr profil', 'profil', 'wir bieten', 'was wir bieten',
+  'das bieten wir', 'das bieten wir dir', 'das bringst du mit', 'das bringen sie mit', 'über uns', 'deine benefits',
+  'responsabilidades', 'funciones', 'requisitos', 'qué ofrecemos', 'que ofrecemos', 'ofrecemos', 'sobre nosotros',
+  'descripción del puesto', 'tus funciones', 'tu perfil', 'beneficios',
+]);
+
+/** "Basic Qualifications:", "What you'll do", "REQUIREMENTS", "Dein Profil": a heading line. */
+export function isHeading(line: string): boolean {
+  const text = line.trim();
+  if (text.length === 0 || text.length > 80) return false;
+  const key = lineKey(text);
+  if (KNOWN_HEADINGS.has(key)) return true;
+  if (!wordCountAtMost(text, 9)) return false;
+  // A short line ending in a colon with no sentence inside it.
+  if (/^[^.!?]{2,70}:$/.test(text) && /\p{L}/u.test(text)) return true;
+  // A short ALL-CAPS line with at least two letters ("WHAT YOU WILL DO").
+  if (/\p{Lu}.*\p{Lu}/u.test(text) && text === text.toUpperCase() && text !== text.toLowerCase() && !/[.!?,]$/.test(text)) {
+    return wordCountAtMost(text, 7) && /\p{L}{3}/u.test(text);
+  }
+  return false;
+}

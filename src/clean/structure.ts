@@ -1,0 +1,198 @@
+import { parseBullet, startsWithEmoji, stripLeadingEmoji } from './bullets.js';
+import { isHeading } from './headings.js';
+import { isBlank } from './lines.js';
+import type { ExplainEntry, LineStep } from './types.js';
+
+type Kind = 'heading' | 'bullet' | 'text';
+
+interface Item {
+  text: string;
+  kind: Kind;
+  /** A blank line stood before it in the input: a deliberate break, never joined across. */
+  breakBefore: boolean;
+  title: boolean;
+}
+
+/** Aggregated change records: one explain entry per rule, with a few samples. */
+class ChangeLog {
+  private readonly rules = new Map<string, { count: number; before: string[]; after: string[] }>();
+  record(rule: string, before: string, after: string): void {
+    let r = this.rules.get(rule);
+    if (!r) {
+      r = { count: 0, before: [], after: [] };
+      this.rules.set(rule, r);
+    }
+    r.count += 1;
+    if (r.before.length < 3) {
+      r.before.push(before.slice(0, 200));
+      r.after.push(after.slice(0, 200));
+    }
+  }
+  flush(explain: ExplainEntry[]): void {
+    for (const [rule, r] of this.rules) {
+      explain.push({ step: 'structure', rule, before: r.before.join('\n'), after: r.after.join('\n'), count: r.count });
+    }
+  }
+}
+
+const RUN_OF_SPACES = / {3,}/g;
+const TERMINAL = /[.!?:;]["”’)]?$/;
+const TITLE_BLOCK_MAX_LINES = 8;
+const TITLE_LINE_MAX = 100;
+const PARAGRAPH_MIN = 120;
+const ITEM_MAX = 300;
+
+/** Text flattened by the copy ("Duration: Permanent   Location: Canada   Start: ASAP"): runs of spaces were line breaks. */
+function splitFlattened(line: string, log: ChangeLog): string[] {
+  if (line.length < 200) return [line];
+  const runs = line.match(RUN_OF_SPACES);
+  if (runs === null || runs.length < 2) return [line];
+  const parts = line.split(RUN_OF_SPACES).filter((p) => p.trim() !== '');
+  log.record('collapsed-line-breaks', line, parts.join('\n'));
+  return parts;
+}
+
+function parse(lines: readonly string[], log: ChangeLog): Item[] {
+  const items: Item[] = [];
+  let breakBefore = false;
+  for (const raw of lines) {
+    if (isBlank(raw)) {
+      breakBefore = true;
+      continue;
+    }
+    for (const piece of splitFlattened(raw, log)) {
+      let text = piece.replace(/\s+/g, ' ').trim();
+      if (text === '') continue;
+      // Markdown: "## Requirements", "**Benefits**".
+      const md = /^#{1,6} (.+)$/.exec(text) ?? /^\*\*([^*]{1,80})\*\*:?$/.exec(text);
+      if (md?.[1] !== undefined) text = md[1].trim();
+      let kind: Kind = 'text';
+      if (startsWithEmoji(text) && isHeading(stripLeadingEmoji(text))) {
+        log.record('emoji-heading', text, stripLeadingEmoji(text));
+        text = stripLeadingEmoji(text);
+        kind = 'heading';
+      } else if (isHeading(text)) {
+        kind = 'heading';
+      } else {
+        const b = parseBullet(text);
+        if (b.mark !== null) {
+          if (b.mark !== '•') log.record('bullet-marks', text, `• ${b.text}`);
+          text = b.text;
+          kind = 'bullet';
+        }
+      }
+      items.push({ text, kind, breakBefore, title: false });
+      breakBefore = false;
+    }
+  }
+  return items;
+}
+
+/** The leading short lines: company, title, "location · age", employment type. Never joined or bulleted. */
+function markTitleBlock(items: Item[]): void {
+  for (let i = 0; i < items.length && i < TITLE_BLOCK_MAX_LINES; i++) {
+    const item = items[i];
+    if (!item || item.kind !== 'text' || item.text.length > TITLE_LINE_MAX || /[.!?:]$/.test(item.text)) return;
+    item.title = true;
+  }
+}
+
+function startsLower(text: string): boolean {
+  return /^\p{Ll}/u.test(text);
+}
+
+/** Lines broken mid-sentence ("… to design and\nbuild systems"): join them back. */
+function joinBrokenLines(items: Item[], log: ChangeLog): Item[] {
+  const out: Item[] = [];
+  for (const item of items) {
+    const prev = out[out.length - 1];
+    if (
+      prev &&
+      !prev.title &&
+      prev.kind !== 'heading' &&
+      item.kind === 'text' &&
+      !item.breakBefore &&
+      startsLower(item.text) &&
+      !TERMINAL.test(prev.text)
+    ) {
+      const hyphen = /\p{L}-$/u.test(prev.text);
+      const joined = hyphen ? prev.text + item.text : `${prev.text} ${item.text}`;
+      log.record('joined-broken-line', `${prev.text}\n${item.text}`, joined);
+      prev.text = joined;
+      if (prev.kind === 'text' && isHeading(joined)) prev.kind = 'heading';
+      continue;
+    }
+    out.push(item);
+  }
+  return out;
+}
+
+/** A line that reads as a list item: short, at most two sentences, not a lead-in. */
+function isItemLike(item: Item): boolean {
+  if (item.kind !== 'text' || item.title || item.text.length > ITEM_MAX || item.text.endsWith(':')) return false;
+  let sentences = 0;
+  const re = /[.!?] \p{Lu}/gu;
+  while (re.exec(item.text) !== null) if (++sentences > 1) return false;
+  return true;
+}
+
+/** Bare lines listed under a heading or a "…the following:" lead-in are bullets. */
+function inferBullets(items: Item[], log: ChangeLog): void {
+  for (let i = 0; i < items.length; i++) {
+    const lead = items[i];
+    if (!lead || !(lead.kind === 'heading' || (lead.kind === 'text' && lead.text.endsWith(':')))) continue;
+    let j = i + 1;
+    while (j < items.length) {
+      const item = items[j];
+      if (!item || !isItemLike(item) || (j > i + 1 && item.breakBefore)) break;
+      j += 1;
+    }
+    if (j - (i + 1) < 2) continue;
+    for (let k = i + 1; k < j; k++) {
+      const item = items[k];
+      if (!item) continue;
+      log.record('list-items', item.text, `• ${item.text}`);
+      item.kind = 'bullet';
+    }
+    i = j - 1;
+  }
+}
+
+function isParagraph(item: Item): boolean {
+  return item.kind === 'text' && item.text.length >= PARAGRAPH_MIN && /[.!?]["”’)]?$/.test(item.text);
+}
+
+/** One blank line between blocks; headings sit on their content; lists and the title block are tight. */
+function layout(items: readonly Item[]): string[] {
+  const out: string[] = [];
+  let prev: Item | undefined;
+  for (const item of items) {
+    const line = item.kind === 'bullet' ? `• ${item.text}` : item.text;
+    if (prev) {
+      let blank: boolean;
+      if (item.kind === 'heading') blank = true;
+      else if (prev.kind === 'heading') blank = false;
+      else if (item.title && prev.title) blank = false;
+      else if (prev.title) blank = true;
+      else if (item.kind === 'bullet') blank = prev.kind !== 'bullet' && !prev.text.endsWith(':') && item.breakBefore;
+      else if (prev.kind === 'bullet') blank = true;
+      else blank = item.breakBefore || isParagraph(prev) || isParagraph(item) || /[.!?]["”’)]?$/.test(prev.text);
+      if (blank) out.push('');
+    }
+    out.push(line);
+    prev = item;
+  }
+  return out;
+}
+
+export function structurePosting(lines: string[], explain: ExplainEntry[]): string[] {
+  const log = new ChangeLog();
+  const parsed = parse(lines, log);
+  markTitleBlock(parsed);
+  const items = joinBrokenLines(parsed, log);
+  inferBullets(items, log);
+  log.flush(explain);
+  return layout(items);
+}
+
+export const structure: LineStep = { name: 'structure', run: structurePosting };
