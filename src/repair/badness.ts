@@ -4,7 +4,7 @@
  * classes and most patterns are ftfy's (python-ftfy 6.3, ftfy/badness.py, Apache-2.0,
  * Robyn Speer); MAC_ROMAN_PATTERNS are ours, for Mac Roman mojibake that ftfy misses.
  */
-import { codec } from './codecs.js';
+import { charsForBytes, codec } from './codecs.js';
 
 const CLASSES: Readonly<Record<string, string>> = {
   // Python's \w, which the pattern after accented letters and punctuation needs.
@@ -27,7 +27,14 @@ const CLASSES: Readonly<Record<string, string>> = {
   lower_common: '\u03b1-\u03c9\u03ac\u03ad\u03ae\u03af\u03b0\u0430-\u045f',
   box: '\u2502\u250c\u2510\u2518\u251c\u2524\u252c\u253c\u2550-\u256c\u2580\u2584\u2588\u258c\u2590\u2591\u2592\u2593',
   // Mac Roman bytes 0x80-0xBF: what UTF-8 continuation bytes turn into when read as Mac Roman.
-  mac_continuation: codec('macroman').high.slice(0, 0x40).join(''),
+  mac_continuation: charsForBytes(codec('macroman'), 0x80, 0xbf),
+  // The accented letters and the signs among them that mathematics does not use after √ or ≈.
+  mac_letters: charsForBytes(codec('macroman'), 0x80, 0x9f) + '\u2020\u00a2\u00a3\u00a7\u2022\u00b6\u00df\u00ae\u00a9\u00a8\u00c6\u00d8\u00e6\u00f8',
+  // Windows-1252 bytes 0x80-0xBF (C1 controls where it leaves a byte undefined); the
+  // symbols among them leave out the no-break space and soft hyphen, which real text puts
+  // after any letter.
+  cp1252_continuation: codec('sloppy-windows-1252').high.slice(0, 0x40).join(''),
+  cp1252_symbols: codec('sloppy-windows-1252').high.slice(0, 0x40).join('').replace(/[\u00a0\u00ad]/g, ''),
 };
 
 /** ftfy's patterns, in its order; `{name}` is a character class body from CLASSES. */
@@ -75,11 +82,31 @@ const FTFY_PATTERNS: readonly string[] = [
  * Mac Roman mojibake ftfy lets through, which job pages are full of (pasted from a Mac):
  * ‚ (byte E2) followed by two continuation bytes is a UTF-8 punctuation mark, arrow or
  * dingbat (‚Ñ¢ ™, ‚Üí →, ‚úî ✔, ‚úÖ ✅); the Apple logo (byte F0) followed by three is an
- * emoji. Real text does not put two accented letters or symbols straight after ‚.
+ * emoji; Cyrillic turns into dashes each followed by an accented letter or a symbol. Real
+ * text does not put two accented letters or symbols straight after ‚, nor alternate them
+ * with dashes.
  */
 const MAC_ROMAN_PATTERNS: readonly string[] = [
   '\u201a[{mac_continuation}][{mac_continuation}]',
   '\uf8ff[{mac_continuation}][{mac_continuation}][{mac_continuation}]',
+  // Two Cyrillic letters in a row (UTF-8 leads D0, D1 read as – and —): "–û–±—è".
+  '[\u2013\u2014][{mac_continuation}][\u2013\u2014][{mac_continuation}]',
+  // Latin letters: √ (C3) before ä é ü ø ú ý…, ƒ (C4) and ≈ (C5) before ą ę ř ś ž…; but not
+  // the mathematics of √π, √∞ or ≈±, and √π only right after a letter (pi√π for più).
+  '\u221a[{mac_letters}\u2211\u220f\u222b\u03a9]',
+  '[A-Za-z]\u221a\u03c0',
+  '\u0192[{mac_continuation}]',
+  '\u2248[{mac_letters}]',
+];
+
+/**
+ * Windows-1252 mojibake ftfy lets through: â (E2) before two continuation bytes is ™, an
+ * arrow, a bullet or a box (â„¢ ™, â–ª ▪, â—† ◆), never real text; Ä and Å (C4, C5)
+ * before a continuation byte and a letter are Latin Extended-A inside a word (Ä…, Å‚).
+ */
+const CP1252_PATTERNS: readonly string[] = [
+  '\u00e2[{cp1252_symbols}][{cp1252_continuation}]',
+  '[\u00c4\u00c5][{cp1252_symbols}][a-z]',
 ];
 
 function expand(pattern: string): string {
@@ -90,7 +117,7 @@ function expand(pattern: string): string {
   });
 }
 
-const BADNESS_SOURCE = [...FTFY_PATTERNS, ...MAC_ROMAN_PATTERNS].map(expand).join('|');
+const BADNESS_SOURCE = [...FTFY_PATTERNS, ...MAC_ROMAN_PATTERNS, ...CP1252_PATTERNS].map(expand).join('|');
 const BADNESS_RE = new RegExp(BADNESS_SOURCE, 'u');
 
 /** True when the text contains a character sequence that is likely mojibake. */

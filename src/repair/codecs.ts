@@ -30,12 +30,13 @@ export interface SingleByteCodec {
 }
 
 /**
- * Byte 0x80-0xFF → character. iconv-lite's tables are the base, but neither source is
- * right alone: iconv-lite maps undefined bytes to U+FFFD (so windows-1252's \x81 \x8d \x8f
- * \x90 \x9d cannot round-trip) and has U+FFFD at macintosh 0xF0, where Mac Roman has the
- * Apple logo U+F8FF (emoji start there); Node 20's TextDecoder gets those right but decodes
- * 'windows-1252' as plain Latin-1. So: iconv-lite, then TextDecoder for its holes, then
- * (sloppy) the Latin-1 character with the same number.
+ * Byte 0x80-0xFF → character. Neither source is right alone. Node's TextDecoder follows the
+ * WHATWG tables (as browsers and Python do: Mac Roman 0xBD is Ω U+03A9, 0xDB is €, 0xF0 is
+ * the Apple logo U+F8FF where emoji start), but Node 20 decodes 'windows-1252' as plain
+ * Latin-1. iconv-lite has windows-1252 right but maps undefined bytes to U+FFFD (so \x81
+ * \x8d \x8f \x90 \x9d cannot round-trip) and has the old Mac Roman (Ω U+2126, ¤, U+FFFD).
+ * So: TextDecoder, unless it gives a C1 control where iconv-lite has a real character;
+ * then (sloppy) the Latin-1 character with the same number for what neither defines.
  */
 function highTable(name: CodecName): string[] {
   const bytes = new Uint8Array(128).map((_, i) => i + 0x80);
@@ -49,12 +50,21 @@ function highTable(name: CodecName): string[] {
     // cp437 is not a WHATWG encoding; iconv-lite's table is complete for it.
   }
   if (base.length !== 128) throw new Error(`codec table for ${name} has ${base.length} entries`);
-  return base.map((c, i) => {
-    if (c !== '\ufffd') return c;
-    const fallback = web[i];
-    return fallback !== undefined && fallback !== '\ufffd' ? fallback : String.fromCharCode(i + 0x80);
+  return base.map((fromIconv, i) => {
+    const fromWeb = web[i];
+    const isC1 = (c: string): boolean => c.charCodeAt(0) >= 0x80 && c.charCodeAt(0) <= 0x9f;
+    if (fromWeb !== undefined && fromWeb !== '\ufffd' && !(isC1(fromWeb) && fromIconv !== '\ufffd')) return fromWeb;
+    return fromIconv !== '\ufffd' ? fromIconv : String.fromCharCode(i + 0x80);
   });
 }
+
+/**
+ * Other characters converters write for the same byte (older Apple tables, Greek letters
+ * for the look-alike symbols): the encoder accepts them too.
+ */
+const ALTERNATES: Partial<Record<CodecName, Record<number, number>>> = {
+  macroman: { 0x2126: 0xbd, 0x00a4: 0xdb, 0x0394: 0xc6, 0x03bc: 0xb5 },
+};
 
 function buildCodec(name: CodecName): SingleByteCodec {
   const high = highTable(name);
@@ -69,6 +79,9 @@ function buildCodec(name: CodecName): SingleByteCodec {
   high.forEach((c, i) => {
     if (!encodeMap.has(c.charCodeAt(0))) encodeMap.set(c.charCodeAt(0), i + 0x80);
   });
+  for (const [unit, byte] of Object.entries(ALTERNATES[name] ?? {})) {
+    if (!encodeMap.has(Number(unit))) encodeMap.set(Number(unit), byte);
+  }
   return { name, high, encodeMap, sloppy };
 }
 
@@ -79,6 +92,13 @@ export function codec(name: CodecName): SingleByteCodec {
   const found = codecByName.get(name);
   if (!found) throw new Error(`unknown codec ${name}`);
   return found;
+}
+
+/** Every character the codec encodes to a byte in [from, to]. */
+export function charsForBytes(c: SingleByteCodec, from: number, to: number): string {
+  let out = '';
+  for (const [unit, byte] of c.encodeMap) if (byte >= from && byte <= to) out += String.fromCharCode(unit);
+  return out;
 }
 
 /** Encode text with a single-byte codec, or null when some character has no byte in it. */
