@@ -35,20 +35,24 @@ export const ConfigSchema = z
     JOBCARD_LINK_CACHE_TTL_HOURS: positiveInt(24),
     /** Platform user ids allowed to `/jd forget` anyone's posting, comma-separated. */
     JOBCARD_ADMIN_IDS: z.string().default(''),
-  })
-  .superRefine((env, ctx) => {
-    if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
-      ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'set it (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) with SLACK_BOT_TOKEN' });
-    }
-    if (!env.SLACK_BOT_TOKEN && (env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN)) {
-      ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'is required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set' });
-    }
-    if (env.DISCORD_TOKEN && !env.DISCORD_APPLICATION_ID) {
-      ctx.addIssue({ code: 'custom', path: ['DISCORD_APPLICATION_ID'], message: 'is required with DISCORD_TOKEN' });
-    }
   });
 
 export type Config = z.infer<typeof ConfigSchema>;
+
+/** Settings that only make sense together; checked on the raw environment so every problem shows at once. */
+function missingCompanions(env: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
+    problems.push('SLACK_SIGNING_SECRET: set it (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) with SLACK_BOT_TOKEN');
+  }
+  if (!env.SLACK_BOT_TOKEN && (env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN)) {
+    problems.push('SLACK_BOT_TOKEN: is required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set');
+  }
+  if (env.DISCORD_TOKEN && !env.DISCORD_APPLICATION_ID) {
+    problems.push('DISCORD_APPLICATION_ID: is required with DISCORD_TOKEN');
+  }
+  return problems;
+}
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -61,8 +65,12 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const result = ConfigSchema.safeParse(cleaned);
-  if (result.success) return result.data;
-  throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`));
+  const problems = [
+    ...(result.success ? [] : result.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`)),
+    ...missingCompanions(cleaned),
+  ];
+  if (result.success && problems.length === 0) return result.data;
+  throw new ConfigError(problems);
 }
 
 export function slackMode(config: Config): 'http' | 'socket' | null {

@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'dotenv';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, fullTextEmoji, loadConfig, slackMode } from '../src/config.js';
+
+function problems(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  return [];
+}
+
+describe('configuration', () => {
+  it('starts on embedded defaults with nothing set', () => {
+    const config = loadConfig({});
+    expect(config.STORE_URL).toBe('sqlite://./data/jobcard.sqlite');
+    expect(config.PORT).toBe(3000);
+    expect(config.JOBCARD_ALLOW_PRIVATE_URLS).toBe(false);
+    expect(slackMode(config)).toBeNull();
+  });
+
+  it('accepts .env.example as written', () => {
+    const example = parse(readFileSync(new URL('../.env.example', import.meta.url)));
+    expect(problems(example)).toEqual([]);
+  });
+
+  it('reports one line per problem and never echoes a value', () => {
+    const secret = 'xoxp-user-token-that-must-not-leak';
+    const lines = problems({ SLACK_BOT_TOKEN: secret, PORT: 'eighty', STORE_URL: 'mysql://x', DISCORD_TOKEN: 'abc' });
+    expect(lines).toHaveLength(5);
+    expect(lines.some((l) => l.startsWith('SLACK_SIGNING_SECRET:'))).toBe(true);
+    expect(lines.join('\n')).not.toContain(secret);
+    expect(lines.some((l) => l.startsWith('SLACK_BOT_TOKEN:'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('PORT:'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('STORE_URL:'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('DISCORD_APPLICATION_ID:'))).toBe(true);
+  });
+
+  it('asks for a signing secret or an app token with a Slack bot token', () => {
+    expect(problems({ SLACK_BOT_TOKEN: 'xoxb-1' })).toEqual([expect.stringMatching(/^SLACK_SIGNING_SECRET: .*SLACK_APP_TOKEN/)]);
+    expect(slackMode(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' }))).toBe('http');
+    expect(slackMode(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }))).toBe('socket');
+  });
+
+  it('reads the full-text emoji list, adding the unicode page for Discord', () => {
+    expect(fullTextEmoji(loadConfig({}))).toEqual(['page_facing_up', '📄']);
+    expect(fullTextEmoji(loadConfig({ JOBCARD_FULL_TEXT_EMOJI: ':memo:, scroll' }))).toEqual(['memo', 'scroll']);
+  });
+});
