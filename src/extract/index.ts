@@ -1,24 +1,98 @@
-import { Posting, type Source, type StructuredFacts } from '../posting.js';
+import { Posting, type Provenance, type Source, type StructuredFacts } from '../posting.js';
+import { extractCompany } from './company.js';
+import { readCriteria } from './criteria.js';
+import { extractEmploymentType } from './employment.js';
+import { found, provenanceOf, type Found } from './found.js';
+import { extractLevel } from './level.js';
+import { extractLocations } from './locations.js';
+import { extractPay } from './pay.js';
+import { extractPosted } from './posted.js';
+import { extractDegree, extractMinYears, extractSkills, qualificationLines } from './requirements.js';
+import { extractSponsorship } from './sponsorship.js';
+import { extractTitle } from './title.js';
+import { extractWorkplace } from './workplace.js';
 
-// Placeholder until extraction lands (issue 3): everything unknown, nothing invented.
+/**
+ * From the cleaned posting text to the Posting contract. One extractor per field; a source's
+ * structured facts (an ATS's fields, JSON-LD) win over what the text suggests, and every
+ * field records where it came from so `--explain` and the card can say why.
+ */
 export interface ExtractOptions {
   source?: Source;
   structured?: StructuredFacts;
 }
+
+function fromStructured<T>(value: T | null | undefined, field: string): Found<T> | null {
+  if (value === null || value === undefined) return null;
+  if (Array.isArray(value) && value.length === 0) return null;
+  return found(value, null, `structured:${field}`, 'structured');
+}
+
+// Postings are a few kB; a cap keeps pathological input (a whole site pasted) bounded.
+const MAX_TEXT = 200_000;
+
 export function extractPosting(text: string, opts: ExtractOptions = {}): Posting {
   const s = opts.structured ?? {};
+  const scan = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
+  const provenance: Record<string, Provenance> = {};
+  const keep = <T>(field: string, f: Found<T>): T => {
+    if (f.line !== null || f.detail !== null) provenance[field] = provenanceOf(f);
+    return f.value;
+  };
+
+  const company = keep('company', fromStructured(s.company, 'company') ?? extractCompany(scan));
+  const title = keep('title', fromStructured(s.title, 'title') ?? extractTitle(scan, company));
+  const criteria = readCriteria(scan);
+  const locations = keep('locations', fromStructured(s.locations, 'locations') ?? extractLocations(scan));
+  const workplace = keep('workplace', fromStructured(s.workplace, 'workplace') ?? extractWorkplace(scan));
+  const employmentType = keep(
+    'employmentType',
+    fromStructured(s.employmentType, 'employmentType') ??
+      (criteria.employmentType ? found(criteria.employmentType.value, criteria.employmentType.line, 'source criteria', 'structured') : null) ??
+      extractEmploymentType(scan, title),
+  );
+  const minYears = keep('requirements.minYears', extractMinYears(scan));
+  const degree = keep('requirements.degree', extractDegree(scan));
+  const skills = keep('requirements.skills', extractSkills(scan, title));
+  const { basic, preferred } = qualificationLines(scan);
+
+  const structuredLevel = s.level?.seniority ? s.level : null;
+  const level = keep(
+    'level',
+    structuredLevel
+      ? found({ seniority: structuredLevel.seniority ?? null, track: structuredLevel.track ?? null, label: structuredLevel.label ?? null }, null, 'structured:level', 'structured')
+      : extractLevel({ title, text: scan, minYears, criteria: criteria.seniority, internship: employmentType === 'internship' }),
+  );
+
+  let pay = s.pay && s.pay.length > 0 ? s.pay : null;
+  if (pay) provenance.pay = { from: 'structured', line: null, detail: 'structured:pay' };
+  else {
+    const findings = safePay(scan, locations);
+    pay = findings.map((f) => f.band);
+    if (findings.length > 0) provenance.pay = { from: 'text', line: findings[0]?.line ?? null, detail: `${findings.length} band(s)` };
+  }
+
+  const sponsorship = keep('sponsorship', extractSponsorship(scan));
+  const posted = keep('posted', fromStructured(s.posted, 'posted') ?? extractPosted(scan));
+
   return Posting.parse({
-    title: s.title ?? null,
-    company: s.company ?? null,
-    level: { seniority: s.level?.seniority ?? null, track: s.level?.track ?? null, label: s.level?.label ?? null },
-    locations: s.locations ?? [],
-    workplace: s.workplace ?? null,
-    employmentType: s.employmentType ?? null,
-    pay: s.pay ?? [],
-    sponsorship: { stance: 'unstated', evidence: null },
-    requirements: { minYears: null, degree: null, skills: [], basic: [], preferred: [] },
-    posted: s.posted ?? null,
+    title,
+    company,
+    level,
+    locations,
+    workplace,
+    employmentType,
+    pay,
+    sponsorship,
+    requirements: { minYears, degree, skills, basic, preferred },
+    posted,
     source: opts.source ?? { kind: 'paste', url: null, site: null },
     text,
+    provenance,
   });
+}
+
+/** Pay bands, dropping any the schema would refuse (a bug in one field must not lose the card). */
+function safePay(text: string, locations: string[]): ReturnType<typeof extractPay> {
+  return extractPay(text, { locations }).filter((f) => f.band.min > 0 && (f.band.max === null || f.band.min <= f.band.max));
 }

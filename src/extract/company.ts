@@ -1,0 +1,110 @@
+import { CHROME_LINE, titleBlockOf } from './block.js';
+import { found, type Found } from './found.js';
+import { CITIES, COUNTRIES, US_STATES } from './tables/places.js';
+import { ROLE_NOUNS } from './tables/roles.js';
+import { readPageTitle } from './title.js';
+import { linesOf, sentencesOf, withoutOtherJobs } from './text.js';
+
+/**
+ * The hiring company. A labelled header or a page title decides at once; otherwise each
+ * pattern that names a company ("X is an equal opportunity employer", "At X, we", "About X",
+ * the line beside the title) votes with a weight, and the name with most weight wins.
+ */
+
+// A proper-noun phrase: "Capital One", "HealthSource of Ohio", "E. & J. Gallo Winery".
+const NAME = String.raw`((?:[A-Z][A-Za-z0-9&.'’+-]*|[A-Z]{2,})(?:\s+(?:[A-Z][A-Za-z0-9&.'’+-]*|&|of|de|by)){0,5})`;
+
+interface Vote {
+  pattern: RegExp;
+  weight: number;
+  detail: string;
+}
+
+const VOTES: readonly Vote[] = [
+  { pattern: new RegExp(String.raw`${NAME}\s+is\s+(?:an?\s+|proud(?:ly)?\s+(?:to be\s+)?(?:an?\s+)?)?(?:equal (?:employment )?opportunity|eoe|affirmative action)`), weight: 40, detail: 'equal-opportunity statement' },
+  { pattern: new RegExp(String.raw`^(?:About|Why|Life at|Working at|Join)\s+${NAME}\s*[:?!]?$`), weight: 35, detail: 'section heading' },
+  { pattern: new RegExp(String.raw`${NAME}(?:'s|’s)?\s+(?:[A-Z][\w&]*\s+){0,4}(?:is|are)\s+(?:currently\s+)?(?:seeking|looking for|hiring|searching for)\b`), weight: 25, detail: '"is seeking" sentence' },
+  { pattern: new RegExp(String.raw`${NAME}\s+(?:seeks|has an opening for|is growing|is expanding)\b`), weight: 25, detail: '"seeks" sentence' },
+  { pattern: new RegExp(String.raw`\bAt\s+${NAME},\s+(?:we|our|you|the)\b`), weight: 15, detail: '"At X, we" sentence' },
+  { pattern: new RegExp(String.raw`${NAME}\s+(?:will|does|do|is|are)\s+(?:not\s+)?(?:unable to\s+)?(?:consider\s+)?(?:sponsor|offer|provide)`), weight: 12, detail: 'policy sentence' },
+  { pattern: new RegExp(String.raw`^${NAME}\s+(?:is|was|are)\s+(?:a|an|the|one of)\b`), weight: 12, detail: 'company description' },
+  { pattern: new RegExp(String.raw`^${NAME}\s+(?:builds|helps|provides|offers|makes|creates|develops|delivers|enables|powers|designs|operates|serves|harnesses|believes|brings|exists)\b`), weight: 10, detail: 'company description' },
+  { pattern: new RegExp(String.raw`\b(?:Join|joining|at|with)\s+${NAME}\s+(?:as|and|to|in|on)\b`), weight: 6, detail: 'named in a sentence' },
+];
+
+const NOT_A_COMPANY = /^(we|our|you|your|this|that|these|the|the company|company|team|our team|job|role|position|candidates?|applicants?|employees?|benefits|it|they|all|each|equal|please|note|salary|if|in|as|about|why|what|how|when|where|who|apply|requirements|responsibilities|qualifications|here|there|today|us|the role|the team|overview|summary|description|compensation|location|remote|hybrid|full|i|a|an|and|or|join|what we do|who we are|eeo|eoe|perks|diversity|inclusion|culture|mission|values|hiring|interview|process|ai|ml|data|engineering|product|design|technology|tech|people|work|life|new|more|learn|see|get|find|bonus|equity|health|dental|vision)$/i;
+
+function normalName(raw: string): string | null {
+  let n = raw.trim().replace(/(?:'s|’s)$/, '').replace(/\s+(?:of|de|by|&)$/, '').replace(/[.,]$/, '').trim();
+  n = n.replace(/^(?:The\s+)?(?=[A-Z])/, (m) => m);
+  if (n.length < 2 || n.length > 60) return null;
+  if (NOT_A_COMPANY.test(n)) return null;
+  if (ROLE_NOUNS.test(n) && n.split(/\s+/).length > 1 && !/\b(inc|llc|ltd|corp|group|company|technologies|labs)\b/i.test(n)) return null;
+  const key = n.toLowerCase();
+  if (key in CITIES || key in COUNTRIES || Object.values(US_STATES).some((s) => s.toLowerCase() === key)) return null;
+  return n;
+}
+
+/** A short line beside the title that reads as a company name. */
+function looksLikeCompanyLine(line: string): boolean {
+  const t = line.trim();
+  if (t.length < 2 || t.length > 60 || t.split(/\s+/).length > 6) return false;
+  if (/^[a-z]/.test(t) || /[.!?:]$/.test(t) || /\d{2,}/.test(t)) return false;
+  if (CHROME_LINE.test(t) || ROLE_NOUNS.test(t)) return false;
+  if (/[·•|]/.test(t) || /\b(ago|applicants?|remote|hybrid|on-?site|full-time|part-time)\b/i.test(t)) return false;
+  if (/,\s*[A-Z]{2}\b/.test(t)) return false;
+  return normalName(t) !== null;
+}
+
+const LABELLED = /(?:^|\s)(?:company|company name|employer|organi[sz]ation|hiring company|client)\s*[:：\t]\s*(.+)$/im;
+
+export function extractCompany(text: string): Found<string | null> {
+  const body = withoutOtherJobs(text);
+  const block = titleBlockOf(body);
+  for (const l of block.lines.slice(0, 4)) {
+    const page = readPageTitle(l.text);
+    if (page?.company) return found(page.company, l.text, 'page title');
+  }
+  for (const line of linesOf(body).slice(0, 40)) {
+    const m = LABELLED.exec(line.text);
+    if (!m) continue;
+    const value = (m[1] ?? '').split(/\t|\s{2,}|\s*\(|(?<=[a-z)])(?=[A-Z][A-Za-z ]{1,25}[:：])/)[0]?.trim() ?? '';
+    const name = normalName(value);
+    if (name !== null) return found(name, line.text, 'labelled header');
+  }
+
+  const scores = new Map<string, { score: number; line: string; detail: string; first: number }>();
+  const vote = (raw: string, weight: number, line: string, detail: string, at: number): void => {
+    const name = normalName(raw);
+    if (name === null) return;
+    const prev = scores.get(name);
+    if (prev) prev.score += weight;
+    else scores.set(name, { score: weight, line, detail, first: at });
+  };
+
+  if (block.titleIndex >= 0) {
+    // LinkedIn puts the company above the title; job boards put it below.
+    for (const i of [block.titleIndex - 1, block.titleIndex + 1, block.titleIndex + 2]) {
+      const l = block.lines[i];
+      if (l && looksLikeCompanyLine(l.text)) {
+        vote(l.text, i < block.titleIndex ? 45 : 35, l.text, 'line beside the title', l.start);
+        break;
+      }
+    }
+  }
+  for (const s of [...sentencesOf(body), ...linesOf(body)]) {
+    for (const v of VOTES) {
+      const m = v.pattern.exec(s.text);
+      if (m) vote(m[1] ?? '', v.weight, s.text, v.detail, s.start);
+    }
+  }
+  if (scores.size === 0) return found(null, null, null);
+  // Names the text keeps repeating are likelier the employer than a client or product.
+  for (const [name, entry] of scores) {
+    const count = body.split(name).length - 1;
+    entry.score += Math.min(count, 10) * 2;
+  }
+  const best = [...scores.entries()].sort((a, b) => b[1].score - a[1].score || a[1].first - b[1].first)[0];
+  if (!best) return found(null, null, null);
+  return found(best[0], best[1].line, best[1].detail);
+}

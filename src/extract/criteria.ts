@@ -1,0 +1,43 @@
+import type { EmploymentType, Seniority } from '../posting.js';
+import { LINKEDIN_SENIORITY } from './tables/levels.js';
+import { linesOf } from './text.js';
+
+/**
+ * LinkedIn's job criteria as they read in a paste: a label line ("Seniority level") and its
+ * value on the next line ("Mid-Senior level"), or both on one line. They are the source's own
+ * facts, so they win over inference.
+ */
+export interface Criteria {
+  seniority: { seniority: Seniority; label: string; line: string } | null;
+  employmentType: { value: EmploymentType; line: string } | null;
+}
+
+const EMPLOYMENT: Readonly<Record<string, EmploymentType>> = {
+  'full-time': 'full-time', 'part-time': 'part-time', contract: 'contract', temporary: 'temporary',
+  internship: 'internship', volunteer: 'temporary', other: 'full-time',
+};
+
+function valueAfter(label: RegExp, text: string): { value: string; line: string } | null {
+  const lines = linesOf(text);
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]?.text ?? '';
+    const inline = new RegExp(`^${label.source}\\s*[:：]?\\s*(.+)$`, 'i').exec(l);
+    if (inline && (inline[1] ?? '').length > 0) return { value: (inline[1] ?? '').trim(), line: l };
+    if (new RegExp(`^${label.source}\\s*:?$`, 'i').test(l)) {
+      const next = lines[i + 1]?.text;
+      if (next !== undefined) return { value: next.trim(), line: next };
+    }
+  }
+  return null;
+}
+
+export function readCriteria(text: string): Criteria {
+  const s = valueAfter(/seniority level/, text);
+  const seniority = s ? LINKEDIN_SENIORITY[s.value.toLowerCase()] : undefined;
+  const e = valueAfter(/employment type/, text);
+  const employment = e ? EMPLOYMENT[e.value.toLowerCase()] : undefined;
+  return {
+    seniority: s && seniority ? { seniority, label: s.value, line: s.line } : null,
+    employmentType: e && employment && e.value.toLowerCase() !== 'other' ? { value: employment, line: e.line } : null,
+  };
+}

@@ -1,0 +1,56 @@
+import type { EmploymentType } from '../posting.js';
+import { found, type Found } from './found.js';
+import { linesOf, sentencesOf, withoutOtherJobs } from './text.js';
+
+/**
+ * Full-time, part-time, contract, internship or temporary. Only wording that states the
+ * role's own type counts: a labelled field, a header line ("Full-time"), or "this is a
+ * full-time position". Boilerplate such as "salaries for part-time roles will be prorated"
+ * says nothing about this role.
+ */
+
+const TYPES: ReadonlyArray<readonly [RegExp, EmploymentType]> = [
+  [/\b(intern(ship)?|co-?op)\b/i, 'internship'],
+  [/\b(contract(-to-hire| to hire)?|contractor|freelance|1099|c2c|corp[- ]to[- ]corp)\b/i, 'contract'],
+  [/\b(temporary|temp|seasonal|fixed[- ]term)\b/i, 'temporary'],
+  [/\bpart[- ]?time\b/i, 'part-time'],
+  [/\b(full[- ]?time|permanent|regular)\b/i, 'full-time'],
+];
+
+function typeOf(value: string): EmploymentType | null {
+  for (const [re, t] of TYPES) if (re.test(value)) return t;
+  return null;
+}
+
+const LABELLED = /\b(?:job type|employment type|type of employment|type of position|position type|work type|contract type|employment|commitment|job category|schedule|duration|engagement)\s*[:：\t]\s*([^\n]{2,60})/i;
+const HEADER_LINE = /^(full[- ]?time|part[- ]?time|contract(or)?|internship|temporary|permanent|co-?op|freelance)(\s*[·•|,-]\s*[\w -]+)?$/i;
+const SENTENCE = /\b(?:this|the|a|is an?)\s+(full[- ]?time|part[- ]?time|contract(?:-to-hire)?|temporary|permanent|paid|\d+-month)\s+(?:\w+\s+)?(position|role|opportunity|job|assignment|internship|contract|engagement)\b|\bthe role is (contract-to-hire|full[- ]time|part[- ]time|temporary)\b/i;
+
+export function extractEmploymentType(text: string, title: string | null): Found<EmploymentType | null> {
+  const body = withoutOtherJobs(text);
+  for (const line of linesOf(body)) {
+    const m = LABELLED.exec(line.text);
+    if (m) {
+      const t = typeOf((m[1] ?? '').split(/\s{2,}|(?<=[a-z)])(?=[A-Z][A-Za-z ]{1,25}[:：])/)[0] ?? '');
+      // "Job Category (NOC): 2173 Software Engineers" and the like say nothing.
+      if (t !== null) return found(t, line.text, 'labelled field');
+    }
+  }
+  for (const line of linesOf(body).slice(0, 30)) {
+    if (HEADER_LINE.test(line.text)) {
+      const t = typeOf(line.text);
+      if (t !== null) return found(t, line.text, 'header line');
+    }
+  }
+  if (title !== null) {
+    const t = typeOf(title);
+    if (t === 'internship' || t === 'contract' || t === 'temporary' || t === 'part-time') return found(t, title, 'title');
+  }
+  for (const s of sentencesOf(body)) {
+    const m = SENTENCE.exec(s.text);
+    if (!m) continue;
+    const t = typeOf(m[1] ?? m[3] ?? m[0]);
+    if (t !== null) return found(t, s.text, 'stated in a sentence');
+  }
+  return found(null, null, null);
+}

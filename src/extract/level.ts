@@ -1,0 +1,108 @@
+import type { Level, Seniority } from '../posting.js';
+import { found, type Found } from './found.js';
+import {
+  ENTRY_TEXT, IC_MANAGER_JOBS, LADDERS, MANAGER_TRACK_PHRASES, TITLE_LEVELS, rungOf, seniorityFromYears,
+} from './tables/levels.js';
+import { sectionAt, sectionsOf, sentencesOf, withoutOtherJobs } from './text.js';
+
+/**
+ * Seniority and track. The title decides first (table TITLE_LEVELS, then numbered ladders);
+ * a source's criteria ("Seniority level: Internship") fill in when the title says nothing;
+ * then entry-level wording, then the required years (0–1 entry, 2–5 mid, 6+ senior).
+ * "People leader", "manage a team of", "direct reports" in the duties put the role on the
+ * manager track.
+ */
+
+// "Senior / Staff", "Mid/Senior": the first named level is the one the posting leads with.
+const LEVEL_ALTERNATIVES = /\b(senior|sr\.?|staff|principal|mid|junior|jr\.?|lead|intermediate)\s*\/\s*(?:senior|sr\.?|staff|principal|mid|junior|jr\.?|lead|intermediate)\b/i;
+
+interface TitleLevel {
+  seniority: Seniority;
+  track: Level['track'];
+  label: string;
+}
+
+export function levelFromTitle(title: string): TitleLevel | null {
+  const t = title.replace(LEVEL_ALTERNATIVES, '$1');
+  // "Product Manager" names a job; it says nothing about managing people.
+  const stripped = t.replace(IC_MANAGER_JOBS, ' ');
+  for (const rule of TITLE_LEVELS) {
+    const m = rule.pattern.exec(stripped);
+    if (!m) continue;
+    if (rule.seniority === 'mid' || rule.seniority === 'entry') {
+      const ladder = ladderOf(stripped);
+      if (ladder) return ladder;
+    }
+    return { seniority: rule.seniority, track: rule.track, label: m[0].trim() };
+  }
+  return ladderOf(stripped);
+}
+
+function ladderOf(title: string): TitleLevel | null {
+  for (const l of LADDERS) {
+    const m = l.pattern.exec(title);
+    if (!m) continue;
+    const rung = rungOf(m[1] ?? '');
+    const seniority = rung === null ? undefined : l.rungs[rung];
+    if (seniority) return { seniority, track: 'ic', label: m[0].trim() };
+  }
+  return null;
+}
+
+export interface LevelInputs {
+  title: string | null;
+  text: string;
+  minYears: number | null;
+  /** A source's own seniority ("Seniority level" criteria), used when the title says nothing. */
+  criteria: { seniority: Seniority; label: string; line: string } | null;
+  internship: boolean;
+}
+
+export function extractLevel(inp: LevelInputs): Found<Level> {
+  const body = withoutOtherJobs(inp.text);
+  const managerLine = managerTrackLine(body);
+  const withTrack = (f: Found<Level>): Found<Level> => {
+    if (managerLine === null || f.value.track === 'manager') return f;
+    // The seniority stays the posting's; only the track changes.
+    const seniority = f.value.seniority ?? 'manager';
+    if (f.value.seniority === 'intern' || f.value.seniority === 'entry') return f;
+    return found({ seniority, track: 'manager', label: f.value.label }, f.line ?? managerLine, `${f.detail ?? ''}; manages people: "${managerLine}"`.replace(/^; /, ''), f.from);
+  };
+
+  const isIcManagerJob = inp.title !== null && new RegExp(IC_MANAGER_JOBS.source, 'i').test(inp.title);
+  if (inp.title !== null) {
+    const t = levelFromTitle(inp.title);
+    if (t) return withTrack(found({ seniority: t.seniority, track: t.track, label: t.label }, inp.title, 'title'));
+  }
+  const defaultTrack: Level['track'] = inp.title !== null ? 'ic' : null;
+  if (inp.criteria) {
+    const c = inp.criteria;
+    const track = ['director', 'vp', 'executive', 'manager', 'senior-manager'].includes(c.seniority) ? 'manager' : defaultTrack;
+    return withTrack(found({ seniority: c.seniority, track, label: c.label }, c.line, 'source criteria', 'structured'));
+  }
+  if (inp.internship) return found({ seniority: 'intern', track: 'ic', label: 'internship' }, null, 'employment type', 'inferred');
+  if (inp.minYears !== null) {
+    const s = seniorityFromYears(inp.minYears);
+    const label = `${inp.minYears}+ years required`;
+    return withTrack(found({ seniority: s, track: isIcManagerJob ? 'ic' : defaultTrack, label }, null, 'required years', 'inferred'));
+  }
+  for (const s of sentencesOf(body)) {
+    const m = ENTRY_TEXT.exec(s.text);
+    if (m) return found({ seniority: 'entry', track: defaultTrack, label: m[0] }, s.text, 'entry-level wording', 'inferred');
+  }
+  if (managerLine !== null) return found({ seniority: 'manager', track: 'manager', label: null }, managerLine, 'manages people', 'inferred');
+  return found({ seniority: null, track: null, label: null }, null, null);
+}
+
+/** The duty sentence that says the role manages people, if any (not in preferred quals). */
+function managerTrackLine(text: string): string | null {
+  const sections = sectionsOf(text);
+  for (const s of sentencesOf(text)) {
+    const m = MANAGER_TRACK_PHRASES.exec(s.text);
+    if (!m) continue;
+    const kind = sectionAt(sections, s.start)?.kind;
+    if (kind === 'preferred' || kind === 'about' || kind === 'benefits') continue;
+    return s.text;
+  }
+  return null;
+}

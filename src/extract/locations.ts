@@ -1,0 +1,175 @@
+import { found, type Found } from './found.js';
+import { linesOf, sentencesOf, withoutOtherJobs, type Span } from './text.js';
+import { AU_STATES, CA_PROVINCES, CITIES, COUNTRIES, US_STATES } from './tables/places.js';
+
+/**
+ * Every place the posting names for the role, printed as `City, ST` (US, Canada),
+ * `City, Country`, a bare country where only the country is given (a per-country pay line), or
+ * `Remote`; de-duplicated, in posting order.
+ */
+
+interface Hit {
+  place: string;
+  at: number;
+  line: string;
+  /** Weak hits (an office list, a headquarters) count only when nothing stronger is named. */
+  weak: boolean;
+}
+
+const CAP_WORD = String.raw`[A-Z][A-Za-z.'’-]*`;
+const CITY = String.raw`${CAP_WORD}(?:[ ]${CAP_WORD}){0,3}`;
+// "Cambridge, MA", "Glendale/Santa Monica, CA", "Toronto, ON, Canada"
+const CITY_REGION = new RegExp(String.raw`(${CITY})(?:\s*/\s*(${CITY}))?,\s*([A-Z]{2})(?![A-Za-z])`, 'g');
+const CITY_STATE_NAME = new RegExp(String.raw`(${CITY}),\s*(${Object.values(US_STATES).concat(Object.values(CA_PROVINCES)).join('|')})\b`, 'g');
+const AU_CITY = new RegExp(String.raw`(${CITY}),?\s+(${Object.keys(AU_STATES).join('|')})(?![A-Za-z])`, 'g');
+// Countries as postings capitalise them: "United Kingdom", "UK", "U.S.".
+const COUNTRY_ALT = Object.keys(COUNTRIES)
+  .map((c) => (c.replace(/\./g, '').length <= 3 ? c.toUpperCase() : c.replace(/\b[a-z]/g, (l) => l.toUpperCase()).replace(/\bOf\b|\bThe\b/g, (w) => w.toLowerCase())))
+  .sort((a, b) => b.length - a.length)
+  .map((c) => c.replace(/[.]/g, '\\.'))
+  .join('|');
+const CITY_COUNTRY = new RegExp(String.raw`(${CITY}),\s*(?:(${CITY}),\s*)?(${COUNTRY_ALT})(?![A-Za-z])`, 'g');
+// "Remote (US)", "Remote - Canada", "US Remote", "Canada (Remote)", "Location: Remote"
+const REMOTE_PLACE = /\bremote\s*(?:\([^)]{2,40}\)|[-–—,:]\s*(?:[A-Z][A-Za-z.]+)(?:\s[A-Z][a-z]+)?)|\b(?:US|USA|U\.S\.|Canada|UK|EMEA|Europe|LATAM|APAC|Worldwide|Global)[ -]remote\b|\((?:fully )?remote\)|\b(?:location|locations|work location|job location)\s*[:：]\s*(?:fully |100% )?remote\b/gi;
+// Labelled fields whose value is the role's place.
+const LABELLED = /\b(?:job location|work location|office location|locations?|region|city|based in|place of work|work site|worksite)\s*(?:\([^)]*\))?\s*[:：]\s*(.+)$/gim;
+// Context phrases after which a bare city name is the role's place.
+const BASED_IN = /\b(?:based (?:in|out of)|located in|position is in|role is in|located at|work(?:ing)? (?:from|in) our|office in|offices in|hub in|locations? of|in our|join (?:us|our team) in)\s+((?:the\s+)?[A-Z][A-Za-z .,'’/&-]{1,80})/g;
+const CITY_BASED = /\b([A-Z][A-Za-z]+(?:[ ][A-Z][A-Za-z]+){0,2})[- ]based\b/g;
+// A country or city label leading a pay figure: "UK: £110,000", "Spain: €100,000".
+const PAY_PLACE = /(?:^|[|;•]\s*)([A-Z][A-Za-z. ]{1,30}?)\s*[:：]\s*(?:[A-Z]{2,3}\s?)?[$£€¥₹]\s?\d/g;
+
+// Sentences that name places for legal reasons (fair-chance ordinances, state pay laws).
+const LEGAL = /\b(ordinance|police code|correction law|fair chance|article \d|pursuant|applicable (state |federal )?law|criminal|equal (employment )?opportunity|discriminat|residents of|applicants (in|from)|if you (are|live|reside) in|other locations|in the following states|pay transparency law)\b/i;
+const WEAK = /\b(headquarter(s|ed)?|hq|offices (in|across|around)|we have offices|founded in|offices worldwide|locations? (around|across) the)\b/i;
+// Leading words a capitalised run may carry that are never part of a city name.
+const NOT_CITY_WORD = /^(location|locations|office|hybrid|remote|onsite|on-site|based|job|position|the|in|at|near|hq|headquarters|work|city|area|region|and|or|role|team|our|usa|us|from|of|posted|about|summary|greater|site|address|apply|full-time|part-time|contract|salary|pay|compensation|range|engineer|developer|manager)$/i;
+
+function cleanCity(raw: string): string | null {
+  const words = raw.trim().split(/\s+/);
+  // A lower-case word is never part of the city's name ("client in Washington").
+  while (words.length > 0 && (NOT_CITY_WORD.test(words[0] ?? '') || /^[a-z]/.test(words[0] ?? ''))) words.shift();
+  if (words.length === 0 || words.length > 3) return null;
+  const city = words.join(' ');
+  if (/\d/.test(city) || city.length < 2) return null;
+  return city;
+}
+
+function countryName(raw: string): string | null {
+  return COUNTRIES[raw.trim().toLowerCase()] ?? null;
+}
+
+/** Places named in one span of text. */
+function placesIn(span: Span, weak: boolean, out: Hit[]): void {
+  const s = span.text;
+  const push = (place: string, idx: number): void => {
+    out.push({ place, at: span.start + idx, line: s, weak });
+  };
+  for (const m of s.matchAll(CITY_REGION)) {
+    const region = m[3] ?? '';
+    if (!(region in US_STATES) && !(region in CA_PROVINCES)) continue;
+    const first = m[2] === undefined ? null : cleanCity(m[1] ?? '');
+    const city = cleanCity(m[2] ?? m[1] ?? '');
+    if (first !== null) push(`${first}, ${region}`, m.index);
+    if (city !== null) push(`${city}, ${region}`, m.index + 1);
+  }
+  for (const m of s.matchAll(CITY_STATE_NAME)) {
+    const city = cleanCity(m[1] ?? '');
+    const code = codeOfRegionName(m[2] ?? '');
+    if (city !== null && code !== null && city.toLowerCase() !== (m[2] ?? '').toLowerCase()) push(`${city}, ${code}`, m.index);
+    else if (city !== null && code !== null) push(`${city}, ${code}`, m.index);
+  }
+  for (const m of s.matchAll(AU_CITY)) {
+    const city = cleanCity(m[1] ?? '');
+    if (city !== null && CITIES[city.toLowerCase()]?.endsWith('Australia') === true) push(`${city}, Australia`, m.index);
+  }
+  for (const m of s.matchAll(CITY_COUNTRY)) {
+    const city = cleanCity(m[1] ?? '');
+    const country = countryName(m[3] ?? '');
+    if (city === null || country === null) continue;
+    if (/^remote$/i.test(city)) continue;
+    push(`${city}, ${country}`, m.index);
+  }
+  for (const m of s.matchAll(REMOTE_PLACE)) {
+    if (/\b(no|not)\s+remote\b/i.test(s.slice(Math.max(0, m.index - 8), m.index + m[0].length))) continue;
+    push('Remote', m.index);
+  }
+  for (const m of s.matchAll(PAY_PLACE)) {
+    const label = (m[1] ?? '').trim();
+    const country = countryName(label);
+    const city = CITIES[label.toLowerCase()];
+    if (country !== null) push(country, m.index);
+    else if (city !== undefined) push(city, m.index);
+  }
+}
+
+function codeOfRegionName(name: string): string | null {
+  const lower = name.toLowerCase();
+  for (const [code, full] of Object.entries(US_STATES)) if (full.toLowerCase() === lower) return code;
+  for (const [code, full] of Object.entries(CA_PROVINCES)) if (full.toLowerCase() === lower) return code;
+  return null;
+}
+
+/** Bare city names (and countries) in a phrase the posting uses to place the role. */
+function bareCitiesIn(phrase: string, at: number, line: string, weak: boolean, out: Hit[]): void {
+  const cleaned = phrase.replace(/\([^)]*\b(no remote|not remote|in-office|in office|onsite|on-site)\b[^)]*\)/gi, ' ');
+  for (const piece of cleaned.split(/\s*(?:,|;|\||\/|\bor\b|\band\b|&|·)\s*/)) {
+    const p = piece.trim().replace(/^the\s+/i, '').replace(/[.)(]+$/g, '');
+    const key = p.toLowerCase();
+    const city = CITIES[key] ?? CITIES[key.replace(/\s+(office|area|hub|metro)$/, '')];
+    if (city !== undefined) {
+      out.push({ place: city, at, line, weak });
+      continue;
+    }
+    const country = countryName(p);
+    if (country !== null && p.length > 2) out.push({ place: country, at, line, weak });
+    if (/^(fully |100% )?remote$/i.test(p)) out.push({ place: 'Remote', at, line, weak });
+  }
+}
+
+function keyOf(place: string): string {
+  return place.split(',')[0]?.trim().toLowerCase() ?? place.toLowerCase();
+}
+
+export function extractLocations(text: string): Found<string[]> {
+  const body = withoutOtherJobs(text);
+  const hits: Hit[] = [];
+  for (const sent of sentencesOf(body)) {
+    if (LEGAL.test(sent.text)) continue;
+    placesIn(sent, WEAK.test(sent.text), hits);
+  }
+  for (const line of linesOf(body)) {
+    if (LEGAL.test(line.text)) continue;
+    for (const m of line.text.matchAll(LABELLED)) {
+      // Flattened pastes run the next field on: cut at the next "Label:" or a big gap.
+      const value = (m[1] ?? '').split(/\s{2,}|\t|(?<=[a-z)])(?=[A-Z][A-Za-z ]{2,30}[:：])|\b(?:Job Description|Description|Overview)\b/)[0] ?? '';
+      bareCitiesIn(value, line.start + m.index, line.text, false, hits);
+    }
+    for (const m of line.text.matchAll(BASED_IN)) {
+      bareCitiesIn((m[1] ?? '').split(/[.;:!?]/)[0] ?? '', line.start + m.index, line.text, WEAK.test(line.text), hits);
+    }
+    for (const m of line.text.matchAll(CITY_BASED)) {
+      const city = CITIES[(m[1] ?? '').toLowerCase()];
+      if (city !== undefined) hits.push({ place: city, at: line.start + m.index, line: line.text, weak: WEAK.test(line.text) });
+    }
+  }
+  const strong = hits.some((h) => !h.weak);
+  const kept = hits.filter((h) => !strong || !h.weak).sort((a, b) => a.at - b.at);
+  const seen = new Set<string>();
+  const places: string[] = [];
+  const lines: string[] = [];
+  for (const h of kept) {
+    const key = keyOf(h.place);
+    // A bare country adds nothing once a city in it is listed, and vice versa keeps the city.
+    if (seen.has(key)) continue;
+    seen.add(key);
+    places.push(h.place);
+    if (!lines.includes(h.line)) lines.push(h.line);
+  }
+  const pruned = places.filter((p) => !(isCountryOnly(p) && places.some((q) => q !== p && q.endsWith(`, ${p}`))));
+  return found(pruned, lines[0] ?? null, pruned.length > 0 ? `named in ${lines.length} line(s)` : null);
+}
+
+function isCountryOnly(place: string): boolean {
+  return !place.includes(',') && Object.values(COUNTRIES).includes(place);
+}

@@ -1,0 +1,154 @@
+import type { Degree } from '../posting.js';
+import { found, type Found } from './found.js';
+import { CATEGORY_ORDER, SKILLS } from './tables/skills.js';
+import { PREFERRED_WORDS, sectionAt, sectionsOf, sentencesOf, withoutOtherJobs, linesOf, type Section, type Span } from './text.js';
+
+/**
+ * Requirements: the years and degree the role requires (preferred ones don't count), the
+ * named technologies, and the basic / preferred qualification lines.
+ */
+
+const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, twenty: 20,
+};
+const NUM = String.raw`(\d{1,2}|${Object.keys(NUMBER_WORDS).join('|')})`;
+// "3-5 years", "3 to 5 years", "5+ years", "at least 8 years", "five (5) years", "3–10+ years".
+const YEARS = new RegExp(
+  String.raw`(?<![\d.,$£€<])${NUM}(?:\s*\(\d{1,2}\))?\s*(?:\+|plus)?\s*(?:(?:-|–|—|to)\s*${NUM}\s*\+?\s*)?(?:\+\s*)?(?:years?|yrs?)(?:['’]s?)?(?![a-z])`,
+  'gi',
+);
+// What follows "N years" when it is experience: "of experience", "in backend", "building …".
+const EXPERIENCE_AFTER = /^\s*(?:['’]s?\s*)?(?:of\s+|in\s+|as\s+|with\s+|working|on-the-job|hands-on|professional|industry|relevant|related|progressive|proven|full[- ]time|practical|work\b|technical|prior|previous|direct|demonstrated|combined|total|solid|commercial|production|post|experience|exp\b|building|developing|designing|leading|managing|programming|doing|writing|delivering|coding|using|\(|\)|of\b|\+|or more|minimum|required|\.|,|$)/i;
+// Not experience: ages, company history, durations of programs or contracts.
+const NOT_EXPERIENCE = /^\s*(?:in\s+)?(of age|old\b|ago\b|in business|of (our )?history|warranty|guarantee|term\b|rotations?\b|vesting|cliff|of service to)/i;
+const NOT_BEFORE = /\b(for|over the|over|past|last|next|within|every|after|nearly|almost|than|under|since|up to|in the)\s*$/i;
+const MINIMUM_BEFORE = /\b(at least|minimum( of)?|min\.?|more than|over|no less than|a minimum of)\s*$/i;
+
+export interface YearsHit {
+  years: number;
+  line: string;
+}
+
+function numberOf(token: string): number | null {
+  const n = NUMBER_WORDS[token.toLowerCase()];
+  if (n !== undefined) return n;
+  const v = Number(token);
+  return Number.isFinite(v) ? v : null;
+}
+
+// Sections whose years are not requirements: company blurbs, benefits, pay.
+const SKIP_KINDS = new Set(['preferred', 'benefits', 'about', 'pay']);
+// Indeed's structured answers: "Python: 3 years (Required)" / "(Preferred)".
+const INDEED_FIELD = /:\s*(\d{1,2})\+?\s*years?\s*\((required|preferred)\)/gi;
+
+/** Every "N years" of required experience, with its sentence. */
+export function requiredYears(text: string, sections: readonly Section[]): YearsHit[] {
+  const hits: YearsHit[] = [];
+  for (const s of sentencesOf(text)) {
+    for (const m of s.text.matchAll(INDEED_FIELD)) {
+      if ((m[2] ?? '').toLowerCase() === 'required') hits.push({ years: Number(m[1]), line: s.text });
+    }
+    if (INDEED_FIELD.test(s.text)) continue;
+    const section = sectionAt(sections, s.start);
+    if (section && SKIP_KINDS.has(section.kind)) continue;
+    for (const m of s.text.matchAll(YEARS)) {
+      const idx = m.index;
+      const before = s.text.slice(Math.max(0, idx - 30), idx);
+      const after = s.text.slice(idx + m[0].length, idx + m[0].length + 60);
+      if (NOT_BEFORE.test(before) && !MINIMUM_BEFORE.test(before)) continue;
+      if (/less than\s*$|<\s*$|under\s*$/i.test(before)) continue;
+      if (!EXPERIENCE_AFTER.test(after) && !/experience|exp\b/i.test(before)) continue;
+      if (NOT_EXPERIENCE.test(after.slice(0, 30)) || /\b(founded|anniversary|established)\b/i.test(before)) continue;
+      // A requirement marked optional in its own line ("… is a plus") does not count.
+      if (PREFERRED_WORDS.test(s.text) && !/\b(required|must|minimum)\b/i.test(s.text)) continue;
+      const a = numberOf(m[1] ?? '');
+      if (a === null || a > 40) continue;
+      hits.push({ years: a, line: s.text });
+    }
+  }
+  return hits;
+}
+
+export function extractMinYears(text: string): Found<number | null> {
+  const body = withoutOtherJobs(text);
+  const hits = requiredYears(body, sectionsOf(body));
+  if (hits.length === 0) return found(null, null, null);
+  const best = hits.reduce((a, b) => (b.years > a.years ? b : a));
+  return found(best.years, best.line, hits.length > 1 ? `largest of ${hits.length} required figures` : 'required experience');
+}
+
+const DEGREES: ReadonlyArray<readonly [RegExp, Degree]> = [
+  [/\bassociate['’]?s?(?:['’]s)?\s+(?:degree|of (?:arts|science|applied))|\bassociates? degree|\b(?:A\.A\.S?|A\.S)\.?(?=\s|,)|\bassociate['’]?s?\b(?=\s*(?:or|\/)\s*(?:bachelor|higher))/i, 'associate'],
+  [/\bbachelor['’]?s?\b|\bbachelors\b|\b(?:B\.?S\.?c?|B\.?A\.?|B\.?Eng|B\.?Tech|B\.?E\.)(?=[\s,/)]|$)(?![\s]*(?:Office|Excel|Word))|\b(?:BA|BS)\s*\/\s*(?:BA|BS|MS|MA)\b|\bundergraduate degree\b|\b(?:4|four)[- ]year (?:college |university )?degree\b|\buniversity degree\b|\bcollege degree\b|\bbaccalaureate\b/i, 'bachelor'],
+  [/\bmaster['’]?s?\b(?!\s+(?:data|service|agreement|file|class))|\bmasters\b|\b(?:M\.?S\.?c?|M\.?A\.?|M\.?Eng|MBA|M\.?Tech)(?=[\s,/)]|$)(?![\s]*(?:Office|Excel|Word|SQL|Teams|Project|Access|Azure|Dynamics))|\bgraduate degree\b|\bpostgraduate\b/, 'master'],
+  [/\bph\.?\s?d\b|\bdoctor(?:ate|al)\b|\b(?:MD|DO)\s*(?:\/|or)\s*(?:MD|DO)\b|\bM\.D\.|\bD\.O\./i, 'phd'],
+];
+const DEGREE_ORDER: readonly Degree[] = ['associate', 'bachelor', 'master', 'phd'];
+// A degree mentioned as something the applicant is still studying for is not a requirement.
+const STUDYING = /\b(current(ly)? (?:a |an )?(?:student|enrolled|pursuing)|pursuing an?|enrolled in|working towards|rising (junior|senior))\b/i;
+// Degree words that sit near a degree claim without being one ("Master data", "MS Office").
+const DEGREE_CONTEXT = /\b(degree|diploma|in (?:computer|engineering|math|statistics|science|a (?:related|quantitative|technical) field|cs\b|stem|economics|physics|business)|or equivalent|or higher|required|education|qualification|graduate)\b|\b(?:BA|BS|MS|MA)\s*\/|\/\s*(?:BA|BS|MS|MA)\b|ph\.?\s?d|bachelor|master['’]s|mba\b|md\b/i;
+
+export function extractDegree(text: string): Found<Degree | null> {
+  const body = withoutOtherJobs(text);
+  const sections = sectionsOf(body);
+  let best: { degree: Degree; line: string } | null = null;
+  for (const s of sentencesOf(body)) {
+    const section = sectionAt(sections, s.start);
+    if (section && SKIP_KINDS.has(section.kind)) continue;
+    if (/\(preferred\)/i.test(s.text) || (PREFERRED_WORDS.test(s.text) && !/\b(required|must|minimum)\b/i.test(s.text))) continue;
+    if (STUDYING.test(s.text) && !/\bgraduat(e|ing) (in|by|with)\b/i.test(s.text)) continue;
+    if (!DEGREE_CONTEXT.test(s.text)) continue;
+    for (const [re, degree] of DEGREES) {
+      if (!re.test(s.text)) continue;
+      if (best === null || DEGREE_ORDER.indexOf(degree) < DEGREE_ORDER.indexOf(best.degree)) best = { degree, line: s.text };
+      break;
+    }
+  }
+  return best === null ? found(null, null, null) : found(best.degree, best.line, 'lowest degree that qualifies');
+}
+
+/** The spans where skills count: requirement and duty sections when the posting has them. */
+function skillSpans(text: string, sections: readonly Section[]): Span[] {
+  const useful = sections.filter((s) => s.kind === 'basic' || s.kind === 'preferred' || s.kind === 'duties');
+  if (useful.length === 0) return [{ text, start: 0 }];
+  return useful.map((s) => ({ text: text.slice(s.start, s.end), start: s.start }));
+}
+
+export function extractSkills(text: string, title: string | null): Found<string[]> {
+  const body = withoutOtherJobs(text);
+  const spans = skillSpans(body, sectionsOf(body));
+  if (title !== null) spans.push({ text: title, start: -1 });
+  const hits: { name: string; rank: number; at: number; line: string }[] = [];
+  for (const skill of SKILLS) {
+    for (const span of spans) {
+      const m = skill.pattern.exec(span.text);
+      if (m === null) continue;
+      hits.push({ name: skill.name, rank: CATEGORY_ORDER.indexOf(skill.category), at: span.start + m.index, line: span.text });
+      break;
+    }
+  }
+  hits.sort((a, b) => a.rank - b.rank || a.at - b.at);
+  const names = hits.map((h) => h.name);
+  return found(names, null, names.length > 0 ? `${names.length} named technologies` : null);
+}
+
+const BULLET = /^[•\-–*▪●◦·]\s*/;
+
+/** The qualification lines under basic and preferred headings, cleaned of bullets. */
+export function qualificationLines(text: string): { basic: string[]; preferred: string[] } {
+  const body = withoutOtherJobs(text);
+  const sections = sectionsOf(body);
+  const basic: string[] = [];
+  const preferred: string[] = [];
+  for (const l of linesOf(body)) {
+    const section = sectionAt(sections, l.start);
+    if (!section || (section.kind !== 'basic' && section.kind !== 'preferred')) continue;
+    if (l.start === section.start) continue;
+    const line = l.text.replace(BULLET, '').trim();
+    if (line.length < 3 || line.length > 400) continue;
+    (section.kind === 'basic' ? basic : preferred).push(line);
+  }
+  return { basic, preferred };
+}

@@ -1,0 +1,84 @@
+import type { Seniority, Track } from '../../posting.js';
+
+export interface LevelRule {
+  pattern: RegExp;
+  seniority: Seniority;
+  track: Track;
+}
+
+/**
+ * Level words in a title, strongest first: the first rule that matches decides, so
+ * "Sr. Mgr" is senior-manager before "Sr." is senior, and "Senior Staff" is staff.
+ * `MANAGER` names a people manager; IC "manager" jobs (product, project, account) are
+ * removed from the title before these rules run (see IC_MANAGER_JOBS).
+ */
+const MANAGER = String.raw`(?:manager|mgr|management)(?![A-Za-z])`;
+export const TITLE_LEVELS: readonly LevelRule[] = [
+  { pattern: /\b(intern|internship|co-?op|apprentice(ship)?|trainee|working student|werkstudent|stagiaire|summer student)\b/i, seniority: 'intern', track: 'ic' },
+  { pattern: /\b(s?e?vp|avp|vice[- ]president)\b/i, seniority: 'vp', track: 'manager' },
+  { pattern: /\b(chief [a-z ]{0,30}officer|c[teiofd]o|ceo|cto|cfo|coo|cio|cpo|president)\b/i, seniority: 'executive', track: 'manager' },
+  { pattern: /\b((senior|sr\.?|associate|executive|managing|group) )?director\b|\bhead of\b/i, seniority: 'director', track: 'manager' },
+  { pattern: new RegExp(String.raw`\b(?:senior|sr)\b\.?[\w .,/&-]{0,40}?\b${MANAGER}|\b${MANAGER}\.?\s*(?:ii|2|iii|3)\b`, 'i'), seniority: 'senior-manager', track: 'manager' },
+  { pattern: new RegExp(String.raw`\b${MANAGER}|\b(people leader|team leader|supervisor)\b`, 'i'), seniority: 'manager', track: 'manager' },
+  { pattern: /\b(distinguished|fellow|principal)\b/i, seniority: 'principal', track: 'ic' },
+  { pattern: /\b((senior|sr)\.? )?staff\b(?! accountant| nurse| writer| assistant)/i, seniority: 'staff', track: 'ic' },
+  { pattern: /\b((senior|sr)\.? )?(tech(nical)? )?lead\b/i, seniority: 'lead', track: 'ic' },
+  { pattern: /\b(senior|sr\.?|snr\.?|expert|experienced)(?=[\s,/)-]|$)/i, seniority: 'senior', track: 'ic' },
+  { pattern: /\b(mid[- ]?level|mid|intermediate|medior)\b/i, seniority: 'mid', track: 'ic' },
+  { pattern: /\b(junior|jr\.?|associate|entry[- ]level|entry|new grad(uate)?|graduate|early[- ]career)(?=[\s,/)-]|$)/i, seniority: 'entry', track: 'ic' },
+];
+
+/**
+ * Numbered ladders: "Engineer II", "Developer 2", "SDE III", "L5", "E5", "IC4". The numeral
+ * must follow a role noun (or be a ladder code) so "Windows 11" or "Section 2" never count.
+ */
+export interface LadderRule {
+  pattern: RegExp;
+  /** Seniority by rung number. */
+  rungs: Readonly<Record<number, Seniority>>;
+}
+const ROMAN: Readonly<Record<string, number>> = { i: 1, ii: 2, iii: 3, iv: 4, v: 5, vi: 6 };
+export function rungOf(token: string): number | null {
+  const t = token.toLowerCase();
+  if (/^\d$/.test(t)) return Number(t);
+  return ROMAN[t] ?? null;
+}
+const ROLE_THEN_RUNG = /\b(?:engineer|developer|scientist|analyst|specialist|administrator|architect|programmer|designer|consultant|technician|researcher|associate|representative|accountant|coordinator)\s+(i{1,3}|iv|v|vi|[1-6])\b(?![.,]\d)/i;
+export const LADDERS: readonly LadderRule[] = [
+  // Amazon-style SDE ladder: SDE III is senior.
+  { pattern: /\bsde[\s-]?(i{1,3}|[1-3])\b/i, rungs: { 1: 'entry', 2: 'mid', 3: 'senior' } },
+  // Big-tech level codes: L3/E3 entry … L7/E7 principal.
+  { pattern: /\b[LE]([3-8])\b/, rungs: { 3: 'entry', 4: 'mid', 5: 'senior', 6: 'staff', 7: 'principal', 8: 'principal' } },
+  { pattern: /\bIC([1-6])\b/, rungs: { 1: 'entry', 2: 'entry', 3: 'mid', 4: 'senior', 5: 'staff', 6: 'principal' } },
+  // Title ladders: I entry, II and III mid (III is the middle of most five-rung ladders), IV senior, V staff.
+  { pattern: ROLE_THEN_RUNG, rungs: { 1: 'entry', 2: 'mid', 3: 'mid', 4: 'senior', 5: 'staff', 6: 'principal' } },
+];
+
+/**
+ * "Manager" jobs that are individual-contributor roles: their "manager" names the job, not
+ * a team to manage. Removed from the title before the level rules run.
+ */
+export const IC_MANAGER_JOBS = /\b(product|program|programme|project|account|accounts|case|relationship|customer success|community|territory|content|partner|category|brand|campaign|release|delivery|property|office|social media)\s+(manager|mgr\.?|management)\b/gi;
+
+/** Text (not title) phrases that put the role on the manager track. */
+export const MANAGER_TRACK_PHRASES = /\b(people leader|people manager|manage a team of|managing a team of|lead a team of \d+|direct reports?|line manage(ment|r)?|manage and grow (a|the) team|hire and develop|build and lead (a|the) team|responsible for (hiring|managing) (a |the )?team|performance reviews for)\b/i;
+
+/** Text phrases that mark an entry-level role when the title has no level word. */
+export const ENTRY_TEXT = /\b(entry[- ]level|new grad(uate)?s?\b|recent (college )?graduates?|early[- ]career|just entering the workforce|no (prior )?experience (is )?(required|necessary)|graduate program(me)?)\b/i;
+
+/** LinkedIn's "Seniority level" criterion values. */
+export const LINKEDIN_SENIORITY: Readonly<Record<string, Seniority>> = {
+  internship: 'intern',
+  'entry level': 'entry',
+  associate: 'entry',
+  'mid-senior level': 'senior',
+  director: 'director',
+  executive: 'executive',
+};
+
+/** Years of required experience → seniority, when nothing else says. */
+export function seniorityFromYears(years: number): Seniority {
+  if (years <= 1) return 'entry';
+  if (years <= 5) return 'mid';
+  return 'senior';
+}

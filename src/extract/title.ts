@@ -1,0 +1,171 @@
+import { looksLikeTitle, titleBlockOf } from './block.js';
+import { found, type Found } from './found.js';
+import { COUNTRIES, CITIES } from './tables/places.js';
+import { ROLE_NOUNS, SITE_SUFFIX } from './tables/roles.js';
+import { linesOf, sentencesOf, withoutOtherJobs } from './text.js';
+
+/**
+ * The job title as posted, cleaned of site noise. Tried in order: a page title
+ * ("Job Application for T at C", "C hiring T in L | LinkedIn"), a labelled header
+ * ("Position Title:"), the title block at the top, a pay line ("… for Sr. Lead Machine
+ * Learning Engineer"), then prose ("X is seeking a …", "We're looking for a …").
+ */
+
+export interface PageTitle {
+  title: string;
+  company: string | null;
+}
+
+const PAGE_TITLES: ReadonlyArray<RegExp> = [
+  /^job application for (.+?) at (.+?)$/i,
+  /^(.+?) hiring (.+?)(?: in .+?)?(?: \| linkedin)?$/i,
+  /^(.+?) (?:at|@) (.+?)(?: \| .+)?$/,
+];
+
+/** Reads a page-title line: "Job Application for T at C", "C hiring T in L | LinkedIn", "T at C". */
+export function readPageTitle(line: string): PageTitle | null {
+  const t = line.trim();
+  const apply = PAGE_TITLES[0]?.exec(t);
+  if (apply) return { title: apply[1] ?? '', company: stripSite(apply[2] ?? '') };
+  const hiring = PAGE_TITLES[1]?.exec(t);
+  if (hiring && /\|\s*linkedin\s*$/i.test(t) && ROLE_NOUNS.test(hiring[2] ?? '')) {
+    return { title: hiring[2] ?? '', company: hiring[1] ?? null };
+  }
+  const at = PAGE_TITLES[2]?.exec(t);
+  if (at && SITE_SUFFIX.test(t) && ROLE_NOUNS.test(at[1] ?? '') && !ROLE_NOUNS.test(at[2] ?? '')) {
+    return { title: at[1] ?? '', company: stripSite(at[2] ?? '') };
+  }
+  return null;
+}
+
+function stripSite(s: string): string {
+  let out = s.trim();
+  for (let i = 0; i < 3 && SITE_SUFFIX.test(out); i++) out = out.replace(SITE_SUFFIX, '').trim();
+  return out;
+}
+
+const LABELLED = /(?:^|\s)(?:job title|position title|position name|job name|title|position|role|opening)\s*[:：\t]\s*(.+)$/im;
+
+// Parentheticals and trailing segments that say where/how, not what, the job is.
+const NOISE_PAREN = /\s*\((?=[^)]*\b(paid|unpaid|remote|hybrid|in-office|in office|on-?site|full[- ]time|part[- ]time|contract|temporary|permanent|m\/f\/d|f\/m\/d|w\/m\/d|m\/w\/d|all genders|h\/f|f\/h|req|job id)\b)[^)]*\)/gi;
+const NOISE_SEGMENT = /^(remote|hybrid|on-?site|in[- ]office|full[- ]time|part[- ]time|contract|permanent|urgent|new|start(s|ing)? .+|immediate start|\d{4}|[A-Z]{2,5}\s?\d+|job id.*|req.*|ref.*)$/i;
+
+const SMALL_WORDS = new Set(['of', 'and', 'for', 'the', 'in', 'at', 'to', 'a', 'an', 'on', 'with', 'or']);
+const ACRONYMS = new Set(['AI', 'ML', 'IT', 'EV', 'UX', 'UI', 'QA', 'SRE', 'AWS', 'HR', 'VP', 'MBA', 'CPG', 'SDE', 'API', 'GIS', 'ERP', 'CRM', 'SQL', 'BI', 'II', 'III', 'IV', 'NLP', 'GTM', 'SEO', 'PR', 'R&D', 'US', 'UK', 'EU', 'DEI', 'IOS', 'ETL', 'LLM', 'NOC', 'GCP']);
+
+/** "FIELD OPERATIONS SPECIALIST" → "Field Operations Specialist"; mixed case is left alone. */
+export function titleCase(s: string): string {
+  if (/[a-z]/.test(s)) return s;
+  return s
+    .split(/(\s+|\/|-)/)
+    .map((w, i) => {
+      if (ACRONYMS.has(w)) return w === 'IOS' ? 'iOS' : w;
+      const lower = w.toLowerCase();
+      if (i > 0 && SMALL_WORDS.has(lower)) return lower;
+      return lower.charAt(0).toUpperCase() + lower.slice(1);
+    })
+    .join('');
+}
+
+/** Cleans a raw title: site suffixes, where/how parentheticals and segments, stray punctuation. */
+export function cleanTitle(raw: string): string {
+  let t = stripSite(raw.replace(/\s+/g, ' '));
+  // Pipes separate a title from page decorations: keep the first segment that names a role.
+  if (t.includes('|')) t = t.split('|').map((p) => p.trim()).find((p) => ROLE_NOUNS.test(p)) ?? t;
+  t = t.replace(NOISE_PAREN, '');
+  const parts = t.split(/\s+[-–—]\s+|(?<=[A-Za-z])[–—](?=\s)/);
+  while (parts.length > 1) {
+    const last = (parts[parts.length - 1] ?? '').trim();
+    const key = last.toLowerCase().replace(/[!.]+$/, '');
+    const isCity = key in CITIES;
+    const isShout = /!$/.test(last) || (!ROLE_NOUNS.test(last) && /^[A-Z0-9 &]+$/.test(last) && last.length > 3 && !(key in COUNTRIES));
+    if (NOISE_SEGMENT.test(last) || isCity || isShout) parts.pop();
+    else break;
+  }
+  t = parts.join(' - ').trim().replace(/^[\s"'“”*#:–—-]+|[\s"'“”*#:,;–—-]+$/g, '');
+  return titleCase(t);
+}
+
+/** The title named in a labelled header ("Position Title: …"), cut before the next run-on field. */
+function labelledTitle(text: string): { title: string; line: string } | null {
+  for (const line of linesOf(text).slice(0, 40)) {
+    const m = LABELLED.exec(line.text);
+    if (!m) continue;
+    const value = (m[1] ?? '').split(/\t|\s{2,}|(?<=[a-z)])(?=[A-Z][A-Za-z ]{1,25}#?\s*[:：])/)[0]?.trim() ?? '';
+    if (value.length >= 3 && value.length <= 100 && (ROLE_NOUNS.test(value) || value.split(/\s+/).length <= 5)) {
+      return { title: value, line: line.text };
+    }
+  }
+  return null;
+}
+
+// Money then "for <Title>" at the end of a pay line.
+const PAY_FOR = /[$£€¥₹]\s?\d[\d,.]*\s*[kK]?.{0,60}?\bfor\s+(?:the\s+|a\s+|an\s+)?(?:role of\s+|position of\s+)?([A-Z][A-Za-z0-9.,/&()' -]{2,90}?)\s*\.?$/;
+
+const ADJECTIVES = /^(?:(?:new|next|talented|experienced|motivated|passionate|strategic|skilled|driven|dynamic|highly|qualified|curious|creative|exceptional|outstanding|great|strong|hands-on|seasoned|ambitious|enthusiastic|dedicated|detail-oriented|self-motivated|versatile|proactive|results-driven|innovative|brilliant|savvy|world-class|top|an|a|the|our|one|two|several|multiple|and|,)\s+)+/i;
+
+// Title phrases in prose: capitalised words ("Machine Learning Engineer, People Leader"), or a
+// short lower-case phrase ending in a role noun ("a senior full-stack developer").
+const TITLE_WORDS = String.raw`(?:(?:[A-Z][A-Za-z0-9+#.'’/&-]*|[IVX]{1,3}|of|and|&|for|/|,)\s*){1,12}`;
+const PROSE: ReadonlyArray<RegExp> = [
+  new RegExp(String.raw`\b(?:is|are|am)\s+(?:currently\s+|actively\s+|now\s+)?(?:seeking|looking for|hiring|recruiting|searching for)\s+(?:an?\s+|the\s+|our\s+)?((?:[a-z-]+\s+){0,3}${TITLE_WORDS})`),
+  new RegExp(String.raw`\b(?:seeks|seeking|hiring|has an opening for|have an opening for|looking for)\s+(?:an?\s+|the\s+|our\s+)((?:[a-z-]+\s+){0,3}${TITLE_WORDS})`),
+  new RegExp(String.raw`\bjoin\s+(?:us|our team|the team|[A-Z][\w&]*(?:\s[A-Z][\w&]*){0,3})\s+as\s+(?:an?\s+|the\s+|our\s+)((?:[a-z-]+\s+){0,3}${TITLE_WORDS})`),
+  new RegExp(String.raw`^As\s+(?:an?|the|our)\s+(${TITLE_WORDS})`),
+  /\b(?:looking for|seeking|hiring)\s+(?:an?\s+|the\s+)?((?:[a-z][a-z-]*\s+){0,4}(?:engineer|developer|designer|scientist|analyst|manager|architect|specialist|administrator|consultant|intern)s?)\b/,
+];
+
+/** Trims a prose capture to the words that make the title. */
+function tidyProseTitle(raw: string): string | null {
+  let t = raw.replace(ADJECTIVES, '').trim();
+  t = t.replace(/[\s,/&-]+$|\s+(?:of|and|for|&)$/gi, '').trim();
+  // End at the last word that is (or ends) a role noun, so trailing context falls away.
+  const words = t.split(/\s+/);
+  let end = -1;
+  words.forEach((w, i) => {
+    if (ROLE_NOUNS.test(w.replace(/[,.]$/, '')) || ROLE_NOUNS.test(w.replace(/s[,.]?$/, ''))) end = i;
+  });
+  if (end < 0) return null;
+  t = words.slice(0, end + 1).join(' ').replace(/[,.]$/, '');
+  // "Data Scientists" names the job "Data Scientist".
+  t = t.replace(/(engineer|developer|designer|scientist|analyst|manager|architect|specialist|consultant|intern)s$/i, '$1');
+  if (t.split(/\s+/).length > 10 || t.length < 3) return null;
+  if (/[a-z]/.test(t.charAt(0))) t = t.replace(/(^|[\s/-])([a-z])/g, (_m, p: string, c: string) => p + c.toUpperCase());
+  return t;
+}
+
+export function extractTitle(text: string, company: string | null): Found<string | null> {
+  const body = withoutOtherJobs(text);
+  const block = titleBlockOf(body);
+  for (const l of block.lines.slice(0, 4)) {
+    const page = readPageTitle(l.text);
+    if (page) return found(cleanTitle(page.title), l.text, 'page title');
+  }
+  const labelled = labelledTitle(body);
+  if (labelled) return found(cleanTitle(labelled.title), labelled.line, 'labelled header');
+  const line = block.lines[block.titleIndex];
+  if (line) return found(cleanTitle(line.text), line.text, 'title block');
+  // A flattened paste opens with its title in capitals: "FIELD OPERATIONS SPECIALIST– EV …".
+  const first = block.lines[0];
+  if (first) {
+    const caps = /^([A-Z][A-Z0-9&/,. ()-]{4,80}?)(?:[–—!:]|\s-\s|\s+[A-Z][a-z])/.exec(first.text);
+    if (caps && ROLE_NOUNS.test(caps[1] ?? '') && looksLikeTitle(caps[1] ?? '')) {
+      return found(cleanTitle(caps[1] ?? ''), first.text, 'title in capitals at the top');
+    }
+  }
+  for (const l of linesOf(body)) {
+    const m = PAY_FOR.exec(l.text);
+    if (m && ROLE_NOUNS.test(m[1] ?? '')) return found(cleanTitle(m[1] ?? ''), l.text, 'pay line');
+  }
+  for (const s of sentencesOf(body)) {
+    for (const re of PROSE) {
+      const m = re.exec(s.text);
+      if (!m) continue;
+      let t = tidyProseTitle(m[1] ?? '');
+      if (t === null) continue;
+      if (company !== null && t.startsWith(`${company} `)) t = t.slice(company.length + 1);
+      if (ROLE_NOUNS.test(t)) return found(t, s.text, 'named in a sentence');
+    }
+  }
+  return found(null, null, null);
+}

@@ -1,0 +1,75 @@
+import type { Workplace } from '../posting.js';
+import { found, type Found } from './found.js';
+import { linesOf, sentencesOf, withoutOtherJobs } from './text.js';
+
+/**
+ * Remote, hybrid or on-site. A labelled field ("Workplace Type: Onsite", "Work Remotely: No")
+ * decides first; then phrases, where an explicit hybrid arrangement beats a mention of remote
+ * days or office time, and "remote-first" beats a perk-like office mention.
+ */
+
+interface Rule {
+  pattern: RegExp;
+  value: Workplace | null;
+  detail: string;
+}
+
+// Labelled fields from ATS and job-board headers; a null value means "says nothing" (COVID notes).
+const LABELLED: readonly Rule[] = [
+  { pattern: /\b(?:workplace type|work(?:place)? arrangement|employment location arrangement|location type|work model|work type|remote status|remote)\s*[:：\t]\s*(?:fully |100% )?remote\b/i, value: 'remote', detail: 'labelled field' },
+  { pattern: /\b(?:workplace type|work(?:place)? arrangement|employment location arrangement|location type|work model|work type|remote status)\s*[:：\t]\s*hybrid\b/i, value: 'hybrid', detail: 'labelled field' },
+  { pattern: /\b(?:workplace type|work(?:place)? arrangement|employment location arrangement|location type|work model|work type|remote status)\s*[:：\t]\s*(?:on-?site|in[- ]office|in[- ]person|office)\b/i, value: 'onsite', detail: 'labelled field' },
+  { pattern: /\bwork remotely\s*[:：]?\s*temporar/i, value: null, detail: 'labelled field' },
+  { pattern: /\bwork remotely\s*[:：]?\s*no\b/i, value: 'onsite', detail: 'labelled field' },
+  { pattern: /\bwork remotely\s*[:：]?\s*yes\b/i, value: 'remote', detail: 'labelled field' },
+  { pattern: /\b(?:work )?location\s*[:：]\s*(?:fully |100% )?remote\b/i, value: 'remote', detail: 'labelled field' },
+  { pattern: /\b(?:work )?location\s*[:：]\s*(?:in[- ]person|on-?site)\b/i, value: 'onsite', detail: 'labelled field' },
+  { pattern: /\b(?:work )?location\s*[:：]\s*hybrid\b/i, value: 'hybrid', detail: 'labelled field' },
+  { pattern: /^[A-Z][\w .'-]+,\s*[A-Z][\w .'-]+\s*\((remote|hybrid|on-site)\)/, value: null, detail: 'location line' },
+];
+
+const PHRASES: readonly Rule[] = [
+  { pattern: /\b(no remote|not (a )?remote|remote work is not|cannot be (performed|done) remotely|in-office only|on-?site only|office-based role|100% on-?site|fully on-?site|(5|five) days (a|per) week in (the|our) office|(5|five) days in[- ](person|office)|in[- ]person (role|position|5 days)|must (be able to )?work (on-?site|in[- ]person|from (our|the) office)|work on-?site|on-?site (role|position|work)|this (role|position) is (on-?site|in[- ]person|office-based))\b/i, value: 'onsite', detail: 'on-site phrase' },
+  { pattern: /\bhybrid(?! cloud| app| mobile| vehicle| car| search| ai| model(s)? (of|for) (ml|ai|data))\b|\b([1-4]|one|two|three|four)(\s*(-|to|or)\s*[1-4])?\s+days?\s+(a|per|each)\s+week\s+(in|at|from)\s+(the|our)\s+(office|hub|studio)|\bin (the|our) office\s+([1-4]|one|two|three|four)(\s*(-|to|or)\s*[1-4])?\s+days|\b([1-4]|one|two|three|four)\s+days\s+(in|at)\s+(the|our)\s+office|\boccasional(ly)? remote\b|\bflexible (working|work) (model|arrangement)\b/i, value: 'hybrid', detail: 'hybrid phrase' },
+  { pattern: /\b(fully[- ]remote|100% remote|remote[- ]first|all[- ]remote|remote[- ]only|work from anywhere|work (fully )?remotely|primarily telework|full[- ]time telework|remote (role|position|job|opportunity|team|company)|this is a remote|roles are remote|remote-friendly|distributed-first|remote within|remote,? (US|USA|United States|Canada|UK|Europe|EMEA)|\(remote\)|remote \((US|USA|United States|Canada|UK|Europe|EMEA|[A-Z][a-z]+)\))\b|\(remote\)/i, value: 'remote', detail: 'remote phrase' },
+  { pattern: /\b(in[- ]office|on-?site|in[- ]person)\b/i, value: 'onsite', detail: 'on-site mention' },
+];
+
+export function extractWorkplace(text: string): Found<Workplace | null> {
+  const body = withoutOtherJobs(text);
+  for (const line of linesOf(body)) {
+    for (const r of LABELLED) {
+      const m = r.pattern.exec(line.text);
+      if (!m) continue;
+      if (r.detail === 'location line') {
+        const v = (m[1] ?? '').toLowerCase();
+        return found(v === 'on-site' ? 'onsite' : (v as Workplace), line.text, r.detail);
+      }
+      return found(r.value, line.text, r.value === null ? 'labelled field says nothing settled' : r.detail);
+    }
+  }
+  const sentences = sentencesOf(body);
+  // Strong phrases in order; a weak "on-site mention" only when nothing else is said.
+  const hits: { value: Workplace; line: string; detail: string; rank: number }[] = [];
+  PHRASES.forEach((r, rank) => {
+    for (const s of sentences) {
+      if (r.value !== null && r.pattern.test(s.text)) {
+        hits.push({ value: r.value, line: s.text, detail: r.detail, rank });
+        break;
+      }
+    }
+  });
+  const has = (v: Workplace, maxRank = 2): (typeof hits)[number] | undefined => hits.find((h) => h.value === v && h.rank <= maxRank);
+  const onsite = has('onsite', 0);
+  const hybrid = has('hybrid');
+  const remote = has('remote');
+  const pick = hybrid ?? onsite ?? remote ?? has('onsite', 3);
+  // "remote-first" with an occasional office day reads remote; a named hybrid arrangement wins otherwise.
+  if (remote && hybrid && /remote[- ]first|fully[- ]remote|100% remote|all[- ]remote/i.test(remote.line) && !/\bhybrid\b/i.test(hybrid.line)) {
+    return found('remote', remote.line, remote.detail);
+  }
+  if (!pick) return found(null, null, null);
+  // A bare "on-site" mention (on-site support, on-site interviews) is too weak on its own.
+  if (pick.rank === 3 && !/\b(work|role|position|job|based|office)\b/i.test(pick.line)) return found(null, null, null);
+  return found(pick.value, pick.line, pick.detail);
+}
