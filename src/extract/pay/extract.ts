@@ -1,0 +1,220 @@
+/**
+ * Pay bands of one posting, line by line: find money expressions, keep those that are this
+ * role's pay (pay wording in the sentence or the block above, no bonus/funding/perk wording
+ * next to them, not a count, not in a rail of other jobs), give each an ISO currency and a
+ * period, and attach it to the places it is for.
+ */
+import type { PayBand, PayPeriod } from '../../posting.js';
+import {
+  PAY_LABEL_BEFORE, PAY_WORDS, RAIL_HEADING, clauseAfter, clauseBefore, isNotPayTopic, isQuantity, isRestatement,
+  normaliseLine, notPayAfter, notPayBefore, sentenceSpans,
+} from './context.js';
+import { isDollarCode, normaliseIsoCode, placeCurrency, resolveCurrency } from './currency.js';
+import { type MoneyExpression, findExpressions } from './expression.js';
+import { impliedPeriod, isPlausible, leadingPeriod } from './period.js';
+import { isPlaceLabel, knownPlacesMentioned, splitPlaces } from './place.js';
+
+export interface PayFinding { band: PayBand; line: string }
+
+export interface ExtractPayOptions {
+  /** Locations already found in the posting, to attach bands to places and read "$". */
+  locations?: string[];
+  /** The text is a salary field (an ATS's salary description): no pay wording is needed. */
+  field?: boolean;
+}
+
+type Kind = 'base' | 'total' | null;
+interface Candidate { finding: PayFinding; kind: Kind }
+
+/** Pay wording a place label ends with ("United States Salary Range", "SF Bay Area Hourly Rate"). */
+const TRAILING_PAY_PHRASE = /\s*(?:[-–—:(]\s*)?(?:(?:base|annual|annualized|hourly|monthly|yearly|target|total|full[- ]time|salary|pay|compensation|hiring|wage|base pay)\s*)*(?:range|rate|band|scale|salary|pay|compensation|wage)s?\s*(?:\(.*\))?\s*:?\s*$/i;
+/** Amounts bare of any currency need a label right before them and a plausible shape. */
+const ALLOWED_WORD_AFTER_BARE = /^(?:per|a|an|annually|annual|yearly|monthly|hourly|weekly|daily|gross|net|base|salary|usd|cad|gbp|eur|aud|doe|depending|dependent|based|commensurate|plus|with|or|and|negotiable|pa|lpa|ote|k)$/i;
+const HEADING_MAX = 100;
+
+function kindOf(text: string): Kind {
+  if (/\btotal (?:target )?(?:compensation|comp|cash|rewards?|pay)\b|\bOTE\b|on[- ]target/i.test(text)) return 'total';
+  if (/\bbase\b/i.test(text)) return 'base';
+  return null;
+}
+
+/** Places a text about pay names, if it is (or ends with) a place label. */
+function placesFromPrefix(prefix: string, known: readonly string[]): string[] {
+  const cleaned = prefix.replace(/[•*]/g, ' ').trim();
+  if (cleaned === '') return [];
+  // "Salary: UK:", "Cambridge, MA:", "United States Salary Range", "Remote (US) -"
+  const parts = cleaned.split(/:\s*/).map((p) => p.trim()).filter((p) => p.length > 0);
+  for (let i = parts.length - 1; i >= 0 && i >= parts.length - 2; i--) {
+    const part = parts[i] ?? '';
+    for (const candidate of [part, part.replace(TRAILING_PAY_PHRASE, '')]) {
+      if (candidate.length > 0 && isPlaceLabel(candidate, known)) return splitPlaces(candidate, known);
+    }
+  }
+  // "The hiring range … in New York, NY is", "… and in Glendale/Santa Monica, CA is", "for London:"
+  const inline = /\b(?:in|for|within|of)\s+(?:the\s+)?((?:(?!\b(?:in|for|within)\b)[^:])+?)\s*(?:,?\s*(?:is|are|will be|would be|ranges?|starts?)\b|:|[-–—]|,)?\s*(?:between|from|of|approximately|roughly)?\s*$/i.exec(cleaned);
+  const place = inline?.[1];
+  if (place !== undefined && isPlaceLabel(place, known)) return splitPlaces(place, known);
+  return [];
+}
+
+function postingCurrencyHints(lines: readonly string[], known: readonly string[]): string[] {
+  const hints: string[] = [];
+  for (const k of known) {
+    const c = placeCurrency(k);
+    if (c !== null) hints.push(c);
+  }
+  if (hints.length > 0) return hints;
+  // Without the locations, read short header-like lines (a long sentence names places in passing).
+  for (const line of lines) {
+    const t = line.trim();
+    if (t.length === 0 || t.length > 80 || /[$€£¥₹]|\d{2,}[,.]\d{3}/.test(t)) continue;
+    const c = placeCurrency(t);
+    if (c !== null) hints.push(c);
+  }
+  return hints;
+}
+
+function bareNumberIsPay(n: string, before: string, e: MoneyExpression, field: boolean): boolean {
+  if (!field && !PAY_LABEL_BEFORE.test(before)) return false;
+  if (!e.isRange && !e.magnitude && e.max < 1000) return false;
+  // A year ("Salary review 2025") is not an amount.
+  if (!e.isRange && !e.magnitude && /^(?:19|20)\d{2}$/.test(String(e.max))) return false;
+  const word = /^\s*([A-Za-z]+)/.exec(n.slice(e.end))?.[1];
+  return word === undefined || ALLOWED_WORD_AFTER_BARE.test(word);
+}
+
+function decidePeriod(e: MoneyExpression, currency: string, lead: string, heading: string): PayPeriod | null {
+  if (e.period !== null) return isPlausible(e.max, currency, e.period) ? e.period : null;
+  for (const text of [lead, heading]) {
+    const p = leadingPeriod(text);
+    if (p !== null && isPlausible(e.max, currency, p) && isPlausible(e.min, currency, p)) return p;
+  }
+  const implied = impliedPeriod(e.max, currency);
+  return implied !== null && isPlausible(e.max, currency, implied) ? implied : null;
+}
+
+function noteOf(e: MoneyExpression, kind: Kind, rest: string): string | null {
+  const parts: string[] = [];
+  if (e.ceiling) parts.push('up to');
+  if (e.floor) parts.push('from');
+  if (kind === 'base') parts.push('base salary');
+  if (kind === 'total') parts.push('total compensation');
+  const forWhom = /^\s*(?:USD|CAD|GBP|EUR)?\s*for\s+((?:the\s+)?[A-Z][^.;|()]{2,80}?)\s*\.?\s*$/.exec(rest)?.[1];
+  if (forWhom !== undefined) parts.push(`for ${forWhom.trim()}`);
+  if (/\b(?:DOE|depending on experience|commensurate with experience)\b/i.test(rest)) parts.push('DOE');
+  return parts.length > 0 ? parts.join('; ') : null;
+}
+
+function lastSentence(line: string): string {
+  const spans = sentenceSpans(line);
+  const last = spans.at(-1);
+  return last !== undefined ? line.slice(last[0], last[1]) : line;
+}
+
+export function extractPayBands(text: string, opts: ExtractPayOptions = {}): PayFinding[] {
+  const known = opts.locations ?? [];
+  const field = opts.field ?? false;
+  const lines = text.split(/\r?\n/);
+  const postingHints = postingCurrencyHints(lines, known);
+  const candidates: Candidate[] = [];
+  /** The last few non-blank lines: their text and whether they were about pay. */
+  const recent: Array<{ norm: string; pay: boolean; money: boolean }> = [];
+
+  for (const raw of lines) {
+    const n = normaliseLine(raw);
+    if (n.trim() === '') continue;
+    if (RAIL_HEADING.test(n)) break;
+    const exprs = findExpressions(n);
+    const headingLine = recent.at(-1);
+    const heading = headingLine !== undefined && !headingLine.money && headingLine.norm.length <= HEADING_MAX ? headingLine.norm : '';
+    // A lead-in line ending with ":" introduces the figures below it ("… in the locations of San Francisco, New York, Seattle is:").
+    const leadInLine = headingLine !== undefined && !headingLine.money && /:\s*$/.test(headingLine.norm) ? lastSentence(headingLine.norm) : heading;
+    const payAbove = field || recent.slice(-3).some((r) => r.pay);
+    const spans = sentenceSpans(n);
+    let accepted = false;
+    let prevEnd = 0;
+    for (const e of exprs) {
+      const [sStart, sEnd] = spans.find(([a, b]) => e.start >= a && e.start < b) ?? [0, n.length];
+      const from = Math.max(sStart, prevEnd > sStart ? prevEnd : sStart);
+      prevEnd = e.end;
+      const sentence = n.slice(sStart, sEnd);
+      const lead = n.slice(sStart, e.start);
+      if (isQuantity(n.slice(e.end))) continue;
+      if (notPayBefore(clauseBefore(n, from, e.start)) || notPayAfter(clauseAfter(n, e.end, sEnd))) continue;
+      if (isRestatement(lead)) continue;
+      const bandLike = n.length <= 160 || e.start - sStart < 60;
+      if (!e.marked) {
+        if (!bareNumberIsPay(n, lead, e, field)) continue;
+      }
+      // Places: a label before the amount, else a heading line naming a place, else the posting's places the lead-in names.
+      const prefix = n.slice(from, e.start);
+      let places = placesFromPrefix(prefix, known);
+      // Pay wording in the sentence, a period on the amount, a short line in or under a pay block, or "Place: range".
+      const salaryWords = PAY_WORDS.test(sentence);
+      const payContext = field || salaryWords || (!isNotPayTopic(sentence)
+        && (e.period !== null || (bandLike && (payAbove || PAY_WORDS.test(n))) || (places.length > 0 && e.isRange)));
+      if (e.marked && !payContext) continue;
+      if (places.length === 0 && heading !== '' && prefix.replace(/[^A-Za-z]/g, '').length <= 40) {
+        places = placesFromPrefix(heading, known);
+      }
+      if (places.length === 0 && known.length > 0) {
+        const leadIn = `${lead} ${PAY_WORDS.test(leadInLine) ? leadInLine : ''}`;
+        if (PAY_WORDS.test(leadIn)) places = knownPlacesMentioned(leadIn, known);
+      }
+
+      // Currency: the code written with it, else a dollar code written on the same line or heading ("CAD $119,000 … $100,000"), else the places.
+      let currency = e.code;
+      if (currency === null && (e.symbol === '$' || e.symbol === null)) {
+        const lineCode = /\b(USD|CAD|AUD|NZD|SGD|HKD|MXN)\b/.exec(`${n} ${heading}`)?.[1];
+        if (lineCode !== undefined && (e.symbol === '$' || !e.marked)) currency = normaliseIsoCode(lineCode);
+      }
+      if (currency === null) {
+        const bandHints = places.map(placeCurrency).filter((c): c is string => c !== null);
+        currency = resolveCurrency(e.symbol, bandHints, postingHints);
+        if (e.symbol === '$' && !isDollarCode(currency)) currency = 'USD';
+      }
+
+      const period = decidePeriod(e, currency, lead, heading);
+      if (period === null) continue;
+      const kind = kindOf(clauseBefore(n, from, e.start)) ?? kindOf(lead) ?? kindOf(leadInLine);
+      const band: Omit<PayBand, 'location'> = {
+        min: e.min,
+        max: e.floor ? null : e.max,
+        currency,
+        period,
+        note: noteOf(e, kind, n.slice(e.end, sEnd)),
+      };
+      for (const location of places.length > 0 ? places : [null]) {
+        candidates.push({ finding: { band: { location, ...band }, line: raw }, kind });
+      }
+      accepted = true;
+    }
+    recent.push({ norm: n, pay: accepted || PAY_WORDS.test(n), money: exprs.length > 0 });
+    if (recent.length > 4) recent.shift();
+  }
+  return dedupe(candidates);
+}
+
+const valueKey = (b: PayBand): string => `${b.min}|${b.max}|${b.currency}|${b.period}`;
+
+/**
+ * One band per place and value. A band with no place that repeats a placed one is the
+ * summary of it ("USD 158,600-181k / year" above the per-city lines); a total-compensation
+ * band gives way to the base band stated for the same place.
+ */
+function dedupe(candidates: Candidate[]): PayFinding[] {
+  const seen = new Set<string>();
+  const placedValues = new Set(candidates.filter((c) => c.finding.band.location !== null).map((c) => valueKey(c.finding.band)));
+  const baseAt = new Set(candidates.filter((c) => c.kind === 'base').map((c) => c.finding.band.location ?? ''));
+  const out: PayFinding[] = [];
+  for (const c of candidates) {
+    const b = c.finding.band;
+    if (b.location === null && placedValues.has(valueKey(b))) continue;
+    if (c.kind === 'total' && baseAt.has(b.location ?? '')) continue;
+    const key = `${b.location ?? ''}|${valueKey(b)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(c.finding);
+  }
+  return out;
+}

@@ -1,0 +1,131 @@
+/**
+ * Is a label a place a pay band is for ("Cambridge, MA", "UK", "Remote (US)",
+ * "SF Bay Area", "Glendale/Santa Monica, CA", "Zone 2")? Tables of countries, regions,
+ * US states and large metros, plus the locations the posting already named.
+ */
+
+const US_STATES = [
+  'Alabama', 'Alaska', 'Arizona', 'Arkansas', 'California', 'Colorado', 'Connecticut', 'Delaware',
+  'Florida', 'Georgia', 'Hawaii', 'Idaho', 'Illinois', 'Indiana', 'Iowa', 'Kansas', 'Kentucky',
+  'Louisiana', 'Maine', 'Maryland', 'Massachusetts', 'Michigan', 'Minnesota', 'Mississippi',
+  'Missouri', 'Montana', 'Nebraska', 'Nevada', 'New Hampshire', 'New Jersey', 'New Mexico',
+  'New York', 'North Carolina', 'North Dakota', 'Ohio', 'Oklahoma', 'Oregon', 'Pennsylvania',
+  'Rhode Island', 'South Carolina', 'South Dakota', 'Tennessee', 'Texas', 'Utah', 'Vermont',
+  'Virginia', 'Washington', 'West Virginia', 'Wisconsin', 'Wyoming', 'District of Columbia',
+  'Washington State', 'Washington DC', 'Washington, DC', 'Puerto Rico',
+];
+
+const COUNTRIES_AND_REGIONS = [
+  'United States', 'United States of America', 'USA', 'US', 'U.S.', 'U.S.A.', 'America', 'Canada', 'Mexico',
+  'United Kingdom', 'UK', 'U.K.', 'England', 'Scotland', 'Wales', 'Northern Ireland', 'Ireland',
+  'Germany', 'France', 'Spain', 'Portugal', 'Italy', 'Netherlands', 'The Netherlands', 'Belgium',
+  'Luxembourg', 'Switzerland', 'Austria', 'Denmark', 'Sweden', 'Norway', 'Finland', 'Iceland',
+  'Poland', 'Czechia', 'Czech Republic', 'Slovakia', 'Hungary', 'Romania', 'Bulgaria', 'Greece',
+  'Croatia', 'Serbia', 'Slovenia', 'Estonia', 'Latvia', 'Lithuania', 'Ukraine', 'Turkey', 'Israel',
+  'UAE', 'United Arab Emirates', 'Saudi Arabia', 'Qatar', 'Egypt', 'South Africa', 'Nigeria', 'Kenya',
+  'India', 'Pakistan', 'Bangladesh', 'Sri Lanka', 'Singapore', 'Malaysia', 'Indonesia', 'Philippines',
+  'Vietnam', 'Thailand', 'Japan', 'South Korea', 'Korea', 'China', 'Hong Kong', 'Taiwan',
+  'Australia', 'New Zealand', 'Brazil', 'Argentina', 'Chile', 'Colombia', 'Peru', 'Uruguay', 'Costa Rica',
+  'EMEA', 'APAC', 'APJ', 'LATAM', 'NAMER', 'AMER', 'Europe', 'EU', 'North America', 'South America',
+  'Latin America', 'Asia', 'Asia Pacific', 'Middle East', 'Africa', 'Nordics', 'DACH', 'Benelux',
+  'Anywhere', 'Worldwide', 'Global',
+];
+
+const METROS = [
+  'SF Bay Area', 'Bay Area', 'San Francisco Bay Area', 'Silicon Valley', 'NYC', 'New York City', 'NYC Metro',
+  'Greater London', 'London', 'Seattle', 'San Francisco', 'Los Angeles', 'LA', 'Boston', 'Chicago', 'Austin',
+  'Denver', 'Atlanta', 'Dallas', 'Houston', 'Miami', 'Philadelphia', 'Pittsburgh', 'Portland', 'San Diego',
+  'San Jose', 'Palo Alto', 'Mountain View', 'Sunnyvale', 'Menlo Park', 'Redmond', 'Bellevue', 'Toronto',
+  'Vancouver', 'Montreal', 'Ottawa', 'Berlin', 'Munich', 'Paris', 'Amsterdam', 'Dublin', 'Madrid',
+  'Barcelona', 'Lisbon', 'Zurich', 'Stockholm', 'Copenhagen', 'Oslo', 'Helsinki', 'Warsaw', 'Prague',
+  'Tel Aviv', 'Bangalore', 'Bengaluru', 'Hyderabad', 'Pune', 'Mumbai', 'Delhi', 'Gurgaon', 'Tokyo', 'Osaka',
+  'Seoul', 'Beijing', 'Shanghai', 'Shenzhen', 'Sydney', 'Melbourne', 'Brisbane', 'Auckland', 'Sao Paulo',
+  'São Paulo', 'Mexico City', 'Washington D.C.', 'DC', 'DMV', 'Research Triangle', 'Raleigh', 'Durham',
+  'Salt Lake City', 'Phoenix', 'Minneapolis', 'Detroit', 'Nashville', 'Charlotte', 'Columbus', 'Richmond',
+  'McLean', 'Plano', 'Cambridge', 'Edinburgh', 'Manchester', 'Bristol', 'Glasgow', 'Leeds',
+];
+
+const norm = (s: string): string => s.toLowerCase().replace(/[.\s]+/g, ' ').trim();
+const KNOWN_PLACES = new Set([...US_STATES, ...COUNTRIES_AND_REGIONS, ...METROS].map(norm));
+
+/** Words that make a label pay wording, not a place ("Salary", "Base Pay Range"). */
+const NOT_PLACE = /\b(?:salary|salaries|pay|compensation|range|rate|wage|base|total|target|annual|hourly|monthly|bonus|equity|benefits|position|role|job|this|our|the (?:base|pay|salary)|level|grade|band|type|experience|amount|budget|stipend|note|from|up to|between|starting|per|usd|eur|gbp|ote|doe)\b/i;
+
+/** City, ST (US / Canada), City, Country, or City, Region. */
+const CITY_COMMA = /^[A-Z][\p{L}.'’-]*(?:\s+[A-Z][\p{L}.'’-]*){0,3},\s*(?:[A-Z]{2,3}|[A-Z][\p{L}]+(?:\s+[A-Z][\p{L}]+){0,2})$/u;
+/** Geographic zones used by pay-transparency tables ("Zone 1", "Tier 2 (Austin, Denver)", "Geo Zone A"). */
+const ZONE = /^(?:geo(?:graphic)?\s+)?(?:zone|tier|region|market|location|geo)\s+(?:[A-Z0-9]{1,2}|one|two|three|four)\b/i;
+
+function stripDecor(label: string): string {
+  return label.replace(/^[\s•*\-–—·:>]+|[\s:*\-–—·]+$/g, '').replace(/^(?:in|for|within|at)\s+(?:the\s+)?/i, '').trim();
+}
+
+function cityOf(location: string): string {
+  return norm(location.split(/[,(]/)[0] ?? location);
+}
+
+/** Whether `label` reads as a place (or a geographic pay zone). `known` are the posting's locations. */
+export function isPlaceLabel(label: string, known: readonly string[] = []): boolean {
+  const l = stripDecor(label);
+  if (l.length === 0 || l.length > 70) return false;
+  if (/^remote\b/i.test(l)) return true;
+  if (ZONE.test(l)) return true;
+  if (/\d/.test(l)) return false;
+  if (NOT_PLACE.test(l)) return false;
+  return splitPlaces(l, known).every((p) => isSinglePlace(p, known));
+}
+
+function isSinglePlace(p: string, known: readonly string[]): boolean {
+  const n = norm(p.replace(/\s*\(.*\)\s*$/, ''));
+  if (KNOWN_PLACES.has(n)) return true;
+  if (known.some((k) => norm(k) === n || cityOf(k) === n)) return true;
+  if (CITY_COMMA.test(p.replace(/\s*\(.*\)\s*$/, ''))) {
+    const [, region = ''] = p.split(/,\s*/);
+    return /^[A-Z]{2,3}$/.test(region.trim()) || KNOWN_PLACES.has(norm(region));
+  }
+  if (/^(?:greater|metro)\s+/i.test(p)) return true;
+  return false;
+}
+
+/**
+ * The single places a label names: "Cambridge, MA / McLean, VA" → two; "Glendale/Santa Monica, CA"
+ * → "Glendale, CA", "Santa Monica, CA"; "San Francisco, New York, Seattle" → three (when each is
+ * a known place). Places the posting already named are given in its own spelling.
+ */
+export function splitPlaces(label: string, known: readonly string[] = []): string[] {
+  const l = stripDecor(label);
+  if (/^remote\b/i.test(l) || ZONE.test(l)) return [l];
+  let parts = l.split(/\s*(?:;|\s\/\s|\s&\s|\band\b|\bor\b)\s*/).filter((p) => p.length > 0);
+  parts = parts.flatMap((p) => {
+    // "Glendale/Santa Monica, CA": the state after the last city applies to each.
+    const m = /^(.+?),\s*([A-Z]{2})$/.exec(p);
+    if (m && m[1]?.includes('/')) return m[1].split('/').map((c) => `${c.trim()}, ${m[2]}`);
+    if (p.includes('/')) return p.split('/').map((c) => c.trim());
+    // "San Francisco, New York, Seattle": a list of known places, not "City, ST".
+    const commaParts = p.split(/\s*,\s*/);
+    if (commaParts.length >= 2 && commaParts.every((c) => KNOWN_PLACES.has(norm(c)) && !/^[A-Z]{2}$/.test(c)) && !(commaParts.length === 2 && US_STATES.map(norm).includes(norm(commaParts[1] ?? '')))) {
+      return commaParts;
+    }
+    return [p];
+  });
+  return parts.map((p) => canonical(p, known));
+}
+
+/** The posting's own spelling of a place when it named it ("San Francisco" → "San Francisco, CA"). */
+function canonical(place: string, known: readonly string[]): string {
+  const n = norm(place);
+  const exact = known.find((k) => norm(k) === n);
+  if (exact !== undefined) return exact;
+  const byCity = known.filter((k) => cityOf(k) === n || cityOf(k) === cityOf(place));
+  if (byCity.length === 1 && byCity[0] !== undefined && !place.includes(',')) return byCity[0];
+  return place;
+}
+
+/** Which of the posting's locations a sentence names (by city), in the posting's spelling. */
+export function knownPlacesMentioned(sentence: string, known: readonly string[]): string[] {
+  const s = norm(sentence);
+  return known.filter((k) => {
+    const city = cityOf(k);
+    return city.length >= 3 && new RegExp(`(?:^|\\W)${city.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:\\W|$)`).test(s);
+  });
+}

@@ -1,0 +1,73 @@
+/**
+ * Report: pay extraction over ../shared/corpus (measured, never copied). Each posting's
+ * bands must equal the labelled ones (min, max, currency, period); where a posting prices
+ * places differently, each band must sit on the right place. Skips when ../shared is absent.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extractPay } from '../../src/extract/pay.js';
+import type { PayBand } from '../../src/posting.js';
+import { htmlToText, jsonToText } from './pay/corpus-text.js';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const corpus = path.resolve(repo, '../shared/corpus');
+const present = existsSync(path.join(corpus, 'labels.json'));
+
+interface LabelPlace { location: string | null; min: number | null; max: number | null; currency: string | null; period: string | null }
+interface Label { file: string; locations: LabelPlace[] }
+
+function textOf(file: string): string {
+  const raw = readFileSync(path.join(corpus, file), 'utf8');
+  if (file.endsWith('.json')) return jsonToText(raw);
+  if (file.endsWith('.html')) return htmlToText(raw);
+  return raw;
+}
+
+const ALIASES: Record<string, string> = { uk: 'united kingdom', us: 'united states', usa: 'united states', nyc: 'new york' };
+const city = (s: string): string => {
+  const c = s.toLowerCase().split(/[,(]/)[0]?.trim() ?? '';
+  return ALIASES[c] ?? c;
+};
+const samePlace = (a: string, b: string): boolean => {
+  const x = city(a);
+  const y = city(b);
+  return x.length > 0 && y.length > 0 && (x.includes(y) || y.includes(x));
+};
+const valueKey = (b: { min: number | null; max: number | null; currency: string | null; period: string | null }): string =>
+  `${b.min}|${b.max}|${b.currency}|${b.period}`;
+
+export function judge(label: Label, bands: PayBand[]): string | null {
+  const expected = label.locations.filter((l) => l.min !== null);
+  const want = new Set(expected.map(valueKey));
+  const got = new Set(bands.map(valueKey));
+  if (want.size !== got.size || [...want].some((k) => !got.has(k))) {
+    return `values: want [${[...want].join(' ; ')}] got [${[...got].join(' ; ')}]`;
+  }
+  if (want.size > 1) {
+    for (const b of bands) {
+      if (b.location === null) return `band ${valueKey(b)} has no place, the posting prices places differently`;
+      const ok = expected.some((e) => e.location !== null && samePlace(e.location, b.location ?? '') && valueKey(e) === valueKey(b));
+      if (!ok) return `band ${valueKey(b)} on ${b.location}: wrong place`;
+    }
+  }
+  return null;
+}
+
+describe.skipIf(!present)('pay over ../shared/corpus (report)', () => {
+  it('gets the pay of at least 90% of postings exactly right', () => {
+    const labels = JSON.parse(readFileSync(path.join(corpus, 'labels.json'), 'utf8')) as Label[];
+    const misses: string[] = [];
+    for (const label of labels) {
+      const known = label.locations.map((l) => l.location).filter((l): l is string => l !== null);
+      const findings = extractPay(textOf(label.file), { locations: known });
+      const verdict = judge(label, findings.map((f) => f.band));
+      if (verdict !== null) misses.push(`${label.file}: ${verdict}`);
+    }
+    const right = labels.length - misses.length;
+    console.log(`pay exactly right: ${right}/${labels.length} (${((100 * right) / labels.length).toFixed(1)}%)`);
+    for (const m of misses) console.log(`  miss ${m}`);
+    expect(right / labels.length).toBeGreaterThanOrEqual(0.9);
+  });
+});
