@@ -43,7 +43,7 @@ export interface PayExpression {
 export function parsePayExpression(s: string): PayExpression | null {
   const n = normaliseLine(s.replace(/\s*\n\s*/g, ' '));
   for (const e of findExpressions(n)) {
-    if (isQuantity(n.slice(e.end)) || notPayBefore(n.slice(Math.max(0, e.start - 40), e.start)) || notPayAfter(n.slice(e.end))) continue;
+    if (isQuantity(n.slice(e.amountEnd)) || notPayBefore(n.slice(Math.max(0, e.start - 40), e.start)) || notPayAfter(n.slice(e.end))) continue;
     // A bare number must be the whole field, not a count ("250,000 lines").
     if (!e.marked && /^\s*[A-Za-z]/.test(n.slice(e.end)) && !/^\s*(?:per|a|an|annually|yearly|monthly|hourly|k)\b/i.test(n.slice(e.end))) continue;
     const currency = e.code ?? resolveCurrency(e.symbol, [], []);

@@ -11,6 +11,8 @@ import { trailingPeriod } from './period.js';
 export interface MoneyExpression {
   start: number;
   end: number;
+  /** End of the last amount, before any period written after it (where a count's noun would be). */
+  amountEnd: number;
   min: number;
   max: number;
   isRange: boolean;
@@ -83,14 +85,15 @@ export function findExpressions(s: string): MoneyExpression[] {
     if (hi < lo) [lo, hi] = [hi, lo];
     const end = b !== null ? b.end : a.end;
     const tail = periodAfter(s, end);
-    const period = tail?.period ?? (b !== null ? pa?.period ?? null : pa?.period ?? null) ?? ((a.impliesYear || b?.impliesYear) ? 'year' : null);
+    const period = tail?.period ?? pa?.period ?? ((a.impliesYear || b?.impliesYear) ? 'year' : null);
     const { code, symbol } = markerOf(a, b);
     const last = b ?? a;
     const floor = b === null && (a.plus || FLOOR_BEFORE.test(before) || FLOOR_AFTER.test(s.slice(tail?.end ?? end)));
     const ceiling = b === null && !floor && CEILING_BEFORE.test(before);
     out.push({
       start: a.start,
-      end: Math.max(tail?.end ?? end, last.end + (last.plus ? 0 : 0)),
+      end: Math.max(tail?.end ?? end, last.end),
+      amountEnd: last.end,
       min: lo,
       max: hi,
       isRange: b !== null,

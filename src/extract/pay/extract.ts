@@ -139,7 +139,7 @@ export function extractPayBands(text: string, opts: ExtractPayOptions = {}): Pay
       prevEnd = e.end;
       const sentence = n.slice(sStart, sEnd);
       const lead = n.slice(sStart, e.start);
-      if (isQuantity(n.slice(e.end))) continue;
+      if (isQuantity(n.slice(e.amountEnd))) continue;
       if (notPayBefore(clauseBefore(n, from, e.start)) || notPayAfter(clauseAfter(n, e.end, sEnd))) continue;
       if (isRestatement(lead)) continue;
       const bandLike = n.length <= 160 || e.start - sStart < 60;
