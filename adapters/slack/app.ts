@@ -31,6 +31,8 @@ export interface SlackAppOptions {
   /** Largest shared text file read, in bytes. */
   maxFileBytes?: number;
   logger?: SlackLog;
+  /** What GET /healthz reports in HTTP mode (the whole process's health); 503 when not ok. */
+  health?: () => Promise<{ ok: boolean }>;
 }
 
 export interface SlackStarted {
@@ -62,8 +64,11 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
     path: '/healthz',
     method: ['GET'],
     handler: (_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ ok: true, platform: 'slack', started }));
+      const report = opts.health ? opts.health() : Promise.resolve({ ok: started, platform: 'slack', started });
+      report.then(
+        (h) => res.writeHead(h.ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(h)),
+        () => res.writeHead(503, { 'content-type': 'application/json' }).end('{"ok":false}'),
+      );
     },
   };
 
