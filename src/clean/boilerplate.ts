@@ -10,12 +10,51 @@ import type { ExplainEntry, LineStep } from './types.js';
 const CONTAGION_SHARE = 0.6;
 const MIN_PARAGRAPH = 20;
 
-/** The rule a sentence breaks, or null. */
-export function boilerplateRule(sentence: string): string | null {
+// A "sentence" this long is text whose full stops were lost (flattened pastes): cut only its tail.
+const LONG_SENTENCE = 400;
+const SUBJECT_WORDS_BACK = 8;
+// Words allowed between the subject and the boilerplate phrase ("Acme Inc. is an | equal opportunity …").
+const LINKING_WORDS: ReadonlySet<string> = new Set([
+  'is', 'are', 'an', 'a', 'the', 'to', 'be', 'will', 'does', 'do', 'not', 'proud', 'has', 'have', 'was', 'and', 'also',
+]);
+
+interface RuleMatch {
+  rule: string;
+  index: number;
+}
+
+function firstMatch(sentence: string): RuleMatch | null {
   const lower = sentence.toLowerCase();
   if (!BOILERPLATE_HINT.test(lower)) return null;
-  for (const r of SENTENCE_RULES) for (const p of r.patterns) if (p.test(lower)) return r.rule;
-  return null;
+  let best: RuleMatch | null = null;
+  for (const r of SENTENCE_RULES) {
+    for (const p of r.patterns) {
+      const m = p.exec(lower);
+      if (m !== null && (best === null || m.index < best.index)) best = { rule: r.rule, index: m.index };
+    }
+  }
+  return best;
+}
+
+/** The rule a sentence breaks, or null. */
+export function boilerplateRule(sentence: string): string | null {
+  return firstMatch(sentence)?.rule ?? null;
+}
+
+/**
+ * Where boilerplate starts inside a run-on sentence: at the capitalised subject before the match
+ * ("… technology components PS Energy is committed to equal opportunity …" → "PS Energy").
+ */
+function boilerplateStart(sentence: string, matchIndex: number): number {
+  const words = [...sentence.slice(0, matchIndex).matchAll(/\S+/g)].slice(-SUBJECT_WORDS_BACK);
+  let start = matchIndex;
+  for (let k = words.length - 1; k >= 0; k--) {
+    const w = words[k];
+    if (!w) break;
+    if (/^\p{Lu}/u.test(w[0])) start = w.index;
+    else if (!LINKING_WORDS.has(w[0].toLowerCase())) break;
+  }
+  return start;
 }
 
 /**
@@ -25,11 +64,21 @@ export function boilerplateRule(sentence: string): string | null {
 function cleanParagraph(line: string, log: RemovalLog): string | null {
   const trimmed = line.trim();
   if (trimmed.length < MIN_PARAGRAPH || !BOILERPLATE_HINT.test(trimmed.toLowerCase())) return line;
-  const sentences = splitSentences(trimmed).map((s) => ({
-    ...s,
-    rule: boilerplateRule(s.text),
-    keep: keepSignal(s.text) !== null,
-  }));
+  const sentences = splitSentences(trimmed).flatMap((s) => {
+    const m = firstMatch(s.text);
+    if (m !== null && s.text.length > LONG_SENTENCE) {
+      const cut = boilerplateStart(s.text, m.index);
+      const head = s.text.slice(0, cut);
+      const tail = s.text.slice(cut);
+      if (head.trim() !== '') {
+        return [
+          { text: head.trimEnd(), separator: ' ', rule: null, keep: keepSignal(head) !== null },
+          { text: tail, separator: s.separator, rule: m.rule, keep: keepSignal(tail) !== null },
+        ];
+      }
+    }
+    return [{ ...s, rule: m?.rule ?? null, keep: keepSignal(s.text) !== null }];
+  });
   let dropped = 0;
   for (const s of sentences) if (s.rule !== null && !s.keep) dropped += s.text.length;
   if (dropped === 0) return line;

@@ -44,7 +44,7 @@ export const CHROME_LINES: readonly LineRule[] = [
       'alle akzeptieren', 'alle ablehnen', 'cookie-einstellungen', 'aceptar todas', 'rechazar todas', 'aceptar cookies',
       'configuración de cookies', 'impressum', 'privacy policy', 'terms of use',
       'terms of service', 'terms & conditions', 'cookie policy', 'privacy & terms', 'do not sell or share my personal information',
-      'your privacy choices', 'accessibility statement', 'sitemap', 'select language',
+      'your privacy choices', 'privacy centre', 'privacy center', 'accessibility statement', 'sitemap', 'select language',
       'forgot password?', 'email or phone', 'password', 'sign in with email', 'new to linkedin?',
     ],
   },
@@ -70,16 +70,18 @@ export const CHROME_LINES: readonly LineRule[] = [
       /^referrals increase your chances of interviewing at .{1,80}$/,
       /^join to apply for the .{1,160} role at .{1,80}$/,
       /^join or sign in to find your next job$/,
+      /^this button displays the currently selected search type\b.{0,300}$/,
       /^by clicking (?:continue|agree).{0,200}$/,
       /^tell me more about .{1,80}$/,
       /^school alumni from .{1,80}$/,
       /^\d[\d,]{0,9} (?:company|school) alumni$/,
       /^\d(?:st|nd|rd|th)\+?$/,
-      /^get notified about new .{1,160}$/,
+      /^get notified about new(?: .{1,160})?$/,
+      /^[^.]{1,100} jobs in [^.]{1,100}\.?$/,
     ],
   },
   {
-    rule: 'indeed.job-insights',
+    rule: 'job-board.insights',
     lines: [
       '&nbsp;', 'pulled from the full job description', "here's how the job details align with your profile.",
       'here’s how the job details align with your profile.', 'profile insights', 'find out how your skills align with the job description',
@@ -91,6 +93,7 @@ export const CHROME_LINES: readonly LineRule[] = [
     ],
     patterns: [
       /^(?:\d(?:\.\d)?) out of 5 stars$/,
+      /^[0-5]\.\d$/,
       /^\d{1,3}(?:,\d{3})? reviews?$/,
       /^employer active \d{1,3}\+? (?:minute|hour|day|week|month)s? ago$/,
       /^responded to \d{1,3}% or more applications\b.{0,120}$/,
@@ -113,15 +116,6 @@ export const CHROME_LINES: readonly LineRule[] = [
       /^.{1,60} home page$/,
       /^.{1,60} logo$/,
       /^all rights reserved\.?$/,
-    ],
-  },
-  {
-    rule: 'application-form',
-    patterns: [
-      /^(?:first name|last name|full name|preferred name|email|email address|phone|phone number|resume\/cv|resume|cv|cover letter|linkedin profile|website|portfolio|current company|current location)\s?[*✱]?$/,
-      /^(?:attach|dropbox|google drive|enter manually|or drag and drop here)$/,
-      /^accepted file types:.{0,80}$/,
-      /^\(?(?:file types:|max file size).{0,80}$/,
     ],
   },
   {
@@ -163,6 +157,10 @@ export const FOOTER_RUN_LINES: readonly string[] = [
   'cancel', 'what', 'where', 'cookies', 'imprint', 'agb', 'user agreement,', 'privacy policy, and',
   'cookie policy.', 'user agreement', 'seek', 'indeed', 'linkedin', 'trust & safety', 'guidelines', 'apps',
 ];
+
+/** Application-form fields: chrome when several stand together ("Resume" alone may be an instruction). */
+export const FORM_FIELD_LINE =
+  /^(?:first name|last name|full name|preferred name|name|email|email address|phone|phone number|resume\/cv|resume|cv|cover letter|linkedin profile|website|portfolio|current company|current location|location \(city\)|attach|dropbox|google drive|enter manually|or drag and drop here|accepted file types:.{0,80}|\(?(?:file types:|max file size).{0,80}|attach resume\/cv|submit application|upload)\s?[*✱]?$/;
 
 /** LinkedIn's "Select language" list: "Deutsch (German)". */
 export const LANGUAGE_LINE = /^\S[^()]{0,40} \((?:arabic|bangla|czech|danish|german|greek|english|spanish|persian|finnish|french|hindi|hungarian|indonesian|italian|hebrew|japanese|korean|marathi|malay|dutch|norwegian|punjabi|polish|portuguese|romanian|russian|swedish|telugu|thai|tagalog|turkish|ukrainian|vietnamese|chinese \((?:simplified|traditional)\))\)?\)$/;

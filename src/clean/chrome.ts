@@ -2,6 +2,7 @@ import {
   CHROME_LINES,
   CHROME_SEGMENTS,
   FOOTER_RUN_LINES,
+  FORM_FIELD_LINE,
   LANGUAGE_LINE,
   REGION_RULES,
   TAIL_RULES,
@@ -162,10 +163,16 @@ function isFooterLine(line: string): boolean {
   const trimmed = line.trim();
   if (trimmed.length === 0 || trimmed.length > 80) return false;
   const key = lineKey(trimmed);
-  return FOOTER_SET.has(key) || LANGUAGE_LINE.test(key);
+  return FOOTER_SET.has(key) || LANGUAGE_LINE.test(key) || FORM_FIELD_LINE.test(key);
 }
 
-/** Footers and menus: three or more footer words standing together (blank lines between allowed). */
+function footerRule(key: string): string {
+  if (LANGUAGE_LINE.test(key)) return 'linkedin.language-list';
+  if (FORM_FIELD_LINE.test(key) && !FOOTER_SET.has(key)) return 'application-form';
+  return 'site-footer';
+}
+
+/** Footers, menus and form fields: three or more standing together (blank lines between allowed). */
 function dropFooterRuns(lines: string[], log: RemovalLog): string[] {
   const drop = new Uint8Array(lines.length);
   let runStart = -1;
@@ -188,7 +195,7 @@ function dropFooterRuns(lines: string[], log: RemovalLog): string[] {
   if (runStart >= 0) close(lines.length);
   const out: string[] = [];
   lines.forEach((line, i) => {
-    if (drop[i]) log.remove(LANGUAGE_LINE.test(lineKey(line.trim())) ? 'linkedin.language-list' : 'site-footer', line.trim());
+    if (drop[i]) log.remove(footerRule(lineKey(line.trim())), line.trim());
     else {
       if (!isBlank(line)) log.flush();
       out.push(line);

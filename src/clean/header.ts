@@ -53,7 +53,10 @@ export function stripSiteHeader(lines: string[], log: RemovalLog): string[] {
 
   let pre = content.slice(0, titleAt);
   const last = pre[pre.length - 1];
-  if (last !== undefined && isCompanyLike(lines[last] ?? '')) pre = pre.slice(0, -1);
+  // The company sits right above the title (LinkedIn) or right below it (Indeed); only one of the two.
+  const below = meta[0] ?? '';
+  const companyBelow = isCompanyLike(below) && !META_LINE.some((p) => p.test(below)) && keepSignal(below) === null;
+  if (last !== undefined && !companyBelow && isCompanyLike(lines[last] ?? '')) pre = pre.slice(0, -1);
   if (pre.length === 0 || pre.length > MAX_HEADER_LINES) return lines;
   for (const i of pre) {
     const l = lines[i] ?? '';

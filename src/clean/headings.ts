@@ -18,7 +18,7 @@ export const KNOWN_HEADINGS: ReadonlySet<string> = new Set([
   'benefits', 'perks', 'perks and benefits', 'what we offer', "what's in it for you", 'what’s in it for you', 'why join us',
   'compensation', 'compensation and benefits', 'salary', 'pay range', 'pay transparency', 'salary range', 'location',
   'additional information', 'how to apply', 'application process', 'interview process', 'hiring process', 'job details',
-  'full job description', 'job type', 'schedule', 'work location',
+  'full job description', 'job type', 'schedule', 'work location', 'pay', 'shift and schedule', 'work setting',
   'deine aufgaben', 'ihre aufgaben', 'aufgaben', 'dein profil', 'ihr profil', 'profil', 'wir bieten', 'was wir bieten',
   'das bieten wir', 'das bieten wir dir', 'das bringst du mit', 'das bringen sie mit', 'über uns', 'deine benefits',
   'responsabilidades', 'funciones', 'requisitos', 'qué ofrecemos', 'que ofrecemos', 'ofrecemos', 'sobre nosotros',
@@ -38,5 +38,16 @@ export function isHeading(line: string): boolean {
   if (/\p{Lu}.*\p{Lu}/u.test(text) && text === text.toUpperCase() && text !== text.toLowerCase() && !/[.!?,]$/.test(text)) {
     return wordCountAtMost(text, 7) && /\p{L}{3}/u.test(text);
   }
+  // A short Title Case line opening like a section ("What You Bring to the Table", "Why Join Us?").
+  if (TITLE_CASE_OPENER.test(text) && wordCountAtMost(text, 8) && !/[.!,;:]$/.test(text) && isTitleCase(text)) return true;
   return false;
+}
+
+const TITLE_CASE_OPENER = /^(?:what|why|who|how|about|our|your|the|where|when|benefits|requirements|responsibilities)\s/i;
+
+/** Every word of four letters or more starts with a capital. */
+function isTitleCase(text: string): boolean {
+  const words = text.split(' ');
+  if (words.length < 2) return false;
+  return words.every((w) => w.length < 4 || /^[\p{Lu}\d("'“]/u.test(w));
 }

@@ -40,7 +40,8 @@ const TERMINAL = /[.!?:;]["”’)]?$/;
 const TITLE_BLOCK_MAX_LINES = 8;
 const TITLE_LINE_MAX = 100;
 const PARAGRAPH_MIN = 120;
-const ITEM_MAX = 300;
+const ITEM_MAX = 250;
+const SHORT_ITEM = 40;
 
 /** Text flattened by the copy ("Duration: Permanent   Location: Canada   Start: ASAP"): runs of spaces were line breaks. */
 function splitFlattened(line: string, log: ChangeLog): string[] {
@@ -88,6 +89,42 @@ function parse(lines: readonly string[], log: ChangeLog): Item[] {
   return items;
 }
 
+/** Field labels sites print on their own line above the value ("Employment type" / "Full-time"). */
+const FIELD_LABELS: ReadonlySet<string> = new Set([
+  'seniority level', 'employment type', 'job function', 'industries', 'job type', 'pay', 'salary', 'location', 'locations',
+  'time type', 'posted on', 'job requisition id', 'requisition id', 'remote type', 'location type', 'workplace type',
+  'department', 'compensation', 'schedule', 'shift and schedule', 'work location', 'experience level', 'contract type',
+  'job id', 'req id', 'team', 'commitment', 'arbeitsort', 'standort', 'beschäftigungsart', 'anstellungsart', 'gehalt',
+  'ubicación', 'tipo de contrato', 'jornada', 'salario', 'modalidad',
+]);
+
+/** "Employment type" + "Full-time" → "Employment type: Full-time", so the value keeps its meaning. */
+function joinFieldLabels(items: Item[], log: ChangeLog): Item[] {
+  const out: Item[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    const next = items[i + 1];
+    if (!item) continue;
+    const label = item.text.replace(/:$/, '').trim();
+    if (
+      next &&
+      item.kind !== 'bullet' &&
+      FIELD_LABELS.has(label.toLowerCase()) &&
+      next.kind === 'text' &&
+      next.text.length <= TITLE_LINE_MAX &&
+      !FIELD_LABELS.has(next.text.replace(/:$/, '').trim().toLowerCase())
+    ) {
+      const joined = `${label}: ${next.text}`;
+      log.record('field-label', `${item.text}\n${next.text}`, joined);
+      out.push({ ...item, text: joined, kind: 'text' });
+      i += 1;
+      continue;
+    }
+    out.push(item);
+  }
+  return out;
+}
+
 /** The leading short lines: company, title, "location · age", employment type. Never joined or bulleted. */
 function markTitleBlock(items: Item[]): void {
   for (let i = 0; i < items.length && i < TITLE_BLOCK_MAX_LINES; i++) {
@@ -127,13 +164,15 @@ function joinBrokenLines(items: Item[], log: ChangeLog): Item[] {
   return out;
 }
 
-/** A line that reads as a list item: short, at most two sentences, not a lead-in. */
+/** A line that reads as a list item: short, one sentence, not a lead-in. */
 function isItemLike(item: Item): boolean {
   if (item.kind !== 'text' || item.title || item.text.length > ITEM_MAX || item.text.endsWith(':')) return false;
-  let sentences = 0;
-  const re = /[.!?] \p{Lu}/gu;
-  while (re.exec(item.text) !== null) if (++sentences > 1) return false;
-  return true;
+  return !/[.!?] \p{Lu}/u.test(item.text);
+}
+
+/** Items written as sentences, then a short bare line: that line starts something else (a sub-heading). */
+function breaksRun(item: Item, run: readonly Item[]): boolean {
+  return item.text.length <= SHORT_ITEM && !TERMINAL.test(item.text) && run.some((r) => /[.!?]$/.test(r.text));
 }
 
 /** Bare lines listed under a heading or a "…the following:" lead-in are bullets. */
@@ -145,6 +184,7 @@ function inferBullets(items: Item[], log: ChangeLog): void {
     while (j < items.length) {
       const item = items[j];
       if (!item || !isItemLike(item) || (j > i + 1 && item.breakBefore)) break;
+      if (breaksRun(item, items.slice(i + 1, j))) break;
       j += 1;
     }
     if (j - (i + 1) < 2) continue;
@@ -187,7 +227,7 @@ function layout(items: readonly Item[]): string[] {
 
 export function structurePosting(lines: string[], explain: ExplainEntry[]): string[] {
   const log = new ChangeLog();
-  const parsed = parse(lines, log);
+  const parsed = joinFieldLabels(parse(lines, log), log);
   markTitleBlock(parsed);
   const items = joinBrokenLines(parsed, log);
   inferBullets(items, log);
