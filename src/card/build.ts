@@ -51,12 +51,25 @@ function keyRequirements(req: Requirements): string[] {
   for (const raw of req.basic) {
     if (items.length >= MIN_REQUIREMENTS) break;
     const line = oneLine(raw).replace(/^[-•*·▪◦●]+\s*/, '');
-    if (line === '') continue;
+    // A bare heading or skill name ("Education", "Tailwind CSS") tells the reader nothing new.
+    if (line.split(/\s+/).length < 3) continue;
     if (req.minYears !== null && YEARS_WORDS.test(line)) continue;
     if (req.degree !== null && DEGREE_WORDS.test(line)) continue;
     items.push(cutText(line, MAX_REQUIREMENT_LINE));
   }
   return items.slice(0, MAX_REQUIREMENTS);
+}
+
+/**
+ * One band for every place the card already lists reads better without the places repeated:
+ * "Pay: £90k–£114k/yr" under "London / Bristol / Edinburgh".
+ */
+function withoutRepeatedPlaces(pay: Card['pay'], locations: readonly string[]): Card['pay'] {
+  const only = pay.groups.length === 1 ? pay.groups[0] : undefined;
+  if (only === undefined || pay.more > 0 || only.places.length === 0) return pay;
+  const listed = new Set(locations.map((l) => l.toLowerCase()));
+  const same = only.places.length === listed.size && only.places.every((p) => listed.has(p.toLowerCase()));
+  return same ? { groups: [{ places: [], amount: only.amount }], more: 0 } : pay;
 }
 
 function safeLink(url: string | null): string | null {
@@ -92,7 +105,7 @@ export function buildCard(posting: Posting, ctx: CardContext = {}): Card {
       workplace: posting.workplace === null ? null : WORKPLACE_NAMES[posting.workplace],
       employmentType: posting.employmentType === null ? null : EMPLOYMENT_NAMES[posting.employmentType],
     },
-    pay: collapsePayBands(posting.pay),
+    pay: withoutRepeatedPlaces(collapsePayBands(posting.pay), locations),
     sponsorship: {
       stance,
       label: SPONSORSHIP_LABELS[stance],

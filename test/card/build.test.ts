@@ -31,6 +31,17 @@ describe('buildCard', () => {
     expect(text).toContain('Pay: $45–$55/hr');
   });
 
+  it('drops the places from a single band that prices every listed place', () => {
+    const places = ['London, United Kingdom', 'Bristol, United Kingdom'];
+    const card = buildCard(makePosting({
+      locations: places,
+      pay: places.map((p) => band(p, 90000, 114000, { currency: 'GBP' })),
+    }));
+    expect(renderCardText(card)).toContain('\nPay: £90k–£114k/yr\n');
+    const partial = buildCard(makePosting({ locations: [...places, 'Remote'], pay: [band(places[0] ?? null, 90000, 114000, { currency: 'GBP' })] }));
+    expect(renderCardText(partial)).toContain('Pay: London, United Kingdom £90k–£114k/yr');
+  });
+
   it('counts bands past the first few instead of listing them all', () => {
     const pay = Array.from({ length: 9 }, (_, i) => band(`City ${i}, TX`, 100000 + i * 1000, 120000 + i * 1000));
     const card = buildCard(makePosting({ pay }));
@@ -69,11 +80,11 @@ describe('buildCard', () => {
     ]);
   });
 
-  it('fills up to three requirements from the qualification lines, skipping repeats', () => {
+  it('fills up to three requirements from the qualification lines, skipping repeats and bare headings', () => {
     const card = buildCard(makePosting({
       requirements: {
         minYears: 3, degree: null, skills: [],
-        basic: ['3+ years of experience in customer support', '• Fluent written and spoken Spanish', 'Comfortable with on-call rotations', 'A fourth line'],
+        basic: ['3+ years of experience in customer support', 'Education', '• Fluent written and spoken Spanish', 'Comfortable with on-call rotations', 'A fourth line'],
         preferred: [],
       },
     }));
