@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SlackStartError } from '../../../adapters/slack/errors.js';
+import { Desk } from '../../../src/desk/index.js';
+import { MemoryStore } from '../../../src/store/memory.js';
+import { SlackApiStandIn } from '../../fakes/slack-api.js';
 import { messageEvent, slackEscape } from '../../fakes/slack-sign.js';
 import { allText, fixture, type Running, seed, startHttpApp } from './harness.js';
 
@@ -144,6 +147,17 @@ describe('Slack app over HTTP: pasted postings', () => {
     expect(allText(run.api.posted[1]!)).toContain('@channel');
   });
 
+  it('says who shared a posting first when it is shared again', async () => {
+    run = await startHttpApp();
+    await run.sender.event(messageEvent({ text: slackEscape(POSTING_003) }));
+    await run.api.waitFor(() => run!.api.posted[0]);
+    await run.sender.event(messageEvent({ channel: 'C0MLJOBS1', user: 'U0BOB0001', text: slackEscape(POSTING_003) }));
+    const second = await run.api.waitFor(() => run!.api.posted[1]);
+    const text = allText(second);
+    expect(text).toMatch(/shared before by <@U0ALICE01> in <#C0JOBS001>/i);
+    expect(text).toContain('https://acme.slack.com/archives/C0JOBS001/p');
+  });
+
   it('reads a 200 KB paste and answers with one card within Slack limits', async () => {
     run = await startHttpApp();
     const rail = similarJobsRail(200 * 1024);
@@ -273,6 +287,31 @@ describe('Slack app over HTTP: reactions', () => {
     await react('U0DAVE001', String(event.ts));
     await run.settle();
     expect(run.api.posted.length).toBe(afterFirst);
+  });
+
+  it('finds the thread of a card it posted before a restart and answers there', async () => {
+    const api = await SlackApiStandIn.start();
+    const desk = new Desk({ store: new MemoryStore() });
+    try {
+      const first = await startHttpApp({}, { api, desk });
+      const event = messageEvent({ text: slackEscape(POSTING_003) });
+      api.knowMessage(String(event.ts));
+      await first.sender.event(event);
+      const card = await api.waitFor(() => api.posted[0]);
+      await first.close();
+
+      run = await startHttpApp({}, { api, desk });
+      await run.sender.event({ type: 'reaction_added', user: 'U0CAROL01', reaction: 'page_facing_up', item: { type: 'message', channel: CHANNEL, ts: card.ts }, item_user: 'UBOT0001', event_ts: '1700000400.000001' });
+      await run.settle();
+      expect(api.callsTo('conversations.replies').map((c) => c.params.ts)).toEqual([card.ts]);
+      const full = api.posted.slice(1);
+      expect(full.length).toBeGreaterThanOrEqual(1);
+      expect(full.every((m) => m.threadTs === event.ts)).toBe(true);
+    } finally {
+      await run?.close();
+      run = undefined;
+      await api.close();
+    }
   });
 
   it('ignores other emoji', async () => {

@@ -44,10 +44,11 @@ export interface Running {
 }
 
 /** The real Bolt app in HTTP mode on 127.0.0.1:0, its Web API pointed at a stand-in. */
-export async function startHttpApp(extra: Partial<SlackAppOptions> = {}): Promise<Running> {
-  const api = await SlackApiStandIn.start();
+export async function startHttpApp(extra: Partial<SlackAppOptions> = {}, shared: { api?: SlackApiStandIn; desk?: Desk } = {}): Promise<Running> {
+  const api = shared.api ?? (await SlackApiStandIn.start());
+  const ownsApi = !shared.api;
   const logs: LogLine[] = [];
-  const desk = new Desk({ store: new MemoryStore() });
+  const desk = shared.desk ?? new Desk({ store: new MemoryStore() });
   const slack = createSlackApp({
     desk,
     botToken: api.botToken,
@@ -61,7 +62,7 @@ export async function startHttpApp(extra: Partial<SlackAppOptions> = {}): Promis
   try {
     started = await slack.start(0, '127.0.0.1');
   } catch (err) {
-    await api.close();
+    if (ownsApi) await api.close();
     throw err;
   }
   const sender = new SlackSender(`http://127.0.0.1:${started.port}`, SIGNING_SECRET);
@@ -74,7 +75,7 @@ export async function startHttpApp(extra: Partial<SlackAppOptions> = {}): Promis
     settle: () => slack.idle(),
     async close() {
       await slack.stop();
-      await api.close();
+      if (ownsApi) await api.close();
     },
   };
 }
