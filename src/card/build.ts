@@ -37,6 +37,17 @@ function levelText(level: Level, posting: Posting): string | null {
   return text;
 }
 
+/**
+ * Lines that introduce or label rather than require: "Education", "Tailwind CSS", "Creative
+ * Problem Solvers", "Melbourne, Victoria, Australia", "Here's what we're looking for:".
+ */
+function isHeadingLike(line: string): boolean {
+  if (line.endsWith(':')) return true;
+  const words = line.split(/\s+/);
+  if (words.length < 3) return true;
+  return words.length <= 6 && words.every((w) => !/^\p{Ll}/u.test(w));
+}
+
 function keyRequirements(req: Requirements): string[] {
   const items: string[] = [];
   if (req.minYears !== null) items.push(`${req.minYears}+ years of experience`);
@@ -51,8 +62,7 @@ function keyRequirements(req: Requirements): string[] {
   for (const raw of req.basic) {
     if (items.length >= MIN_REQUIREMENTS) break;
     const line = oneLine(raw).replace(/^[-•*·▪◦●]+\s*/, '');
-    // A bare heading or skill name ("Education", "Tailwind CSS") tells the reader nothing new.
-    if (line.split(/\s+/).length < 3) continue;
+    if (isHeadingLike(line)) continue;
     if (req.minYears !== null && YEARS_WORDS.test(line)) continue;
     if (req.degree !== null && DEGREE_WORDS.test(line)) continue;
     items.push(cutText(line, MAX_REQUIREMENT_LINE));
@@ -70,6 +80,14 @@ function withoutRepeatedPlaces(pay: Card['pay'], locations: readonly string[]): 
   const listed = new Set(locations.map((l) => l.toLowerCase()));
   const same = only.places.length === listed.size && only.places.every((p) => listed.has(p.toLowerCase()));
   return same ? { groups: [{ places: [], amount: only.amount }], more: 0 } : pay;
+}
+
+/** "Remote" once: a place already called "Remote (US)" makes the workplace word redundant. */
+function workplaceText(posting: Posting, locations: readonly string[]): string | null {
+  if (posting.workplace === null) return null;
+  const name = WORKPLACE_NAMES[posting.workplace];
+  const repeated = locations.some((l) => l.toLowerCase().startsWith(name.toLowerCase()));
+  return repeated ? null : name;
 }
 
 function safeLink(url: string | null): string | null {
@@ -102,7 +120,7 @@ export function buildCard(posting: Posting, ctx: CardContext = {}): Card {
     place: {
       locations: shownLocations.map((l) => cutText(l, 80)),
       moreLocations: locations.length - shownLocations.length,
-      workplace: posting.workplace === null ? null : WORKPLACE_NAMES[posting.workplace],
+      workplace: workplaceText(posting, locations),
       employmentType: posting.employmentType === null ? null : EMPLOYMENT_NAMES[posting.employmentType],
     },
     pay: withoutRepeatedPlaces(collapsePayBands(posting.pay), locations),

@@ -84,7 +84,7 @@ describe('buildCard', () => {
     const card = buildCard(makePosting({
       requirements: {
         minYears: 3, degree: null, skills: [],
-        basic: ['3+ years of experience in customer support', 'Education', '• Fluent written and spoken Spanish', 'Comfortable with on-call rotations', 'A fourth line'],
+        basic: ['3+ years of experience in customer support', 'Education', 'Creative Problem Solvers', "Here's what we're looking for in you:", '• Fluent written and spoken Spanish', 'Comfortable with on-call rotations', 'A fourth line'],
         preferred: [],
       },
     }));
@@ -100,6 +100,11 @@ describe('buildCard', () => {
     expect(byYears.title.level).toBe('Senior (by experience)');
     const director = buildCard(makePosting({ level: { seniority: 'director', track: 'manager', label: 'Director' } }));
     expect(director.title.level).toBe('Director');
+  });
+
+  it('says Remote once when the place already says it', () => {
+    const card = buildCard(makePosting({ locations: ['Remote (US)'], workplace: 'remote', employmentType: 'full-time' }));
+    expect(renderCardText(card).split('\n')[1]).toBe('Remote (US) · Full-time');
   });
 
   it('shortens long location lists', () => {
