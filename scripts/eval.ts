@@ -219,6 +219,17 @@ function nameMatches(got: string | null, alts: string[] | null): boolean {
   return alts.some((a) => norm(a).replace(/^the /, '').replace(/ (inc|llc|ltd|corp|co)$/, '') === g);
 }
 
+/**
+ * A company matches its label, a name the label gives, or a short form inside the label's own
+ * name ("Gallo" for "E. & J. Gallo Winery", "Disney" for "The Walt Disney Company").
+ */
+function companyMatches(got: string | null, alts: string[] | null): boolean {
+  if (nameMatches(got, alts) || got === null || alts === null) return nameMatches(got, alts);
+  const g = norm(got).replace(/^the /, '');
+  const main = norm(alts[1] ?? alts[0] ?? '');
+  return g.length >= 4 && ` ${main} `.includes(` ${g} `);
+}
+
 const STATE_NAMES: Readonly<Record<string, string>> = { 'new york': 'ny', california: 'ca', texas: 'tx', virginia: 'va', washington: 'wa', massachusetts: 'ma', ontario: 'on', victoria: 'vic' };
 const COUNTRY_WORDS = /^(united states|usa|us|united kingdom|uk|canada|australia|japan|spain|netherlands|germany|france|india|ireland|italy|south korea|korea)$/;
 
@@ -275,7 +286,7 @@ export function compare(p: Posting, e: Expected): FieldResult[] {
     out.push({ field, ok, got, expected });
   };
   add('title', nameMatches(p.title, e.titles), p.title, e.titles?.[0] ?? null);
-  add('company', nameMatches(p.company, e.companies), p.company, e.companies?.[0] ?? null);
+  add('company', companyMatches(p.company, e.companies), p.company, e.companies?.[0] ?? null);
   if (e.seniority !== undefined) add('level', p.level.seniority === e.seniority, p.level.seniority, e.seniority);
   if (e.track !== undefined) add('track', p.level.track === e.track, p.level.track, e.track);
   add('locations', sameSet(p.locations.map(placeKey), e.locations.map(placeKey)), p.locations, e.locations);

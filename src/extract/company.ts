@@ -2,6 +2,7 @@ import { CHROME_LINE, titleBlockOf } from './block.js';
 import { found, type Found } from './found.js';
 import { CITIES, COUNTRIES, US_STATES } from './tables/places.js';
 import { ROLE_NOUNS } from './tables/roles.js';
+import { SKILLS } from './tables/skills.js';
 import { readPageTitle } from './title.js';
 import { linesOf, sentencesOf, withoutOtherJobs } from './text.js';
 
@@ -22,24 +23,30 @@ interface Vote {
 
 const VOTES: readonly Vote[] = [
   { pattern: new RegExp(String.raw`${NAME}\s+is\s+(?:an?\s+|proud(?:ly)?\s+(?:to be\s+)?(?:an?\s+)?)?(?:equal (?:employment )?opportunity|eoe|affirmative action)`), weight: 40, detail: 'equal-opportunity statement' },
-  { pattern: new RegExp(String.raw`^(?:About|Why|Life at|Working at|Join)\s+${NAME}\s*[:?!]?$`), weight: 35, detail: 'section heading' },
+  { pattern: new RegExp(String.raw`^(?:About|Why(?:\s+(?:join|work(?:ing)?\s+(?:at|for|with)|choose))?|Life at|Working at|Join)\s+${NAME}\s*[:?!]?$`, 'i'), weight: 35, detail: 'section heading' },
+  { pattern: new RegExp(String.raw`\bWe(?:'re|’re| are)\s+${NAME}\s*[.!]`), weight: 40, detail: '"We\'re X." sentence' },
+  { pattern: new RegExp(String.raw`^${NAME}\s+(?:has|have)\s+(?:an?\s+)?(?:\w+\s+)?(?:client|opening|opportunity|position)s?\b`), weight: 25, detail: '"X has an opening" sentence' },
+  { pattern: new RegExp(String.raw`^${NAME}\s*:$`), weight: 15, detail: 'name line' },
+  { pattern: new RegExp(String.raw`${NAME}(?:'s|’s)\s+[a-z]`), weight: 2, detail: 'possessive' },
+  { pattern: new RegExp(String.raw`${NAME}\s+(?:does|do|will|is|are)\s+not\b`), weight: 8, detail: 'policy sentence' },
   { pattern: new RegExp(String.raw`${NAME}(?:'s|’s)?\s+(?:[A-Z][\w&]*\s+){0,4}(?:is|are)\s+(?:currently\s+)?(?:seeking|looking for|hiring|searching for)\b`), weight: 25, detail: '"is seeking" sentence' },
   { pattern: new RegExp(String.raw`${NAME}\s+(?:seeks|has an opening for|is growing|is expanding)\b`), weight: 25, detail: '"seeks" sentence' },
   { pattern: new RegExp(String.raw`\bAt\s+${NAME},\s+(?:we|our|you|the)\b`), weight: 15, detail: '"At X, we" sentence' },
   { pattern: new RegExp(String.raw`${NAME}\s+(?:will|does|do|is|are)\s+(?:not\s+)?(?:unable to\s+)?(?:consider\s+)?(?:sponsor|offer|provide)`), weight: 12, detail: 'policy sentence' },
-  { pattern: new RegExp(String.raw`^${NAME}\s+(?:is|was|are)\s+(?:a|an|the|one of)\b`), weight: 12, detail: 'company description' },
-  { pattern: new RegExp(String.raw`^${NAME}\s+(?:builds|helps|provides|offers|makes|creates|develops|delivers|enables|powers|designs|operates|serves|harnesses|believes|brings|exists)\b`), weight: 10, detail: 'company description' },
-  { pattern: new RegExp(String.raw`\b(?:Join|joining|at|with)\s+${NAME}\s+(?:as|and|to|in|on)\b`), weight: 6, detail: 'named in a sentence' },
+  { pattern: new RegExp(String.raw`^${NAME}\s+(?:is|was|are)\s+(?:a|an|the|one of|[a-z]+ing|backed|headquartered|based|founded|trusted)\b`), weight: 12, detail: 'company description' },
+  { pattern: new RegExp(String.raw`^${NAME}\s+(?:builds|brings|helps|provides|offers|makes|creates|develops|delivers|enables|powers|designs|operates|serves|harnesses|believes|brings|exists)\b`), weight: 10, detail: 'company description' },
+  { pattern: new RegExp(String.raw`\b(?:Join|joining|at)\s+${NAME}\s+(?:as|and|to|in|on)\b`), weight: 6, detail: 'named in a sentence' },
 ];
 
 const NOT_A_COMPANY = /^(we|our|you|your|this|that|these|the|the company|company|team|our team|job|role|position|candidates?|applicants?|employees?|benefits|it|they|all|each|equal|please|note|salary|if|in|as|about|why|what|how|when|where|who|apply|requirements|responsibilities|qualifications|here|there|today|us|the role|the team|overview|summary|description|compensation|location|remote|hybrid|full|i|a|an|and|or|join|what we do|who we are|eeo|eoe|perks|diversity|inclusion|culture|mission|values|hiring|interview|process|ai|ml|data|engineering|product|design|technology|tech|people|work|life|new|more|learn|see|get|find|bonus|equity|health|dental|vision)$/i;
 
 function normalName(raw: string): string | null {
-  let n = raw.trim().replace(/(?:'s|’s)$/, '').replace(/\s+(?:of|de|by|&)$/, '').replace(/[.,]$/, '').trim();
+  let n = raw.trim().replace(/^(?:(?:join|why|about|at)\s+)+/i, '').replace(/(?:'s|’s)$/, '').replace(/\s+(?:of|de|by|&)$/, '').replace(/[.,]$/, '').trim();
   n = n.replace(/^(?:The\s+)?(?=[A-Z])/, (m) => m);
   if (n.length < 2 || n.length > 60) return null;
   if (NOT_A_COMPANY.test(n)) return null;
   if (ROLE_NOUNS.test(n) && n.split(/\s+/).length > 1 && !/\b(inc|llc|ltd|corp|group|company|technologies|labs)\b/i.test(n)) return null;
+  if (n in US_STATES || SKILLS.some((sk) => sk.name.toLowerCase() === n.toLowerCase())) return null;
   const key = n.toLowerCase();
   if (key in CITIES || key in COUNTRIES || Object.values(US_STATES).some((s) => s.toLowerCase() === key)) return null;
   return n;
@@ -49,7 +56,10 @@ function normalName(raw: string): string | null {
 function looksLikeCompanyLine(line: string): boolean {
   const t = line.trim();
   if (t.length < 2 || t.length > 60 || t.split(/\s+/).length > 6) return false;
-  if (/^[a-z]/.test(t) || /[.!?:]$/.test(t) || /\d{2,}/.test(t)) return false;
+  if (/^[a-z]/.test(t) || /[.!?:]$/.test(t) || /\d{2,}/.test(t) || !/[A-Za-z]/.test(t)) return false;
+  // "Seoul, South Korea" and "Austin, TX" are places.
+  const tail = t.split(',').slice(1).join(',').trim().toLowerCase();
+  if (tail.length > 0 && (tail in COUNTRIES || tail.toUpperCase() in US_STATES || /^[a-z]{2}$/.test(tail))) return false;
   if (CHROME_LINE.test(t) || ROLE_NOUNS.test(t)) return false;
   if (/[·•|]/.test(t) || /\b(ago|applicants?|remote|hybrid|on-?site|full-time|part-time)\b/i.test(t)) return false;
   if (/,\s*[A-Z]{2}\b/.test(t)) return false;

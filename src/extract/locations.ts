@@ -21,7 +21,7 @@ const CITY = String.raw`${CAP_WORD}(?:[ ]${CAP_WORD}){0,3}`;
 // "Cambridge, MA", "Glendale/Santa Monica, CA", "Toronto, ON, Canada"
 const CITY_REGION = new RegExp(String.raw`(${CITY})(?:\s*/\s*(${CITY}))?,\s*([A-Z]{2})(?![A-Za-z])`, 'g');
 const CITY_STATE_NAME = new RegExp(String.raw`(${CITY}),\s*(${Object.values(US_STATES).concat(Object.values(CA_PROVINCES)).join('|')})\b`, 'g');
-const AU_CITY = new RegExp(String.raw`(${CITY}),?\s+(${Object.keys(AU_STATES).join('|')})(?![A-Za-z])`, 'g');
+const AU_CITY = new RegExp(String.raw`(${CITY}),?\s+(${Object.keys(AU_STATES).join('|')})(?![A-Za-z])(\s+\d{4}\b|,\s*Australia\b)?`, 'g');
 // Countries as postings capitalise them: "United Kingdom", "UK", "U.S.".
 const COUNTRY_ALT = Object.keys(COUNTRIES)
   .map((c) => (c.replace(/\./g, '').length <= 3 ? c.toUpperCase() : c.replace(/\b[a-z]/g, (l) => l.toUpperCase()).replace(/\bOf\b|\bThe\b/g, (w) => w.toLowerCase())))
@@ -30,11 +30,11 @@ const COUNTRY_ALT = Object.keys(COUNTRIES)
   .join('|');
 const CITY_COUNTRY = new RegExp(String.raw`(${CITY}),\s*(?:(${CITY}),\s*)?(${COUNTRY_ALT})(?![A-Za-z])`, 'g');
 // "Remote (US)", "Remote - Canada", "US Remote", "Canada (Remote)", "Location: Remote"
-const REMOTE_PLACE = /\bremote\s*(?:\([^)]{2,40}\)|[-–—,:]\s*(?:[A-Z][A-Za-z.]+)(?:\s[A-Z][a-z]+)?)|\b(?:US|USA|U\.S\.|Canada|UK|EMEA|Europe|LATAM|APAC|Worldwide|Global)[ -]remote\b|\((?:fully )?remote\)|\b(?:location|locations|work location|job location)\s*[:：]\s*(?:fully |100% )?remote\b/gi;
+const REMOTE_PLACE = /\b(?:REMOTE|[Rr]emote)\s*(?:\([^)]{2,40}\)|[-–—,:]\s*[A-Z][A-Za-z.]+(?:\s[A-Z][a-z]+)?)|\b(?:US|USA|U\.S\.|Canada|UK|EMEA|Europe|LATAM|APAC|Worldwide|Global)[ -][Rr]emote\b|\((?:[Ff]ully )?[Rr]emote\)|\b(?:[Ll]ocations?|[Ww]ork [Ll]ocation|[Jj]ob [Ll]ocation)\s*[:：]\s*(?:[Ff]ully |100% )?[Rr]emote\b/g;
 // Labelled fields whose value is the role's place.
 const LABELLED = /\b(?:job location|work location|office location|locations?|region|city|based in|place of work|work site|worksite)\s*(?:\([^)]*\))?\s*[:：]\s*(.+)$/gim;
 // Context phrases after which a bare city name is the role's place.
-const BASED_IN = /\b(?:based (?:in|out of)|located in|position is in|role is in|located at|work(?:ing)? (?:from|in) our|office in|offices in|hub in|locations? of|in our|join (?:us|our team) in)\s+((?:the\s+)?[A-Z][A-Za-z .,'’/&-]{1,80})/g;
+const BASED_IN = /\b(?:based (?:in|out of)|located in|living in|reside in|residing in|position is in|role is in|located at|work(?:ing)? (?:from|in) our|office in|offices in|hub in|locations? of|(?:in|at|from) our|join (?:us|our team) in)\s+((?:the\s+)?[A-Z][A-Za-z .,'’/&-]{1,80})/g;
 const CITY_BASED = /\b([A-Z][A-Za-z]+(?:[ ][A-Z][A-Za-z]+){0,2})[- ]based\b/g;
 // A country or city label leading a pay figure: "UK: £110,000", "Spain: €100,000".
 const PAY_PLACE = /(?:^|[|;•]\s*)([A-Z][A-Za-z. ]{1,30}?)\s*[:：]\s*(?:[A-Z]{2,3}\s?)?[$£€¥₹]\s?\d/g;
@@ -81,7 +81,8 @@ function placesIn(span: Span, weak: boolean, out: Hit[]): void {
   }
   for (const m of s.matchAll(AU_CITY)) {
     const city = cleanCity(m[1] ?? '');
-    if (city !== null && CITIES[city.toLowerCase()]?.endsWith('Australia') === true) push(`${city}, Australia`, m.index);
+    // A known Australian city, or any place written with its postcode or country ("Camberwell VIC 3124").
+    if (city !== null && (m[3] !== undefined || CITIES[city.toLowerCase()]?.endsWith('Australia') === true)) push(`${city}, Australia`, m.index);
   }
   for (const m of s.matchAll(CITY_COUNTRY)) {
     const city = cleanCity(m[1] ?? '');
@@ -112,9 +113,10 @@ function codeOfRegionName(name: string): string | null {
 
 /** Bare city names (and countries) in a phrase the posting uses to place the role. */
 function bareCitiesIn(phrase: string, at: number, line: string, weak: boolean, out: Hit[]): void {
-  const cleaned = phrase.replace(/\([^)]*\b(no remote|not remote|in-office|in office|onsite|on-site)\b[^)]*\)/gi, ' ');
+  const cleaned = phrase.replace(/\([^)]*\)/g, ' ');
   for (const piece of cleaned.split(/\s*(?:,|;|\||\/|\bor\b|\band\b|&|·)\s*/)) {
-    const p = piece.trim().replace(/^the\s+/i, '').replace(/[.)(]+$/g, '');
+    // Only the place's own capitalised words: "Seattle is: …" → "Seattle".
+    const p = (/^(?:the\s+)?((?:[A-Z][A-Za-z.'’-]*)(?:\s+[A-Z][A-Za-z.'’-]*){0,3})/.exec(piece.trim())?.[1] ?? piece.trim()).replace(/[.)(]+$/g, '');
     const key = p.toLowerCase();
     const city = CITIES[key] ?? CITIES[key.replace(/\s+(office|area|hub|metro)$/, '')];
     if (city !== undefined) {

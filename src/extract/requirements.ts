@@ -1,7 +1,7 @@
 import type { Degree } from '../posting.js';
 import { found, type Found } from './found.js';
 import { CATEGORY_ORDER, SKILLS } from './tables/skills.js';
-import { PREFERRED_WORDS, sectionAt, sectionsOf, sentencesOf, withoutOtherJobs, linesOf, type Section, type Span } from './text.js';
+import { optionalNear, sectionAt, sectionsOf, sentencesOf, withoutOtherJobs, linesOf, type Section, type Span } from './text.js';
 
 /**
  * Requirements: the years and degree the role requires (preferred ones don't count), the
@@ -40,12 +40,17 @@ function numberOf(token: string): number | null {
 // Sections whose years are not requirements: company blurbs, benefits, pay.
 const SKIP_KINDS = new Set(['preferred', 'benefits', 'about', 'pay']);
 // Indeed's structured answers: "Python: 3 years (Required)" / "(Preferred)".
+// Korean and Japanese: "경력 9년 이상", "3年以上の経験".
+const CJK_YEARS = /(\d{1,2})\s*(?:년|年)\s*(?:이상|以上)/g;
 const INDEED_FIELD = /:\s*(\d{1,2})\+?\s*years?\s*\((required|preferred)\)/gi;
 
 /** Every "N years" of required experience, with its sentence. */
 export function requiredYears(text: string, sections: readonly Section[]): YearsHit[] {
   const hits: YearsHit[] = [];
   for (const s of sentencesOf(text)) {
+    for (const m of s.text.matchAll(CJK_YEARS)) {
+      if (!optionalNear(s.text, m.index, m[0].length)) hits.push({ years: Number(m[1]), line: s.text });
+    }
     for (const m of s.text.matchAll(INDEED_FIELD)) {
       if ((m[2] ?? '').toLowerCase() === 'required') hits.push({ years: Number(m[1]), line: s.text });
     }
@@ -57,11 +62,11 @@ export function requiredYears(text: string, sections: readonly Section[]): Years
       const before = s.text.slice(Math.max(0, idx - 30), idx);
       const after = s.text.slice(idx + m[0].length, idx + m[0].length + 60);
       if (NOT_BEFORE.test(before) && !MINIMUM_BEFORE.test(before)) continue;
-      if (/less than\s*$|<\s*$|under\s*$/i.test(before)) continue;
+      if (/less than\s*$|(?:<|&lt;)\s*$|under\s*$/i.test(before)) continue;
       if (!EXPERIENCE_AFTER.test(after) && !/experience|exp\b/i.test(before)) continue;
       if (NOT_EXPERIENCE.test(after.slice(0, 30)) || /\b(founded|anniversary|established)\b/i.test(before)) continue;
-      // A requirement marked optional in its own line ("… is a plus") does not count.
-      if (PREFERRED_WORDS.test(s.text) && !/\b(required|must|minimum)\b/i.test(s.text)) continue;
+      // A requirement marked optional where it is stated ("… is a plus") does not count.
+      if (optionalNear(s.text, idx, m[0].length)) continue;
       const a = numberOf(m[1] ?? '');
       if (a === null || a > 40) continue;
       hits.push({ years: a, line: s.text });
@@ -97,11 +102,11 @@ export function extractDegree(text: string): Found<Degree | null> {
   for (const s of sentencesOf(body)) {
     const section = sectionAt(sections, s.start);
     if (section && SKIP_KINDS.has(section.kind)) continue;
-    if (/\(preferred\)/i.test(s.text) || (PREFERRED_WORDS.test(s.text) && !/\b(required|must|minimum)\b/i.test(s.text))) continue;
     if (STUDYING.test(s.text) && !/\bgraduat(e|ing) (in|by|with)\b/i.test(s.text)) continue;
     if (!DEGREE_CONTEXT.test(s.text)) continue;
     for (const [re, degree] of DEGREES) {
-      if (!re.test(s.text)) continue;
+      const m = re.exec(s.text);
+      if (m === null || optionalNear(s.text, m.index, m[0].length) || /^\s*\(preferred\)/i.test(s.text.slice(m.index + m[0].length, m.index + m[0].length + 40).replace(/^[^()]*/, ''))) continue;
       if (best === null || DEGREE_ORDER.indexOf(degree) < DEGREE_ORDER.indexOf(best.degree)) best = { degree, line: s.text };
       break;
     }

@@ -70,8 +70,10 @@ export interface Section {
  * is basic).
  */
 const HEADING_KINDS: ReadonlyArray<readonly [RegExp, SectionKind]> = [
+  // Job-board filter fields, not requirements ("Experience level: 1 year").
+  [/^(experience level|schedule|shift|compensation package|supplemental pay|work location|job type|benefits pulled from|application question)/i, 'other'],
   [/\b(preferred|desired|nice[- ]to[- ]haves?|bonus( points)?|pluses|plus points|good to have|ideal(ly)?|extra credit|it'?s a plus|would be (a )?plus|not required|additional qualifications|even better|better still|we'?d love)\b/i, 'preferred'],
-  [/\b(basic|minimum|required|essential|mandatory|must[- ]haves?|requirements?|qualifications?|what you('|’)?ll need|what you need|what we('|’)?re looking for|what we are looking for|who you are|about you|you have|you bring|what you bring|you might be a fit|skills|experience|you should have|to be successful|we('|’)?re looking for|looking for)\b/i, 'basic'],
+  [/\b(basic|minimum|required|essential|mandatory|must[- ]haves?|requirements?|qualifications?|what you('|’)?ll need|what you need|what we('|’)?re looking for|what we are looking for|who you are|about you|you have|you bring|you('|’)?ll bring|you will bring|what you bring|what we need|you might be a fit|skills|experience|you should have|to be successful|we('|’)?re looking for|looking for)\b/i, 'basic'],
   [/\b(compensation|salary|pay( range| transparency)?|base pay|total rewards|pay rate)\b/i, 'pay'],
   [/\b(benefits|perks|what we offer|why (join|work)|we offer|what you('|’)?ll get|what('|’)?s in it)\b/i, 'benefits'],
   [/\b(responsibilities|what you('|’)?ll do|what you will do|duties|the role|your role|in this role|day[- ]to[- ]day|your impact|what you will work on|job description|overview|summary|about the (role|job|position|team))\b/i, 'duties'],
@@ -89,7 +91,8 @@ function headingOf(line: string): string | null {
   return t;
 }
 
-function kindOf(heading: string): SectionKind | null {
+/** The kind of section a heading opens, or null when the words are no known heading. */
+export function kindOf(heading: string): SectionKind | null {
   for (const [re, kind] of HEADING_KINDS) if (re.test(heading)) return kind;
   return null;
 }
@@ -146,4 +149,13 @@ export const PREFERRED_WORDS = /\b(preferred|preferably|nice[- ]to[- ]have|a plu
 export function withoutOtherJobs(text: string): string {
   const m = /^\s*(similar jobs|more jobs|people also viewed|jobs you may be interested in|recommended jobs|other jobs (at|like)|explore more jobs|similar searches|more searches)\b.*$/im.exec(text);
   return m === null ? text : text.slice(0, m.index);
+}
+
+/** Whether words near a match mark it optional ("… is a plus", "preferred: …"). */
+export function optionalNear(sentence: string, index: number, length: number): boolean {
+  const before = sentence.slice(Math.max(0, index - 50), index);
+  const after = sentence.slice(index + length, index + length + 70);
+  const near = `${before}\u0000${after}`;
+  if (!PREFERRED_WORDS.test(near)) return false;
+  return !/\b(required|must|minimum)\b/i.test(near);
 }

@@ -2,7 +2,7 @@ import { looksLikeTitle, titleBlockOf } from './block.js';
 import { found, type Found } from './found.js';
 import { COUNTRIES, CITIES } from './tables/places.js';
 import { ROLE_NOUNS, SITE_SUFFIX } from './tables/roles.js';
-import { linesOf, sentencesOf, withoutOtherJobs } from './text.js';
+import { kindOf, linesOf, sentencesOf, withoutOtherJobs } from './text.js';
 
 /**
  * The job title as posted, cleaned of site noise. Tried in order: a page title
@@ -73,6 +73,9 @@ export function cleanTitle(raw: string): string {
   // Pipes separate a title from page decorations: keep the first segment that names a role.
   if (t.includes('|')) t = t.split('|').map((p) => p.trim()).find((p) => ROLE_NOUNS.test(p)) ?? t;
   t = t.replace(NOISE_PAREN, '');
+  // "Analytics Engineering Manager at Airalo": the company is not part of the title.
+  const at = /^(.+?)\s+(?:at|@)\s+([A-Z][\w&.'’ -]{1,40})$/.exec(t);
+  if (at && ROLE_NOUNS.test(at[1] ?? '') && !ROLE_NOUNS.test(at[2] ?? '')) t = at[1] ?? t;
   const parts = t.split(/\s+[-–—]\s+|(?<=[A-Za-z])[–—](?=\s)/);
   while (parts.length > 1) {
     const last = (parts[parts.length - 1] ?? '').trim();
@@ -102,36 +105,67 @@ function labelledTitle(text: string): { title: string; line: string } | null {
 // Money then "for <Title>" at the end of a pay line.
 const PAY_FOR = /[$£€¥₹]\s?\d[\d,.]*\s*[kK]?.{0,60}?\bfor\s+(?:the\s+|a\s+|an\s+)?(?:role of\s+|position of\s+)?([A-Z][A-Za-z0-9.,/&()' -]{2,90}?)\s*\.?$/;
 
-const ADJECTIVES = /^(?:(?:new|next|talented|experienced|motivated|passionate|strategic|skilled|driven|dynamic|highly|qualified|curious|creative|exceptional|outstanding|great|strong|hands-on|seasoned|ambitious|enthusiastic|dedicated|detail-oriented|self-motivated|versatile|proactive|results-driven|innovative|brilliant|savvy|world-class|top|an|a|the|our|one|two|several|multiple|and|,)\s+)+/i;
+const ADJECTIVES = /^(?:(?:new|flexible|self-motivated|problem-solving|structured|solution-oriented|next|talented|experienced|motivated|passionate|strategic|skilled|driven|dynamic|highly|qualified|curious|creative|exceptional|outstanding|great|strong|hands-on|seasoned|ambitious|enthusiastic|dedicated|detail-oriented|self-motivated|versatile|proactive|results-driven|innovative|brilliant|savvy|world-class|top|an|a|the|our|one|two|several|multiple|and|,)\s+)+/i;
 
 // Title phrases in prose: capitalised words ("Machine Learning Engineer, People Leader"), or a
 // short lower-case phrase ending in a role noun ("a senior full-stack developer").
 const TITLE_WORDS = String.raw`(?:(?:[A-Z][A-Za-z0-9+#.'’/&-]*|[IVX]{1,3}|of|and|&|for|/|,)\s*){1,12}`;
 const PROSE: ReadonlyArray<RegExp> = [
   new RegExp(String.raw`\b(?:is|are|am)\s+(?:currently\s+|actively\s+|now\s+)?(?:seeking|looking for|hiring|recruiting|searching for)\s+(?:an?\s+|the\s+|our\s+)?((?:[a-z-]+\s+){0,3}${TITLE_WORDS})`),
-  new RegExp(String.raw`\b(?:seeks|seeking|hiring|has an opening for|have an opening for|looking for)\s+(?:an?\s+|the\s+|our\s+)((?:[a-z-]+\s+){0,3}${TITLE_WORDS})`),
+  new RegExp(String.raw`\b(?:seeks|seeking|hiring|ha(?:s|ve) an? (?:\w+ )?opening for|looking for)\s+(?:an?\s+|the\s+|our\s+)((?:[a-z-]+\s+){0,3}${TITLE_WORDS})`),
+  // "The Vice President, Product Management will …", "Director X is accountable for …"
+  new RegExp(String.raw`(?:^The\s+|(?:^|[\s:])(?=[A-Z]))(${TITLE_WORDS})\s+(?:will be responsible|will be the|will lead|will own|is accountable|is responsible|reports to)\b`),
   new RegExp(String.raw`\bjoin\s+(?:us|our team|the team|[A-Z][\w&]*(?:\s[A-Z][\w&]*){0,3})\s+as\s+(?:an?\s+|the\s+|our\s+)((?:[a-z-]+\s+){0,3}${TITLE_WORDS})`),
   new RegExp(String.raw`^As\s+(?:an?|the|our)\s+(${TITLE_WORDS})`),
-  /\b(?:looking for|seeking|hiring)\s+(?:an?\s+|the\s+)?((?:[a-z][a-z-]*\s+){0,4}(?:engineer|developer|designer|scientist|analyst|manager|architect|specialist|administrator|consultant|intern)s?)\b/,
+  /\b(?:looking for|seeking|hiring|opening for)\s+[^.]{0,80}?\b((?:[a-z][a-z-]*\s+){0,3}(?:engineer|developer|designer|scientist|analyst|manager|architect|specialist|administrator|consultant|coordinator|intern)s?)\b/,
 ];
+
+const LEVEL_WORD = /^(senior|sr\.?|junior|jr\.?|lead|staff|principal|associate|entry-level|mid-level)$/i;
+const RUN_TOKEN = /^(?:[A-Z][A-Za-z0-9+#.'’/&-]*,?|[IVX]{1,3},?|of|and|&|for|\/)$/;
 
 /** Trims a prose capture to the words that make the title. */
 function tidyProseTitle(raw: string): string | null {
-  let t = raw.replace(ADJECTIVES, '').trim();
-  t = t.replace(/[\s,/&-]+$|\s+(?:of|and|for|&)$/gi, '').trim();
-  // End at the last word that is (or ends) a role noun, so trailing context falls away.
-  const words = t.split(/\s+/);
+  const words = raw.trim().split(/\s+/);
+  // Capitalised words make the title ("a structured and solution-oriented Analytics Engineer").
+  let start = words.findIndex((w, i) => /^[A-Z]/.test(w) && words.slice(i).every((x) => RUN_TOKEN.test(x)));
+  let lower = false;
+  if (start < 0) {
+    // All lower case ("a senior full-stack developer"): from a level word, else the last two words.
+    lower = true;
+    const lvl = words.findIndex((w) => LEVEL_WORD.test(w));
+    start = lvl >= 0 && words.length - lvl <= 5 ? lvl : Math.max(0, words.length - 3);
+  }
+  const kept = words.slice(start).map((w) => w.replace(ADJECTIVES, ''));
+  // End at the last role noun (or the ladder numeral after it), so trailing context falls away.
   let end = -1;
-  words.forEach((w, i) => {
-    if (ROLE_NOUNS.test(w.replace(/[,.]$/, '')) || ROLE_NOUNS.test(w.replace(/s[,.]?$/, ''))) end = i;
+  kept.forEach((w, i) => {
+    const bare = w.replace(/[,.]$/, '');
+    if (ROLE_NOUNS.test(bare) || ROLE_NOUNS.test(bare.replace(/s$/, ''))) end = i;
+    else if (end === i - 1 && /^(?:[IVX]{1,3}|[1-4])$/.test(bare)) end = i;
   });
   if (end < 0) return null;
-  t = words.slice(0, end + 1).join(' ').replace(/[,.]$/, '');
+  let t = kept.slice(0, end + 1).join(' ').replace(/[,.]$/, '').replace(ADJECTIVES, '');
   // "Data Scientists" names the job "Data Scientist".
-  t = t.replace(/(engineer|developer|designer|scientist|analyst|manager|architect|specialist|consultant|intern)s$/i, '$1');
+  t = t.replace(/(engineer|developer|designer|scientist|analyst|manager|architect|specialist|consultant|coordinator|intern)s$/i, '$1');
   if (t.split(/\s+/).length > 10 || t.length < 3) return null;
-  if (/[a-z]/.test(t.charAt(0))) t = t.replace(/(^|[\s/-])([a-z])/g, (_m, p: string, c: string) => p + c.toUpperCase());
+  if (lower) t = t.replace(/(^|[\s/-])([a-z])/g, (_m, p: string, c: string) => p + c.toUpperCase());
   return t;
+}
+
+/** A title on a line of its own further down ("About the job … Associate AI Engineer …"). */
+function standaloneTitle(text: string): { title: string; line: string } | null {
+  const lines = linesOf(text);
+  const limit = Math.min(lines.length, 60);
+  for (let i = 0; i < limit; i++) {
+    const l = lines[i];
+    if (!l || !looksLikeTitle(l.text) || kindOf(l.text) !== null) continue;
+    if (l.text.split(/\s+/).length > 8 || /[,;:]\s/.test(l.text) && !/^[^,]+,\s*[A-Z]/.test(l.text)) continue;
+    // Its own paragraph: blank lines around it in the text.
+    const before = text.slice(Math.max(0, l.start - 2), l.start);
+    const after = text.slice(l.start + l.text.length, l.start + l.text.length + 3);
+    if ((l.start === 0 || /\n\s*\n|^\n/.test(before) || before.includes('\n\n')) && /^\s*\n\s*\n/.test(after)) return { title: l.text, line: l.text };
+  }
+  return null;
 }
 
 export function extractTitle(text: string, company: string | null): Found<string | null> {
@@ -157,6 +191,8 @@ export function extractTitle(text: string, company: string | null): Found<string
     const m = PAY_FOR.exec(l.text);
     if (m && ROLE_NOUNS.test(m[1] ?? '')) return found(cleanTitle(m[1] ?? ''), l.text, 'pay line');
   }
+  const standalone = standaloneTitle(body);
+  if (standalone) return found(cleanTitle(standalone.title), standalone.line, 'title line');
   for (const s of sentencesOf(body)) {
     for (const re of PROSE) {
       const m = re.exec(s.text);

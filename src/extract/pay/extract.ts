@@ -12,7 +12,7 @@ import {
 import { isDollarCode, normaliseIsoCode, placeCurrency, resolveCurrency } from './currency.js';
 import { type MoneyExpression, findExpressions } from './expression.js';
 import { impliedPeriod, isPlausible, leadingPeriod } from './period.js';
-import { isPlaceLabel, knownPlacesMentioned, splitPlaces } from './place.js';
+import { isPlaceLabel, knownPlacesMentioned, placesInZone, splitPlaces } from './place.js';
 
 export interface PayFinding { band: PayBand; line: string }
 
@@ -157,6 +157,12 @@ export function extractPayBands(text: string, opts: ExtractPayOptions = {}): Pay
       if (places.length === 0 && heading !== '' && prefix.replace(/[^A-Za-z]/g, '').length <= 40) {
         places = placesFromPrefix(heading, known);
       }
+      // A zone the posting's places lie in stands for them ("SF Bay Area" → its offices there).
+      places = places.flatMap((p) => {
+        const inside = placesInZone(p, known);
+        return inside.length > 0 ? inside : [p];
+      });
+      places = [...new Set(places)];
       if (places.length === 0 && known.length > 0) {
         const leadIn = `${lead} ${PAY_WORDS.test(leadInLine) ? leadInLine : ''}`;
         if (PAY_WORDS.test(leadIn)) places = knownPlacesMentioned(leadIn, known);

@@ -129,3 +129,38 @@ export function knownPlacesMentioned(sentence: string, known: readonly string[])
     return city.length >= 3 && new RegExp(`(?:^|\\W)${city.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:\\W|$)`).test(s);
   });
 }
+
+/** Cities inside the metro areas pay tables name ("SF Bay Area Hourly Rate", "NYC Metro"). */
+const METRO_MEMBERS: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
+  [/^(?:sf |san francisco )?bay area$|^silicon valley$|^(?:greater )?san francisco(?: bay)?(?: area| metro)$/i,
+    ['san francisco', 'mountain view', 'palo alto', 'sunnyvale', 'san jose', 'santa clara', 'menlo park', 'redwood city', 'oakland', 'berkeley', 'san mateo', 'cupertino', 'foster city', 'south san francisco', 'emeryville', 'fremont']],
+  [/^(?:nyc|new york city|new york|greater new york|new york metro|nyc metro|new york city metro(?:politan)?)(?: area| metro)?$/i,
+    ['new york', 'new york city', 'brooklyn', 'manhattan', 'jersey city', 'hoboken', 'long island city']],
+  [/^(?:greater |the )?seattle(?: area| metro)$|^puget sound$/i, ['seattle', 'bellevue', 'redmond', 'kirkland']],
+  [/^(?:greater |the )?boston(?: area| metro)$/i, ['boston', 'cambridge', 'somerville', 'waltham', 'burlington']],
+  [/^(?:greater |the )?(?:los angeles|la)(?: area| metro)$|^southern california$/i, ['los angeles', 'santa monica', 'glendale', 'burbank', 'pasadena', 'culver city', 'irvine', 'el segundo']],
+  [/^(?:dc|washington,? dc|washington d\.?c\.?|dmv|national capital)(?: area| metro| region)?$/i, ['washington', 'arlington', 'mclean', 'reston', 'bethesda', 'alexandria', 'tysons', 'herndon']],
+  [/^greater london$/i, ['london']],
+];
+
+const COUNTRY_ZONES: ReadonlyArray<readonly [RegExp, (k: string) => boolean]> = [
+  [/^(?:united states(?: of america)?|usa|us|u\.s\.a?\.?|america)$/i,
+    (k) => /\b(?:US|USA|U\.S\.A?\.?|United States)\b/.test(k) || (/,\s*[A-Z]{2}\b/.test(k) && !/,\s*(?:ON|BC|QC|AB|MB|SK|NS|NB|NL|PE)\b/.test(k) && !/\b(?:Canada|Australia|India|Mexico)\b/i.test(k))],
+  [/^canada$/i, (k) => /\bCanada\b/i.test(k) || /,\s*(?:ON|BC|QC|AB|MB|SK|NS|NB|NL|PE)\b/.test(k)],
+  [/^(?:united kingdom|uk|u\.k\.|great britain|england)$/i, (k) => /\b(?:UK|U\.K\.|United Kingdom|England|Scotland|Wales)\b/i.test(k)],
+];
+
+/**
+ * The posting's own places inside a pay zone: "SF Bay Area" → "San Francisco, CA" and
+ * "Mountain View, CA"; "United States" → "Remote, US". Empty when the zone holds none of them.
+ */
+export function placesInZone(zone: string, known: readonly string[]): string[] {
+  const z = stripDecor(zone).replace(/\s*\(.*\)\s*$/, '');
+  for (const [re, members] of METRO_MEMBERS) {
+    if (re.test(z)) return known.filter((k) => members.includes(cityOf(k)));
+  }
+  for (const [re, inside] of COUNTRY_ZONES) {
+    if (re.test(z)) return known.filter((k) => norm(k) !== norm(z) && inside(k));
+  }
+  return [];
+}
