@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { JD_COMMAND } from '../../../adapters/slack/listeners/command.js';
+import { repoRoot } from './harness.js';
+
+/** The items of a YAML list under `key:` (two-space indented `- item` lines), comments skipped. */
+function yamlList(yaml: string, key: string): string[] {
+  const lines = yaml.split('\n');
+  const start = lines.findIndex((l) => l.trim() === `${key}:`);
+  if (start === -1) return [];
+  const items: string[] = [];
+  for (const line of lines.slice(start + 1)) {
+    const t = line.trim();
+    if (t.startsWith('#')) continue;
+    if (!t.startsWith('- ')) break;
+    items.push(t.slice(2).trim());
+  }
+  return items;
+}
+
+const MANIFESTS = ['manifest.yml', 'manifest.socket-mode.yml'];
+
+describe.each(MANIFESTS)('%s', (name) => {
+  const yaml = readFileSync(path.join(repoRoot, 'adapters/slack', name), 'utf8');
+
+  it('asks for the scopes the app uses, and no others', () => {
+    expect(yamlList(yaml, 'bot').sort()).toEqual(['channels:history', 'chat:write', 'commands', 'files:read', 'groups:history', 'reactions:read']);
+  });
+
+  it('subscribes to the events the listeners handle', () => {
+    expect(yamlList(yaml, 'bot_events').sort()).toEqual(['message.channels', 'message.groups', 'reaction_added']);
+  });
+
+  it('declares the command the app listens for', () => {
+    expect(yaml).toContain(`- command: ${JD_COMMAND}\n`);
+  });
+
+  it('sets Socket Mode to match its name', () => {
+    expect(yaml).toContain(`socket_mode_enabled: ${name.includes('socket') ? 'true' : 'false'}`);
+  });
+});
