@@ -36,6 +36,10 @@ const POSTING_HEADINGS = [
   'skills & experience', 'required skills', 'benefits', 'our benefits', 'perks', 'perks and benefits', 'benefits and perks',
   'what we offer', "what's in it for you", 'compensation', 'compensation and benefits', 'salary', 'pay', 'how to apply',
   'why join us', 'why you should join', 'who we are', 'about us', 'the team', 'about the team', 'the internship',
+  // German, French and Spanish postings shared in the same channels.
+  'deine aufgaben', 'ihre aufgaben', 'aufgaben', 'dein profil', 'ihr profil', 'wir bieten', 'das bieten wir', 'was wir bieten',
+  'was dich erwartet', 'was du mitbringst', 'was sie mitbringen', 'vos missions', 'missions', 'profil recherché', 'votre profil',
+  'nous offrons', 'ce que nous offrons', 'avantages', 'requisitos', 'responsabilidades', 'funciones', 'ofrecemos', 'qué ofrecemos',
 ];
 
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]");
@@ -54,7 +58,7 @@ export const POSITIVE_SIGNALS: readonly Signal[] = [
   {
     id: 'pay', label: 'a pay figure', weight: 3, cap: 1,
     pattern: new RegExp(
-      `${CURRENCY}\\s?(?:${AMOUNT})\\s?(?:-|–|—|to)\\s?${CURRENCY}?\\s?(?:${AMOUNT})|${CURRENCY}\\s?(?:${AMOUNT})\\+?\\s?(?:${PERIOD})|(?:salary|pay|rate|compensation|wage)[^.\\n]{0,40}${CURRENCY}\\s?\\d|\\d+(?:\\.\\d+)?\\s?(?:LPA|lakhs?)\\b`,
+      `${CURRENCY}\\s?(?:${AMOUNT})\\s?(?:-|–|—|to)\\s?${CURRENCY}?\\s?(?:${AMOUNT})|${CURRENCY}\\s?(?:${AMOUNT})\\+?\\s?(?:${PERIOD})|(?:salary|pay|rate|compensation|wage)[^.\\n]{0,40}${CURRENCY}\\s?\\d|\\d+(?:\\.\\d+)?\\s?(?:LPA|lakhs?)\\b|(?:${AMOUNT})\\s?(?:€|£|EUR|GBP|CHF)?\\s?(?:-|–|—|to|bis|à)\\s?(?:${AMOUNT})\\s?(?:€|£|EUR|GBP|CHF|kr|zł)`,
       'gi'),
   },
   {
@@ -92,6 +96,15 @@ export const POSITIVE_SIGNALS: readonly Signal[] = [
   {
     id: 'labelled-field', label: 'labelled job fields', weight: 1, cap: 3, distinct: true, core: true,
     pattern: /^\s*(?:job title|position(?: title)?|role|job type|employment type|type of position|location|salary|pay|rate|compensation|duration|department|reports to|start date|schedule|shift|openings|experience requirement|education requirement|stack)\s*:/gim,
+  },
+  {
+    // "(m/w/d)", "(f/m/d)", "(H/F)": the gender marker German and French job titles carry by law or custom.
+    id: 'gender-marker', label: 'a job-title gender marker', weight: 2, cap: 1, core: true,
+    pattern: /\((?:[mwfdhx])(?:\s?\/\s?[mwfdhx]){1,2}\)/gi,
+  },
+  {
+    id: 'hiring-other-languages', label: 'hiring wording', weight: 1.5, cap: 2, core: true,
+    pattern: /\b(?:wir suchen|suchen wir|nous recherchons|nous cherchons|buscamos|estamos buscando|estamos contratando)\b/gi,
   },
   {
     // "Company | Role | Location | Full-time | $pay": the Hacker News "Who is hiring" header line.
