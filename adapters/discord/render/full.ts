@@ -34,7 +34,8 @@ export function renderFullDiscord(title: string, text: string): DiscordFullText 
   const heading = cutDiscord(`**Full posting: ${escapeDiscord(cleanTitle)}**`, 300);
   const body = text.replace(/\r\n?/g, '\n').trim();
 
-  if (body.length > FULL_TEXT_FILE_THRESHOLD) {
+  // Measured as sent: a posting dense with markup grows when escaped.
+  if (discordSize(body) > FULL_TEXT_FILE_THRESHOLD) {
     return {
       kind: 'file',
       name: fileName(cleanTitle),

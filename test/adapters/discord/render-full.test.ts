@@ -34,6 +34,12 @@ describe('renderFullDiscord', () => {
     expect(out.note).toMatch(/^\*\*Full posting: Senior Machine Learning Engineer \(Remote\) @\u200beveryone\*\* \(\d{1,3}(,\d{3})* characters, attached as a file\)$/);
   });
 
+  it('counts the escaped size: 5,000 characters of markup that would double in messages become a file', () => {
+    const text = '**bold** _it_ '.repeat(360);
+    expect(text.length).toBeLessThan(FULL_TEXT_FILE_THRESHOLD);
+    expect(renderFullDiscord('Role', text).kind).toBe('file');
+  });
+
   it('escapes mentions and markdown in the messages', () => {
     const out = renderFullDiscord('Role', '@everyone look\n# Big heading\n<@123456789012345678> and <@&123456789012345678>\n**bold** 1. one');
     if (out.kind !== 'messages') throw new Error('expected messages');
