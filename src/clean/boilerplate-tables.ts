@@ -15,6 +15,7 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
       /\beoe\b/,
       /affirmative action employer/,
       /all qualified applicants (?:will|shall) receive consideration/,
+      /kept confidential according to eeo guidelines/,
       /without regard to (?:their |an applicant'?s? )?(?:race|age|sex|gender|color|colour|religion|creed|national|ancestry|disability|sexual|marital|veteran|citizenship|pregnancy|genetic)/,
       /regardless of (?:their )?(?:race|age|sex|gender|color|colour|religion|creed|national|ancestry|disability|sexual|marital|veteran|background)/,
       /(?:does|do|will) not discriminate\b/,
@@ -72,6 +73,7 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
       /third[- ]party (?:recruiters?|agenc)/,
       /(?:recruitment|staffing|search) agencies (?:should|are|please|will|may|must)/,
       /(?:to|from|by) (?:recruitment|staffing|search) agencies/,
+      /(?:do not|don't|please don't) (?:forward|send|submit) (?:any )?(?:cvs|resumes|profiles|candidates)/,
       /(?:keine|ohne) (?:vermittler|agenturen|personalvermittler|headhunter)/,
     ],
   },
@@ -86,7 +88,9 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
       /\b(?:ccpa|gdpr|cpra) (?:notice|privacy notice|disclosure)/,
       /california consumer privacy act/,
       /datenschutz(?:erklärung|hinweise|bestimmungen)/,
-      /(?:aviso de privacidad|protección de datos)/,
+      /(?:aviso de privacidad|protección de datos|política de privacidad)/,
+      /(?:tus|sus) datos personales/,
+      /\b(?:rgpd|lopd)\b/,
     ],
   },
   {
@@ -120,7 +124,7 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
 
 /** Cheap first test for a sentence: every rule above contains one of these words. */
 export const BOILERPLATE_HINT =
-  /opportunit|eoe|affirmative|qualified applicants|regard|regardless|discriminat|drug|verify|transparency|the law|rights|ofccp|vevraa|rehabilitation|protected|diversity|unabhängig|schwerbehindert|chancengleich|igualdad|sin (?:distin|discrim|import)|discrimina|criminal|fair chance|conviction|23-a|accommodat|alternative methods|disabilit|recruiting|application process|hiring process|agenc|agentur|unsolicited|third[- ]party|recruiters|vermittler|headhunter|privacy|personal (?:data|information)|ccpa|gdpr|dsgvo|cpra|datenschutz|privacidad|protección|fraud|scam|impersonat|never|endorse|liable|not responsible|not (?:designed|intended)|entities|position posted in/;
+  /opportunit|eoe|eeo|affirmative|qualified applicants|regard|regardless|discriminat|drug|verify|transparency|the law|rights|ofccp|vevraa|rehabilitation|protected|diversity|unabhängig|schwerbehindert|chancengleich|igualdad|sin (?:distin|discrim|import)|discrimina|criminal|fair chance|conviction|23-a|accommodat|alternative methods|disabilit|recruiting|application process|hiring process|agenc|agentur|forward|send|submit|unsolicited|third[- ]party|recruiters|vermittler|headhunter|privacy|personal (?:data|information)|ccpa|gdpr|dsgvo|cpra|datenschutz|privacidad|protección|datos personales|rgpd|lopd|fraud|scam|impersonat|never|endorse|liable|not responsible|not (?:designed|intended)|entities|position posted in/;
 
 /** Headings of boilerplate sections: dropped with the section under them. */
 export const BOILERPLATE_HEADINGS: ReadonlySet<string> = new Set([

@@ -9,7 +9,7 @@ import {
   type LineRule,
 } from './chrome-tables.js';
 import { dropRepeatedTitleLines, stripSiteHeader } from './header.js';
-import { followingContent, isBlank, lineKey, MAX_KEY_LENGTH } from './lines.js';
+import { followingContent, isBlank, lineKey, MAX_KEY_LENGTH, nextContent } from './lines.js';
 import { RemovalLog } from './removal.js';
 import { keepSignal } from './signals.js';
 import type { ExplainEntry, LineStep } from './types.js';
@@ -172,13 +172,17 @@ function footerRule(key: string): string {
   return 'site-footer';
 }
 
-/** Footers, menus and form fields: three or more standing together (blank lines between allowed). */
+/**
+ * Footers, menus and form fields: three or more standing together (blank lines between allowed),
+ * or two at the very end of the page.
+ */
 function dropFooterRuns(lines: string[], log: RemovalLog): string[] {
   const drop = new Uint8Array(lines.length);
   let runStart = -1;
   let runCount = 0;
   const close = (end: number): void => {
-    if (runCount >= 3) for (let j = runStart; j < end; j++) if (isFooterLine(lines[j] ?? '')) drop[j] = 1;
+    const atEnd = nextContent(lines, end) < 0;
+    if (runCount >= 3 || (atEnd && runCount >= 2)) for (let j = runStart; j < end; j++) if (isFooterLine(lines[j] ?? '')) drop[j] = 1;
     runStart = -1;
     runCount = 0;
   };

@@ -14,7 +14,7 @@ const META_LINE: readonly RegExp[] = [
   /\b\d{1,3}[dhw] ago\b/i,
   /^(?:full[- ]?time|part[- ]?time|contract|contractor|internship|temporary|permanent|vollzeit|teilzeit|tiempo completo)\b/i,
   /,\s[A-Z]{2}\b/,
-  /\b(?:remote|hybrid|on-?site|in-office)\b/i,
+  /\b(?:remote|hybrid|on-?site|in-office|remoto|híbrido|presencial|jornada completa|homeoffice)\b/i,
   /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.? \d{1,2},? \d{4}\b/i,
 ];
 

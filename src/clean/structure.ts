@@ -11,6 +11,8 @@ interface Item {
   /** A blank line stood before it in the input: a deliberate break, never joined across. */
   breakBefore: boolean;
   title: boolean;
+  /** "Label: value" made from a field label and its value: a fact, not a list item. */
+  field?: boolean;
 }
 
 /** Aggregated change records: one explain entry per rule, with a few samples. */
@@ -116,7 +118,7 @@ function joinFieldLabels(items: Item[], log: ChangeLog): Item[] {
     ) {
       const joined = `${label}: ${next.text}`;
       log.record('field-label', `${item.text}\n${next.text}`, joined);
-      out.push({ ...item, text: joined, kind: 'text' });
+      out.push({ ...item, text: joined, kind: 'text', field: true });
       i += 1;
       continue;
     }
@@ -166,7 +168,7 @@ function joinBrokenLines(items: Item[], log: ChangeLog): Item[] {
 
 /** A line that reads as a list item: short, one sentence, not a lead-in. */
 function isItemLike(item: Item): boolean {
-  if (item.kind !== 'text' || item.title || item.text.length > ITEM_MAX || item.text.endsWith(':')) return false;
+  if (item.kind !== 'text' || item.title || item.field || item.text.length > ITEM_MAX || item.text.endsWith(':')) return false;
   return !/[.!?] \p{Lu}/u.test(item.text);
 }
 
