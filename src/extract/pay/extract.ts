@@ -31,6 +31,7 @@ const TRAILING_PAY_PHRASE = /\s*(?:[-–—:(]\s*)?(?:(?:base|annual|annualized|
 /** Amounts bare of any currency need a label right before them and a plausible shape. */
 const ALLOWED_WORD_AFTER_BARE = /^(?:per|a|an|annually|annual|yearly|monthly|hourly|weekly|daily|gross|net|base|salary|usd|cad|gbp|eur|aud|doe|depending|dependent|based|commensurate|plus|with|or|and|negotiable|pa|lpa|ote|k)$/i;
 const HEADING_MAX = 100;
+const PAY_LABEL_WORDS = /\b(?:base|annual|hourly|monthly|target|total|starting|salary|pay|compensation|range|rate|wage|hiring|band|OTE|CTC|USD|CAD|GBP|EUR|and|benefits)\b/gi;
 
 function kindOf(text: string): Kind {
   if (/\btotal (?:target )?(?:compensation|comp|cash|rewards?|pay)\b|\bOTE\b|on[- ]target/i.test(text)) return 'total';
@@ -154,7 +155,8 @@ export function extractPayBands(text: string, opts: ExtractPayOptions = {}): Pay
       const payContext = field || salaryWords || (!isNotPayTopic(sentence)
         && (e.period !== null || (bandLike && (payAbove || PAY_WORDS.test(n))) || (places.length > 0 && e.isRange)));
       if (e.marked && !payContext) continue;
-      if (places.length === 0 && heading !== '' && prefix.replace(/[^A-Za-z]/g, '').length <= 40) {
+      // A heading line names the place only when nothing but a pay label stands before the amount.
+      if (places.length === 0 && heading !== '' && prefix.replace(PAY_LABEL_WORDS, '').replace(/[^\p{L}]/gu, '').length <= 3) {
         places = placesFromPrefix(heading, known);
       }
       // A zone the posting's places lie in stands for them ("SF Bay Area" → its offices there).

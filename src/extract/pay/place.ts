@@ -46,6 +46,7 @@ const METROS = [
 ];
 
 const norm = (s: string): string => s.toLowerCase().replace(/[.\s]+/g, ' ').trim();
+const METRO_NAMES = new Set(METROS.filter((m) => !/^(?:LA|DC|DMV)$/.test(m)).map(norm));
 const KNOWN_PLACES = new Set([...US_STATES, ...COUNTRIES_AND_REGIONS, ...METROS].map(norm));
 
 /** Words that make a label pay wording, not a place ("Salary", "Base Pay Range"). */
@@ -103,7 +104,7 @@ export function splitPlaces(label: string, known: readonly string[] = []): strin
     if (p.includes('/')) return p.split('/').map((c) => c.trim());
     // "San Francisco, New York, Seattle": a list of known places, not "City, ST".
     const commaParts = p.split(/\s*,\s*/);
-    if (commaParts.length >= 2 && commaParts.every((c) => KNOWN_PLACES.has(norm(c)) && !/^[A-Z]{2}$/.test(c)) && !(commaParts.length === 2 && US_STATES.map(norm).includes(norm(commaParts[1] ?? '')))) {
+    if (commaParts.length >= 2 && commaParts.every((c) => METRO_NAMES.has(norm(c)))) {
       return commaParts;
     }
     return [p];

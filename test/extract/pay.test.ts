@@ -1,0 +1,255 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extractPay } from '../../src/extract/pay.js';
+import type { PayBand } from '../../src/posting.js';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const fixture = (dir: string, name: string): string => readFileSync(path.join(repo, 'fixtures', dir, name), 'utf8');
+
+type Core = Pick<PayBand, 'location' | 'min' | 'max' | 'currency' | 'period'>;
+const core = (b: PayBand): Core => ({ location: b.location, min: b.min, max: b.max, currency: b.currency, period: b.period });
+const bands = (text: string, locations?: string[]): Core[] => extractPay(text, locations ? { locations } : {}).map((f) => core(f.band));
+const band = (min: number, max: number | null, currency: string, period: PayBand['period'], location: string | null = null): Core =>
+  ({ location, min, max, currency, period });
+
+describe('pay bands in the forms postings write them', () => {
+  it('reads a dollar range with a pay sentence', () => {
+    expect(bands('The base pay range for this role is $158,600 - $181,000.')).toEqual([band(158600, 181000, 'USD', 'year')]);
+  });
+  it('reads an ISO code with a shortened upper end and a period ("USD 158,600-181k / year")', () => {
+    expect(bands('Software Engineering\nUSD 158,600-181k / year\nPosted on Oct 2, 2025')).toEqual([band(158600, 181000, 'USD', 'year')]);
+  });
+  it('reads LinkedIn\'s "$60K/yr - $95K/yr"', () => {
+    expect(bands('$60K/yr - $95K/yr · Remote · Full-time')).toEqual([band(60000, 95000, 'USD', 'year')]);
+  });
+  it('keeps hourly amounts hourly ("$45 – $55 per hour")', () => {
+    expect(bands('Pay: $45 – $55 per hour, paid weekly.')).toEqual([band(45, 55, 'USD', 'hour')]);
+  });
+  it('reads "$54—$60 USD hourly" with an em dash', () => {
+    expect(bands('Compensation: $54—$60 USD hourly')).toEqual([band(54, 60, 'USD', 'hour')]);
+  });
+  it('reads pounds as GBP, never as dollars', () => {
+    expect(bands('Salary: £50,000–£60,000 plus benefits')).toEqual([band(50000, 60000, 'GBP', 'year')]);
+  });
+  it('reads a monthly euro range and keeps it monthly', () => {
+    expect(bands('We offer a salary of €5,000-€6,000 per month.')).toEqual([band(5000, 6000, 'EUR', 'month')]);
+  });
+  it('reads euro-style thousands ("5.500 € - 6.500 € brutto pro Monat")', () => {
+    expect(bands('Gehalt: 5.500 € - 6.500 € brutto pro Monat')).toEqual([band(5500, 6500, 'EUR', 'month')]);
+  });
+  it('reads CA$ and A$ as Canadian and Australian dollars', () => {
+    expect(bands('Salary range: CA$120,000 – CA$140,000')).toEqual([band(120000, 140000, 'CAD', 'year')]);
+    expect(bands('Base salary: A$150k - A$170k + super')).toEqual([band(150000, 170000, 'AUD', 'year')]);
+  });
+  it('reads lakhs per annum ("₹12 LPA" is 1,200,000 INR a year)', () => {
+    expect(bands('CTC: ₹12 LPA')).toEqual([band(1200000, 1200000, 'INR', 'year')]);
+    expect(bands('Salary: 18-24 LPA')).toEqual([band(1800000, 2400000, 'INR', 'year')]);
+  });
+  it('reads yen in millions and in 万円', () => {
+    expect(bands('Salary: ¥7.5M')).toEqual([band(7500000, 7500000, 'JPY', 'year')]);
+    expect(bands('年収 750～900万円')).toEqual([band(7500000, 9000000, 'JPY', 'year')]);
+    expect(bands('Salary\n7.5 to 9 million JPY or more per annum')).toEqual([band(7500000, 9000000, 'JPY', 'year')]);
+  });
+  it('reads "up to $X" as a ceiling: min = max = X, noted "up to"', () => {
+    const found = extractPay('Salary: up to $95,000 depending on experience.');
+    expect(found.map((f) => core(f.band))).toEqual([band(95000, 95000, 'USD', 'year')]);
+    expect(found[0]?.band.note).toContain('up to');
+  });
+  it('reads a single figure as min = max', () => {
+    expect(bands('Salary: $52,000 annually')).toEqual([band(52000, 52000, 'USD', 'year')]);
+  });
+  it('reads "between $X and $Y"', () => {
+    expect(bands('The starting pay is between $42 and $51 per hour.')).toEqual([band(42, 51, 'USD', 'hour')]);
+  });
+  it('reads a period written on both ends ("$140,000 per year - $165,000 per year")', () => {
+    expect(bands('The salary range for this role is $140,000 per year - $165,000 per year.')).toEqual([band(140000, 165000, 'USD', 'year')]);
+  });
+  it('reads Greenhouse\'s "United States Salary Range $108,400 — $129,600 USD" for its zone', () => {
+    expect(bands('United States Salary Range $108,400 — $129,600 USD')).toEqual([band(108400, 129600, 'USD', 'year', 'United States')]);
+  });
+  it('reads "Compensation Range:" and "Salary: … DOE" lines, noting DOE', () => {
+    expect(bands('Compensation Range: $130,000 - $150,000')).toEqual([band(130000, 150000, 'USD', 'year')]);
+    const doe = extractPay('Salary: $90,000 - $110,000 DOE');
+    expect(doe.map((f) => core(f.band))).toEqual([band(90000, 110000, 'USD', 'year')]);
+    expect(doe[0]?.band.note).toContain('DOE');
+  });
+  it('reads a bare range right after a pay label ("Hourly or Salary 85000.00 - 90000.00")', () => {
+    expect(bands('Pay Rate: 1099 or W2 Hourly or Salary 85000.00 - 90000.00, with benefits')).toEqual([band(85000, 90000, 'USD', 'year')]);
+  });
+  it('reads entity-escaped HTML pay blocks', () => {
+    expect(bands('&lt;p&gt;Position Pay Range&lt;/p&gt;&lt;span&gt;$72,000&lt;/span&gt;&lt;span&gt;&amp;mdash;&lt;/span&gt;&lt;span&gt;$91,000 USD&lt;/span&gt;'))
+      .toEqual([band(72000, 91000, 'USD', 'year')]);
+  });
+});
+
+describe('the known ways salary parsers fail', () => {
+  it('applies a written-once "k" to both ends ("$120-150k")', () => {
+    expect(bands('Salary: $120-150k')).toEqual([band(120000, 150000, 'USD', 'year')]);
+  });
+  it('does not stretch the "k" over a lower end that has its own figure ("$500-$2k")', () => {
+    expect(bands('Pay: $500-$2k per month, depending on hours worked')).toEqual([band(500, 2000, 'USD', 'month')]);
+  });
+  it('reads "$120,000+" as a floor with no max', () => {
+    const found = extractPay('Compensation: $120,000+ base, plus commission.');
+    expect(found.map((f) => core(f.band))).toEqual([band(120000, null, 'USD', 'year')]);
+    expect(found[0]?.band.note).toContain('from');
+  });
+  it('reads "From $45,000.00 per year" as a floor and skips the raise in brackets', () => {
+    expect(bands('Salary: From $45,000.00 per year ($5,000 increase after training completion) plus incentive commissions'))
+      .toEqual([band(45000, null, 'USD', 'year')]);
+  });
+  it('finds no band in "Negotiable" or "DOE" alone', () => {
+    expect(bands('Salary: Negotiable')).toEqual([]);
+    expect(bands('Compensation: DOE')).toEqual([]);
+    expect(bands('Competitive salary and meaningful equity.')).toEqual([]);
+  });
+  it('does not read hours, travel percentages or years of experience as money', () => {
+    expect(bands('Schedule: 10-15 hours/week, flexible.')).toEqual([]);
+    expect(bands('Travel 80% of the time. Pay: $45- $50/hour')).toEqual([band(45, 50, 'USD', 'hour')]);
+    expect(bands('Salary commensurate with 5-7 years of experience.')).toEqual([]);
+  });
+  it('ignores numbers with no currency and no pay word', () => {
+    expect(bands('We serve 150,000 customers from 12 offices.')).toEqual([]);
+    expect(bands('This is description text with number 80,000 but no salary context.')).toEqual([]);
+  });
+  it('ignores company revenue and funding', () => {
+    expect(bands('Hopper sells $6 billion worth of travel every year and has raised over $750 million USD of private capital.')).toEqual([]);
+    expect(bands('Backed by $56M in Series C funding, we are scaling fast.')).toEqual([]);
+    expect(bands('Our platform processed $85,000 - $120,000 in transactions')).toEqual([]);
+  });
+  it('ignores the 401(k) match, even when its cap has a period', () => {
+    expect(bands('401(k) Matching: We match 100% of the first 10% of contributions you make, up to a maximum of $10,000 per year.')).toEqual([]);
+    expect(bands('Salary: $90,000. 401(k) available.')).toEqual([band(90000, 90000, 'USD', 'year')]);
+  });
+  it('ignores bonuses, stipends, budgets and vouchers next to the salary', () => {
+    expect(bands('Base salary $120,000-$150,000 per year. Monthly stipend of $2,000.')).toEqual([band(120000, 150000, 'USD', 'year')]);
+    expect(bands('Base Salary: $95,000\nSign-on bonus: $15,000')).toEqual([band(95000, 95000, 'USD', 'year')]);
+    expect(bands('$120,000 + 10% bonus')).toEqual([]); // no pay word, no period: not evidently pay
+    expect(bands('Salary: $120,000 + 10% bonus')).toEqual([band(120000, 120000, 'USD', 'year')]);
+    expect(bands('€750 annual training budget for personal development')).toEqual([]);
+    expect(bands('$1,000/month for gym membership and food')).toEqual([]);
+    expect(bands('We offer up to $20k in fertility services. The base salary range is $163,400 - $245,000')).toEqual([band(163400, 245000, 'USD', 'year')]);
+  });
+  it('does not take a restatement in brackets as a second band', () => {
+    expect(bands('Salary: $60,000-$80,000 annually (approximately $30/hour)')).toEqual([band(60000, 80000, 'USD', 'year')]);
+  });
+  it('puts a range written backwards right', () => {
+    expect(bands('Salary range: $181,000 - $158,600')).toEqual([band(158600, 181000, 'USD', 'year')]);
+  });
+  it('stops at a rail of other jobs (LinkedIn "More jobs")', () => {
+    expect(bands('About the job\nNo salary listed.\n\nMore jobs\n\nData Scientist\nAcme\n$110K/yr - $130K/yr')).toEqual([]);
+  });
+  it('skips other jobs\' salaries on a LinkedIn page and keeps this one\'s', () => {
+    expect(bands(fixture('pay', 'linkedin-with-rail.txt'))).toEqual([band(140000, 175000, 'USD', 'year')]);
+  });
+  it('drops a figure whose period cannot be decided (between 300 and 1,000 with no period)', () => {
+    expect(bands('Salary: $600')).toEqual([]);
+  });
+});
+
+describe('periods when the posting states none', () => {
+  it('treats 10,000 dollars\' worth or more as a year', () => {
+    expect(bands('Salary: £90,000 - £114,000')[0]?.period).toBe('year');
+  });
+  it('treats 1,000 to 10,000 as a month', () => {
+    expect(bands('Salary: €4,000 - €4,800')[0]?.period).toBe('month');
+  });
+  it('treats small amounts as hourly', () => {
+    expect(bands('Compensation: $25 - $30')[0]?.period).toBe('hour');
+  });
+  it('believes a leading period word or a heading when the amounts fit it', () => {
+    expect(bands('SF Bay Area Hourly Rate\n$54—$60 USD')).toEqual([band(54, 60, 'USD', 'hour', 'SF Bay Area')]);
+    expect(bands('Monthly salary: $9,000')[0]?.period).toBe('month');
+    // "Hourly" before a yearly-sized figure is not believed.
+    expect(bands('Pay Rate: Hourly or Salary $85,000 - $90,000')[0]?.period).toBe('year');
+  });
+});
+
+describe('bands per place', () => {
+  it('reads Capital One\'s per-location lines, each with its place and note', () => {
+    const found = extractPay(fixture('seeds', '003-linkedin-capital-one-senior-mle.expected-clean.txt'));
+    expect(found.map((f) => core(f.band))).toEqual([
+      band(158600, 181000, 'USD', 'year', 'Cambridge, MA'),
+      band(158600, 181000, 'USD', 'year', 'McLean, VA'),
+      band(144200, 164600, 'USD', 'year', 'Richmond, VA'),
+    ]);
+    expect(found[0]?.band.note).toBe('for Senior Machine Learning Engineer');
+  });
+  it('drops a summary line that repeats a placed band (seed 002\'s "USD 158,600-181k / year")', () => {
+    expect(bands(fixture('seeds', '002-jobboard-capital-one-senior-mle.txt'))).toEqual([
+      band(158600, 181000, 'USD', 'year', 'McLean, VA'),
+      band(144200, 164600, 'USD', 'year', 'Richmond, VA'),
+    ]);
+  });
+  it('reads "UK: £… | Spain: €…" as two places in two currencies', () => {
+    expect(bands('Salary: UK: £110,000 to £140,000 | Spain: €100,000 - €125,000')).toEqual([
+      band(110000, 140000, 'GBP', 'year', 'UK'),
+      band(100000, 125000, 'EUR', 'year', 'Spain'),
+    ]);
+  });
+  it('reads places inside prose and shares a band between "Glendale/Santa Monica, CA"', () => {
+    expect(bands('The hiring range for this position in New York, NY is $99,900.00 to $133,900.00 and in Glendale/Santa Monica, CA is $95,300-$127,800.')).toEqual([
+      band(99900, 133900, 'USD', 'year', 'New York, NY'),
+      band(95300, 127800, 'USD', 'year', 'Glendale, CA'),
+      band(95300, 127800, 'USD', 'year', 'Santa Monica, CA'),
+    ]);
+  });
+  it('reads "Remote (US):" and "New York, NY:" labels', () => {
+    expect(bands('Pay ranges\nNew York, NY: $170,000 - $200,000\nRemote (US): $150,000 - $180,000')).toEqual([
+      band(170000, 200000, 'USD', 'year', 'New York, NY'),
+      band(150000, 180000, 'USD', 'year', 'Remote (US)'),
+    ]);
+  });
+  it('gives a band for several named places to each of the posting\'s places', () => {
+    const text = 'For pay transparency purposes, the base salary range for this full-time position in the locations of San Francisco, New York, Seattle is:\n$156,000 - $195,000 USD';
+    expect(bands(text, ['San Francisco, CA', 'New York, NY', 'Seattle, WA'])).toEqual([
+      band(156000, 195000, 'USD', 'year', 'San Francisco, CA'),
+      band(156000, 195000, 'USD', 'year', 'New York, NY'),
+      band(156000, 195000, 'USD', 'year', 'Seattle, WA'),
+    ]);
+  });
+  it('lets a pay zone stand for the posting\'s places inside it', () => {
+    expect(bands('SF Bay Area Hourly Rate\n$54—$60 USD', ['Mountain View, CA', 'San Francisco, CA'])).toEqual([
+      band(54, 60, 'USD', 'hour', 'Mountain View, CA'),
+      band(54, 60, 'USD', 'hour', 'San Francisco, CA'),
+    ]);
+  });
+  it('reads "$" as the currency of the place it is for', () => {
+    expect(bands('Compensation and Benefits: $40/hour', ['Toronto, ON, Canada'])).toEqual([band(40, 40, 'CAD', 'hour')]);
+    expect(bands('Toronto, ON: $120,000 - $140,000\nSeattle, WA: $150,000 - $180,000')).toEqual([
+      band(120000, 140000, 'CAD', 'year', 'Toronto, ON'),
+      band(150000, 180000, 'USD', 'year', 'Seattle, WA'),
+    ]);
+  });
+  it('takes the currency code written once for the sentence ("CAD $119,000 …, including a base salary of $100,000")', () => {
+    expect(bands('Total Target Compensation\nCAD $119,000 - $246,000, including a base salary of $100,000 - $160,000, an employee equity plan grant.'))
+      .toEqual([band(100000, 160000, 'CAD', 'year')]);
+  });
+  it('returns the line each band came from, as a substring of the text', () => {
+    const text = fixture('seeds', '000-builtin-capital-one-sr-manager.txt');
+    const found = extractPay(text);
+    expect(found).toHaveLength(1);
+    expect(found[0]?.line).toBe('New York, NY: $245,900 - $280,600 for Sr. Mgr, Machine Learning Engineering');
+    expect(text.includes(found[0]?.line ?? '∅')).toBe(true);
+  });
+});
+
+describe('fixtures/pay postings', () => {
+  const expected = JSON.parse(fixture('pay', 'expected.json')) as Array<{ file: string; locations?: string[]; pay: Core[] }>;
+  for (const e of expected) {
+    it(`extracts the pay of ${e.file}`, () => {
+      expect(bands(fixture('pay', e.file), e.locations)).toEqual(e.pay);
+    });
+  }
+});
+
+describe('the seeds', () => {
+  const expected = JSON.parse(fixture('seeds', 'expected.json')) as Array<{ file: string; locations: string[]; pay: Core[] }>;
+  for (const e of expected) {
+    it(`extracts the pay of seed ${e.file}`, () => {
+      expect(bands(fixture('seeds', e.file), e.locations)).toEqual(e.pay);
+    });
+  }
+});
