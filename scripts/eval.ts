@@ -150,6 +150,20 @@ function jsonLdFacts(html: string): StructuredFacts {
   return {};
 }
 
+/** Lever's `lists`: an array of {text, content}, or that array printed as a Python literal. */
+function leverLists(lists: unknown): string[] {
+  if (Array.isArray(lists)) return lists.map((l: Json) => `${str(l.text) ?? ''}\n${htmlToText(str(l.content) ?? '')}`);
+  const raw = str(lists);
+  if (raw === null) return [];
+  const out: string[] = [];
+  // Python prints a string in double quotes when it holds a single quote.
+  for (const m of raw.matchAll(/'text':\s*(['"])((?:(?!\1)[^\\]|\\.)*)\1,\s*'content':\s*(['"])((?:(?!\3)[^\\]|\\.)*)\3/g)) {
+    const unescape = (x: string): string => x.replace(/\\n/g, '\n').replace(/\\'/g, "'").replace(/\\\\/g, '\\');
+    out.push(`${unescape(m[2] ?? '')}\n${htmlToText(unescape(m[4] ?? ''))}`);
+  }
+  return out;
+}
+
 interface Doc {
   text: string;
   opts: ExtractOptions;
@@ -163,17 +177,27 @@ function readDoc(file: string): Doc {
     const title = str(j.title) ?? str(j.text);
     const cats = (j.categories as Json | undefined) ?? {};
     const loc = str((j.location as Json | undefined)?.name) ?? str(j.location) ?? str(cats.location);
-    const html = str(j.content) !== null ? decodeEntities(str(j.content) ?? '') : [j.description, j.descriptionHtml, j.additional].map((v) => str(v) ?? '').join('\n');
-    let body = htmlToText(html);
-    const lists = str(j.lists);
-    if (lists !== null) body += `\n${htmlToText(lists.replace(/\\n/g, '\n'))}`;
+    // Greenhouse: HTML-escaped `content`. Lever: description, lists, additional. Ashby: descriptionHtml.
+    const parts: string[] = [];
+    if (str(j.content) !== null) parts.push(htmlToText(decodeEntities(str(j.content) ?? '')));
+    for (const key of ['description', 'descriptionHtml']) if (str(j[key]) !== null) parts.push(htmlToText(str(j[key]) ?? ''));
+    parts.push(...leverLists(j.lists));
+    if (str(j.additional) !== null) parts.push(htmlToText(str(j.additional) ?? ''));
+    const body = parts.join('\n\n');
     const company = str(j.company_name);
     const workplace = str(j.workplaceType);
+    const salary = (j.salaryRange as Json | undefined) ?? null;
+    const interval = str(salary?.interval) ?? '';
+    const period = /year/.test(interval) ? 'year' : /month/.test(interval) ? 'month' : /hour/.test(interval) ? 'hour' : null;
+    const smin = num(salary?.min);
     const structured: StructuredFacts = {
       title,
       company,
       locations: loc ? [loc] : [],
       workplace: workplace === 'remote' || workplace === 'hybrid' ? workplace : workplace === 'onsite' || workplace === 'on-site' ? 'onsite' : null,
+      pay: smin !== null && smin > 0 && period !== null
+        ? [{ location: loc, min: smin, max: num(salary?.max), currency: str(salary?.currency) ?? 'USD', period, note: null }]
+        : [],
     };
     const text = [title, company, loc, '', body].filter((l) => l !== null).join('\n');
     return { text, opts: { structured, source: { kind: 'link', url: str(j.absolute_url) ?? str(j.hostedUrl) ?? str(j.jobUrl), site: null } } };

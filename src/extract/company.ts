@@ -4,7 +4,7 @@ import { CITIES, COUNTRIES, US_STATES } from './tables/places.js';
 import { ROLE_NOUNS } from './tables/roles.js';
 import { SKILLS } from './tables/skills.js';
 import { readPageTitle } from './title.js';
-import { linesOf, sentencesOf, withoutOtherJobs } from './text.js';
+import { kindOf, linesOf, sentencesOf, withoutOtherJobs } from './text.js';
 
 /**
  * The hiring company. A labelled header or a page title decides at once; otherwise each
@@ -16,6 +16,8 @@ import { linesOf, sentencesOf, withoutOtherJobs } from './text.js';
 const NAME = String.raw`((?:[A-Z][A-Za-z0-9&.'’+-]*|[A-Z]{2,})(?:\s+(?:[A-Z][A-Za-z0-9&.'’+-]*|&|of|de|by)){0,5})`;
 
 interface Vote {
+  /** A "Name:" line counts only when the name is no section heading ("Preferred:"). */
+  notHeading?: boolean;
   pattern: RegExp;
   weight: number;
   detail: string;
@@ -23,10 +25,10 @@ interface Vote {
 
 const VOTES: readonly Vote[] = [
   { pattern: new RegExp(String.raw`${NAME}\s+is\s+(?:an?\s+|proud(?:ly)?\s+(?:to be\s+)?(?:an?\s+)?)?(?:equal (?:employment )?opportunity|eoe|affirmative action)`), weight: 40, detail: 'equal-opportunity statement' },
-  { pattern: new RegExp(String.raw`^(?:About|Why(?:\s+(?:join|work(?:ing)?\s+(?:at|for|with)|choose))?|Life at|Working at|Join)\s+${NAME}\s*[:?!]?$`, 'i'), weight: 35, detail: 'section heading' },
+  { pattern: new RegExp(String.raw`^(?:About|ABOUT|Why(?:\s+(?:[Jj]oin|[Ww]ork(?:ing)?\s+(?:at|for|with)|[Cc]hoose))?|Life at|Working at|Join)\s+${NAME}\s*[:?!]?$`), weight: 35, detail: 'section heading' },
   { pattern: new RegExp(String.raw`\bWe(?:'re|’re| are)\s+${NAME}\s*[.!]`), weight: 40, detail: '"We\'re X." sentence' },
   { pattern: new RegExp(String.raw`^${NAME}\s+(?:has|have)\s+(?:an?\s+)?(?:\w+\s+)?(?:client|opening|opportunity|position)s?\b`), weight: 25, detail: '"X has an opening" sentence' },
-  { pattern: new RegExp(String.raw`^${NAME}\s*:$`), weight: 15, detail: 'name line' },
+  { pattern: new RegExp(String.raw`^${NAME}\s*:$`), weight: 15, detail: 'name line', notHeading: true },
   { pattern: new RegExp(String.raw`${NAME}(?:'s|’s)\s+[a-z]`), weight: 2, detail: 'possessive' },
   { pattern: new RegExp(String.raw`${NAME}\s+(?:does|do|will|is|are)\s+not\b`), weight: 8, detail: 'policy sentence' },
   { pattern: new RegExp(String.raw`${NAME}(?:'s|’s)?\s+(?:[A-Z][\w&]*\s+){0,4}(?:is|are)\s+(?:currently\s+)?(?:seeking|looking for|hiring|searching for)\b`), weight: 25, detail: '"is seeking" sentence' },
@@ -38,7 +40,7 @@ const VOTES: readonly Vote[] = [
   { pattern: new RegExp(String.raw`\b(?:Join|joining|at)\s+${NAME}\s+(?:as|and|to|in|on)\b`), weight: 6, detail: 'named in a sentence' },
 ];
 
-const NOT_A_COMPANY = /^(we|our|you|your|this|that|these|the|the company|company|team|our team|job|role|position|candidates?|applicants?|employees?|benefits|it|they|all|each|equal|please|note|salary|if|in|as|about|why|what|how|when|where|who|apply|requirements|responsibilities|qualifications|here|there|today|us|the role|the team|overview|summary|description|compensation|location|remote|hybrid|full|i|a|an|and|or|join|what we do|who we are|eeo|eoe|perks|diversity|inclusion|culture|mission|values|hiring|interview|process|ai|ml|data|engineering|product|design|technology|tech|people|work|life|new|more|learn|see|get|find|bonus|equity|health|dental|vision)$/i;
+const NOT_A_COMPANY = /^(we|our|you|your|this|that|these|the|the company|company|team|our team|job|role|position|candidates?|applicants?|employees?|benefits|it|they|all|each|equal|please|note|salary|if|in|as|about|why|what|how|when|where|who|apply|requirements|responsibilities|qualifications|here|there|today|us|the role|the team|overview|summary|description|compensation|location|remote|hybrid|full|i|a|an|and|or|join|what we do|who we are|eeo|eoe|perks|diversity|inclusion|culture|mission|values|hiring|interview|process|ai|ml|data|engineering|product|design|technology|tech|people|work|life|new|more|learn|see|get|find|bonus|equity|health|dental|vision|preferred|required|requirements|qualifications|skills|nice to have|bonus points|responsibilities|duties|description|details|location|salary|pay|benefits|perks|education|experience|job|the job|the role|role)$/i;
 
 function normalName(raw: string): string | null {
   let n = raw.trim().replace(/^(?:(?:join|why|about|at)\s+)+/i, '').replace(/(?:'s|’s)$/, '').replace(/\s+(?:of|de|by|&)$/, '').replace(/[.,]$/, '').trim();
@@ -55,7 +57,7 @@ function normalName(raw: string): string | null {
 /** A short line beside the title that reads as a company name. */
 function looksLikeCompanyLine(line: string): boolean {
   const t = line.trim();
-  if (t.length < 2 || t.length > 60 || t.split(/\s+/).length > 6) return false;
+  if (t.length < 2 || t.length > 60 || t.split(/\s+/).length > 6 || !/^[A-Za-z0-9]/.test(t)) return false;
   if (/^[a-z]/.test(t) || /[.!?:]$/.test(t) || /\d{2,}/.test(t) || !/[A-Za-z]/.test(t)) return false;
   // "Seoul, South Korea" and "Austin, TX" are places.
   const tail = t.split(',').slice(1).join(',').trim().toLowerCase();
@@ -105,6 +107,7 @@ export function extractCompany(text: string): Found<string | null> {
   for (const s of [...sentencesOf(body), ...linesOf(body)]) {
     for (const v of VOTES) {
       const m = v.pattern.exec(s.text);
+      if (m && v.notHeading === true && kindOf(m[1] ?? '') !== null) continue;
       if (m) vote(m[1] ?? '', v.weight, s.text, v.detail, s.start);
     }
   }

@@ -46,7 +46,14 @@ const WEAK = /\b(headquarter(s|ed)?|hq|offices (in|across|around)|we have office
 const NOT_CITY_WORD = /^(location|locations|office|hybrid|remote|onsite|on-site|based|job|position|the|in|at|near|hq|headquarters|work|city|area|region|and|or|role|team|our|usa|us|from|of|posted|about|summary|greater|site|address|apply|full-time|part-time|contract|salary|pay|compensation|range|engineer|developer|manager)$/i;
 
 function cleanCity(raw: string): string | null {
-  const words = raw.trim().split(/\s+/);
+  let words = raw.trim().split(/\s+/);
+  // "Heidi Melbourne": a known city at the end of a capitalised run is the place.
+  for (let i = 1; i < words.length; i++) {
+    if (words.slice(i).join(' ').toLowerCase() in CITIES) {
+      words = words.slice(i);
+      break;
+    }
+  }
   // A lower-case word is never part of the city's name ("client in Washington").
   while (words.length > 0 && (NOT_CITY_WORD.test(words[0] ?? '') || /^[a-z]/.test(words[0] ?? ''))) words.shift();
   if (words.length === 0 || words.length > 3) return null;
@@ -93,7 +100,7 @@ function placesIn(span: Span, weak: boolean, out: Hit[]): void {
   }
   for (const m of s.matchAll(REMOTE_PLACE)) {
     if (/\b(no|not)\s+remote\b/i.test(s.slice(Math.max(0, m.index - 8), m.index + m[0].length))) continue;
-    push('Remote', m.index);
+    push(remoteWithRegion(m[0], s.slice(Math.max(0, m.index - 30), m.index)), m.index);
   }
   for (const m of s.matchAll(PAY_PLACE)) {
     const label = (m[1] ?? '').trim();
@@ -102,6 +109,18 @@ function placesIn(span: Span, weak: boolean, out: Hit[]): void {
     if (country !== null) push(country, m.index);
     else if (city !== undefined) push(city, m.index);
   }
+}
+
+/** "Remote (US)", "US Remote", "Canada (Remote)" → "Remote (US)" / "Remote (Canada)"; else "Remote". */
+function remoteWithRegion(match: string, before: string): string {
+  const inParens = /remote\s*\(([^)]{2,40})\)/i.exec(match)?.[1];
+  const after = /remote\s*[-–—,:]\s*(.+)$/i.exec(match)?.[1];
+  const leading = /^(.+?)[ -]remote$/i.exec(match)?.[1];
+  const prior = /^\((?:fully )?remote\)$/i.test(match.trim()) ? /([A-Z][A-Za-z. ]{1,30}?)\s*$/.exec(before)?.[1] : undefined;
+  const region = (inParens ?? after ?? leading ?? prior ?? '').trim();
+  if (region.length === 0 || /^(first|friendly|only|ok|okay|optional|possible|eligible)$/i.test(region)) return 'Remote';
+  const country = COUNTRIES[region.toLowerCase()];
+  return `Remote (${country === 'United States' ? 'US' : country ?? region})`;
 }
 
 function codeOfRegionName(name: string): string | null {
@@ -130,6 +149,7 @@ function bareCitiesIn(phrase: string, at: number, line: string, weak: boolean, o
 }
 
 function keyOf(place: string): string {
+  if (place.startsWith('Remote')) return 'remote';
   return place.split(',')[0]?.trim().toLowerCase() ?? place.toLowerCase();
 }
 
@@ -168,7 +188,8 @@ export function extractLocations(text: string): Found<string[]> {
     places.push(h.place);
     if (!lines.includes(h.line)) lines.push(h.line);
   }
-  const pruned = places.filter((p) => !(isCountryOnly(p) && places.some((q) => q !== p && q.endsWith(`, ${p}`))));
+  // A bare country adds nothing beside a city in it or a remote role in it ("Remote (Canada)").
+  const pruned = places.filter((p) => !(isCountryOnly(p) && places.some((q) => q !== p && (q.endsWith(`, ${p}`) || q === `Remote (${p})` || (p === 'United States' && q === 'Remote (US)')))));
   return found(pruned, lines[0] ?? null, pruned.length > 0 ? `named in ${lines.length} line(s)` : null);
 }
 

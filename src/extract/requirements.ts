@@ -15,7 +15,7 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
 const NUM = String.raw`(\d{1,2}|${Object.keys(NUMBER_WORDS).join('|')})`;
 // "3-5 years", "3 to 5 years", "5+ years", "at least 8 years", "five (5) years", "3–10+ years".
 const YEARS = new RegExp(
-  String.raw`(?<![\d.,$£€<])${NUM}(?:\s*\(\d{1,2}\))?\s*(?:\+|plus)?\s*(?:(?:-|–|—|to)\s*${NUM}\s*\+?\s*)?(?:\+\s*)?(?:years?|yrs?)(?:['’]s?)?(?![a-z])`,
+  String.raw`(?<![\d.,$£€<])${NUM}(?:\s*\(\d{1,2}\))?\s*(?:\+|plus)?\s*(?:(?:-|–|—|to)\s*${NUM}\s*\+?\s*)?(?:\+\s*)?(?:or more\s+|or greater\s+)?(?:years?|yrs?)(?:['’]s?)?(?![a-z])`,
   'gi',
 );
 // What follows "N years" when it is experience: "of experience", "in backend", "building …".
@@ -38,7 +38,7 @@ function numberOf(token: string): number | null {
 }
 
 // Sections whose years are not requirements: company blurbs, benefits, pay.
-const SKIP_KINDS = new Set(['preferred', 'benefits', 'about', 'pay']);
+const SKIP_KINDS = new Set(['preferred', 'benefits', 'about', 'pay', 'fields']);
 // Indeed's structured answers: "Python: 3 years (Required)" / "(Preferred)".
 // Korean and Japanese: "경력 9년 이상", "3年以上の経験".
 const CJK_YEARS = /(\d{1,2})\s*(?:년|年)\s*(?:이상|以上)/g;
@@ -84,9 +84,12 @@ export function extractMinYears(text: string): Found<number | null> {
 }
 
 const DEGREES: ReadonlyArray<readonly [RegExp, Degree]> = [
-  [/\bassociate['’]?s?(?:['’]s)?\s+(?:degree|of (?:arts|science|applied))|\bassociates? degree|\b(?:A\.A\.S?|A\.S)\.?(?=\s|,)|\bassociate['’]?s?\b(?=\s*(?:or|\/)\s*(?:bachelor|higher))/i, 'associate'],
-  [/\bbachelor['’]?s?\b|\bbachelors\b|\b(?:B\.?S\.?c?|B\.?A\.?|B\.?Eng|B\.?Tech|B\.?E\.)(?=[\s,/)]|$)(?![\s]*(?:Office|Excel|Word))|\b(?:BA|BS)\s*\/\s*(?:BA|BS|MS|MA)\b|\bundergraduate degree\b|\b(?:4|four)[- ]year (?:college |university )?degree\b|\buniversity degree\b|\bcollege degree\b|\bbaccalaureate\b/i, 'bachelor'],
-  [/\bmaster['’]?s?\b(?!\s+(?:data|service|agreement|file|class))|\bmasters\b|\b(?:M\.?S\.?c?|M\.?A\.?|M\.?Eng|MBA|M\.?Tech)(?=[\s,/)]|$)(?![\s]*(?:Office|Excel|Word|SQL|Teams|Project|Access|Azure|Dynamics))|\bgraduate degree\b|\bpostgraduate\b/, 'master'],
+  [/\bassociate['’]?s?(?:['’]s)?\s+(?:degree|of (?:arts|science|applied))|\bassociates? degree|\bassociate['’]?s?\b(?=\s*(?:or|\/)\s*(?:bachelor|higher))/i, 'associate'],
+  [/\b(?:A\.A\.S?|A\.S)\.?(?=\s|,)/, 'associate'],
+  [/\bbachelor['’]?s?\b|\bbachelors\b|\bundergraduate degree\b|\b(?:4|four)[- ]year (?:college |university )?degree\b|\buniversity degree\b|\bcollege degree\b|\bbaccalaureate\b/i, 'bachelor'],
+  [/\b(?:B\.?S\.?c?|B\.?A\.?|B\.?Eng|B\.?Tech|B\.?E\.)(?=[\s,/)]|$)(?![\s]*(?:Office|Excel|Word))|\b(?:BA|BS)\s*\/\s*(?:BA|BS|MS|MA)\b/, 'bachelor'],
+  [/\bmaster['’]?s?\b(?!\s+(?:data|service|agreement|file|class|key))|\bmasters\b|\bgraduate degree\b|\bpostgraduate\b/i, 'master'],
+  [/\b(?:M\.?S\.?c?|M\.?A\.?|M\.?Eng|MBA|M\.?Tech)(?=[\s,/)]|$)(?![\s]*(?:Office|Excel|Word|SQL|Teams|Project|Access|Azure|Dynamics))/, 'master'],
   [/\bph\.?\s?d\b|\bdoctor(?:ate|al)\b|\b(?:MD|DO)\s*(?:\/|or)\s*(?:MD|DO)\b|\bM\.D\.|\bD\.O\./i, 'phd'],
 ];
 const DEGREE_ORDER: readonly Degree[] = ['associate', 'bachelor', 'master', 'phd'];

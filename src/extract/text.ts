@@ -55,7 +55,7 @@ function pushTrimmed(out: Span[], piece: string, start: number): void {
   if (t.length > 0) out.push({ text: t, start: start + lead });
 }
 
-export type SectionKind = 'basic' | 'preferred' | 'duties' | 'benefits' | 'pay' | 'about' | 'other';
+export type SectionKind = 'basic' | 'preferred' | 'duties' | 'benefits' | 'pay' | 'about' | 'fields' | 'other';
 
 export interface Section {
   heading: string | null;
@@ -71,7 +71,7 @@ export interface Section {
  */
 const HEADING_KINDS: ReadonlyArray<readonly [RegExp, SectionKind]> = [
   // Job-board filter fields, not requirements ("Experience level: 1 year").
-  [/^(experience level|schedule|shift|compensation package|supplemental pay|work location|job type|benefits pulled from|application question)/i, 'other'],
+  [/^(experience level|schedule|shift|compensation package|supplemental pay|work location|job type|benefits pulled from|application question)/i, 'fields'],
   [/\b(preferred|desired|nice[- ]to[- ]haves?|bonus( points)?|pluses|plus points|good to have|ideal(ly)?|extra credit|it'?s a plus|would be (a )?plus|not required|additional qualifications|even better|better still|we'?d love)\b/i, 'preferred'],
   [/\b(basic|minimum|required|essential|mandatory|must[- ]haves?|requirements?|qualifications?|what you('|’)?ll need|what you need|what we('|’)?re looking for|what we are looking for|who you are|about you|you have|you bring|you('|’)?ll bring|you will bring|what you bring|what we need|you might be a fit|skills|experience|you should have|to be successful|we('|’)?re looking for|looking for)\b/i, 'basic'],
   [/\b(compensation|salary|pay( range| transparency)?|base pay|total rewards|pay rate)\b/i, 'pay'],
@@ -157,5 +157,6 @@ export function optionalNear(sentence: string, index: number, length: number): b
   const after = sentence.slice(index + length, index + length + 70);
   const near = `${before}\u0000${after}`;
   if (!PREFERRED_WORDS.test(near)) return false;
-  return !/\b(required|must|minimum)\b/i.test(near);
+  // "… degree required", "Must have: …" right at the match outweigh a nearby "preferred".
+  return !/^\W{0,3}(?:\w+\s+){0,2}(?:is\s+)?required\b/i.test(after) && !/\b(must have|required|minimum)\W{0,3}$/i.test(before);
 }

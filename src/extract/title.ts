@@ -110,11 +110,12 @@ const ADJECTIVES = /^(?:(?:new|flexible|self-motivated|problem-solving|structure
 // Title phrases in prose: capitalised words ("Machine Learning Engineer, People Leader"), or a
 // short lower-case phrase ending in a role noun ("a senior full-stack developer").
 const TITLE_WORDS = String.raw`(?:(?:[A-Z][A-Za-z0-9+#.'’/&-]*|[IVX]{1,3}|of|and|&|for|/|,)\s*){1,12}`;
+// "The Vice President, Product Management will …", "Director X is accountable for …"
+const SUBJECT_TITLE = new RegExp(String.raw`(?:^The\s+|(?:^|[\s:])(?=[A-Z]))(${TITLE_WORDS})\s+(?:will be responsible|will be the|will lead|will own|is accountable|is responsible|reports to)\b`);
 const PROSE: ReadonlyArray<RegExp> = [
   new RegExp(String.raw`\b(?:is|are|am)\s+(?:currently\s+|actively\s+|now\s+)?(?:seeking|looking for|hiring|recruiting|searching for)\s+(?:an?\s+|the\s+|our\s+)?((?:[a-z-]+\s+){0,3}${TITLE_WORDS})`),
   new RegExp(String.raw`\b(?:seeks|seeking|hiring|ha(?:s|ve) an? (?:\w+ )?opening for|looking for)\s+(?:an?\s+|the\s+|our\s+)((?:[a-z-]+\s+){0,3}${TITLE_WORDS})`),
-  // "The Vice President, Product Management will …", "Director X is accountable for …"
-  new RegExp(String.raw`(?:^The\s+|(?:^|[\s:])(?=[A-Z]))(${TITLE_WORDS})\s+(?:will be responsible|will be the|will lead|will own|is accountable|is responsible|reports to)\b`),
+  SUBJECT_TITLE,
   new RegExp(String.raw`\bjoin\s+(?:us|our team|the team|[A-Z][\w&]*(?:\s[A-Z][\w&]*){0,3})\s+as\s+(?:an?\s+|the\s+|our\s+)((?:[a-z-]+\s+){0,3}${TITLE_WORDS})`),
   new RegExp(String.raw`^As\s+(?:an?|the|our)\s+(${TITLE_WORDS})`),
   /\b(?:looking for|seeking|hiring|opening for)\s+[^.]{0,80}?\b((?:[a-z][a-z-]*\s+){0,3}(?:engineer|developer|designer|scientist|analyst|manager|architect|specialist|administrator|consultant|coordinator|intern)s?)\b/,
@@ -124,7 +125,7 @@ const LEVEL_WORD = /^(senior|sr\.?|junior|jr\.?|lead|staff|principal|associate|e
 const RUN_TOKEN = /^(?:[A-Z][A-Za-z0-9+#.'’/&-]*,?|[IVX]{1,3},?|of|and|&|for|\/)$/;
 
 /** Trims a prose capture to the words that make the title. */
-function tidyProseTitle(raw: string): string | null {
+function tidyProseTitle(raw: string, wholeRun = false): string | null {
   const words = raw.trim().split(/\s+/);
   // Capitalised words make the title ("a structured and solution-oriented Analytics Engineer").
   let start = words.findIndex((w, i) => /^[A-Z]/.test(w) && words.slice(i).every((x) => RUN_TOKEN.test(x)));
@@ -144,6 +145,9 @@ function tidyProseTitle(raw: string): string | null {
     else if (end === i - 1 && /^(?:[IVX]{1,3}|[1-4])$/.test(bare)) end = i;
   });
   if (end < 0) return null;
+  // "Vice President, Product Management": a comma after the role noun continues the title, and
+  // a title that is the sentence's subject runs to its verb.
+  if (!lower && (wholeRun || /,$/.test(kept[end] ?? ''))) end = kept.length - 1;
   let t = kept.slice(0, end + 1).join(' ').replace(/[,.]$/, '').replace(ADJECTIVES, '');
   // "Data Scientists" names the job "Data Scientist".
   t = t.replace(/(engineer|developer|designer|scientist|analyst|manager|architect|specialist|consultant|coordinator|intern)s$/i, '$1');
@@ -153,12 +157,15 @@ function tidyProseTitle(raw: string): string | null {
 }
 
 /** A title on a line of its own further down ("About the job … Associate AI Engineer …"). */
+// A title is in title case: every long word capitalised ("Associate AI Engineer", not "Mentor a junior Data Analyst").
+const TITLE_CASE = /^(?:(?:[A-Z0-9(][^\s]*|of|and|for|the|in|at|to|a|an|on|with|or|&|-|–|\/|\|)\s*)+$/;
+
 function standaloneTitle(text: string): { title: string; line: string } | null {
   const lines = linesOf(text);
   const limit = Math.min(lines.length, 60);
   for (let i = 0; i < limit; i++) {
     const l = lines[i];
-    if (!l || !looksLikeTitle(l.text) || kindOf(l.text) !== null) continue;
+    if (!l || !looksLikeTitle(l.text) || kindOf(l.text) !== null || !TITLE_CASE.test(l.text)) continue;
     if (l.text.split(/\s+/).length > 8 || /[,;:]\s/.test(l.text) && !/^[^,]+,\s*[A-Z]/.test(l.text)) continue;
     // Its own paragraph: blank lines around it in the text.
     const before = text.slice(Math.max(0, l.start - 2), l.start);
@@ -197,7 +204,7 @@ export function extractTitle(text: string, company: string | null): Found<string
     for (const re of PROSE) {
       const m = re.exec(s.text);
       if (!m) continue;
-      let t = tidyProseTitle(m[1] ?? '');
+      let t = tidyProseTitle(m[1] ?? '', re === SUBJECT_TITLE);
       if (t === null) continue;
       if (company !== null && t.startsWith(`${company} `)) t = t.slice(company.length + 1);
       if (ROLE_NOUNS.test(t)) return found(t, s.text, 'named in a sentence');
