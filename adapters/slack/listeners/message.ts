@@ -21,7 +21,7 @@ export function onMessage(deps: SlackDeps): (args: { event: unknown; body: unkno
     if (msg.bot_id || !msg.user || msg.user === me.userId) return;
     if (msg.text.trim() === '' && !msg.files?.length) return;
 
-    const envelope = EventEnvelope.parse(body);
+    const envelope = EventEnvelope.safeParse(body).data ?? {};
     const team = envelope.team_id ?? me.teamId ?? '';
     const place = { platform: 'slack' as const, team, channel: msg.channel };
     let outcome = 'ignored';

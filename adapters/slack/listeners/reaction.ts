@@ -22,7 +22,7 @@ export function onReactionAdded(deps: SlackDeps): (args: { event: unknown; body:
     const me = deps.identity();
     if (reaction.user === me.userId) return;
 
-    const envelope = EventEnvelope.parse(body);
+    const envelope = EventEnvelope.safeParse(body).data ?? {};
     const place = { platform: 'slack' as const, team: envelope.team_id ?? me.teamId ?? '', channel };
     let outcome = 'ignored';
     try {

@@ -326,6 +326,22 @@ describe('Slack app over HTTP: reactions', () => {
 });
 
 describe('Slack app over HTTP: Slack errors', () => {
+  it('logs an internal error in the core and says nothing in the channel', async () => {
+    class BrokenDesk extends Desk {
+      override async handleMessage(): Promise<never> {
+        throw new Error('core failed');
+      }
+    }
+    run = await startHttpApp({}, { desk: new BrokenDesk({ store: new MemoryStore() }) });
+    await run.sender.event(messageEvent({ text: slackEscape(POSTING_003) }));
+    await run.settle();
+    expect(workCalls(run)).toEqual([]);
+    expect(run.logs.some((l) => l.level === 'error' && /handling a Slack message failed/.test(l.msg))).toBe(true);
+    // Still serving afterwards.
+    const res = await fetch(`${run.sender.appUrl}/healthz`);
+    expect(res.status).toBe(200);
+  });
+
   it('waits out a 429 on chat.postMessage and retries, even with client retries off', async () => {
     run = await startHttpApp();
     run.api.scriptOnce('chat.postMessage', { status: 429, headers: { 'retry-after': '1' }, body: { ok: false, error: 'ratelimited' } });
