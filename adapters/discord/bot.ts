@@ -44,7 +44,7 @@ export function createDiscordBot(opts: DiscordBotOptions): DiscordBot {
     failIfNotExists: false,
     ...(opts.apiUrl ? { rest: { api: opts.apiUrl } } : {}),
   });
-  const ctx: BotContext = { desk: opts.desk, client, log, permissionLog: new OncePerChannel(log) };
+  const ctx: BotContext = { desk: opts.desk, client, log, permissionLog: new OncePerChannel(log), inFlight: new Set() };
   registerListeners(client, ctx);
   client.on(Events.Error, (err) => log.error({ err: describeError(err) }, 'Discord client error'));
   client.on(Events.Warn, (message) => log.warn({ message }, 'Discord client warning'));

@@ -10,6 +10,23 @@ export interface BotContext {
   log: DiscordLogger;
   /** Missing-permission warnings, once per channel. */
   permissionLog: OncePerChannel;
+  /** Event keys being handled in this process right now (see `once`). */
+  inFlight: Set<string>;
+}
+
+/**
+ * Run `work` for an event only once: the in-process set stops a burst handled concurrently
+ * here, and the Desk's claim stops a replay after a resume or a second bot process.
+ */
+export async function once(ctx: BotContext, key: string, work: () => Promise<void>): Promise<void> {
+  if (ctx.inFlight.has(key)) return;
+  ctx.inFlight.add(key);
+  try {
+    if (!(await ctx.desk.claimEvent('discord', key))) return;
+    await work();
+  } finally {
+    ctx.inFlight.delete(key);
+  }
 }
 
 /** Every message the bot sends pings nobody, including the author it replies to. */

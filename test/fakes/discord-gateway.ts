@@ -21,6 +21,8 @@ export interface DiscordGatewayOptions {
   /** GUILD_CREATE payloads sent right after READY. */
   guilds: () => Record<string, unknown>[];
   heartbeatIntervalMs?: number;
+  /** Close the connection with this code on IDENTIFY instead of READY (4004 bad token, 4014 disallowed intents). */
+  refuseIdentify?: number;
 }
 
 export interface DiscordGateway {
@@ -67,7 +69,9 @@ export async function startDiscordGateway(opts: DiscordGatewayOptions): Promise<
       const frame = JSON.parse(String(raw)) as GatewayFrame;
       received.push(frame);
       if (frame.op === 1) send(socket, { op: 11 });
-      if (frame.op === 2) {
+      if (frame.op === 2 && opts.refuseIdentify) {
+        socket.close(opts.refuseIdentify, 'refused by stand-in');
+      } else if (frame.op === 2) {
         const ready = { ...opts.ready(), resume_gateway_url: url };
         send(socket, { op: 0, s: ++seq, t: 'READY', d: ready });
         for (const guild of opts.guilds()) send(socket, { op: 0, s: ++seq, t: 'GUILD_CREATE', d: guild });

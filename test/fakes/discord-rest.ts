@@ -34,7 +34,8 @@ export interface RestReply {
   json?: unknown;
 }
 
-export type RouteHandler = (req: RecordedRequest, params: string[]) => RestReply | Promise<RestReply>;
+/** A route's answer; null from an override passes the request on to the next matching route. */
+export type RouteHandler = (req: RecordedRequest, params: string[]) => RestReply | null | Promise<RestReply | null>;
 
 export interface DiscordRestOptions {
   botUser: JsonObject;
@@ -59,7 +60,7 @@ export interface DiscordRest {
   addMessage(message: JsonObject): void;
   /** Serve bytes at `${cdn}/attachments/<channel>/<id>/<name>`; returns the URL. */
   serveAttachment(channelId: string, attachmentId: string, name: string, bytes: Uint8Array, contentType: string): string;
-  /** Answer `method path` (a regex over the versionless path) with a handler before the defaults. */
+  /** Answer `method path` (a regex over the versionless path) with a handler before the defaults (null: pass on). */
   override(method: string, path: RegExp, handler: RouteHandler): void;
   /** Requests other than GET /gateway/bot: what the bot did. */
   calls(): RecordedRequest[];
@@ -305,7 +306,7 @@ export async function startDiscordRest(opts: DiscordRestOptions): Promise<Discor
       return;
     }
 
-    const path = url.pathname.replace(/^\/api\/v\d+/, '');
+    const path = decodeURIComponent(url.pathname).replace(/^\/api\/v\d+/, '');
     const recorded: RecordedRequest = {
       method: req.method ?? 'GET',
       path,
@@ -334,9 +335,13 @@ export async function startDiscordRest(opts: DiscordRestOptions): Promise<Discor
     if (!isWebhook && !opts.tokens.some((t) => auth === `Bot ${t}`)) {
       reply = json(401, { code: 0, message: '401: Unauthorized' });
     } else {
-      const route = [...overrides, ...defaults].find((r) => r.method === recorded.method && r.path.test(path));
-      const params = route ? (route.path.exec(path) ?? []).slice(1) : [];
-      reply = route ? await route.handler(recorded, params) : json(404, { code: 0, message: '404: Not Found' });
+      let answer: RestReply | null = null;
+      for (const route of [...overrides, ...defaults]) {
+        if (route.method !== recorded.method || !route.path.test(path)) continue;
+        answer = await route.handler(recorded, (route.path.exec(path) ?? []).slice(1));
+        if (answer) break;
+      }
+      reply = answer ?? json(404, { code: 0, message: '404: Not Found' });
     }
     if (reply.status === 204 || reply.json === undefined) {
       res.writeHead(reply.status).end();

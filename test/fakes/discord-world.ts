@@ -38,6 +38,8 @@ export interface WorldOptions {
   botPermissions?: bigint;
   /** Denied to the bot's role in #jobs by a channel overwrite. */
   deniedInChannel?: bigint;
+  /** Gateway close code on IDENTIFY (4014: the Message Content intent is not enabled). */
+  refuseIdentify?: number;
 }
 
 export interface DiscordWorld {
@@ -149,6 +151,7 @@ export async function startDiscordWorld(opts: WorldOptions = {}): Promise<Discor
       application: { id: applicationId, flags: 0 },
     }),
     guilds: () => [guild()],
+    ...(opts.refuseIdentify ? { refuseIdentify: opts.refuseIdentify } : {}),
   });
   gatewayUrl = gateway.url;
 

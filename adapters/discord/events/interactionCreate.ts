@@ -1,6 +1,6 @@
 import { Events, MessageFlags, type Interaction } from 'discord.js';
 import { commands } from '../commands/index.js';
-import { NO_PINGS, type BotContext } from '../context.js';
+import { NO_PINGS, once, type BotContext } from '../context.js';
 import { describeError } from '../log.js';
 import type { Listener } from './listener.js';
 
@@ -9,7 +9,11 @@ const APOLOGY = 'Sorry, something went wrong on my side. Please try again in a m
 /** Application commands (/jd, "Summarize job posting") → their handlers; an internal error → a private apology. */
 export async function onInteractionCreate(ctx: BotContext, interaction: Interaction): Promise<void> {
   if (!interaction.isCommand()) return;
-  if (!(await ctx.desk.claimEvent('discord', `interaction:${interaction.id}`))) return;
+  await once(ctx, `interaction:${interaction.id}`, () => runCommand(ctx, interaction));
+}
+
+async function runCommand(ctx: BotContext, interaction: Interaction): Promise<void> {
+  if (!interaction.isCommand()) return;
   try {
     for (const command of commands) {
       if (await command.run(ctx, interaction)) return;

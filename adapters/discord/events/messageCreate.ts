@@ -1,6 +1,6 @@
 import { Events, MessageType, type Message } from 'discord.js';
 import { readTextAttachments, isTextAttachment } from '../attachments.js';
-import { placeOf, type BotContext } from '../context.js';
+import { once, placeOf, type BotContext } from '../context.js';
 import { messageText } from '../markup.js';
 import { replyWithCard, replyWithText } from '../post-card.js';
 import type { Listener } from './listener.js';
@@ -14,8 +14,10 @@ export async function onMessageCreate(ctx: BotContext, message: Message): Promis
   if (!AUTHORED.has(message.type)) return;
   const hasText = message.content.trim() !== '';
   if (!hasText && !message.attachments.some(isTextAttachment)) return;
-  if (!(await ctx.desk.claimEvent('discord', `message:${message.id}`))) return;
+  await once(ctx, `message:${message.id}`, () => answerMessage(ctx, message));
+}
 
+async function answerMessage(ctx: BotContext, message: Message): Promise<void> {
   const files = await readTextAttachments(message.attachments, ctx.log);
   const reply = await ctx.desk.handleMessage({
     ...placeOf(message),

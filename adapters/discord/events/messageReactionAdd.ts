@@ -1,10 +1,10 @@
 import { Events, type MessageReaction, type PartialMessageReaction, type PartialUser, type User } from 'discord.js';
-import { placeOf, type BotContext } from '../context.js';
+import { once, placeOf, type BotContext } from '../context.js';
 import { postFullText } from '../post-full.js';
 import type { Listener } from './listener.js';
 
 /**
- * 📄 on a card or an original posting → the full posting in a thread on that message.
+ * 📄 on a card or an original posting → the full posting in a thread on that message, once.
  * The message may be a partial (a card from before a restart): the Desk needs only its ids,
  * and it is fetched once the Desk knows the posting.
  */
@@ -24,9 +24,11 @@ export async function onReactionAdd(
     emoji,
   });
   if (reply?.kind !== 'full') return;
-  if (!(await ctx.desk.claimEvent('discord', `reaction:${partial.id}:${user.id}:${emoji}`))) return;
-  const message = partial.partial ? await partial.fetch() : partial;
-  await postFullText(ctx, message, reply.title, reply.text);
+  // Once per message: a second 📄 (another person, the card and then the original) would only repeat the thread.
+  await once(ctx, `full:${partial.channelId}:${partial.id}`, async () => {
+    const message = partial.partial ? await partial.fetch() : partial;
+    await postFullText(ctx, message, reply.title, reply.text);
+  });
 }
 
 export const messageReactionAdd: Listener<typeof Events.MessageReactionAdd> = {

@@ -1,0 +1,55 @@
+import { GatewayIntentBits } from 'discord.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createDiscordBot, DiscordStartError } from '../../../adapters/discord/bot.js';
+import { Desk } from '../../../src/desk/index.js';
+import { MemoryStore } from '../../../src/store/memory.js';
+import { startDiscordWorld, type DiscordWorld } from '../../fakes/discord-world.js';
+import { fixture, isMessagePost, startHarness, type Harness } from './harness.js';
+
+let h: Harness | undefined;
+let world: DiscordWorld | undefined;
+afterEach(async () => {
+  await h?.close();
+  await world?.close();
+  h = undefined;
+  world = undefined;
+});
+
+describe('Discord bot, connection', () => {
+  it('connects through the REST base URL, identifies with the five intents and reports ready', async () => {
+    h = await startHarness();
+    const identify = h.world.gateway.received.find((f) => f.op === 2)?.d as { intents: number; token: string };
+    const expected =
+      GatewayIntentBits.Guilds | GatewayIntentBits.GuildMessages | GatewayIntentBits.GuildMessageReactions |
+      GatewayIntentBits.MessageContent | GatewayIntentBits.DirectMessages;
+    expect(identify.intents).toBe(expected);
+    expect(h.world.rest.requests[0]?.path).toBe('/gateway/bot');
+    expect(h.bot.status().ready).toBe(true);
+    await h.bot.stop();
+    expect(h.bot.status().ready).toBe(false);
+  });
+
+  it('refuses to start with a clear message when the token is wrong', async () => {
+    world = await startDiscordWorld();
+    const bot = createDiscordBot({ desk: new Desk({ store: new MemoryStore() }), token: 'not-the-token', apiUrl: world.rest.api });
+    const started = bot.start();
+    await expect(started).rejects.toBeInstanceOf(DiscordStartError);
+    await expect(started).rejects.toThrow(/DISCORD_TOKEN/);
+    await expect(started).rejects.not.toThrow(/not-the-token/);
+  });
+
+  it('says how to enable the Message Content intent when Discord refuses it', async () => {
+    world = await startDiscordWorld({ refuseIdentify: 4014 });
+    const bot = createDiscordBot({ desk: new Desk({ store: new MemoryStore() }), token: world.token, apiUrl: world.rest.api });
+    await expect(bot.start()).rejects.toThrow(/Message Content Intent/);
+  });
+
+  it('resumes after the gateway drops the connection and keeps answering', async () => {
+    h = await startHarness();
+    await h.world.gateway.dropConnection(4000);
+    await h.world.gateway.waitForSession();
+    expect(h.world.gateway.received.some((f) => f.op === 6)).toBe(true);
+    h.world.post(h.world.message(fixture('short-posting.txt')));
+    await h.world.rest.waitFor(isMessagePost(h.world.channelId));
+  });
+});
