@@ -35,7 +35,7 @@ describe('renderFullDiscord', () => {
   });
 
   it('counts the escaped size: 5,000 characters of markup that would double in messages become a file', () => {
-    const text = '**bold** _it_ '.repeat(360);
+    const text = '*_~`| '.repeat(900);
     expect(text.length).toBeLessThan(FULL_TEXT_FILE_THRESHOLD);
     expect(renderFullDiscord('Role', text).kind).toBe('file');
   });
