@@ -61,6 +61,8 @@ function looksLikeCompanyLine(line: string): boolean {
   if (/^[a-z]/.test(t) || /[.!?:]$/.test(t) || /\d{2,}/.test(t) || !/[A-Za-z]/.test(t)) return false;
   // "Seoul, South Korea" and "Austin, TX" are places.
   const tail = t.split(',').slice(1).join(',').trim().toLowerCase();
+  if (/;/.test(t) || /\b(remote|hybrid|on-?site)\b/i.test(t)) return false;
+  if (Object.values(US_STATES).some((st) => t.includes(`, ${st}`))) return false;
   if (tail.length > 0 && (tail in COUNTRIES || tail.toUpperCase() in US_STATES || /^[a-z]{2}$/.test(tail))) return false;
   if (CHROME_LINE.test(t) || ROLE_NOUNS.test(t)) return false;
   if (/[·•|]/.test(t) || /\b(ago|applicants?|remote|hybrid|on-?site|full-time|part-time)\b/i.test(t)) return false;

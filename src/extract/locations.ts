@@ -115,8 +115,10 @@ function placesIn(span: Span, weak: boolean, out: Hit[]): void {
 function remoteWithRegion(match: string, before: string): string {
   const inParens = /remote\s*\(([^)]{2,40})\)/i.exec(match)?.[1];
   const after = /remote\s*[-–—,:]\s*(.+)$/i.exec(match)?.[1];
-  const leading = /^(.+?)[ -]remote$/i.exec(match)?.[1];
-  const prior = /^\((?:fully )?remote\)$/i.test(match.trim()) ? /([A-Z][A-Za-z. ]{1,30}?)\s*$/.exec(before)?.[1] : undefined;
+  const leading = /^(US|USA|U\.S\.|Canada|UK|EMEA|Europe|LATAM|APAC|Worldwide|Global)[ -]remote$/i.exec(match)?.[1];
+  // "Canada (Remote)": the place before names the region when it is a country.
+  const before1 = /^\((?:fully )?remote\)$/i.test(match.trim()) ? /([A-Z][A-Za-z. ]{1,30}?)\s*$/.exec(before)?.[1] : undefined;
+  const prior = before1 !== undefined && COUNTRIES[before1.trim().toLowerCase()] !== undefined ? before1 : undefined;
   const region = (inParens ?? after ?? leading ?? prior ?? '').trim();
   if (region.length === 0 || /^(first|friendly|only|ok|okay|optional|possible|eligible)$/i.test(region)) return 'Remote';
   const country = COUNTRIES[region.toLowerCase()];

@@ -55,10 +55,11 @@ export function requiredYears(text: string, sections: readonly Section[]): Years
       if ((m[2] ?? '').toLowerCase() === 'required') hits.push({ years: Number(m[1]), line: s.text });
     }
     if (INDEED_FIELD.test(s.text)) continue;
-    const section = sectionAt(sections, s.start);
-    if (section && SKIP_KINDS.has(section.kind)) continue;
     for (const m of s.text.matchAll(YEARS)) {
       const idx = m.index;
+      // Flattened pastes run sections together: judge the section where the figure sits.
+      const section = sectionAt(sections, s.start + idx);
+      if (section && SKIP_KINDS.has(section.kind)) continue;
       const before = s.text.slice(Math.max(0, idx - 30), idx);
       const after = s.text.slice(idx + m[0].length, idx + m[0].length + 60);
       if (NOT_BEFORE.test(before) && !MINIMUM_BEFORE.test(before)) continue;
@@ -103,12 +104,12 @@ export function extractDegree(text: string): Found<Degree | null> {
   const sections = sectionsOf(body);
   let best: { degree: Degree; line: string } | null = null;
   for (const s of sentencesOf(body)) {
-    const section = sectionAt(sections, s.start);
-    if (section && SKIP_KINDS.has(section.kind)) continue;
     if (STUDYING.test(s.text) && !/\bgraduat(e|ing) (in|by|with)\b/i.test(s.text)) continue;
     if (!DEGREE_CONTEXT.test(s.text)) continue;
     for (const [re, degree] of DEGREES) {
       const m = re.exec(s.text);
+      const section = m === null ? undefined : sectionAt(sections, s.start + m.index);
+      if (section && SKIP_KINDS.has(section.kind)) continue;
       if (m === null || optionalNear(s.text, m.index, m[0].length) || /^\s*\(preferred\)/i.test(s.text.slice(m.index + m[0].length, m.index + m[0].length + 40).replace(/^[^()]*/, ''))) continue;
       if (best === null || DEGREE_ORDER.indexOf(degree) < DEGREE_ORDER.indexOf(best.degree)) best = { degree, line: s.text };
       break;

@@ -158,5 +158,5 @@ export function optionalNear(sentence: string, index: number, length: number): b
   const near = `${before}\u0000${after}`;
   if (!PREFERRED_WORDS.test(near)) return false;
   // "… degree required", "Must have: …" right at the match outweigh a nearby "preferred".
-  return !/^\W{0,3}(?:\w+\s+){0,2}(?:is\s+)?required\b/i.test(after) && !/\b(must have|required|minimum)\W{0,3}$/i.test(before);
+  return !/^\W{0,3}(?:\w+\s+){0,2}(?:is\s+)?required\b/i.test(after) && !/\b(must have|required:|minimum( of)?)\W{0,3}$/i.test(before);
 }

@@ -104,7 +104,7 @@ export function splitPlaces(label: string, known: readonly string[] = []): strin
     if (p.includes('/')) return p.split('/').map((c) => c.trim());
     // "San Francisco, New York, Seattle": a list of known places, not "City, ST".
     const commaParts = p.split(/\s*,\s*/);
-    if (commaParts.length >= 2 && commaParts.every((c) => METRO_NAMES.has(norm(c)))) {
+    if (commaParts.length >= 2 && commaParts.every((c) => METRO_NAMES.has(norm(c)) || known.some((k) => cityOf(k) === norm(c)))) {
       return commaParts;
     }
     return [p];
