@@ -6,6 +6,7 @@ import { SlackStartError } from './errors.js';
 import { SharedFileReader } from './files.js';
 import { registerListeners } from './listeners/index.js';
 import { boltLogger, describe, silentLog, type SlackLog } from './log.js';
+import { OwnCards } from './own-cards.js';
 import { ThreadRoots } from './threads.js';
 import { AUTH_ERRORS, SlackWeb, slackErrorCode } from './web.js';
 
@@ -97,6 +98,7 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
     web,
     files: new SharedFileReader({ web, botToken: opts.botToken, maxBytes: opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, apiUrl, log }),
     threads: new ThreadRoots(web),
+    ownCards: new OwnCards(),
     log,
     identity: () => identity,
   };

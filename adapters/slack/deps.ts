@@ -1,6 +1,7 @@
 import type { Desk } from '../../src/desk/index.js';
 import type { SharedFileReader } from './files.js';
 import type { SlackLog } from './log.js';
+import type { OwnCards } from './own-cards.js';
 import type { ThreadRoots } from './threads.js';
 import type { SlackWeb } from './web.js';
 
@@ -19,6 +20,8 @@ export interface SlackDeps {
   web: SlackWeb;
   files: SharedFileReader;
   threads: ThreadRoots;
+  /** /jd cards waiting for their echo, to learn their ts. */
+  ownCards: OwnCards;
   log: SlackLog;
   identity(): BotIdentity;
 }

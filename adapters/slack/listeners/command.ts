@@ -30,7 +30,11 @@ export function onJdCommand(deps: SlackDeps): (args: Pick<SlackCommandMiddleware
         text: unwrapSlackMarkup(command.text ?? ''),
         link: null,
       });
-      for (const message of commandResponses(reply)) await respondWithRetry(respond, message);
+      const messages = commandResponses(reply);
+      if (reply.kind === 'card' && messages[0]?.text) {
+        deps.ownCards.expect({ platform: 'slack', team: command.team_id, channel: command.channel_id }, messages[0].text, reply.postingId);
+      }
+      for (const message of messages) await respondWithRetry(respond, message);
       outcome = reply.kind;
     } catch (err) {
       deps.log.error({ channel: command.channel_id, err: describe(err) }, 'handling /jd failed');

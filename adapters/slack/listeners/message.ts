@@ -1,5 +1,5 @@
 import type { Attachment } from '../../../src/desk/index.js';
-import { messageLink, type SlackDeps } from '../deps.js';
+import { messageLink, type BotIdentity, type SlackDeps } from '../deps.js';
 import { EventEnvelope, MessagePayload, POSTED_SUBTYPES } from '../events.js';
 import { describe } from '../log.js';
 import { unwrapSlackMarkup } from '../markup.js';
@@ -17,8 +17,12 @@ export function onMessage(deps: SlackDeps): (args: { event: unknown; body: unkno
     if (!parsed.success) return;
     const msg = parsed.data;
     const me = deps.identity();
+    if (isOwn(msg, me)) {
+      await rememberOwnCard(deps, msg);
+      return;
+    }
     if (!POSTED_SUBTYPES.has(msg.subtype)) return;
-    if (msg.bot_id || !msg.user || msg.user === me.userId) return;
+    if (msg.bot_id || !msg.user) return;
     if (msg.text.trim() === '' && !msg.files?.length) return;
 
     const envelope = EventEnvelope.safeParse(body).data ?? {};
@@ -54,4 +58,20 @@ export function onMessage(deps: SlackDeps): (args: { event: unknown; body: unkno
       deps.log.info({ platform: 'slack', kind, outcome, latencyMs: Math.round(performance.now() - startedAt), channel: msg.channel }, 'event');
     }
   };
+}
+
+function isOwn(msg: MessagePayload, me: BotIdentity): boolean {
+  return (me.botId !== null && msg.bot_id === me.botId) || (me.userId !== null && msg.user === me.userId);
+}
+
+/** The echo of a /jd card: remember its ts so a reaction on it finds the posting. */
+async function rememberOwnCard(deps: SlackDeps, msg: MessagePayload): Promise<void> {
+  const card = deps.ownCards.take(msg.channel, msg.text);
+  if (!card) return;
+  try {
+    await deps.desk.rememberReply(card.place, msg.ts, card.postingId);
+    deps.threads.remember(msg.channel, msg.ts, msg.thread_ts ?? msg.ts);
+  } catch (err) {
+    deps.log.warn({ channel: msg.channel, err: describe(err) }, 'could not remember a /jd card');
+  }
 }

@@ -228,6 +228,20 @@ describe('Slack app over HTTP: /jd', () => {
     expect(text).toMatch(/\$158\.6k–\$181k/);
   });
 
+  it('learns the ts of its /jd card from Slack\'s echo, so a reaction on it brings the full posting', async () => {
+    run = await startHttpApp();
+    await jd(run, slackEscape(POSTING_003), 'echo');
+    const answer = await run.api.waitFor(() => run!.api.responses.find((r) => r.id === 'echo'));
+    const cardTs = '1700000500.000100';
+    await run.sender.event({ type: 'message', subtype: 'bot_message', bot_id: 'BBOT0001', app_id: 'A0APP0001', channel: CHANNEL, text: answer.body.text, blocks: answer.body.blocks, ts: cardTs, event_ts: cardTs });
+    await run.settle();
+    await run.sender.event({ type: 'reaction_added', user: 'U0CAROL01', reaction: 'page_facing_up', item: { type: 'message', channel: CHANNEL, ts: cardTs }, item_user: 'UBOT0001', event_ts: '1700000500.000200' });
+    await run.settle();
+    expect(run.api.posted.length).toBeGreaterThanOrEqual(1);
+    expect(run.api.posted.every((m) => m.threadTs === cardTs)).toBe(true);
+    expect(allText(run.api.posted[0]!)).toMatch(/Full posting/);
+  });
+
   it('answers /jd alone and /jd help with short help only the user sees', async () => {
     run = await startHttpApp();
     await jd(run, '', 'empty');

@@ -2,6 +2,7 @@ import type { RespondArguments, SlashCommand } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
 import type { SlackDeps } from '../../../adapters/slack/deps.js';
 import { onJdCommand } from '../../../adapters/slack/listeners/command.js';
+import { OwnCards } from '../../../adapters/slack/own-cards.js';
 import { Desk, type CommandEvent, type DeskReply } from '../../../src/desk/index.js';
 import { MemoryStore } from '../../../src/store/memory.js';
 import { recordingLog, type LogLine } from './harness.js';
@@ -30,7 +31,7 @@ function command(text: string): SlashCommand {
 }
 
 function depsWith(desk: Desk, logs: LogLine[]): SlackDeps {
-  return { desk, log: recordingLog(logs) } as unknown as SlackDeps;
+  return { desk, log: recordingLog(logs), ownCards: new OwnCards() } as unknown as SlackDeps;
 }
 
 describe('/jd listener', () => {
