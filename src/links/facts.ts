@@ -1,0 +1,247 @@
+import type { EmploymentType, PayBand, PayPeriod, StructuredFacts, Workplace } from '../posting.js';
+
+/**
+ * Shared vocabulary of the site readers: structured values (ATS enums, schema.org codes,
+ * ISO dates) mapped to the Posting contract's words, and the text block a reader composes.
+ */
+
+/** What a reader hands to cleaning and extraction. */
+export interface ReadResult {
+  /** The posting as text (title block, then the description), before cleaning. */
+  text: string;
+  /** Facts given as data; they win over what the text suggests. */
+  structured: StructuredFacts;
+  /** 'greenhouse', 'lever', 'linkedin', … or null for an unknown page. */
+  site: string | null;
+}
+
+const EMPLOYMENT_WORDS: ReadonlyArray<[RegExp, EmploymentType]> = [
+  [/^(full[\s_-]?time|fulltime|permanent|regular|cdi|正社員)$/i, 'full-time'],
+  [/^(part[\s_-]?time|parttime)$/i, 'part-time'],
+  [/^(contract(or)?|contract[\s_-]to[\s_-]hire|freelance|fixed[\s_-]term|cdd)$/i, 'contract'],
+  [/^(intern(ship)?|co-?op|working[\s_-]student|apprentice(ship)?|trainee)$/i, 'internship'],
+  [/^(temporary|temp|seasonal|per[\s_-]diem|casual)$/i, 'temporary'],
+];
+
+/** An employment type from an ATS or schema.org value ("FULL_TIME", "Full-time", "FullTime", "Contractor"). */
+export function mapEmploymentType(value: unknown): EmploymentType | null {
+  const values = Array.isArray(value) ? value : [value];
+  for (const v of values) {
+    if (typeof v !== 'string') continue;
+    const word = v.trim().replace(/\s*\(.*\)$/, '');
+    const hit = EMPLOYMENT_WORDS.find(([re]) => re.test(word));
+    if (hit) return hit[1];
+  }
+  return null;
+}
+
+const PERIOD_WORDS: ReadonlyArray<[RegExp, PayPeriod]> = [
+  [/hour|hr\b|hourly/i, 'hour'],
+  [/\bday\b|daily|per-day/i, 'day'],
+  [/week/i, 'week'],
+  [/month/i, 'month'],
+  [/year|annual|yr\b|salary/i, 'year'],
+];
+
+/** A pay period from "YEAR", "per-hour-wage", "1 YEAR", "MONTH", "Annually"… */
+export function mapPayPeriod(value: unknown): PayPeriod | null {
+  if (typeof value !== 'string') return null;
+  return PERIOD_WORDS.find(([re]) => re.test(value))?.[1] ?? null;
+}
+
+/** A period guessed from the size of the amounts when the source names none. */
+export function periodBySize(max: number): PayPeriod {
+  return max < 500 ? 'hour' : 'year';
+}
+
+export function mapWorkplace(value: unknown): Workplace | null {
+  if (typeof value !== 'string') return null;
+  const v = value.toLowerCase().replace(/[\s_-]/g, '');
+  if (v === 'remote' || v === 'telecommute' || v === 'fullyremote') return 'remote';
+  if (v === 'hybrid') return 'hybrid';
+  if (v === 'onsite' || v === 'inoffice' || v === 'inperson' || v === 'office') return 'onsite';
+  return null;
+}
+
+/** A pay band, or null when the amounts are not usable. */
+export function payBand(
+  min: unknown,
+  max: unknown,
+  currency: unknown,
+  period: PayPeriod | null,
+  location: string | null = null,
+  note: string | null = null,
+): PayBand | null {
+  let lo = toAmount(min);
+  let hi = toAmount(max);
+  let why = note;
+  if (lo === null && hi !== null) {
+    // Only a ceiling: keep it as the band, say so.
+    lo = hi;
+    why = note ?? 'up to';
+  }
+  if (lo === null || lo <= 0) return null;
+  if (hi !== null && hi < lo) [lo, hi] = [hi, lo];
+  const cur = typeof currency === 'string' && /^[A-Za-z]{3}$/.test(currency.trim()) ? currency.trim().toUpperCase() : null;
+  if (!cur || lo <= 0) return null;
+  return { location, min: lo, max: hi, currency: cur, period: period ?? periodBySize(hi ?? lo), note: why };
+}
+
+function toAmount(v: unknown): number | null {
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'string' && /^\s*[\d.,]+\s*$/.test(v)) {
+    const n = Number(v.replace(/,/g, ''));
+    return Number.isFinite(n) ? n : null;
+  }
+  return null;
+}
+
+const US_STATES = new Set(
+  'AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR'.split(' '),
+);
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+
+/** "US" → "United States"; a name stays a name. */
+export function countryName(country: string | null | undefined): string | null {
+  const c = (country ?? '').trim();
+  if (!c) return null;
+  if (/^[A-Za-z]{2}$/.test(c)) {
+    try {
+      return regionNames.of(c.toUpperCase()) ?? c;
+    } catch {
+      return c;
+    }
+  }
+  return c;
+}
+
+/** A place as the contract writes it: "City, ST" in the US, "City, Region, Country" elsewhere. */
+export function formatPlace(city: string | null | undefined, region: string | null | undefined, country: string | null | undefined): string | null {
+  const c = (city ?? '').trim();
+  const r = (region ?? '').trim();
+  const isUs = /^(us|usa|united states( of america)?)$/i.test((country ?? '').trim()) || (!country && US_STATES.has(r.toUpperCase()));
+  if (isUs) {
+    if (c && r) return `${c}, ${r}`;
+    return c || r || 'United States';
+  }
+  const parts = [c, r, countryName(country)].filter((p): p is string => Boolean(p));
+  return parts.length ? [...new Set(parts)].join(', ') : null;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** An ISO date or epoch milliseconds as "Aug 6, 2026" (the date the source states, in UTC). */
+export function formatPostedDate(value: unknown): string | null {
+  let d: Date | null = null;
+  if (typeof value === 'number' && Number.isFinite(value)) d = new Date(value);
+  else if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value.trim())) {
+    // The calendar date as written, whatever its offset says.
+    const [y, m, day] = value.trim().slice(0, 10).split('-').map(Number);
+    d = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, day ?? 1));
+  } else if (typeof value === 'string' && value.trim()) return value.trim();
+  if (!d || Number.isNaN(d.getTime())) return null;
+  return `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()}`;
+}
+
+/** Facts with the empty ones left out, so the text can fill them. */
+export function compactFacts(f: StructuredFacts): StructuredFacts {
+  const out: StructuredFacts = {};
+  if (f.title) out.title = f.title;
+  if (f.company) out.company = f.company;
+  if (f.level && (f.level.seniority || f.level.track || f.level.label)) out.level = f.level;
+  if (f.locations?.length) out.locations = [...new Set(f.locations)];
+  if (f.workplace) out.workplace = f.workplace;
+  if (f.employmentType) out.employmentType = f.employmentType;
+  if (f.pay?.length) out.pay = f.pay;
+  if (f.posted) out.posted = f.posted;
+  return out;
+}
+
+/**
+ * The text a reader hands on: a title block the cleaning core recognises (title, company,
+ * place · type · date), then the body sections.
+ */
+export function composeText(facts: StructuredFacts, sections: ReadonlyArray<string | null | undefined>, extraHeader: ReadonlyArray<string | null | undefined> = []): string {
+  const meta = [facts.locations?.join(' / '), ...extraHeader, facts.posted ? `Posted ${facts.posted}` : null].filter(Boolean).join(' · ');
+  const head = [facts.title, facts.company, meta].filter(Boolean).join('\n');
+  return [head, ...sections.map((s) => s?.trim())].filter(Boolean).join('\n\n');
+}
+
+/** Plain text from a value that may be a string, a number or missing. */
+export function str(v: unknown): string | null {
+  if (typeof v === 'string') return v.trim() || null;
+  if (typeof v === 'number') return String(v);
+  return null;
+}
+
+export function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+const SENIORITY_WORDS: ReadonlyArray<[RegExp, NonNullable<StructuredFacts['level']>['seniority']]> = [
+  [/^(intern(ship)?|student|trainee)$/i, 'intern'],
+  [/^(entry([\s_-]level)?|junior|jr\.?|graduate|new[\s_-]grad|associate)$/i, 'entry'],
+  [/^(mid([\s_-]level)?|intermediate|experienced)$/i, 'mid'],
+  [/^(senior|sr\.?)$/i, 'senior'],
+  [/^staff$/i, 'staff'],
+  [/^principal$/i, 'principal'],
+  [/^(lead|team[\s_-]lead)$/i, 'lead'],
+  [/^manager$/i, 'manager'],
+  [/^(senior[\s_-]manager)$/i, 'senior-manager'],
+  [/^director$/i, 'director'],
+  [/^(vp|vice[\s_-]president)$/i, 'vp'],
+  [/^(executive|c[\s_-]level|chief)$/i, 'executive'],
+];
+
+/**
+ * A level from a site's own seniority field ("Senior", "Entry level", "Director"). Ambiguous
+ * buckets such as LinkedIn's "Mid-Senior level" keep only the label: the text decides.
+ */
+export function levelFromLabel(label: string | null): StructuredFacts['level'] | undefined {
+  if (!label || /^(not applicable|n\/a|none|other)$/i.test(label.trim())) return undefined;
+  const word = label.trim().replace(/\s+level$/i, '').trim();
+  const seniority = SENIORITY_WORDS.find(([re]) => re.test(word))?.[1] ?? null;
+  return seniority ? { seniority, label: label.trim() } : undefined;
+}
+
+/**
+ * Where a titled pay band applies: "NYC Salary Range" → "NYC"; "Zone 2" or "Base Pay" → null
+ * (the title is kept as the band's note instead).
+ */
+export function placeFromBandTitle(title: string | null): string | null {
+  if (!title) return null;
+  const rest = title
+    .replace(/\b(annual|base|salary|pay|compensation|comp|hiring|wage|hourly|total|target|ote|on-target|earnings|starting)\b/gi, ' ')
+    .replace(/\b(range|band|rate|scale)s?\b/gi, ' ')
+    .replace(/\b(for|in|of|the)\b/gi, ' ')
+    .replace(/[()[\]:–—-]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (!rest || /^(zone|tier|level|band|grade|geo|region|l\d|[a-z]\d?)\b/i.test(rest) || /^\d+$/.test(rest)) return null;
+  return rest;
+}
+
+const CURRENCY_SYMBOLS: ReadonlyArray<[RegExp, string]> = [
+  [/A\$|AU\$/, 'AUD'], [/C\$|CA\$/, 'CAD'], [/NZ\$/, 'NZD'], [/S\$|SG\$/, 'SGD'], [/HK\$/, 'HKD'], [/R\$/, 'BRL'],
+  [/€/, 'EUR'], [/£/, 'GBP'], [/₹/, 'INR'], [/¥|￥/, 'JPY'], [/₩/, 'KRW'], [/\$/, 'USD'],
+];
+
+/** The currency of a displayed amount: an ISO code when written, else its symbol. */
+export function currencyOf(text: string): string | null {
+  const code = /\b(USD|EUR|GBP|CAD|AUD|NZD|SGD|HKD|INR|JPY|KRW|CHF|SEK|NOK|DKK|PLN|BRL|MXN|ILS|ZAR|CNY)\b/.exec(text)?.[1];
+  if (code) return code;
+  return CURRENCY_SYMBOLS.find(([re]) => re.test(text))?.[1] ?? null;
+}
+
+/** Amounts in a displayed range ("$108,400 — $129,600 USD", "A$160,000.00 - A$200,000.00", "$45/hr"). */
+export function amountsOf(text: string): number[] {
+  const out: number[] = [];
+  for (const m of text.matchAll(/(\d{1,3}(?:[,.\s]\d{3})+|\d+)(?:\.(\d{1,2}))?\s*([kK]|[mM](?![a-z]))?/g)) {
+    const whole = Number((m[1] ?? '').replace(/[,.\s]/g, ''));
+    const cents = m[2] ? Number(`0.${m[2]}`) : 0;
+    const mult = m[3] ? (/k/i.test(m[3]) ? 1_000 : 1_000_000) : 1;
+    const n = (whole + cents) * mult;
+    if (n > 0) out.push(n);
+  }
+  return out;
+}

@@ -1,0 +1,101 @@
+import { decodeWithCharset } from '../decode.js';
+import { compactFacts, composeText, type ReadResult } from './facts.js';
+import { metaCharset } from './fetch.js';
+import { htmlToText, jsonLdScripts, parseHtml, type HtmlDocument } from './html.js';
+import { findJobPostings, parseJsonLd, readJobPosting } from './jsonld.js';
+import { SITE_READERS, siteOfHost, type SiteRequest } from './sites/index.js';
+
+export type { ReadResult } from './facts.js';
+
+export interface ReadOptions {
+  /** Where the content was saved from (only for naming; detection is by content). */
+  fileName?: string;
+  /** The URL the content came from: names the site, and picks one job out of a board answer. */
+  url?: string;
+  /** A job id to pick out of a list answer (Ashby's board). */
+  jobId?: string;
+}
+
+type Kind = 'html' | 'json' | 'text';
+
+/** What a document is, by its content: a saved page, an API answer, or plain text. */
+export function sniffDocumentKind(text: string): Kind {
+  const head = text.slice(0, 2048).replace(/^\ufeff/, '').trimStart();
+  if (/^[{[]/.test(head)) {
+    try {
+      JSON.parse(text.replace(/^\ufeff/, ''));
+      return 'json';
+    } catch {
+      return 'text';
+    }
+  }
+  if (/^<(!doctype\s+html|html[\s>]|\?xml[^>]*>\s*<(!doctype\s+html|html))/i.test(head)) return 'html';
+  // A saved fragment (LinkedIn's guest endpoint answers one): markup from the first character, with closing tags.
+  if (/^<(section|div|main|article|body|head|meta|p|h1|ul)[\s>]/i.test(head) && /<\/[a-z]+>/i.test(text)) return 'html';
+  return 'text';
+}
+
+function toText(content: string | Uint8Array): string {
+  if (typeof content === 'string') return content;
+  const head = Buffer.from(content.subarray(0, 2048)).toString('latin1').trimStart();
+  const charset = /^</.test(head) ? metaCharset(content) ?? '' : '';
+  return decodeWithCharset(content, charset);
+}
+
+/** A parsed page as a posting: the site's own markup first, then JSON-LD, then the page text. */
+export function readHtml(doc: HtmlDocument, url?: URL): ReadResult {
+  for (const reader of SITE_READERS) {
+    if (reader.recognizeHtml?.(doc)) {
+      const read = reader.fromHtml?.(doc);
+      if (read) return read;
+    }
+  }
+  const site = url ? siteOfHost(url.hostname) : null;
+  for (const body of jsonLdScripts(doc)) {
+    const [jp] = findJobPostings(parseJsonLd(body));
+    if (!jp) continue;
+    const ld = readJobPosting(jp);
+    // The JSON-LD description is the posting without the page around it; without one, the page text.
+    const main = ld.description && ld.description.length >= 200 ? ld.description : htmlToText(doc);
+    return { text: composeText(ld.facts, [main]), structured: ld.facts, site };
+  }
+  return { text: htmlToText(doc), structured: {}, site };
+}
+
+/** An API answer as a posting, recognised by its shape; null when no reader knows it. */
+export function readJson(json: unknown, want?: SiteRequest): ReadResult | null {
+  for (const reader of SITE_READERS) {
+    if (!reader.recognize(json)) continue;
+    const read = reader.fromJson(json, want);
+    if (read) return read;
+  }
+  const [jp] = findJobPostings(json);
+  if (jp) {
+    const ld = readJobPosting(jp);
+    return { text: composeText(ld.facts, [ld.description]), structured: ld.facts, site: null };
+  }
+  return null;
+}
+
+/**
+ * A saved page, an API response or a plain text, read into the posting text and the facts it
+ * gives as data. Detection is by content, never by file name.
+ */
+export function readDocument(content: string | Uint8Array, opts: ReadOptions = {}): ReadResult {
+  const text = toText(content);
+  let url: URL | undefined;
+  try {
+    url = opts.url ? new URL(opts.url) : undefined;
+  } catch {
+    url = undefined;
+  }
+  const kind = sniffDocumentKind(text);
+  if (kind === 'json') {
+    const jobId = opts.jobId ?? (url ? /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i.exec(url.pathname)?.[0] : undefined);
+    const read = readJson(JSON.parse(text.replace(/^\ufeff/, '')), jobId ? { apiUrl: '', accept: 'json', jobId } : undefined);
+    if (read) return read;
+    return { text, structured: compactFacts({}), site: url ? siteOfHost(url.hostname) : null };
+  }
+  if (kind === 'html') return readHtml(parseHtml(text), url);
+  return { text, structured: {}, site: url ? siteOfHost(url.hostname) : null };
+}

@@ -1,0 +1,68 @@
+import {
+  compactFacts, composeText, formatPostedDate, isRecord, mapEmploymentType, mapWorkplace, str, type ReadResult,
+} from '../facts.js';
+import { htmlToText } from '../html.js';
+import type { SiteReader } from './types.js';
+
+/**
+ * Workday: the page is a JavaScript app; its data comes from /wday/cxs/{tenant}/{site}/job/…
+ * on the same host. Two URL forms:
+ *   {tenant}.wdN.myworkdayjobs.com/[locale/]{site}/job/{location}/{title}_{req}
+ *   wdN.myworkdaysite.com/[locale/]recruiting/{tenant}/{site}/job/{location}/{title}_{req}
+ */
+const LOCALE = /^[a-z]{2}(-[A-Z]{2})?$/;
+
+function jobPath(rest: string[]): string | null {
+  // "details/Title_R123" is a short form of "job/…/Title_R123": the API takes "job/Title_R123".
+  const i = rest.findIndex((s) => s === 'job' || s === 'details');
+  if (i < 0 || i === rest.length - 1) return null;
+  return `job/${rest.slice(i + 1).join('/')}`;
+}
+
+export const workday: SiteReader = {
+  site: 'workday',
+  match(url, baseUrl) {
+    const segments = url.pathname.split('/').filter(Boolean);
+    if (segments[0] && LOCALE.test(segments[0])) segments.shift();
+    let tenant: string | undefined;
+    let site: string | undefined;
+    let rest: string[] = [];
+    const jobs = /^([\w-]+)\.(wd\d+|wd\d+-impl)\.myworkdayjobs\.com$/i.exec(url.hostname);
+    if (jobs) {
+      tenant = jobs[1];
+      site = segments[0];
+      rest = segments.slice(1);
+    } else if (/^(wd\d+|wd\d+-impl)\.myworkdaysite\.com$/i.test(url.hostname) && segments[0] === 'recruiting') {
+      tenant = segments[1];
+      site = segments[2];
+      rest = segments.slice(3);
+    }
+    const path = jobPath(rest);
+    if (!tenant || !site || !path) return null;
+    const base = (baseUrl ?? url.origin).replace(/\/$/, '');
+    return { apiUrl: `${base}/wday/cxs/${tenant}/${site}/${path}`, accept: 'json' };
+  },
+  recognize(json) {
+    return isRecord(json) && isRecord(json.jobPostingInfo) && typeof json.jobPostingInfo.title === 'string';
+  },
+  fromJson(json): ReadResult | null {
+    if (!isRecord(json) || !isRecord(json.jobPostingInfo)) return null;
+    const info = json.jobPostingInfo;
+    const extra = Array.isArray(info.additionalLocations) ? info.additionalLocations.map(str) : [];
+    const locations = [str(info.location), ...extra].filter((s): s is string => s !== null);
+    const org = isRecord(json.hiringOrganization) ? str(json.hiringOrganization.name) : null;
+    // postedOn is relative ("Posted 3 Days Ago"); startDate is the calendar date it went up.
+    const posted = formatPostedDate(str(info.startDate)) ?? str(info.postedOn)?.replace(/^posted\s+/i, '') ?? null;
+    const facts = compactFacts({
+      title: str(info.title),
+      company: org,
+      locations,
+      workplace: mapWorkplace(str(info.remoteType)),
+      employmentType: mapEmploymentType(str(info.timeType)),
+      posted,
+    });
+    const body = htmlToText(str(info.jobDescription) ?? '');
+    const header = [str(info.timeType), str(info.jobReqId) ? `Req ${str(info.jobReqId)}` : null];
+    return { text: composeText(facts, [body], header), structured: facts, site: 'workday' };
+  },
+};
