@@ -394,6 +394,24 @@ describe('Slack app over HTTP: Slack errors', () => {
   });
 });
 
+describe('Slack app over HTTP: long full texts', () => {
+  it('splits a full-text message Slack refuses as too long, keeping every part in order', async () => {
+    run = await startHttpApp();
+    const event = messageEvent({ text: slackEscape(POSTING_003) });
+    await run.sender.event(event);
+    const card = await run.api.waitFor(() => run!.api.posted[0]);
+    run.api.scriptOnce('chat.postMessage', { status: 200, body: { ok: false, error: 'msg_blocks_too_long' } });
+    await run.sender.event({ type: 'reaction_added', user: 'U0CAROL01', reaction: 'page_facing_up', item: { type: 'message', channel: CHANNEL, ts: card.ts }, event_ts: '1700000600.000001' });
+    await run.settle();
+    const refused = run.api.callsTo('chat.postMessage')[1]!;
+    const full = run.api.posted.slice(1);
+    expect(full.length).toBeGreaterThanOrEqual(2);
+    const sections = (blocks: unknown) => (blocks as Array<{ type: string; text?: { text: string } }>).filter((b) => b.type === 'section').map((b) => b.text?.text);
+    expect(full.flatMap((m) => sections(m.blocks))).toEqual(sections(refused.params.blocks));
+    expect(full.every((m) => m.threadTs === event.ts)).toBe(true);
+  });
+});
+
 /** A job board's "similar jobs" rail, as a Ctrl+A copy brings it along, to `bytes` long. */
 function similarJobsRail(bytes: number): string {
   const titles = ['Data Engineer', 'Staff Software Engineer', 'Product Designer', 'ML Platform Engineer', 'Site Reliability Engineer', 'Analytics Manager'];
