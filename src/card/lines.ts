@@ -7,7 +7,7 @@ import type { Card, PersonRef, SharedBefore } from './types.js';
  */
 export type Escape = (text: string) => string;
 
-/** Pay groups joined on one line while it stays phone-short; otherwise one group per line. */
+/** Pay groups share one line while it stays phone-short; otherwise one group per line. */
 const ONE_LINE_PAY = 100;
 
 export function titleParts(card: Card, esc: Escape): string[] {
@@ -34,9 +34,9 @@ export function payGroupTexts(card: Card, esc: Escape): string[] {
   return texts;
 }
 
-/** True when the groups read well on one line, joined with " · ". */
+/** True when the groups read well on one line, joined with " · ": two at most, and short. */
 export function payFitsOneLine(texts: string[]): boolean {
-  return texts.join(' · ').length <= ONE_LINE_PAY;
+  return texts.length <= 2 && texts.join(' · ').length <= ONE_LINE_PAY;
 }
 
 /** "no — “…quote…”" or "not stated"; `quote` wraps the quote in the target's emphasis. */
