@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { cleanPosting, type CleanResult } from './clean/index.js';
 import { detectPosting, type Detection } from './detect/index.js';
 import { extractPosting, type ExtractOptions } from './extract/index.js';
@@ -18,8 +17,4 @@ export function analyzeText(input: string, opts: ExtractOptions = {}): Analysis 
   return { cleaned, detection, posting };
 }
 
-/** A stable id for a cleaned text: the same posting pasted twice gets the same id. */
-export function textFingerprint(text: string): string {
-  const normalized = text.toLowerCase().replace(/\s+/g, ' ').trim();
-  return createHash('sha256').update(normalized).digest('hex').slice(0, 20);
-}
+export { textFingerprint } from './fingerprint.js';

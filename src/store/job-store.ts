@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Platform } from '../desk/types.js';
 import { Posting } from '../posting.js';
-import { textFingerprint } from '../pipeline.js';
+import { textFingerprint } from '../fingerprint.js';
 import type { KeyValue } from './backend.js';
 import { bandKeys, minhash, similarity } from './near-dup.js';
 import { ShareSchema, TeamEntrySchema, type Share, type Store, type TeamEntry } from './types.js';
@@ -119,11 +119,13 @@ export class JobStore implements Store {
       await this.kv.set(`key:${k}`, postingId, this.retention.postingMs);
       keys.push(`key:${k}`);
     }
-    for (const band of bandKeys(minhash(posting.text))) {
-      const key = `lsh:${band}`;
-      const ids = (await this.read(key, Ids)) ?? [];
-      if (!ids.includes(postingId)) ids.unshift(postingId);
-      await this.kv.set(key, ids.slice(0, MAX_BUCKET), this.retention.postingMs);
+    const bands = bandKeys(minhash(posting.text)).map((band) => `lsh:${band}`);
+    const buckets = await this.kv.getMany(bands);
+    for (const [i, key] of bands.entries()) {
+      const parsed = Ids.safeParse(buckets[i] ?? []);
+      const ids = parsed.success ? parsed.data : [];
+      if (ids.includes(postingId)) continue;
+      await this.kv.set(key, [postingId, ...ids].slice(0, MAX_BUCKET), this.retention.postingMs);
     }
     await this.addRef(postingId, ...keys);
   }
