@@ -29,12 +29,19 @@ const CLASSES: Readonly<Record<string, string>> = {
   // Mac Roman bytes 0x80-0xBF: what UTF-8 continuation bytes turn into when read as Mac Roman.
   mac_continuation: charsForBytes(codec('macroman'), 0x80, 0xbf),
   // The accented letters and the signs among them that mathematics does not use after √ or ≈.
-  mac_letters: charsForBytes(codec('macroman'), 0x80, 0x9f) + '\u2020\u00a2\u00a3\u00a7\u2022\u00b6\u00df\u00ae\u00a9\u00a8\u00c6\u00d8\u00e6\u00f8',
+  mac_letters: charsForBytes(codec('macroman'), 0x80, 0x9f) + '\u00b0\u2020\u00a2\u00a3\u00a7\u2022\u00b6\u00df\u00ae\u00a9\u00a8\u00c6\u00d8\u00e6\u00f8',
+  // Mac Roman bytes 0xA0-0xBF but ´ (0xAB).
+  mac_signs: charsForBytes(codec('macroman'), 0xa0, 0xbf).replace('\u00b4', ''),
   // Windows-1252 bytes 0x80-0xBF (C1 controls where it leaves a byte undefined); the
   // symbols among them leave out the no-break space and soft hyphen, which real text puts
   // after any letter.
   cp1252_continuation: codec('sloppy-windows-1252').high.slice(0, 0x40).join(''),
   cp1252_symbols: codec('sloppy-windows-1252').high.slice(0, 0x40).join('').replace(/[\u00a0\u00ad]/g, ''),
+  // ...and leaving out as well the punctuation that real text puts right after a word.
+  cp1252_unusual: codec('sloppy-windows-1252')
+    .high.slice(0, 0x40)
+    .join('')
+    .replace(/[\u00a0\u00ad\u2026\u201d\u2019\u201c\u2018\u00bb\u00ab\u203a\u2039\u2013\u2014\u2022\u2122\u00ae\u00a9\u00b0\u00b7\u00b4\u00a8]/g, ''),
 };
 
 /** ftfy's patterns, in its order; `{name}` is a character class body from CLASSES. */
@@ -89,6 +96,15 @@ const FTFY_PATTERNS: readonly string[] = [
 const MAC_ROMAN_PATTERNS: readonly string[] = [
   '\u201a[{mac_continuation}][{mac_continuation}]',
   '\uf8ff[{mac_continuation}][{mac_continuation}][{mac_continuation}]',
+  // Other 3-byte leads (E0-EF read as ‡ · „ ‰ Â Ê Á Ë È Í Î Ï Ì Ó Ô) before two continuation
+  // bytes: CJK, kana, Hangul, Indic scripts. Real text does not stack three such characters.
+  '[\u2021\u00b7\u201e\u2030\u00c2\u00ca\u00c1\u00cb\u00c8\u00cd\u00ce\u00cf\u00cc\u00d4][{mac_continuation}][{mac_continuation}]',
+  // Latin-1 signs (C2 A0-BF: ½ ¥ § « …) are ¬ and a sign; not ¬´, a face drawn in ASCII art.
+  '\u00ac[{mac_signs}]',
+  // Arabic letters and digits (D8, D9) are ÿ or Ÿ before a continuation byte; Vietnamese ư ơ
+  // (C6 B0, C6 AF) are ∆∞ and ∆Ø (not ∆°, which is also a change of angle).
+  '[\u00ff\u0178][{mac_continuation}]',
+  '\u2206[\u221e\u00d8\u2020]',
   // Two Cyrillic letters in a row (UTF-8 leads D0, D1 read as – and —): "–û–±—è".
   '[\u2013\u2014][{mac_continuation}][\u2013\u2014][{mac_continuation}]',
   // Latin letters: √ (C3) before ä é ü ø ú ý…, ƒ (C4) and ≈ (C5) before ą ę ř ś ž…; but not
@@ -102,11 +118,24 @@ const MAC_ROMAN_PATTERNS: readonly string[] = [
 /**
  * Windows-1252 mojibake ftfy lets through: â (E2) before two continuation bytes is ™, an
  * arrow, a bullet or a box (â„¢ ™, â–ª ▪, â—† ◆), never real text; Ä and Å (C4, C5)
- * before a continuation byte and a letter are Latin Extended-A inside a word (Ä…, Å‚).
+ * before a continuation byte and a letter are Latin Extended-A inside a word (Ä…, Å‚);
+ * a lone CJK or Hangul character is an accented letter and two signs.
  */
 const CP1252_PATTERNS: readonly string[] = [
   '\u00e2[{cp1252_symbols}][{cp1252_continuation}]',
   '[\u00c4\u00c5][{cp1252_symbols}][a-z]',
+  '[a-z][\u00c4\u00c5][{cp1252_symbols}]',
+  // Other 3-byte leads (à-ï) before an unusual sign and a continuation byte: CJK, Hangul,
+  // kana, Indic scripts (ê²° for 결). Not "Brontë…”": a word may end in ë before … and ”.
+  '[\u00e0-\u00ef][{cp1252_unusual}][{cp1252_continuation}]',
+  '[\u00e0-\u00ef][{cp1252_continuation}][{cp1252_unusual}]',
+  // Latin-1 signs are Â and the sign (Â¥, Â½); Š before a lowercase letter is Å and a no-break
+  // space (Å koda); Å before one is Ã… (Ã…rhus).
+  '\u00c2[\u00a1-\u00ac\u00ae-\u00bf]',
+  '\u00c5\u00a0[a-z]',
+  '\u00c3\u2026[a-z]',
+  // Vietnamese letters with two marks (U+1EC0-1EFF: ới, ế, ộ) are á» and a continuation byte.
+  '\u00e1\u00bb[{cp1252_continuation}]',
 ];
 
 function expand(pattern: string): string {

@@ -53,9 +53,16 @@ function wholeSegment(text: string): Step | null {
     if (c.name !== 'macroman') bytes = restoreByteA0(bytes);
     if (c.sloppy) bytes = replaceLossySequences(bytes);
     const decoded = decodeUtf8Variants(bytes);
-    if (decoded !== null) return { text: decoded, codec: c.name };
+    if (decoded !== null && !introducesImplausible(text, decoded)) return { text: decoded, codec: c.name };
   }
   return null;
+}
+
+const IMPLAUSIBLE_RE = /[\p{Co}\p{Cn}\u0080-\u009f]/u;
+
+/** A decoding that brings in private-use, unassigned or C1 characters is the wrong one. */
+function introducesImplausible(before: string, after: string): boolean {
+  return IMPLAUSIBLE_RE.test(after) && !IMPLAUSIBLE_RE.test(before);
 }
 
 /** Mojibake runs inside a segment that does not re-encode as a whole. */
