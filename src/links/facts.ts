@@ -214,9 +214,12 @@ export function placeFromBandTitle(title: string | null): string | null {
     .replace(/\b(annual|base|salary|pay|compensation|comp|hiring|wage|hourly|total|target|ote|on-target|earnings|starting)\b/gi, ' ')
     .replace(/\b(range|band|rate|scale)s?\b/gi, ' ')
     .replace(/\b(for|in|of|the)\b/gi, ' ')
-    .replace(/[()[\]:–—-]+/g, ' ')
+    .replace(/\s[:–—-]+(?=\s|$)|:/g, ' ')
+    .replace(/\(\s*\)|\[\s*\]/g, ' ')
     .replace(/\s+/g, ' ')
-    .trim();
+    .trim()
+    .replace(/^\((.*)\)$/, '$1')
+    .replace(/^[–—-]\s*|\s*[–—-]$/g, '');
   if (!rest || /^(zone|tier|level|band|grade|geo|region|l\d|[a-z]\d?)\b/i.test(rest) || /^\d+$/.test(rest)) return null;
   return rest;
 }
