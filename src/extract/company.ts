@@ -30,7 +30,10 @@ const VOTES: readonly Vote[] = [
   { pattern: new RegExp(String.raw`^${NAME}\s+(?:has|have)\s+(?:an?\s+)?(?:\w+\s+)?(?:client|opening|opportunity|position)s?\b`), weight: 25, detail: '"X has an opening" sentence' },
   { pattern: new RegExp(String.raw`^${NAME}\s*:$`), weight: 15, detail: 'name line', notHeading: true },
   { pattern: new RegExp(String.raw`${NAME}(?:'s|’s)\s+[a-z]`), weight: 2, detail: 'possessive' },
-  { pattern: new RegExp(String.raw`${NAME}\s+(?:does|do|will|is|are)\s+not\b`), weight: 8, detail: 'policy sentence' },
+  { pattern: new RegExp(String.raw`\b(?:work|working|career|careers|life)\s+(?:at|for|with)\s+${NAME}`), weight: 10, detail: '"work at X" sentence' },
+  // A flattened header: "VECTOR TALENT RESOURCES Title: …".
+  { pattern: /^([A-Z][A-Z&.,' -]{2,40}?)\s+(?:Job\s+|Position\s+)?Title\s*:/, weight: 30, detail: 'header before the title field' },
+  { pattern: new RegExp(String.raw`${NAME}\s+(?:does|do|will|is|are)\s+not\b|${NAME}\s+will\s+(?:comply|consider|provide|make)\b`), weight: 8, detail: 'policy sentence' },
   { pattern: new RegExp(String.raw`${NAME}(?:'s|’s)?\s+(?:[A-Z][\w&]*\s+){0,4}(?:is|are)\s+(?:currently\s+)?(?:seeking|looking for|hiring|searching for)\b`), weight: 25, detail: '"is seeking" sentence' },
   { pattern: new RegExp(String.raw`${NAME}\s+(?:seeks|has an opening for|is growing|is expanding)\b`), weight: 25, detail: '"seeks" sentence' },
   { pattern: new RegExp(String.raw`\bAt\s+${NAME},\s+(?:we|our|you|the)\b`), weight: 15, detail: '"At X, we" sentence' },
@@ -40,7 +43,7 @@ const VOTES: readonly Vote[] = [
   { pattern: new RegExp(String.raw`\b(?:Join|joining|at)\s+${NAME}\s+(?:as|and|to|in|on)\b`), weight: 6, detail: 'named in a sentence' },
 ];
 
-const NOT_A_COMPANY = /^(we|our|you|your|this|that|these|the|the company|company|team|our team|job|role|position|candidates?|applicants?|employees?|benefits|it|they|all|each|equal|please|note|salary|if|in|as|about|why|what|how|when|where|who|apply|requirements|responsibilities|qualifications|here|there|today|us|the role|the team|overview|summary|description|compensation|location|remote|hybrid|full|i|a|an|and|or|join|what we do|who we are|eeo|eoe|perks|diversity|inclusion|culture|mission|values|hiring|interview|process|ai|ml|data|engineering|product|design|technology|tech|people|work|life|new|more|learn|see|get|find|bonus|equity|health|dental|vision|preferred|required|requirements|qualifications|skills|nice to have|bonus points|responsibilities|duties|description|details|location|salary|pay|benefits|perks|education|experience|job|the job|the role|role)$/i;
+const NOT_A_COMPANY = /^(we|our|you|your|this|that|these|the|the company|company|team|our team|job|role|position|candidates?|applicants?|employees?|benefits|it|they|all|each|equal|please|note|salary|if|in|as|about|why|what|how|when|where|who|apply|requirements|responsibilities|qualifications|here|there|today|us|the role|the team|overview|summary|description|compensation|location|remote|hybrid|full|i|a|an|and|or|join|what we do|who we are|eeo|eoe|perks|diversity|inclusion|culture|mission|values|hiring|interview|process|ai|ml|data|engineering|product|design|technology|tech|people|work|life|new|more|learn|see|get|find|bonus|equity|health|dental|vision|preferred|required|requirements|qualifications|skills|nice to have|bonus points|responsibilities|duties|description|details|location|salary|pay|benefits|perks|education|experience|job|the job|the role|role|employer|the employer|client|our client|the client|customer|customers|government|state|federal|u.s.|united states)$/i;
 
 function normalName(raw: string): string | null {
   let n = raw.trim().replace(/^(?:(?:join|why|about|at)\s+)+/i, '').replace(/(?:'s|’s)$/, '').replace(/\s+(?:of|de|by|&)$/, '').replace(/[.,]$/, '').trim();
@@ -48,10 +51,17 @@ function normalName(raw: string): string | null {
   if (n.length < 2 || n.length > 60) return null;
   if (NOT_A_COMPANY.test(n)) return null;
   if (ROLE_NOUNS.test(n) && n.split(/\s+/).length > 1 && !/\b(inc|llc|ltd|corp|group|company|technologies|labs)\b/i.test(n)) return null;
-  if (n in US_STATES || SKILLS.some((sk) => sk.name.toLowerCase() === n.toLowerCase())) return null;
+  // Languages and frameworks are never the employer; tools and data stores can be (Databricks).
+  if (n in US_STATES || SKILLS.some((sk) => (sk.category === 'language' || sk.category === 'framework') && sk.name.toLowerCase() === n.toLowerCase())) return null;
   const key = n.toLowerCase();
   if (key in CITIES || key in COUNTRIES || Object.values(US_STATES).some((s) => s.toLowerCase() === key)) return null;
   return n;
+}
+
+/** "VECTOR TALENT RESOURCES" → "Vector Talent Resources"; mixed case stays. */
+function shoutToName(s: string): string {
+  if (/[a-z]/.test(s) || s.length <= 4) return s;
+  return s.toLowerCase().replace(/\b[a-z]/g, (c) => c.toUpperCase());
 }
 
 /** A short line beside the title that reads as a company name. */
@@ -110,7 +120,7 @@ export function extractCompany(text: string): Found<string | null> {
     for (const v of VOTES) {
       const m = v.pattern.exec(s.text);
       if (m && v.notHeading === true && kindOf(m[1] ?? '') !== null) continue;
-      if (m) vote(m[1] ?? '', v.weight, s.text, v.detail, s.start);
+      if (m) vote(shoutToName(m.slice(1).find((g) => g !== undefined) ?? ''), v.weight, s.text, v.detail, s.start);
     }
   }
   if (scores.size === 0) return found(null, null, null);

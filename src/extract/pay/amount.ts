@@ -110,7 +110,8 @@ export function findAmounts(s: string): AmountToken[] {
     if (code === null && symbol === null && (impliesYear || multiplier === 1e5 || multiplier === 1e7)) code = 'INR';
     // 万 / 億 are Japanese (or Chinese) units; 円 usually follows. Without it, assume yen.
     if (code === null && symbol === null && (multiplier === 1e4 || multiplier === 1e8)) code = 'JPY';
-    const euro = code !== null && EURO_STYLE.has(code);
+    // "60.000" is sixty thousand unless a magnitude follows ("7.500 million"): money is not written to three decimals.
+    const euro = (code !== null && EURO_STYLE.has(code)) || (!hasMagnitude && /^\d{1,3}\.\d{3}$/.test(numText));
     const raw = parseNumber(numText, euro);
     if (!Number.isFinite(raw)) continue;
     const plus = s[end] === '+';

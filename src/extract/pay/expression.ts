@@ -6,7 +6,7 @@
  */
 import type { PayPeriod } from '../../posting.js';
 import { type AmountToken, findAmounts, hasMarker } from './amount.js';
-import { trailingPeriod } from './period.js';
+import { UNSUPPORTED_PERIOD, trailingPeriod } from './period.js';
 
 export interface MoneyExpression {
   start: number;
@@ -30,12 +30,14 @@ export interface MoneyExpression {
   floor: boolean;
   /** "up to $X": a ceiling only. */
   ceiling: boolean;
+  /** Quoted per a period the schema cannot hold ("bi-weekly"). */
+  unsupportedPeriod: boolean;
 }
 
 const RANGE_SEPARATOR = /^\s*(?:-{1,2}|–|—|−|~|～|〜|to|through|thru|until|till)\s*/i;
 const AND_SEPARATOR = /^\s*(?:and|&)\s*/i;
 /** Filler allowed between an amount and its period ("$82,500 USD a year", "or more per annum"). */
-const PERIOD_FILLER = /^(?:\s*(?:,|\(|gross|net|base|before tax(?:es)?|pre-tax|or more|and above|and up|USD|CAD|EUR|GBP|salary|per person|brutto|OTE|DOE))*/i;
+const PERIOD_FILLER = /^(?:\s*(?:,|\(|gross|net|base|before tax(?:es)?|pre-tax|or more|and above|and up|USD|CAD|EUR|GBP|salary|per person|brutto|brut|bruto|brutos|OTE|DOE))*/i;
 const FLOOR_BEFORE = /(?:\b(?:from|starting (?:at|from)|starts at|at least|minimum(?: of)?|min\.?|no less than|upwards of|in excess of)\s*:?\s*)$/i;
 const CEILING_BEFORE = /(?:\b(?:up to|upto|maximum(?: of)?|max\.?|not to exceed|no more than)\s*:?\s*)$/i;
 const FLOOR_AFTER = /^\s*(?:or more|and (?:up|above)|plus\b(?!\s+(?:\d|[$€£]|bonus|equity|commission|benefits)))/i;
@@ -104,6 +106,7 @@ export function findExpressions(s: string): MoneyExpression[] {
       period,
       floor,
       ceiling,
+      unsupportedPeriod: tail === null && UNSUPPORTED_PERIOD.test(s.slice(end).replace(PERIOD_FILLER, '')),
     });
   }
   return out;

@@ -55,7 +55,17 @@ function placesFromPrefix(prefix: string, known: readonly string[]): string[] {
   const inline = /\b(?:in|for|within|of)\s+(?:the\s+)?((?:(?!\b(?:in|for|within)\b)[^:])+?)\s*(?:,?\s*(?:is|are|will be|would be|ranges?|starts?)\b|:|[-–—]|,)?\s*(?:between|from|of|approximately|roughly)?\s*$/i.exec(cleaned);
   const place = inline?.[1];
   if (place !== undefined && isPlaceLabel(place, known)) return splitPlaces(place, known);
+  // "For New York-based candidates, the salary range is"
+  const based = /\b(?:for|in)\s+(?:the\s+)?([A-Z][\p{L} .,/'’]+?)[- ]based\b/u.exec(cleaned)?.[1];
+  if (based !== undefined && isPlaceLabel(based, known)) return splitPlaces(based, known);
   return [];
+}
+
+/** A place named right after the amount: "$185,000 - $215,000 for candidates in NYC". */
+function placesFromSuffix(suffix: string, known: readonly string[]): string[] {
+  const m = /^\s*(?:USD|CAD|GBP|EUR)?\s*,?\s*(?:for|to)\s+(?:(?:candidates|employees|those|people|hires|roles?|positions?|applicants)\s+)?(?:(?:based|located|living|working|hired)\s+)?(?:in|within)\s+(?:the\s+)?([^,.;()]+?)\s*(?:[,.;(]|\band\b|$)/i.exec(suffix);
+  const place = m?.[1];
+  return place !== undefined && isPlaceLabel(place, known) ? splitPlaces(place, known) : [];
 }
 
 function postingCurrencyHints(lines: readonly string[], known: readonly string[]): string[] {
@@ -140,7 +150,7 @@ export function extractPayBands(text: string, opts: ExtractPayOptions = {}): Pay
       prevEnd = e.end;
       const sentence = n.slice(sStart, sEnd);
       const lead = n.slice(sStart, e.start);
-      if (isQuantity(n.slice(e.amountEnd))) continue;
+      if (isQuantity(n.slice(e.amountEnd)) || e.unsupportedPeriod) continue;
       if (notPayBefore(clauseBefore(n, from, e.start)) || notPayAfter(clauseAfter(n, e.end, sEnd))) continue;
       if (isRestatement(lead)) continue;
       const bandLike = n.length <= 160 || e.start - sStart < 60;
@@ -150,8 +160,10 @@ export function extractPayBands(text: string, opts: ExtractPayOptions = {}): Pay
       // Places: a label before the amount, else a heading line naming a place, else the posting's places the lead-in names.
       const prefix = n.slice(from, e.start);
       let places = placesFromPrefix(prefix, known);
+      if (places.length === 0) places = placesFromSuffix(n.slice(e.end, sEnd), known);
       // Pay wording in the sentence, a period on the amount, a short line in or under a pay block, or "Place: range".
-      const salaryWords = PAY_WORDS.test(sentence);
+      // "$100K–$130K base + equity", "$200k OTE": a pay word right after the amount.
+      const salaryWords = PAY_WORDS.test(sentence) || /^\s*(?:base|gross|OTE|TC|total comp)\b/i.test(n.slice(e.end));
       const payContext = field || salaryWords || (!isNotPayTopic(sentence)
         && (e.period !== null || (bandLike && (payAbove || PAY_WORDS.test(n))) || (places.length > 0 && e.isRange)));
       if (e.marked && !payContext) continue;

@@ -18,6 +18,10 @@ const TRAILING: ReadonlyArray<readonly [RegExp, PayPeriod]> = [
   [/^\s*(?:monthly|p\.?\s?m\.(?!\w)|pcm)\b/i, 'month'],
   [/^\s*(?:\/\s*|per\s+|an?\s+)(?:year|yr|annum|y)\b\.?/i, 'year'],
   [/^\s*(?:annually|annual|yearly|p\.?\s?a\.?(?![a-z])|pa\b)/i, 'year'],
+  [/^\s*(?:pro Jahr|par an|al año|por año|jährlich|annuel(?:le)?|anual(?:es)?)(?![\p{L}])/iu, 'year'],
+  [/^\s*(?:pro Monat|par mois|al mes|por mes|monatlich|mensuel(?:le)?|mensual(?:es)?)(?![\p{L}])/iu, 'month'],
+  [/^\s*(?:pro Stunde|par heure|por hora)(?![\p{L}])/iu, 'hour'],
+  [/^\s*(?:pro Tag|par jour|al día|por día)(?![\p{L}])/iu, 'day'],
   [/^\s*(?:\/|per\s+|a\s+)?(?:年|年収)/, 'year'],
   [/^\s*(?:\/|per\s+)?月/, 'month'],
   [/^\s*(?:\/|per\s+)?時間?/, 'hour'],
@@ -31,6 +35,9 @@ const LEADING: ReadonlyArray<readonly [RegExp, PayPeriod]> = [
   [/\b(?:monthly|per month|month(?:ly)? salary)\b|月給|月収/i, 'month'],
   [/\b(?:annual|annually|yearly|per year|per annum|annualized|annualised)\b|年収|年俸/i, 'year'],
 ];
+
+/** Periods the schema has no word for ("bi-weekly", "semi-monthly"): a band quoted so is left out rather than misread. */
+export const UNSUPPORTED_PERIOD = /^\s*(?:\/\s*|per\s+|a\s+)?(?:bi-?weekly|semi-?monthly|fortnight(?:ly)?|bi-?monthly|per pay period|per shift|per visit|per session|per project|per assignment)\b/i;
 
 /** The trailing period at the start of `after`, with the length it used. */
 export function trailingPeriod(after: string): { period: PayPeriod; length: number } | null {

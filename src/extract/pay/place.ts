@@ -47,6 +47,7 @@ const METROS = [
 
 const norm = (s: string): string => s.toLowerCase().replace(/[.\s]+/g, ' ').trim();
 const METRO_NAMES = new Set(METROS.filter((m) => !/^(?:LA|DC|DMV)$/.test(m)).map(norm));
+const STATE_NAMES = new Set(US_STATES.map(norm));
 const KNOWN_PLACES = new Set([...US_STATES, ...COUNTRIES_AND_REGIONS, ...METROS].map(norm));
 
 /** Words that make a label pay wording, not a place ("Salary", "Base Pay Range"). */
@@ -104,7 +105,10 @@ export function splitPlaces(label: string, known: readonly string[] = []): strin
     if (p.includes('/')) return p.split('/').map((c) => c.trim());
     // "San Francisco, New York, Seattle": a list of known places, not "City, ST".
     const commaParts = p.split(/\s*,\s*/);
-    if (commaParts.length >= 2 && commaParts.every((c) => METRO_NAMES.has(norm(c)) || known.some((k) => cityOf(k) === norm(c)))) {
+    const listed = (c: string): boolean => METRO_NAMES.has(norm(c)) || STATE_NAMES.has(norm(c)) || known.some((k) => cityOf(k) === norm(c));
+    // Two parts whose second is a state or country are "City, State", not a list.
+    const cityState = commaParts.length === 2 && (STATE_NAMES.has(norm(commaParts[1] ?? '')) || KNOWN_PLACES.has(norm(commaParts[1] ?? '')) && !METRO_NAMES.has(norm(commaParts[1] ?? '')));
+    if (commaParts.length >= 2 && !cityState && commaParts.every(listed)) {
       return commaParts;
     }
     return [p];
