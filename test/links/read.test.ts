@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { readDocument, sniffDocumentKind } from '../../src/links/read.js';
+
+const fixture = (path: string): Buffer => readFileSync(new URL(`../../fixtures/links/${path}`, import.meta.url));
+
+describe('readDocument', () => {
+  it('recognises each API answer by its content, whatever the file is called', () => {
+    const cases: Array<[string, string]> = [
+      ['api/greenhouse-job.json', 'greenhouse'],
+      ['api/lever-posting.json', 'lever'],
+      ['api/workday-job.json', 'workday'],
+      ['api/smartrecruiters-posting.json', 'smartrecruiters'],
+    ];
+    for (const [path, site] of cases) {
+      const read = readDocument(fixture(path).toString('utf8'), { fileName: 'download.txt' });
+      expect(read.site).toBe(site);
+      expect(read.structured.title).toBeTruthy();
+    }
+  });
+
+  it('picks one job out of an Ashby board by the id in its URL', () => {
+    const read = readDocument(fixture('api/ashby-board.json'), { url: 'https://jobs.ashbyhq.com/quillstack/0c8f6f4e-2b1d-4c3a-9e7f-5a6b7c8d9e01' });
+    expect(read.structured.title).toBe('Platform Engineer');
+  });
+
+  it('reads a saved LinkedIn guest page with the LinkedIn reader', () => {
+    const read = readDocument(fixture('pages/linkedin-guest.html'));
+    expect(read.site).toBe('linkedin');
+    expect(read.structured.company).toBe('Harborlight Analytics');
+  });
+
+  it('reads JSON-LD from a saved page and uses its description as the text', () => {
+    const read = readDocument(fixture('pages/jsonld-graph.html'), { url: 'https://brightpath.example/careers/support-specialist' });
+    expect(read.structured.pay?.[0]).toMatchObject({ min: 24, max: 28.5, period: 'hour' });
+    expect(read.text.split('\n')[0]).toBe('Customer Support Specialist');
+    expect(read.text).toContain('• 2+ years in a customer support role');
+    expect(read.text).not.toContain('© 2026');
+  });
+
+  it('reads a page without JSON-LD as its main text', () => {
+    const read = readDocument(fixture('pages/careers-no-jsonld.html'));
+    expect(read.structured).toEqual({});
+    expect(read.text).toContain('• 5+ years of product design experience');
+  });
+
+  it('decodes saved bytes by the page’s own meta charset', () => {
+    expect(readDocument(fixture('pages/shift_jis.html')).text).toContain('• Go または Python での開発経験3年以上');
+    const cp1252 = iconv.encode('<!doctype html><meta charset="windows-1252"><p>Café – 5 ans</p>', 'windows-1252');
+    expect(readDocument(cp1252).text).toContain('Café');
+  });
+
+  it('passes plain text through untouched', () => {
+    const text = 'Senior Engineer\nAcme\n\nWe are hiring.';
+    expect(readDocument(text)).toEqual({ text, structured: {}, site: null });
+  });
+
+  it('tells pages, JSON and text apart', () => {
+    expect(sniffDocumentKind('\ufeff{"a":1}')).toBe('json');
+    expect(sniffDocumentKind('{not json, a paste in braces}')).toBe('text');
+    expect(sniffDocumentKind('<!DOCTYPE html><html></html>')).toBe('html');
+    expect(sniffDocumentKind('<section class="x"><h2>Title</h2></section>')).toBe('html');
+    expect(sniffDocumentKind('<3 this job\nSenior Engineer')).toBe('text');
+  });
+});

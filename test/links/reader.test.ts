@@ -1,0 +1,141 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isUserError } from '../../src/errors.js';
+import { createLinkReader, type LinkReaderOptions } from '../../src/links/index.js';
+import type { Resolver } from '../../src/links/ssrf.js';
+import { html, json, startHttpSite, type HttpSite } from '../fakes/http-site.js';
+
+const api = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../fixtures/links/api/${name}`, import.meta.url), 'utf8'));
+const page = (name: string): string => readFileSync(new URL(`../../fixtures/links/pages/${name}`, import.meta.url), 'utf8');
+
+// Every name lookup fails: the readers reach only the stand-in site by its address, never the internet.
+const noDns: Resolver = async () => {
+  throw new Error('no DNS in tests');
+};
+
+async function failure(p: Promise<unknown>): Promise<{ code: string; message: string }> {
+  try {
+    await p;
+  } catch (err) {
+    if (isUserError(err)) return { code: err.code, message: err.message };
+    throw err;
+  }
+  throw new Error('expected the read to fail');
+}
+
+let site: HttpSite;
+let options: LinkReaderOptions;
+const count = (prefix: string): number => site.requests.filter((r) => r.startsWith(prefix)).length;
+
+beforeAll(async () => {
+  site = await startHttpSite();
+  const base = site.origin;
+  options = {
+    allowPrivate: true,
+    fetch: { resolver: noDns, timeoutMs: 3_000, log: { warn: () => undefined } },
+    baseUrls: { greenhouse: base, lever: base, ashby: base, workday: base, smartrecruiters: base, linkedin: base },
+    linkedInIntervalMs: 0,
+  };
+  site.route('/v1/boards/northwindrobotics/jobs/7012345002', json(api('greenhouse-job.json')));
+  site.route('/v1/boards/northwindrobotics/jobs/999', json({ status: 404, error: 'Job not found' }, 404));
+  site.route('/v0/postings/fieldnote/5b7e2c1a-9d3f-4e21-8a6b-1f0c2d3e4a5b', json(api('lever-posting.json')));
+  site.route('/posting-api/job-board/quillstack', json(api('ashby-board.json')));
+  site.route('/posting-api/job-board/nosuchboard', json(api('ashby-empty-board.json')));
+  site.route('/wday/cxs/blueharbor/BlueHarbor/job/McLean-VA/Lead-Software-Engineer--Payments_R214567', json(api('workday-job.json')));
+  site.route('/v1/companies/Alpenwerk/postings/744000098765432', json(api('smartrecruiters-posting.json')));
+  site.route('/jobs-guest/jobs/api/jobPosting/4098765432', html(page('linkedin-guest.html')));
+  site.route('/jobs-guest/jobs/api/jobPosting/4011111111', { status: 429, headers: { 'content-type': 'text/html' }, body: '' });
+  site.route('/careers/support-specialist', html(page('jsonld-graph.html')));
+  site.route('/careers/senior-product-designer', html(page('careers-no-jsonld.html')));
+  site.route('/blog/how-we-plan', html(page('blog-not-a-job.html')));
+  site.route('/careers', html(page('careers-gh-embed.html')));
+});
+afterAll(() => site.close());
+
+describe('createLinkReader', () => {
+  it('reads a Greenhouse link through the job board API with pay transparency', async () => {
+    const reader = createLinkReader(options);
+    const posting = await reader.read('https://boards.greenhouse.io/northwindrobotics/jobs/7012345002?gh_src=slack');
+    expect(site.requests).toContain('/v1/boards/northwindrobotics/jobs/7012345002?pay_transparency=true');
+    expect(posting.source).toEqual({ kind: 'link', url: 'https://job-boards.greenhouse.io/northwindrobotics/jobs/7012345002', site: 'greenhouse' });
+    expect(posting.title).toBe('Senior Backend Engineer, Order Routing');
+    expect(posting.pay.map((b) => [b.location, b.min, b.max])).toEqual([
+      ['New York City', 185000, 215000],
+      ['Remote (US)', 160000, 190000],
+    ]);
+    expect(posting.text).toContain('Design and run Go services');
+  });
+
+  it.each([
+    ['https://jobs.lever.co/fieldnote/5b7e2c1a-9d3f-4e21-8a6b-1f0c2d3e4a5b', 'lever', 'Senior Data Engineer'],
+    ['https://jobs.ashbyhq.com/quillstack/7d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6', 'ashby', 'Senior Infrastructure Engineer'],
+    ['https://blueharbor.wd1.myworkdayjobs.com/en-US/BlueHarbor/job/McLean-VA/Lead-Software-Engineer--Payments_R214567', 'workday', 'Lead Software Engineer, Payments'],
+    ['https://jobs.smartrecruiters.com/Alpenwerk/744000098765432-field-service-technician-m-w-d-', 'smartrecruiters', 'Field Service Technician (m/w/d)'],
+    ['https://www.linkedin.com/jobs/view/staff-machine-learning-engineer-at-harborlight-analytics-4098765432?trk=feed', 'linkedin', 'Staff Machine Learning Engineer'],
+  ])('reads %s through its site API', async (url, siteName, title) => {
+    const posting = await createLinkReader(options).read(url);
+    expect(posting.source.site).toBe(siteName);
+    expect(posting.title).toBe(title);
+  });
+
+  it('fetches a link shared twice only once, even at the same moment', async () => {
+    const reader = createLinkReader(options);
+    const before = count('/v0/postings/fieldnote');
+    const url = 'https://jobs.lever.co/fieldnote/5b7e2c1a-9d3f-4e21-8a6b-1f0c2d3e4a5b';
+    const [a, b] = await Promise.all([reader.read(url), reader.read(`${url}/apply?lever-source=LinkedIn`)]);
+    const c = await reader.read(url);
+    expect(a).toBe(b);
+    expect(c).toBe(a);
+    expect(count('/v0/postings/fieldnote') - before).toBe(1);
+  });
+
+  it('says a posting was taken down when its ATS no longer has it', async () => {
+    const reader = createLinkReader(options);
+    expect(await failure(reader.read('https://boards.greenhouse.io/northwindrobotics/jobs/999'))).toMatchObject({ code: 'not-found', message: expect.stringMatching(/taken down/) });
+    expect((await failure(reader.read('https://jobs.ashbyhq.com/nosuchboard/7d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6'))).code).toBe('not-found');
+  });
+
+  it('backs off LinkedIn after a 429 instead of asking again', async () => {
+    const reader = createLinkReader(options);
+    const url = 'https://www.linkedin.com/jobs/view/4011111111';
+    expect(await failure(reader.read(url))).toMatchObject({ code: 'fetch-failed' });
+    const asked = count('/jobs-guest/jobs/api/jobPosting/4011111111');
+    expect(await failure(reader.read('https://www.linkedin.com/jobs/view/4098765432'))).toMatchObject({ code: 'fetch-failed', message: expect.stringMatching(/LinkedIn/) });
+    expect(count('/jobs-guest/jobs/api/jobPosting/4011111111')).toBe(asked);
+  });
+
+  it('reads a careers page by its JSON-LD, structured facts first', async () => {
+    const posting = await createLinkReader(options).read(site.url('/careers/support-specialist?utm_source=slack'));
+    expect(posting.source.url).toBe(site.url('/careers/support-specialist'));
+    expect(posting).toMatchObject({ title: 'Customer Support Specialist', company: 'Brightpath Learning', workplace: 'remote', employmentType: 'part-time' });
+    expect(posting.pay[0]).toMatchObject({ min: 24, max: 28.5, currency: 'USD', period: 'hour' });
+  });
+
+  it('reads a careers page without JSON-LD from its text', async () => {
+    const posting = await createLinkReader(options).read(site.url('/careers/senior-product-designer'));
+    expect(posting.source.site).toBeNull();
+    expect(posting.text).toContain('Run usability studies with municipal finance staff');
+    expect(posting.text).not.toMatch(/cookies|Pricing/);
+  });
+
+  it('follows ?gh_jid= on a company careers page to the Greenhouse API named in its embed', async () => {
+    const posting = await createLinkReader(options).read(site.url('/careers?gh_jid=7012345002'));
+    expect(posting.source.site).toBe('greenhouse');
+    expect(posting.title).toBe('Senior Backend Engineer, Order Routing');
+  });
+
+  it('answers "no job posting found" for a page that is not one', async () => {
+    expect(await failure(createLinkReader(options).read(site.url('/blog/how-we-plan')))).toMatchObject({ code: 'no-posting-at-link', message: 'No job posting found at that link.' });
+  });
+
+  it('refuses the stand-in site when private addresses are not allowed', async () => {
+    const reader = createLinkReader({ ...options, allowPrivate: false });
+    expect(await failure(reader.read(site.url('/careers/support-specialist')))).toMatchObject({ code: 'private-address', message: 'Links to private addresses are not fetched.' });
+  });
+
+  it('canonicalizes and recognises job links for the Desk', () => {
+    const reader = createLinkReader(options);
+    expect(reader.canonicalize('https://www.linkedin.com/jobs/search/?currentJobId=4098765432')).toBe('https://www.linkedin.com/jobs/view/4098765432');
+    expect(reader.looksLikeJobLink('https://jobs.lever.co/fieldnote/5b7e2c1a-9d3f-4e21-8a6b-1f0c2d3e4a5b')).toBe(true);
+  });
+});
