@@ -236,6 +236,50 @@ describe('bands per place', () => {
   });
 });
 
+describe('more forms seen in the wild', () => {
+  it('reads European thousands with the currency written once ("60.000 - 70.000 EUR")', () => {
+    expect(bands('Salary: 60.000 - 70.000 EUR')).toEqual([band(60000, 70000, 'EUR', 'year')]);
+    expect(bands('Rémunération : 55 000 € - 65 000 € brut annuel')).toEqual([band(55000, 65000, 'EUR', 'year')]);
+    expect(bands('Salary: 45.000 € - 55.000 € brutto pro Jahr')).toEqual([band(45000, 55000, 'EUR', 'year')]);
+  });
+  it('reads day rates and weekly pay', () => {
+    expect(bands('Salary: £450 - £550 per day (Outside IR35)')).toEqual([band(450, 550, 'GBP', 'day')]);
+    expect(bands('Earn $1,000 - $1,500 weekly')).toEqual([band(1000, 1500, 'USD', 'week')]);
+  });
+  it('leaves out pay quoted per a period the schema cannot hold', () => {
+    expect(bands('Salary: $2,000 bi-weekly')).toEqual([]);
+  });
+  it('leaves out a job board\'s own estimate', () => {
+    expect(bands('$104K - $147K (Glassdoor est.)')).toEqual([]);
+  });
+  it('reads "$100K–$130K base + equity" without a pay word before it', () => {
+    expect(bands('$100K–$130K base + equity')).toEqual([band(100000, 130000, 'USD', 'year')]);
+  });
+  it('reads a place named after the amount or as "X-based"', () => {
+    expect(bands('The base salary range for this role is $185,000 - $215,000 for candidates in NYC, and $165,000 - $195,000 for candidates elsewhere in the US.')).toEqual([
+      band(185000, 215000, 'USD', 'year', 'NYC'),
+      band(165000, 195000, 'USD', 'year'),
+    ]);
+    expect(bands('For New York-based candidates, the salary range is $150,000 to $175,000.')).toEqual([band(150000, 175000, 'USD', 'year', 'New York')]);
+  });
+  it('reads several states in prose and in a list label', () => {
+    expect(bands('The annual salary range for this position in California is $120,000 to $150,000, in Colorado $110,000 to $140,000.')).toEqual([
+      band(120000, 150000, 'USD', 'year', 'California'),
+      band(110000, 140000, 'USD', 'year', 'Colorado'),
+    ]);
+    expect(bands('Washington State Pay Range: $130,000 - $160,000')).toEqual([band(130000, 160000, 'USD', 'year', 'Washington State')]);
+  });
+  it('keeps the base band when total compensation is given beside it', () => {
+    expect(bands('Total compensation $300k-$400k, base $200k-$250k')).toEqual([band(200000, 250000, 'USD', 'year')]);
+  });
+  it('keeps level bands as separate bands', () => {
+    expect(bands('Salary range (depending on level): L4: $150k–$180k; L5: $180k–$220k')).toEqual([
+      band(150000, 180000, 'USD', 'year'),
+      band(180000, 220000, 'USD', 'year'),
+    ]);
+  });
+});
+
 describe('fixtures/pay postings', () => {
   const expected = JSON.parse(fixture('pay', 'expected.json')) as Array<{ file: string; locations?: string[]; pay: Core[] }>;
   for (const e of expected) {

@@ -56,7 +56,7 @@ function placesFromPrefix(prefix: string, known: readonly string[]): string[] {
   const place = inline?.[1];
   if (place !== undefined && isPlaceLabel(place, known)) return splitPlaces(place, known);
   // "For New York-based candidates, the salary range is"
-  const based = /\b(?:for|in)\s+(?:the\s+)?([A-Z][\p{L} .,/'’]+?)[- ]based\b/u.exec(cleaned)?.[1];
+  const based = /\b(?:[Ff]or|[Ii]n)\s+(?:the\s+)?([A-Z][\p{L} .,/'’]+?)[- ]based\b/u.exec(cleaned)?.[1];
   if (based !== undefined && isPlaceLabel(based, known)) return splitPlaces(based, known);
   return [];
 }
