@@ -64,16 +64,10 @@ export class SlackWeb {
   async postInThread(channel: string, threadTs: string, msg: SlackMessage, onTooLong: 'shrink' | 'split'): Promise<string[]> {
     let current: SlackMessage | null = msg;
     while (current) {
+      const { text, blocks }: SlackMessage = current;
       try {
         const res = await this.call('chat.postMessage', () =>
-          this.client.chat.postMessage({
-            channel,
-            thread_ts: threadTs,
-            text: current!.text,
-            blocks: current!.blocks,
-            unfurl_links: false,
-            unfurl_media: false,
-          }),
+          this.client.chat.postMessage({ channel, thread_ts: threadTs, text, blocks, unfurl_links: false, unfurl_media: false }),
         );
         return res.ts ? [res.ts] : [];
       } catch (err) {
@@ -112,7 +106,10 @@ export class SlackWeb {
     }
   }
 
-  /** Log a failed call: once per channel for channels the app cannot reach, always otherwise. */
+  /**
+   * Log a failed call: once per channel for channels the app cannot reach, always otherwise.
+   * `channel` names what the call was about (a channel, or a file for files.info).
+   */
   reportFailure(method: string, channel: string, err: unknown): void {
     const code = slackErrorCode(err);
     if (code && UNREACHABLE.has(code)) {
