@@ -20,9 +20,11 @@ const LENGTH_STEPS: ReadonlyArray<{ atLeast: number; points: number }> = [
   { atLeast: 600, points: 1 },
 ];
 const ONE_LINER = 120;
+const COMPACT_AD = 600;
 const SHORT_QUESTION = 400;
 
 interface Hit {
+  id: string;
   label: string;
   points: number;
   sample: string | null;
@@ -56,20 +58,29 @@ function scoreSignal(signal: Signal, text: string): Hit | null {
     if (count >= signal.cap) break;
   }
   if (count === 0 || count < (signal.minHits ?? 1)) return null;
-  return { label: signal.label, points: signal.weight * count, sample, core: signal.core === true };
+  return { id: signal.id, label: signal.label, points: signal.weight * count, sample, core: signal.core === true };
 }
 
-function structuralHits(text: string): Hit[] {
+/** Wording that offers a job, which with a role and a pay figure makes a compact job ad. */
+const OFFER_IDS: ReadonlySet<string> = new Set(['hiring', 'hiring-other-languages', 'pipe-header', 'labelled-field']);
+
+function structuralHits(text: string, found: readonly Hit[]): Hit[] {
   const hits: Hit[] = [];
+  const has = (id: string): boolean => found.some((h) => h.id === id);
   const length = text.trim().length;
+  // "We're hiring a product designer in NYC ($140-170k)": short, but everything a card needs.
+  // Longer texts have their headings and length to speak for them.
+  if (length < COMPACT_AD && found.some((h) => OFFER_IDS.has(h.id)) && has('title-words') && has('pay')) {
+    hits.push({ id: 'compact-ad', label: 'a compact job ad (an offer, a role and pay)', points: 3, sample: null, core: false });
+  }
   const step = LENGTH_STEPS.find((s) => length >= s.atLeast);
-  if (step) hits.push({ label: `length ${length} characters`, points: step.points, sample: null, core: false });
-  if (length < ONE_LINER) hits.push({ label: 'a one-liner', points: -2, sample: null, core: false });
+  if (step) hits.push({ id: 'length', label: `length ${length} characters`, points: step.points, sample: null, core: false });
+  if (length < ONE_LINER) hits.push({ id: 'one-liner', label: 'a one-liner', points: -2, sample: null, core: false });
   if (length < SHORT_QUESTION && text.includes('?')) {
-    hits.push({ label: 'a short message asking something', points: -2, sample: null, core: false });
+    hits.push({ id: 'short-question', label: 'a short message asking something', points: -2, sample: null, core: false });
   }
   const bullets = (text.match(/^[ \t]*(?:[-•*▪◦●·]|\d+[.)])[ \t]+\S/gm) ?? []).length;
-  if (bullets >= 3) hits.push({ label: `${bullets} list items`, points: bullets >= 8 ? 2 : 1, sample: null, core: false });
+  if (bullets >= 3) hits.push({ id: 'list', label: `${bullets} list items`, points: bullets >= 8 ? 2 : 1, sample: null, core: false });
   return hits;
 }
 
@@ -93,7 +104,7 @@ export function detectPosting(text: string): Detection {
     const hit = scoreSignal(signal, analysed);
     if (hit !== null) hits.push(hit);
   }
-  hits.push(...structuralHits(analysed));
+  hits.push(...structuralHits(analysed, hits));
   const score = Number(hits.reduce((sum, h) => sum + h.points, 0).toFixed(2));
   const hasCore = hits.some((h) => h.core);
   const signals = [...hits].sort((a, b) => Math.abs(b.points) - Math.abs(a.points)).map(describe);

@@ -71,7 +71,7 @@ export const POSITIVE_SIGNALS: readonly Signal[] = [
   },
   {
     id: 'hiring', label: 'hiring wording', weight: 1.5, cap: 3, core: true,
-    pattern: /\b(?:we(?:['’]re| are) (?:currently )?(?:looking for|seeking|hiring|searching for)|(?:is|are) (?:currently )?(?:seeking|looking for|hiring)(?! freeze)|i(?:['’]m| am) hiring|now hiring|has an? (?:opening|opportunity|vacancy)|(?:an )?opening for an?|join (?:our|the|us)(?: \w+){0,2} (?:team|company|office|mission)|the (?:ideal|successful) candidate|in this role|this (?:role|position) (?:will|is|requires|reports)|you will be (?:responsible|working|part)|you['’]ll (?:be|work|own|join|lead|build|help|partner|collaborate)|you will (?:work|own|join|lead|build|help|partner|collaborate|design|develop|report)|reporting to the|reports? (?:directly )?to the)\b/gi,
+    pattern: /^\W{0,3}hiring\W{0,3}[:|\-–]|#hiring\b|\b(?:open (?:role|position|req|headcount)s?\b|job opening|we have an? (?:opening|open role|new role)|we(?:['’]re| are) (?:currently )?(?:looking for|seeking|hiring|searching for)|(?:is|are) (?:currently )?(?:seeking|looking for|hiring)(?! freeze)|i(?:['’]m| am) hiring|now hiring|has an? (?:opening|opportunity|vacancy)|(?:an )?opening for an?|join (?:our|the|us)(?: \w+){0,2} (?:team|company|office|mission)|the (?:ideal|successful) candidate|in this role|this (?:role|position) (?:will|is|requires|reports)|you will be (?:responsible|working|part)|you['’]ll (?:be|work|own|join|lead|build|help|partner|collaborate)|you will (?:work|own|join|lead|build|help|partner|collaborate|design|develop|report)|reporting to the|reports? (?:directly )?to the)\b/gi,
   },
   {
     id: 'apply', label: 'how to apply', weight: 1.5, cap: 2, core: true,
@@ -113,7 +113,7 @@ export const POSITIVE_SIGNALS: readonly Signal[] = [
   },
   {
     id: 'title-words', label: 'job title words', weight: 0.5, cap: 4,
-    pattern: /\b(?:engineer|developer|programmer|manager|analyst|scientist|designer|architect|consultant|specialist|coordinator|administrator|technician|nurse|RN|physician|therapist|pharmacist|intern|director|representative|accountant|officer|assistant|teacher|writer|editor|barista|driver|clerk|cashier|associate|lead|head of|VP)s?\b/g,
+    pattern: /\b(?:engineer|developer|programmer|tester|QA|SRE|devops|manager|analyst|scientist|researcher|designer|architect|consultant|specialist|coordinator|administrator|technician|nurse|RN|physician|surgeon|dentist|hygienist|therapist|pharmacist|paramedic|caregiver|intern|postdoc|director|representative|executive|agent|advisor|planner|strategist|marketer|accountant|auditor|controller|attorney|paralegal|counsel|officer|assistant|teacher|tutor|instructor|lecturer|professor|writer|copywriter|editor|producer|artist|animator|photographer|barista|bartender|chef|cook|driver|pilot|mechanic|electrician|welder|carpenter|clerk|cashier|supervisor|associate|lead|head of|VP)s?\b/gi,
   },
   {
     id: 'qualification-words', label: 'qualification wording', weight: 0.5, cap: 6,
