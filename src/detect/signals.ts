@@ -131,7 +131,7 @@ export const NEGATIVE_SIGNALS: readonly Signal[] = [
     pattern: /\b(?:any(?:one|body) (?:here )?(?:know|knows|heard|have|has|tried|seen|work|worked|interviewed|got)|does any(?:one|body)|has any(?:one|body)|is any(?:one|body)|did you all|should i\b|what do you (?:all |guys )?think|thoughts\?|how (?:do|did|are|should) (?:i|you|people|folks)|is it worth|would you (?:take|accept|recommend)|can someone|could someone|any (?:tips|advice|recommendations)|who (?:here )?(?:knows|has))/gi,
   },
   {
-    id: 'recruiter', label: 'a recruiter message', weight: -3, cap: 3,
+    id: 'recruiter', label: 'a recruiter message', weight: -3, cap: 4,
     pattern: /\b(?:came across your (?:profile|resume|background|work)|your (?:profile|background|experience|resume) (?:caught|stood out|matches|looks)|(?:impressed|interested) by your|(?:are|would) you (?:be )?(?:open|interested) (?:to|in)|open to (?:a |new |hearing |exploring )?(?:new )?(?:opportunit|chat|conversation|call|roles)|quick (?:\d+[- ]minute )?(?:call|chat)|let me know (?:if you(?:['’]re| are| would be)? interested|a good time)|i(?:['’]m| am) (?:a |an )?(?:senior |sr\.? |technical |talent )*recruiter|reaching out (?:because|to see|regarding)|hope (?:this (?:message )?finds you|you(?:['’]re| are) doing)|(?:send|share) (?:me |over )?your (?:updated )?(?:resume|cv)|best time to (?:chat|call|connect|reach)|reply with your|great fit (?:with|for) your|with your background|expected rate|visa status)/gi,
   },
   {
@@ -193,8 +193,8 @@ export const NEGATIVE_SIGNALS: readonly Signal[] = [
     pattern: /\b(?:pleased to offer you|offer of employment|accept this offer|this offer is (?:contingent|conditional)|sign and return|your start date|thank you for (?:applying|your application|your interest in)|invite you to (?:a|an) (?:\d+-minute )?(?:interview|phone screen|call|chat)|move forward with other candidates|decided (?:not )?to (?:move forward|proceed)|keep your (?:resume|cv) on file)/gi,
   },
   {
-    id: 'comp-share', label: 'a pay share (TC/YOE)', weight: -3, cap: 1,
-    pattern: /\b(?:TC|YOE|total comp)\s*:|\bnegotiated (?:base|my|the)/gi,
+    id: 'comp-share', label: 'a pay share (TC/YOE)', weight: -3, cap: 3, distinct: true,
+    pattern: /\b(?:TC|YOE|total comp|other offers?|competing offers?)\s*:|\bnegotiated (?:base|my|the|up)\b|\bmy (?:TC|total comp)\b/gi,
   },
   {
     id: 'about-hiring', label: 'writing about hiring', weight: -2, cap: 2,
