@@ -39,3 +39,14 @@ export function describeError(err: unknown): object {
   }
   return { message: String(err) };
 }
+
+/** One line per handled event, in the same shape as src/log.ts's logEvent (never the posting text). */
+export function logHandled(
+  log: DiscordLogger,
+  fields: { kind: 'paste' | 'link' | 'command' | 'reaction' | 'file'; outcome: string; startedAt: number; channel?: string | null },
+): void {
+  log.info(
+    { platform: 'discord', kind: fields.kind, outcome: fields.outcome, latencyMs: Math.round(performance.now() - fields.startedAt), channel: fields.channel ?? undefined },
+    'event',
+  );
+}

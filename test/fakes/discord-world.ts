@@ -47,6 +47,8 @@ export interface DiscordWorld {
   applicationId: string;
   guildId: string;
   channelId: string;
+  /** The member's DM channel with the bot. */
+  dmChannelId: string;
   botUser: JsonObject;
   member: JsonObject;
   rest: DiscordRest;
@@ -54,6 +56,8 @@ export interface DiscordWorld {
   channels: Map<string, JsonObject>;
   /** A MESSAGE_CREATE payload from the member (or another author) in #jobs. */
   message(content: string, extra?: JsonObject): JsonObject;
+  /** A MESSAGE_CREATE payload from the member in their DM with the bot (no guild, no member). */
+  directMessage(content: string): JsonObject;
   /** Dispatch MESSAGE_CREATE and remember the message server-side (so it can be fetched later). */
   post(message: JsonObject): void;
   /** Dispatch MESSAGE_REACTION_ADD from the member on a message, as the gateway sends it. */
@@ -89,6 +93,8 @@ export async function startDiscordWorld(opts: WorldOptions = {}): Promise<Discor
       : [],
   };
   channels.set(channelId, jobs);
+  const dmChannelId = snowflake();
+  channels.set(dmChannelId, { id: dmChannelId, type: 1, last_message_id: null, recipients: [member], flags: 0 });
   let gatewayUrl = '';
   const rest = await startDiscordRest({
     botUser,
@@ -159,6 +165,7 @@ export async function startDiscordWorld(opts: WorldOptions = {}): Promise<Discor
   const message = (content: string, extra: JsonObject = {}): JsonObject => ({
     id: snowflake(),
     channel_id: channelId,
+    channel_type: 0,
     guild_id: guildId,
     author: member,
     member: { roles: [], joined_at: joinedAt, deaf: false, mute: false, flags: 0 },
@@ -178,11 +185,19 @@ export async function startDiscordWorld(opts: WorldOptions = {}): Promise<Discor
     ...extra,
   });
 
+  const directMessage = (content: string): JsonObject => {
+    // The gateway names the channel type on MESSAGE_CREATE; discord.js builds the (uncached) DM channel from it.
+    const { guild_id: _g, member: _m, ...rest } = message(content, { channel_id: dmChannelId, channel_type: 1 });
+    return rest;
+  };
+
   return {
     token,
     applicationId,
+    directMessage,
     guildId,
     channelId,
+    dmChannelId,
     botUser,
     member,
     rest,

@@ -4,7 +4,7 @@ import {
 } from 'discord.js';
 import { z } from 'zod';
 import type { BotContext } from '../context.js';
-import { defineCommand } from './command.js';
+import { defineCommand, type CommandOutcome } from './command.js';
 import { answerDeferred, interactionPlace, invokerName, replyPrivately, replyText } from './respond.js';
 
 /** Discord's own ceiling for a string option; longer postings are pasted (they arrive as message.txt). */
@@ -23,14 +23,14 @@ const JdOptions = z.object({
 });
 
 /** `/jd text:<posting> url:<link>` → the card in the channel; bad input → a note to the invoker only. */
-export async function runJd(ctx: BotContext, interaction: ChatInputCommandInteraction): Promise<void> {
+export async function runJd(ctx: BotContext, interaction: ChatInputCommandInteraction): Promise<CommandOutcome> {
   const parsed = JdOptions.safeParse({
     text: interaction.options.getString('text'),
     url: interaction.options.getString('url'),
   });
   if (!parsed.success) {
     await replyPrivately(interaction, parsed.error.issues[0]?.message ?? 'That input is not valid.');
-    return;
+    return 'notice';
   }
   const input = [parsed.data.text, parsed.data.url].filter((s): s is string => !!s).join('\n');
   const event = {
@@ -45,12 +45,12 @@ export async function runJd(ctx: BotContext, interaction: ChatInputCommandIntera
     const help = await ctx.desk.handleCommand(event);
     if (help.kind !== 'card') {
       await replyPrivately(interaction, replyText(help));
-      return;
+      return help.kind;
     }
   }
   // Reading a link can take longer than Discord's 3 seconds: acknowledge first.
   await interaction.deferReply();
-  await answerDeferred(ctx, interaction, await ctx.desk.handleCommand(event));
+  return answerDeferred(ctx, interaction, await ctx.desk.handleCommand(event));
 }
 
 export const jd = defineCommand<ChatInputCommandInteraction>({

@@ -39,16 +39,15 @@ export async function replyPrivately(interaction: RepliableInteraction, text: st
  * Finish a deferred command: a card (or a list) replaces the "thinking…" reply for everyone;
  * anything else (bad input, help) is removed and said to the invoker alone.
  */
-export async function answerDeferred(ctx: BotContext, interaction: RepliableInteraction, reply: DeskReply): Promise<void> {
+export async function answerDeferred(ctx: BotContext, interaction: RepliableInteraction, reply: DeskReply): Promise<DeskReply['kind']> {
   if (reply.kind === 'card') {
     const sent = await interaction.editReply({ embeds: renderCardDiscord(reply.card).embeds, allowedMentions: NO_PINGS });
     await ctx.desk.rememberReply(interactionPlace(interaction), sent.id, reply.postingId);
-    return;
-  }
-  if (reply.kind === 'list') {
+  } else if (reply.kind === 'list') {
     await interaction.editReply({ content: replyText(reply), allowedMentions: NO_PINGS });
-    return;
+  } else {
+    await interaction.deleteReply();
+    await interaction.followUp({ content: replyText(reply), flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
   }
-  await interaction.deleteReply();
-  await interaction.followUp({ content: replyText(reply), flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+  return reply.kind;
 }

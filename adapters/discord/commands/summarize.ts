@@ -5,7 +5,7 @@ import type { DeskReply } from '../../../src/desk/types.js';
 import { readTextAttachments } from '../attachments.js';
 import type { BotContext } from '../context.js';
 import { messageText } from '../markup.js';
-import { defineCommand } from './command.js';
+import { defineCommand, type CommandOutcome } from './command.js';
 import { answerDeferred, interactionPlace } from './respond.js';
 
 export const SUMMARIZE_COMMAND_NAME = 'Summarize job posting';
@@ -14,7 +14,7 @@ export const SUMMARIZE_COMMAND_NAME = 'Summarize job posting';
  * "Summarize job posting" on any message → its card. The message's author counts as the
  * one who shared it, and the message is remembered, so 📄 on it works afterwards.
  */
-export async function runSummarize(ctx: BotContext, interaction: MessageContextMenuCommandInteraction): Promise<void> {
+export async function runSummarize(ctx: BotContext, interaction: MessageContextMenuCommandInteraction): Promise<CommandOutcome> {
   await interaction.deferReply();
   const target = interaction.targetMessage;
   const files = await readTextAttachments(target.attachments, ctx.log);
@@ -36,7 +36,7 @@ export async function runSummarize(ctx: BotContext, interaction: MessageContextM
   } else {
     reply = await ctx.desk.handleCommand({ ...shared, text, messageId: target.id });
   }
-  await answerDeferred(ctx, interaction, reply);
+  return answerDeferred(ctx, interaction, reply);
 }
 
 export const summarize = defineCommand<MessageContextMenuCommandInteraction>({

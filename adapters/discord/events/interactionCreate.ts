@@ -1,7 +1,7 @@
 import { Events, MessageFlags, type Interaction } from 'discord.js';
 import { commands } from '../commands/index.js';
 import { NO_PINGS, once, type BotContext } from '../context.js';
-import { describeError } from '../log.js';
+import { describeError, logHandled } from '../log.js';
 import type { Listener } from './listener.js';
 
 const APOLOGY = 'Sorry, something went wrong on my side. Please try again in a moment.';
@@ -14,13 +14,19 @@ export async function onInteractionCreate(ctx: BotContext, interaction: Interact
 
 async function runCommand(ctx: BotContext, interaction: Interaction): Promise<void> {
   if (!interaction.isCommand()) return;
+  const startedAt = performance.now();
   try {
     for (const command of commands) {
-      if (await command.run(ctx, interaction)) return;
+      const outcome = await command.run(ctx, interaction);
+      if (outcome) {
+        logHandled(ctx.log, { kind: 'command', outcome, startedAt, channel: interaction.channelId });
+        return;
+      }
     }
     ctx.log.warn({ command: interaction.commandName }, 'unknown application command: re-run discord:register?');
   } catch (err) {
     ctx.log.error({ err: describeError(err), command: interaction.commandName }, 'application command failed');
+    logHandled(ctx.log, { kind: 'command', outcome: 'error', startedAt, channel: interaction.channelId });
     try {
       if (interaction.deferred && !interaction.replied) await interaction.deleteReply();
       const answer = { content: APOLOGY, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS } as const;

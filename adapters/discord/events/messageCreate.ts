@@ -3,6 +3,7 @@ import { readTextAttachments, isTextAttachment } from '../attachments.js';
 import { once, placeOf, type BotContext } from '../context.js';
 import { messageText } from '../markup.js';
 import { replyWithCard, replyWithText } from '../post-card.js';
+import { logHandled } from '../log.js';
 import type { Listener } from './listener.js';
 
 /** Message types people write; joins, pins and thread starters are not postings. */
@@ -18,6 +19,7 @@ export async function onMessageCreate(ctx: BotContext, message: Message): Promis
 }
 
 async function answerMessage(ctx: BotContext, message: Message): Promise<void> {
+  const startedAt = performance.now();
   const files = await readTextAttachments(message.attachments, ctx.log);
   const reply = await ctx.desk.handleMessage({
     ...placeOf(message),
@@ -31,6 +33,8 @@ async function answerMessage(ctx: BotContext, message: Message): Promise<void> {
   if (!reply) return;
   if (reply.kind === 'card') await replyWithCard(ctx, message, reply);
   else if (reply.kind === 'notice') await replyWithText(ctx, message, reply.text);
+  const kind = files.length > 0 ? 'file' : reply.kind === 'card' && reply.posting.source.kind === 'link' ? 'link' : 'paste';
+  logHandled(ctx.log, { kind, outcome: reply.kind, startedAt, channel: message.channelId });
 }
 
 export const messageCreate: Listener<typeof Events.MessageCreate> = {

@@ -1,6 +1,7 @@
 import { Events, type MessageReaction, type PartialMessageReaction, type PartialUser, type User } from 'discord.js';
 import { once, placeOf, type BotContext } from '../context.js';
 import { postFullText } from '../post-full.js';
+import { logHandled } from '../log.js';
 import type { Listener } from './listener.js';
 
 /**
@@ -26,8 +27,10 @@ export async function onReactionAdd(
   if (reply?.kind !== 'full') return;
   // Once per message: a second 📄 (another person, the card and then the original) would only repeat the thread.
   await once(ctx, `full:${partial.channelId}:${partial.id}`, async () => {
+    const startedAt = performance.now();
     const message = partial.partial ? await partial.fetch() : partial;
     await postFullText(ctx, message, reply.title, reply.text);
+    logHandled(ctx.log, { kind: 'reaction', outcome: 'full', startedAt, channel: partial.channelId });
   });
 }
 

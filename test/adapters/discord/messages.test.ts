@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { LinkReader } from '../../../src/desk/index.js';
+import { analyzeText } from '../../../src/pipeline.js';
 import { embedChars, messageLimitErrors } from '../../fakes/discord-rest.js';
 import { PERM, snowflake } from '../../fakes/discord-world.js';
 import { field, fixture, isMessagePost, pingsAllowed, seed, sleep, startHarness, type Harness } from './harness.js';
@@ -166,5 +168,42 @@ describe('Discord bot, messages', () => {
     const [, second] = h.world.rest.calls().filter(isMessagePost());
     expect(refused).toBe(1);
     expect(second?.body?.['content']).toMatch(/Senior Backend Engineer/);
+  });
+
+  it('answers a posting sent to it in a DM', async () => {
+    h = await startHarness();
+    h.world.post(h.world.directMessage(POSTING));
+    const req = await h.world.rest.waitFor(isMessagePost(h.world.dmChannelId));
+    expect(req.body?.['embeds']).toHaveLength(1);
+    expect(field(req.body, /^Pay/)).toMatch(/\$152k/);
+  });
+
+  it('answers a bare job link with the card of the page, when a link reader is configured', async () => {
+    const url = 'https://jobs.lever.co/northwind/8c1e6f0a-senior-backend-engineer';
+    const links: LinkReader = {
+      canonicalize: (u) => u,
+      looksLikeJobLink: (u) => u.startsWith('https://jobs.lever.co/'),
+      read: async (u) => ({ ...analyzeText(POSTING).posting, source: { kind: 'link', url: u, site: 'lever' } }),
+    };
+    h = await startHarness({ links });
+    h.world.post(h.world.message(`<${url}> this one looks good`));
+    const req = await h.world.rest.waitFor(isMessagePost(h.world.channelId));
+    const embed = (req.body?.['embeds'] as Array<Record<string, unknown>>)[0];
+    expect(embed?.['url']).toBe(url);
+    expect(field(req.body, /^Sponsorship/)).toMatch(/^no\b/i);
+  });
+
+  it('says who shared a posting first, with a link to that message, when it comes again', async () => {
+    h = await startHarness();
+    const first = h.world.message(POSTING);
+    h.world.post(first);
+    await h.world.rest.waitFor(isMessagePost(h.world.channelId));
+    const someoneElse = { id: snowflake(), username: 'sam', discriminator: '0', global_name: 'Sam', avatar: null };
+    h.world.post(h.world.message(POSTING, { author: someoneElse }));
+    await vi.waitFor(() => expect(h?.world.rest.calls().filter(isMessagePost())).toHaveLength(2));
+    const second = h.world.rest.calls().filter(isMessagePost())[1];
+    const description = String((second?.body?.['embeds'] as Array<Record<string, unknown>>)[0]?.['description']);
+    expect(description).toContain(`<@${String(h.world.member['id'])}>`);
+    expect(description).toContain(`https://discord.com/channels/${h.world.guildId}/${h.world.channelId}/${String(first['id'])}`);
   });
 });

@@ -128,4 +128,19 @@ describe('Discord bot, 📄 reactions', () => {
     await sleep(200);
     expect(h.world.rest.calls().length).toBe(before);
   });
+
+  it('posts into the thread a message already has instead of opening another', async () => {
+    h = await startHarness();
+    const { originalId } = await shareAndWaitForCard(h, POSTING);
+    // Someone opened a thread on the posting by hand; the bot restarts and learns of it by fetching.
+    const thread = { id: originalId, type: 11, guild_id: h.world.guildId, parent_id: h.world.channelId, owner_id: h.world.member['id'], name: 'thoughts?', rate_limit_per_user: 0, message_count: 3, member_count: 2, flags: 0, thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: new Date().toISOString(), locked: false } };
+    h.world.channels.set(originalId, thread);
+    const stored = h.world.rest.messages.get(h.world.channelId)?.get(originalId);
+    if (stored) Object.assign(stored, { flags: 1 << 5, thread });
+    await h.restart();
+    h.world.react(h.world.channelId, originalId, '📄');
+    const post = await h.world.rest.waitFor(postsTo(originalId));
+    expect(String(post.body?.['content'])).toMatch(/Full posting/);
+    expect(h.world.rest.calls().some((r) => r.path.endsWith('/threads'))).toBe(false);
+  });
 });
