@@ -71,6 +71,7 @@ export function usdScale(amount: number, currency: string): number {
 
 /** The currency a place implies, or null when the place says nothing we know. */
 export function placeCurrency(place: string): string | null {
+  if (!ANY_PLACE_HINT.test(place)) return null;
   const region = /,\s*([A-Z]{2,3})\b/.exec(place)?.[1];
   if (region !== undefined && CANADIAN_PROVINCES.includes(region)) return 'CAD';
   if (/\b(?:NSW|VIC|QLD|TAS|ACT)\b/.test(place) || (region !== undefined && AUSTRALIAN_STATES.includes(region))) return 'AUD';
@@ -80,6 +81,12 @@ export function placeCurrency(place: string): string | null {
   if (region !== undefined && region.length === 2 && /^[A-Z]{2}$/.test(region)) return 'USD';
   return null;
 }
+
+/** One quick test before the table: does the text hold any word or code the tables know? */
+const ANY_PLACE_HINT = new RegExp(
+  [...COUNTRY_CURRENCY, ...CITY_CURRENCY].map(([re]) => re.source).concat([',\\s*[A-Z]{2,3}\\b', '\\b(?:NSW|VIC|QLD|TAS|ACT)\\b']).join('|'),
+  'i',
+);
 
 const DOLLARS = ['USD', 'CAD', 'AUD', 'NZD', 'SGD', 'HKD', 'MXN'];
 const ALLOWED: Record<string, readonly string[]> = { $: DOLLARS, '¥': ['JPY', 'CNY'], kr: ['SEK', 'NOK', 'DKK'] };

@@ -31,6 +31,9 @@ const TRAILING_PAY_PHRASE = /\s*(?:[-–—:(]\s*)?(?:(?:base|annual|annualized|
 /** Amounts bare of any currency need a label right before them and a plausible shape. */
 const ALLOWED_WORD_AFTER_BARE = /^(?:per|a|an|annually|annual|yearly|monthly|hourly|weekly|daily|gross|net|base|salary|usd|cad|gbp|eur|aud|doe|depending|dependent|based|commensurate|plus|with|or|and|negotiable|pa|lpa|ote|k)$/i;
 const HEADING_MAX = 100;
+const MAY_NEED_NORMALISING = /\d|&#?[a-z0-9]+;|<[a-z/]|[\u00a0\u2007\u202f\u2009]/i;
+/** A currency symbol or code somewhere on the line (bare numbers also need a pay word, checked apart). */
+const MONEY_MARKER = /[$€£¥₹₩₪₺₱円元]|\b(?:[A-Z]{3}|Rs\.?|kr|zł)\b|LPA|万/;
 const PAY_LABEL_WORDS = /\b(?:base|annual|hourly|monthly|target|total|starting|salary|pay|compensation|range|rate|wage|hiring|band|OTE|CTC|USD|CAD|GBP|EUR|and|benefits)\b/gi;
 
 function kindOf(text: string): Kind {
@@ -126,22 +129,26 @@ export function extractPayBands(text: string, opts: ExtractPayOptions = {}): Pay
   const known = opts.locations ?? [];
   const field = opts.field ?? false;
   const lines = text.split(/\r?\n/);
-  const postingHints = postingCurrencyHints(lines, known);
+  // Read only when a "$" or a bare number needs it: scanning every line for places is the costly part.
+  let postingHintsCache: string[] | null = null;
+  const postingHints = (): string[] => (postingHintsCache ??= postingCurrencyHints(lines, known));
   const candidates: Candidate[] = [];
   /** The last few non-blank lines: their text and whether they were about pay. */
   const recent: Array<{ norm: string; pay: boolean; money: boolean }> = [];
 
   for (const raw of lines) {
-    const n = normaliseLine(raw);
+    // Only lines with a digit or markup need the full normalisation; the rest are context.
+    const n = MAY_NEED_NORMALISING.test(raw) ? normaliseLine(raw) : raw;
     if (n.trim() === '') continue;
-    if (RAIL_HEADING.test(n)) break;
-    const exprs = findExpressions(n);
+    if (n.length < 80 && RAIL_HEADING.test(n)) break;
+    const isPayLine = PAY_WORDS.test(n);
+    const exprs = /\d/.test(n) && (field || isPayLine || MONEY_MARKER.test(n)) ? findExpressions(n) : [];
     const headingLine = recent.at(-1);
     const heading = headingLine !== undefined && !headingLine.money && headingLine.norm.length <= HEADING_MAX ? headingLine.norm : '';
     // A lead-in line ending with ":" introduces the figures below it ("… in the locations of San Francisco, New York, Seattle is:").
     const leadInLine = headingLine !== undefined && !headingLine.money && /:\s*$/.test(headingLine.norm) ? lastSentence(headingLine.norm) : heading;
     const payAbove = field || recent.slice(-3).some((r) => r.pay);
-    const spans = sentenceSpans(n);
+    const spans = exprs.length > 0 ? sentenceSpans(n) : [];
     let accepted = false;
     let prevEnd = 0;
     for (const e of exprs) {
@@ -190,7 +197,7 @@ export function extractPayBands(text: string, opts: ExtractPayOptions = {}): Pay
       }
       if (currency === null) {
         const bandHints = places.map(placeCurrency).filter((c): c is string => c !== null);
-        currency = resolveCurrency(e.symbol, bandHints, postingHints);
+        currency = resolveCurrency(e.symbol, bandHints, postingHints());
         if (e.symbol === '$' && !isDollarCode(currency)) currency = 'USD';
       }
 
@@ -209,7 +216,7 @@ export function extractPayBands(text: string, opts: ExtractPayOptions = {}): Pay
       }
       accepted = true;
     }
-    recent.push({ norm: n, pay: accepted || PAY_WORDS.test(n), money: exprs.length > 0 });
+    recent.push({ norm: n, pay: accepted || isPayLine, money: exprs.length > 0 });
     if (recent.length > 4) recent.shift();
   }
   return dedupe(candidates);
