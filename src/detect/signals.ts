@@ -58,7 +58,7 @@ export const POSITIVE_SIGNALS: readonly Signal[] = [
   {
     id: 'pay', label: 'a pay figure', weight: 3, cap: 1,
     pattern: new RegExp(
-      `${CURRENCY}\\s?(?:${AMOUNT})\\s?(?:-|–|—|to)\\s?${CURRENCY}?\\s?(?:${AMOUNT})|${CURRENCY}\\s?(?:${AMOUNT})\\+?\\s?(?:${PERIOD})|(?:salary|pay|rate|compensation|wage)[^.\\n]{0,40}${CURRENCY}\\s?\\d|\\d+(?:\\.\\d+)?\\s?(?:LPA|lakhs?)\\b|(?:${AMOUNT})\\s?(?:€|£|EUR|GBP|CHF)?\\s?(?:-|–|—|to|bis|à)\\s?(?:${AMOUNT})\\s?(?:€|£|EUR|GBP|CHF|kr|zł)`,
+      `${CURRENCY}\\s?(?:${AMOUNT})\\s?(?:-|–|—|to)\\s?${CURRENCY}?\\s?(?:${AMOUNT})|${CURRENCY}\\s?(?:${AMOUNT})\\+?\\s?(?:${PERIOD})|(?:salary|pay|rate|compensation|wage|budget)[^.\\n]{0,40}${CURRENCY}\\s?\\d|${CURRENCY}\\s?(?:${AMOUNT})\\s(?:budget|flat fee|per project|stipend)|\\d+(?:\\.\\d+)?\\s?(?:LPA|lakhs?)\\b|(?:${AMOUNT})\\s?(?:€|£|EUR|GBP|CHF)?\\s?(?:-|–|—|to|bis|à)\\s?(?:${AMOUNT})\\s?(?:€|£|EUR|GBP|CHF|kr|zł)`,
       'gi'),
   },
   {
@@ -71,11 +71,11 @@ export const POSITIVE_SIGNALS: readonly Signal[] = [
   },
   {
     id: 'hiring', label: 'hiring wording', weight: 1.5, cap: 3, core: true,
-    pattern: /^\W{0,3}hiring\W{0,3}[:|\-–]|#hiring\b|\b(?:open (?:role|position|req|headcount)s?\b|job opening|we have an? (?:opening|open role|new role)|we(?:['’]re| are) (?:currently )?(?:looking for|seeking|hiring|searching for)|(?:is|are) (?:currently )?(?:seeking|looking for|hiring)(?! freeze)|i(?:['’]m| am) hiring|now hiring|has an? (?:opening|opportunity|vacancy)|(?:an )?opening for an?|join (?:our|the|us)(?: \w+){0,2} (?:team|company|office|mission)|the (?:ideal|successful) candidate|in this role|this (?:role|position) (?:will|is|requires|reports)|you will be (?:responsible|working|part)|you['’]ll (?:be|work|own|join|lead|build|help|partner|collaborate)|you will (?:work|own|join|lead|build|help|partner|collaborate|design|develop|report)|reporting to the|reports? (?:directly )?to the)\b/gi,
+    pattern: /^\W{0,3}hiring\W{0,3}[:|\-–]|\[hiring\]|#hiring\b|\b(?:open (?:role|position|req|headcount)s?\b|job opening|we have an? (?:opening|open role|new role)|we(?:['’]re| are) (?:currently )?(?:looking for|seeking|hiring|searching for)|(?:is|are) (?:currently )?(?:seeking|looking for|hiring)(?! freeze)|i(?:['’]m| am) hiring|now hiring|has an? (?:opening|opportunity|vacancy)|(?:an )?opening for an?|join (?:our|the|us)(?: \w+){0,2} (?:team|company|office|mission)|the (?:ideal|successful) candidate|in this role|this (?:role|position) (?:will|is|requires|reports)|you will be (?:responsible|working|part)|you['’]ll (?:be|work|own|join|lead|build|help|partner|collaborate)|you will (?:work|own|join|lead|build|help|partner|collaborate|design|develop|report)|reporting to the|reports? (?:directly )?to the)\b/gi,
   },
   {
     id: 'apply', label: 'how to apply', weight: 1.5, cap: 2, core: true,
-    pattern: /\b(?:apply (?:now|today|here|online|in store|in person|through|via|at|on|for this|by)|to apply\b|how to apply|submit (?:your|a) (?:resume|cv|application)|send (?:us )?your (?:resume|cv)|applicants?\b|(?:qualified|successful|ideal) candidates?|application (?:deadline|process)|email (?:us|your|[\w.+-]+@[\w-]+\.[\w.]+ (?:with|and))|dm me (?:or|if|with|for))/gi,
+    pattern: /\b(?:apply (?:now|today|here|online|in store|in person|through|via|at|on|for this|by)|to apply(?:[:,]| for (?:this|the)| please| visit| send| click| email)|how to apply|submit (?:your|a) (?:resume|cv|application|portfolio)|send (?:us |me )?(?:your |a )?portfolio|send (?:us )?your (?:resume|cv)|applicants?\b|(?:qualified|successful|ideal) candidates?|application (?:deadline|process)|email (?:us|your|[\w.+-]+@[\w-]+\.[\w.]+ (?:with|and))|dm me (?:or|if|with|for))/gi,
   },
   {
     id: 'eeo', label: 'equal-opportunity statement', weight: 3, cap: 1, core: true,
@@ -95,7 +95,7 @@ export const POSITIVE_SIGNALS: readonly Signal[] = [
   },
   {
     id: 'labelled-field', label: 'labelled job fields', weight: 1, cap: 3, distinct: true, core: true,
-    pattern: /^\s*(?:job title|position(?: title)?|role|job type|employment type|type of position|location|salary|pay|rate|compensation|duration|department|reports to|start date|schedule|shift|openings|experience requirement|education requirement|stack)\s*:/gim,
+    pattern: /^[ \t]*(?:[-•*▪◦●·][ \t]*)?(?:job title|position(?: title)?|role|job type|employment type|type of position|location|where|salary|pay|rate|compensation|duration|department|team|reports to|start date|schedule|shift|hours|openings|experience requirement|education requirement|stack|apply|visa|sponsorship)[ \t]*:/gim,
   },
   {
     // "(m/w/d)", "(f/m/d)", "(H/F)": the gender marker German and French job titles carry by law or custom.
@@ -113,7 +113,7 @@ export const POSITIVE_SIGNALS: readonly Signal[] = [
   },
   {
     id: 'title-words', label: 'job title words', weight: 0.5, cap: 4,
-    pattern: /\b(?:engineer|developer|programmer|tester|QA|SRE|devops|manager|analyst|scientist|researcher|designer|architect|consultant|specialist|coordinator|administrator|technician|nurse|RN|physician|surgeon|dentist|hygienist|therapist|pharmacist|paramedic|caregiver|intern|postdoc|director|representative|executive|agent|advisor|planner|strategist|marketer|accountant|auditor|controller|attorney|paralegal|counsel|officer|assistant|teacher|tutor|instructor|lecturer|professor|writer|copywriter|editor|producer|artist|animator|photographer|barista|bartender|chef|cook|driver|pilot|mechanic|electrician|welder|carpenter|clerk|cashier|supervisor|associate|lead|head of|VP)s?\b/gi,
+    pattern: /\b(?:engineer|developer|programmer|tester|QA|SRE|devops|manager|analyst|scientist|researcher|designer|architect|consultant|specialist|coordinator|administrator|technician|nurse|RN|physician|surgeon|dentist|hygienist|therapist|pharmacist|paramedic|caregiver|intern|postdoc|director|representative|executive|agent|advisor|planner|strategist|marketer|accountant|auditor|controller|attorney|paralegal|counsel|officer|assistant|teacher|tutor|instructor|lecturer|professor|writer|copywriter|editor|producer|artist|illustrator|animator|photographer|videographer|translator|bookkeeper|recruiter|barista|bartender|chef|cook|driver|pilot|mechanic|electrician|welder|carpenter|clerk|cashier|supervisor|associate|lead|head of|VP)s?\b/gi,
   },
   {
     id: 'qualification-words', label: 'qualification wording', weight: 0.5, cap: 6,
@@ -158,7 +158,7 @@ export const NEGATIVE_SIGNALS: readonly Signal[] = [
   },
   {
     id: 'news', label: 'news or report wording', weight: -2, cap: 5,
-    pattern: /\b(?:according to|(?:new |recent |latest |annual )?(?:report|survey|study|analysis) (?:from|by|released|published|found|finds|shows|said)|the (?:report|survey|study|analysis) (?:said|found|finds|shows)|respondents|median (?:base )?(?:salary|pay|total|compensation)|average (?:base )?(?:salary|pay|compensation)|year-over-year|lay(?:s)? off|layoffs|hiring freezes?|spokesperson|(?:said|told) (?:on|in) (?:a |an )?(?:monday|tuesday|wednesday|thursday|friday|statement|memo|interview)|said on (?:monday|tuesday|wednesday|thursday|friday)|shares (?:rose|fell|jumped|dropped)|analysts (?:said|say|expect)|bureau of labor statistics|reported revenue|subscribe to our newsletter|in the comments)\b/gi,
+    pattern: /\b(?:according to|(?:new |recent |latest |annual )?(?:report|survey|study|analysis) (?:from|by|released|published|found|finds|shows|said)|the (?:report|survey|study|analysis) (?:said|found|finds|shows)|respondents|median (?:base )?(?:salary|pay|total|compensation)|average (?:base )?(?:salary|pay|compensation)|year-over-year|lay(?:s)? off|layoffs|hiring freezes?|spokesperson|(?:said|told) (?:on|in) (?:a |an )?(?:monday|tuesday|wednesday|thursday|friday|statement|memo|interview)|said on (?:monday|tuesday|wednesday|thursday|friday)|shares (?:rose|fell|jumped|dropped)|analysts (?:said|say|expect)|bureau of labor statistics|reported revenue|subscribe to our newsletter)\b/gi,
   },
   {
     id: 'readme', label: 'README sections', weight: -2.5, cap: 3, distinct: true,
@@ -195,6 +195,18 @@ export const NEGATIVE_SIGNALS: readonly Signal[] = [
   {
     id: 'comp-share', label: 'a pay share (TC/YOE)', weight: -3, cap: 3, distinct: true,
     pattern: /\b(?:TC|YOE|total comp|other offers?|competing offers?)\s*:|\bnegotiated (?:base|my|the|up)\b|\bmy (?:TC|total comp)\b/gi,
+  },
+  {
+    id: 'listing', label: 'a rental or sale listing', weight: -1.5, cap: 3, distinct: true,
+    pattern: /\b(?:rent|tenants?|lease|landlord|bedrooms?|\d\s?BR|sq\.? ?ft|security deposit|schedule a (?:showing|viewing)|for sale|move-in|utilities included)\b/gi,
+  },
+  {
+    id: 'award-or-event', label: 'a scholarship, award or event', weight: -1.5, cap: 3, distinct: true,
+    pattern: /\b(?:scholarships?|grant (?:recipients|applications)|GPA|essay|winners (?:will|are)|register (?:at|now|here|today)|tickets?|RSVP|webinar|career fair|meetup|see you there)\b/gi,
+  },
+  {
+    id: 'policy', label: 'a policy document', weight: -1.5, cap: 3, distinct: true,
+    pattern: /\b(?:this policy|policy (?:applies|explains|covers)|employees (?:may|must|who have)|effective (?:date|immediately|(?:jan|febr)uary|march|april|may|june|july|august|september|october|november|december)|eligibility)\b/gi,
   },
   {
     id: 'about-hiring', label: 'writing about hiring', weight: -2, cap: 2,
