@@ -132,6 +132,10 @@ describe('the known ways salary parsers fail', () => {
     expect(bands('$1,000/month for gym membership and food')).toEqual([]);
     expect(bands('We offer up to $20k in fertility services. The base salary range is $163,400 - $245,000')).toEqual([band(163400, 245000, 'USD', 'year')]);
   });
+  it('leaves out equity, quotas and budgets written beside the salary', () => {
+    expect(bands('Compensation: $150k base + $50k RSUs per year')).toEqual([band(150000, 150000, 'USD', 'year')]);
+    expect(bands('Salary: $120,000 - $140,000; you will carry a $900K annual quota')).toEqual([band(120000, 140000, 'USD', 'year')]);
+  });
   it('does not take a restatement in brackets as a second band', () => {
     expect(bands('Salary: $60,000-$80,000 annually (approximately $30/hour)')).toEqual([band(60000, 80000, 'USD', 'year')]);
   });
