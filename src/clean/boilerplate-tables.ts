@@ -1,3 +1,5 @@
+import { makeWordGate } from './word-gate.js';
+
 /**
  * Legal and recruiting boilerplate as data. Patterns run on one sentence at a time (lower-cased),
  * with bounded gaps ({0,120}) so a long sentence costs linear time.
@@ -122,9 +124,19 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
   },
 ];
 
-/** Cheap first test for a sentence: every rule above contains one of these words. */
-export const BOILERPLATE_HINT =
-  /opportunit|eoe|eeo|affirmative|qualified applicants|regard|regardless|discriminat|drug|verify|transparency|the law|rights|ofccp|vevraa|rehabilitation|protected|diversity|unabhängig|schwerbehindert|chancengleich|igualdad|sin (?:distin|discrim|import)|discrimina|criminal|fair chance|conviction|23-a|accommodat|alternative methods|disabilit|recruiting|application process|hiring process|agenc|agentur|forward|send|submit|unsolicited|third[- ]party|recruiters|vermittler|headhunter|privacy|personal (?:data|information)|ccpa|gdpr|dsgvo|cpra|datenschutz|privacidad|protección|datos personales|rgpd|lopd|fraud|scam|impersonat|never|endorse|liable|not responsible|not (?:designed|intended)|entities|position posted in/;
+/**
+ * Cheap first test for a lower-cased sentence: every rule above needs one of these words (whole,
+ * or by its first five letters). A hint is not a verdict: the rules decide.
+ */
+export const BOILERPLATE_HINTS: readonly string[] = [
+  'oppor', 'eoe', 'eeo', 'affir', 'regar', 'discr', 'nondi', 'non-d', 'drug', 'drug-', 'e-ver', 'verif', 'trans', 'right',
+  'ofccp', 'vevra', 'rehab', 'prote', 'diver', 'unabh', 'schwe', 'chanc', 'igual', 'sin', 'crimi', 'fair', 'convi', '23-a',
+  'accom', 'alter', 'disab', 'recru', 'agenc', 'agent', 'unsol', 'third', 'third-', 'vermi', 'headh', 'priva', 'perso',
+  'ccpa', 'gdpr', 'dsgvo', 'cpra', 'daten', 'datos', 'rgpd', 'lopd', 'fraud', 'scam', 'scams', 'scamm', 'phish', 'imper',
+  'never', 'endor', 'liabl', 'fees', 'exter', 'cover', 'entit', 'poste', 'forwa', 'send', 'submi', 'proce',
+];
+
+export const hasBoilerplateHint = makeWordGate(BOILERPLATE_HINTS);
 
 /** Headings of boilerplate sections: dropped with the section under them. */
 export const BOILERPLATE_HEADINGS: ReadonlySet<string> = new Set([

@@ -1,4 +1,4 @@
-import { BOILERPLATE_HEADINGS, BOILERPLATE_HINT, SENTENCE_RULES } from './boilerplate-tables.js';
+import { BOILERPLATE_HEADINGS, hasBoilerplateHint, SENTENCE_RULES } from './boilerplate-tables.js';
 import { isHeading } from './headings.js';
 import { isBlank, lineKey, MAX_KEY_LENGTH } from './lines.js';
 import { RemovalLog } from './removal.js';
@@ -8,7 +8,6 @@ import type { ExplainEntry, LineStep } from './types.js';
 
 // When most of a paragraph is boilerplate, its leftovers ("(COPSSC).") are boilerplate too.
 const CONTAGION_SHARE = 0.6;
-const MIN_PARAGRAPH = 20;
 
 // A "sentence" this long is text whose full stops were lost (flattened pastes): cut only its tail.
 const LONG_SENTENCE = 400;
@@ -23,14 +22,19 @@ interface RuleMatch {
   index: number;
 }
 
+/** The first rule that matches; for long sentences the earliest match, which is where the cut goes. */
 function firstMatch(sentence: string): RuleMatch | null {
   const lower = sentence.toLowerCase();
-  if (!BOILERPLATE_HINT.test(lower)) return null;
+  if (!hasBoilerplateHint(lower)) return null;
+  const earliest = sentence.length > LONG_SENTENCE;
   let best: RuleMatch | null = null;
   for (const r of SENTENCE_RULES) {
     for (const p of r.patterns) {
       const m = p.exec(lower);
-      if (m !== null && (best === null || m.index < best.index)) best = { rule: r.rule, index: m.index };
+      if (m !== null && (best === null || m.index < best.index)) {
+        best = { rule: r.rule, index: m.index };
+        if (!earliest) return best;
+      }
     }
   }
   return best;
@@ -63,7 +67,7 @@ function boilerplateStart(sentence: string, matchIndex: number): number {
  */
 function cleanParagraph(line: string, log: RemovalLog): string | null {
   const trimmed = line.trim();
-  if (trimmed.length < MIN_PARAGRAPH || !BOILERPLATE_HINT.test(trimmed.toLowerCase())) return line;
+  if (trimmed.length === 0 || !hasBoilerplateHint(trimmed.toLowerCase())) return line;
   const sentences = splitSentences(trimmed).flatMap((s) => {
     const m = firstMatch(s.text);
     if (m !== null && s.text.length > LONG_SENTENCE) {

@@ -30,7 +30,7 @@ function isTitleLike(line: string): boolean {
 /** A company name line: a few words, no sentence punctuation. */
 function isCompanyLike(line: string): boolean {
   const t = line.trim();
-  return t.length <= 60 && wordCountAtMost(t, 6) && !/[.!?:;]$/.test(t) && !isHeading(t) && keepSignal(t) === null;
+  return t.length <= 60 && wordCountAtMost(t, 6) && !/[.!?;]$/.test(t) && !t.includes(':') && !isHeading(t) && keepSignal(t) === null;
 }
 
 function isBulleted(line: string): boolean {

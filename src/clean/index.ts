@@ -23,11 +23,29 @@ const LINE_STEPS: readonly LineStep[] = [
   structure, // whitespace, bullets, broken lines, headings, blank lines
 ];
 
+// Removing one block can bring two others together (a footer split by a legal line); a further
+// round settles that. Clean text passes a round unchanged, so this costs one pass over the output.
+const MAX_ROUNDS = 3;
+
+function runLineSteps(lines: string[], explain: ExplainEntry[]): string[] {
+  let out = lines;
+  for (const step of LINE_STEPS) out = step.run(out, explain);
+  return out;
+}
+
 export function cleanPosting(input: string): CleanResult {
   const explain: ExplainEntry[] = [];
   let text = input;
   for (const step of TEXT_STEPS) text = step.run(text, explain);
-  let lines = text.split('\n');
-  for (const step of LINE_STEPS) lines = step.run(lines, explain);
-  return { text: lines.join('\n').trim(), explain };
+  let lines = runLineSteps(text.split('\n'), explain);
+  let output = lines.join('\n').trim();
+  for (let round = 1; round < MAX_ROUNDS; round++) {
+    const more: ExplainEntry[] = [];
+    lines = runLineSteps(output.split('\n'), more);
+    const next = lines.join('\n').trim();
+    if (next === output) break;
+    explain.push(...more);
+    output = next;
+  }
+  return { text: output, explain };
 }

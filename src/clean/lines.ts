@@ -7,9 +7,22 @@
  */
 export const MAX_KEY_LENGTH = 400;
 
+// Every step asks for the key of the same lines; a bounded memo saves recomputing it.
+const KEY_MEMO = new Map<string, string>();
+const KEY_MEMO_MAX = 20_000;
+
 export function lineKey(line: string): string {
   // Chrome is never this long; skipping the regexes keeps a 100,000-character line linear.
   if (line.length > MAX_KEY_LENGTH) return line.toLowerCase();
+  const cached = KEY_MEMO.get(line);
+  if (cached !== undefined) return cached;
+  const key = computeKey(line);
+  if (KEY_MEMO.size >= KEY_MEMO_MAX) KEY_MEMO.clear();
+  KEY_MEMO.set(line, key);
+  return key;
+}
+
+function computeKey(line: string): string {
   return line
     .toLowerCase()
     .replace(/\s+/g, ' ')

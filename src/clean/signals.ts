@@ -1,3 +1,5 @@
+import { makeWordGate } from './word-gate.js';
+
 /**
  * Facts later steps extract and the cleaner must never drop: pay figures, sponsorship or
  * work-authorisation statements, years of experience, the application window.
@@ -44,24 +46,35 @@ function any(patterns: readonly RegExp[], text: string): boolean {
   return false;
 }
 
+// Word gates in front of the regexes: most lines carry none of these words.
+const DIGIT = /\d/;
+const sponsorshipGate = makeWordGate([
+  'spons', 'visa', 'visas', 'visum', 'h-1b', 'h1b', 'permi', 'green', 'autho', 'right', 'eligi', 'arbei', 'aufen', 'patro',
+  'opt', 'cpt', 'ead', 'f-1', 'autor', 'visa-',
+]);
+const yearsGate = makeWordGate(['year', 'years', 'yr', 'yrs', 'jahr', 'jahre', 'jahren', 'año', 'años', 'ano', 'anos', 'ans', 'anni', 'jaar']);
+const windowGate = makeWordGate(['appli', 'apply']);
+
 export function hasPayFigure(text: string): boolean {
-  return any(PAY_PATTERNS, text);
+  return DIGIT.test(text) && any(PAY_PATTERNS, text);
 }
-export function hasSponsorshipStatement(text: string): boolean {
-  return any(SPONSORSHIP_PATTERNS, text);
+export function hasSponsorshipStatement(text: string, lower = text.toLowerCase()): boolean {
+  return sponsorshipGate(lower) && any(SPONSORSHIP_PATTERNS, text);
 }
-export function hasYearsOfExperience(text: string): boolean {
-  return any(YEARS_PATTERNS, text);
+export function hasYearsOfExperience(text: string, lower = text.toLowerCase()): boolean {
+  return yearsGate(lower) && any(YEARS_PATTERNS, text);
 }
-export function hasApplicationWindow(text: string): boolean {
-  return any(WINDOW_PATTERNS, text);
+export function hasApplicationWindow(text: string, lower = text.toLowerCase()): boolean {
+  return windowGate(lower) && any(WINDOW_PATTERNS, text);
 }
 
 /** Which protected fact a line carries, if any (the cleaner keeps such lines and sentences). */
 export function keepSignal(text: string): 'pay' | 'sponsorship' | 'years' | 'window' | null {
+  if (text.length < 4) return null;
   if (hasPayFigure(text)) return 'pay';
-  if (hasSponsorshipStatement(text)) return 'sponsorship';
-  if (hasYearsOfExperience(text)) return 'years';
-  if (hasApplicationWindow(text)) return 'window';
+  const lower = text.toLowerCase();
+  if (hasSponsorshipStatement(text, lower)) return 'sponsorship';
+  if (hasYearsOfExperience(text, lower)) return 'years';
+  if (hasApplicationWindow(text, lower)) return 'window';
   return null;
 }

@@ -55,6 +55,23 @@ function splitFlattened(line: string, log: ChangeLog): string[] {
   return parts;
 }
 
+/** Heading, bullet (mark stripped) or plain text. Emoji in front of a heading is decoration, not a bullet. */
+function classify(line: string, log: ChangeLog): { text: string; kind: Kind } {
+  if (startsWithEmoji(line)) {
+    const bare = stripLeadingEmoji(line);
+    if (isHeading(bare)) {
+      log.record('emoji-heading', line, bare);
+      return { text: bare, kind: 'heading' };
+    }
+  }
+  const b = parseBullet(line);
+  if (b.mark !== null) {
+    if (b.mark !== '•') log.record('bullet-marks', line, `• ${b.text}`);
+    return { text: b.text, kind: 'bullet' };
+  }
+  return { text: line, kind: isHeading(line) ? 'heading' : 'text' };
+}
+
 function parse(lines: readonly string[], log: ChangeLog): Item[] {
   const items: Item[] = [];
   let breakBefore = false;
@@ -69,21 +86,9 @@ function parse(lines: readonly string[], log: ChangeLog): Item[] {
       // Markdown: "## Requirements", "**Benefits**".
       const md = /^#{1,6} (.+)$/.exec(text) ?? /^\*\*([^*]{1,80})\*\*:?$/.exec(text);
       if (md?.[1] !== undefined) text = md[1].trim();
-      let kind: Kind = 'text';
-      if (startsWithEmoji(text) && isHeading(stripLeadingEmoji(text))) {
-        log.record('emoji-heading', text, stripLeadingEmoji(text));
-        text = stripLeadingEmoji(text);
-        kind = 'heading';
-      } else if (isHeading(text)) {
-        kind = 'heading';
-      } else {
-        const b = parseBullet(text);
-        if (b.mark !== null) {
-          if (b.mark !== '•') log.record('bullet-marks', text, `• ${b.text}`);
-          text = b.text;
-          kind = 'bullet';
-        }
-      }
+      const c = classify(text, log);
+      text = c.text;
+      const kind = c.kind;
       items.push({ text, kind, breakBefore, title: false });
       breakBefore = false;
     }
@@ -157,8 +162,12 @@ function joinBrokenLines(items: Item[], log: ChangeLog): Item[] {
       const hyphen = /\p{L}-$/u.test(prev.text);
       const joined = hyphen ? prev.text + item.text : `${prev.text} ${item.text}`;
       log.record('joined-broken-line', `${prev.text}\n${item.text}`, joined);
-      prev.text = joined;
-      if (prev.kind === 'text' && isHeading(joined)) prev.kind = 'heading';
+      // The joined line is classified afresh, as the next cleaning would see it.
+      if (prev.kind === 'text') {
+        const c = classify(joined, log);
+        prev.text = c.text;
+        prev.kind = c.kind;
+      } else prev.text = joined;
       continue;
     }
     out.push(item);
