@@ -94,6 +94,11 @@ export class Desk {
     return (await this.remembering(() => this.store.claimEvent(`${platform}:${eventId}`))) ?? true;
   }
 
+  /** Handling a claimed event failed: let the platform's retry of it through. */
+  async releaseEvent(platform: string, eventId: string): Promise<void> {
+    await this.remembering(() => this.store.releaseEvent(`${platform}:${eventId}`));
+  }
+
   /** A message was posted. Returns a card, a notice about a link that could not be read, or null. */
   async handleMessage(ev: MessageEvent): Promise<DeskReply | null> {
     const fileText = this.readFiles(ev);

@@ -77,6 +77,10 @@ export class JobStore implements Store {
     return this.kv.claim(`event:${eventKey}`, this.retention.eventMs);
   }
 
+  async releaseEvent(eventKey: string): Promise<void> {
+    await this.kv.delete(`event:${eventKey}`);
+  }
+
   async addShare(share: Share): Promise<void> {
     const key = `shares:${share.postingId}`;
     const shares = (await this.read(key, Shares)) ?? [];

@@ -50,6 +50,8 @@ export interface Store {
   postingIdForMessage(platform: Platform, channel: string, messageId: string): Promise<string | undefined>;
   /** Atomically claim an event id; false when another delivery (or process) already has it. */
   claimEvent(eventKey: string): Promise<boolean>;
+  /** Give a claim back (handling failed), so a retry of the same event can succeed. */
+  releaseEvent(eventKey: string): Promise<void>;
   addShare(share: Share): Promise<void>;
   /** The earliest share of a posting, if any. */
   firstShare(postingId: string): Promise<Share | undefined>;

@@ -52,6 +52,13 @@ describe('Desk', () => {
     expect(await desk.claimEvent('slack', 'Ev1')).toBe(false);
   });
 
+  it('lets a retry through after handling a claimed event failed', async () => {
+    const desk = new Desk({ store: new MemoryStore() });
+    expect(await desk.claimEvent('slack', 'Ev2')).toBe(true);
+    await desk.releaseEvent('slack', 'Ev2');
+    expect(await desk.claimEvent('slack', 'Ev2')).toBe(true);
+  });
+
   it('answers /jd alone with help and a non-posting with a reason', async () => {
     const desk = new Desk({ store: new MemoryStore() });
     expect((await desk.handleCommand({ ...place, user: 'U1', text: '' })).kind).toBe('help');

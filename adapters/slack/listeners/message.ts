@@ -29,8 +29,9 @@ export function onMessage(deps: SlackDeps): (args: { event: unknown; body: unkno
     const team = envelope.team_id ?? me.teamId ?? '';
     const place = { platform: 'slack' as const, team, channel: msg.channel };
     let outcome = 'ignored';
+    const eventId = envelope.event_id ?? `${msg.channel}:${msg.ts}`;
     try {
-      if (!(await deps.desk.claimEvent('slack', envelope.event_id ?? `${msg.channel}:${msg.ts}`))) {
+      if (!(await deps.desk.claimEvent('slack', eventId))) {
         outcome = 'duplicate-event';
         return;
       }
@@ -53,6 +54,8 @@ export function onMessage(deps: SlackDeps): (args: { event: unknown; body: unkno
       // Internal error: logged with context; the channel hears nothing (never chatter).
       outcome = 'error';
       deps.log.error({ channel: msg.channel, ts: msg.ts, err: describe(err) }, 'handling a Slack message failed');
+      // Slack retries an event whose answer failed; the retry may be the delivery that works.
+      await deps.desk.releaseEvent('slack', eventId);
     } finally {
       const kind = msg.files?.length ? 'file' : 'paste';
       deps.log.info({ platform: 'slack', kind, outcome, latencyMs: Math.round(performance.now() - startedAt), channel: msg.channel }, 'event');

@@ -25,8 +25,9 @@ export function onReactionAdded(deps: SlackDeps): (args: { event: unknown; body:
     const envelope = EventEnvelope.safeParse(body).data ?? {};
     const place = { platform: 'slack' as const, team: envelope.team_id ?? me.teamId ?? '', channel };
     let outcome = 'ignored';
+    const eventId = envelope.event_id ?? `${channel}:${ts}:${reaction.user}:${reaction.reaction}`;
     try {
-      if (!(await deps.desk.claimEvent('slack', envelope.event_id ?? `${channel}:${ts}:${reaction.user}:${reaction.reaction}`))) {
+      if (!(await deps.desk.claimEvent('slack', eventId))) {
         outcome = 'duplicate-event';
         return;
       }
@@ -53,6 +54,7 @@ export function onReactionAdded(deps: SlackDeps): (args: { event: unknown; body:
     } catch (err) {
       outcome = 'error';
       deps.log.error({ channel, ts, err: describe(err) }, 'handling a Slack reaction failed');
+      await deps.desk.releaseEvent('slack', eventId);
     } finally {
       deps.log.info({ platform: 'slack', kind: 'reaction', outcome, latencyMs: Math.round(performance.now() - startedAt), channel }, 'event');
     }

@@ -93,7 +93,7 @@ describe.runIf(CHROMIUM)('the playground in a real browser', () => {
     expect(distinctColours(shot)).toBeGreaterThan(50);
 
     await page.click('#go');
-    await page.waitForFunction(() => document.getElementById('notice')?.textContent?.includes('Shared before'));
+    await page.waitForFunction("(document.getElementById('notice')?.textContent ?? '').includes('Shared before')");
     expect(await page.innerText('#slack')).toMatch(/shared before/i);
     expect(external).toEqual([]);
     await page.close();
@@ -104,7 +104,7 @@ describe.runIf(CHROMIUM)('the playground in a real browser', () => {
     await page.goto(base);
     await page.fill('#text', 'lunch at noon?');
     await page.click('#go');
-    await page.waitForFunction(() => (document.getElementById('notice')?.textContent ?? '').length > 0);
+    await page.waitForFunction("(document.getElementById('notice')?.textContent ?? '').length > 0");
     expect(await page.innerText('#notice')).toMatch(/doesn't look like a job posting/);
     await page.close();
   });
