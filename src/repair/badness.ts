@@ -149,7 +149,44 @@ function expand(pattern: string): string {
 const BADNESS_SOURCE = [...FTFY_PATTERNS, ...MAC_ROMAN_PATTERNS, ...CP1252_PATTERNS].map(expand).join('|');
 const BADNESS_RE = new RegExp(BADNESS_SOURCE, 'u');
 
-/** True when the text contains a character sequence that is likely mojibake. */
-export function isBad(text: string): boolean {
+/**
+ * Every pattern above needs two non-ASCII characters side by side, one of them from the
+ * mojibake alphabet below (Latin-1 and Latin Extended-A, punctuation, currency and maths
+ * signs, box drawing, the Apple logo…), or one of the lone triggers (C1 controls, Œ œ Â Ã).
+ * Clean lines fail this cheap test: a lone ’ • or é between ASCII words, and runs of
+ * Cyrillic, Greek, CJK, Hangul, Arabic or Vietnamese letters, which are not in the alphabet.
+ */
+const MOJIBAKE_ALPHABET =
+  '\u0080-\u017f\u0192\u02c6-\u02dd\u0384\u0385\u0402\u045e\u0490\u0491\u2010-\u2044\u20a7\u20ac\u2116\u2122\u2126\u2202-\u2265\u2310\u2500-\u25ff\uf8ff\ufb01\ufb02\ufffd';
+const MAYBE_BAD_RE = new RegExp(
+  `[${MOJIBAKE_ALPHABET}][\\u0080-\\uffff]|[\\u0080-\\uffff][${MOJIBAKE_ALPHABET}]|[\\u0080-\\u009f\\u0152\\u0153\\u00c2\\u00c3]`,
+  'g',
+);
+// No pattern starts more than two characters before its first such pair or trigger.
+const MAX_LEAD = 2;
+const BADNESS_AT_RE = new RegExp(BADNESS_SOURCE, 'uy');
+
+/** The full heuristic without the cheap pre-test (tests check the pre-test never misses). */
+export function matchesBadnessPatterns(text: string): boolean {
   return BADNESS_RE.test(text);
+}
+
+/**
+ * True when the text contains a character sequence that is likely mojibake. The patterns
+ * are tried only where the pre-test matches, so a long clean line costs one cheap scan.
+ */
+export function isBad(text: string): boolean {
+  const scan = MAYBE_BAD_RE;
+  scan.lastIndex = 0;
+  let tried = -1;
+  for (let m = scan.exec(text); m !== null; m = scan.exec(text)) {
+    for (let start = Math.max(tried + 1, m.index - MAX_LEAD); start <= m.index; start++) {
+      BADNESS_AT_RE.lastIndex = start;
+      if (BADNESS_AT_RE.test(text)) return true;
+    }
+    tried = m.index;
+    // Overlapping: the pair that starts at the next character is a candidate too.
+    scan.lastIndex = m.index + 1;
+  }
+  return false;
 }
