@@ -1,4 +1,6 @@
-import { NEGATIVE_SIGNALS, POSITIVE_SIGNALS, type Signal } from './signals.js';
+import { NEGATIVE_SIGNALS } from './negative.js';
+import { POSITIVE_SIGNALS } from './positive.js';
+import type { Signal } from './signal.js';
 
 export interface Detection {
   isPosting: boolean;
