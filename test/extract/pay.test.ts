@@ -78,6 +78,12 @@ describe('pay bands in the forms postings write them', () => {
   it('reads a bare range right after a pay label ("Hourly or Salary 85000.00 - 90000.00")', () => {
     expect(bands('Pay Rate: 1099 or W2 Hourly or Salary 85000.00 - 90000.00, with benefits')).toEqual([band(85000, 90000, 'USD', 'year')]);
   });
+  it('puts back a range that page markup split over three lines', () => {
+    const text = 'United States Salary Range\n$108,400\n—\n$129,600 USD\nAbout GitLab';
+    const found = extractPay(text);
+    expect(found.map((f) => core(f.band))).toEqual([band(108400, 129600, 'USD', 'year', 'United States')]);
+    expect(text.includes(found[0]?.line ?? '∅')).toBe(true);
+  });
   it('reads entity-escaped HTML pay blocks', () => {
     expect(bands('&lt;p&gt;Position Pay Range&lt;/p&gt;&lt;span&gt;$72,000&lt;/span&gt;&lt;span&gt;&amp;mdash;&lt;/span&gt;&lt;span&gt;$91,000 USD&lt;/span&gt;'))
       .toEqual([band(72000, 91000, 'USD', 'year')]);

@@ -119,6 +119,31 @@ function noteOf(e: MoneyExpression, kind: Kind, rest: string): string | null {
   return parts.length > 0 ? parts.join('; ') : null;
 }
 
+const LONE_AMOUNT = /^\s*(?:[A-Z]{0,3}[$€£¥₹]|[A-Z]{3}\s?)?\s?\d[\d,.]*\s?[kKmM]?\s*(?:[A-Z]{3})?\s*$/;
+const LONE_SEPARATOR = /^\s*(?:-|–|—|−|~|to)\s*$/i;
+
+/**
+ * The lines of the text, with a range that page markup split over three lines
+ * ("$108,400" / "—" / "$129,600 USD") put back together. `raw` is always a substring of the text.
+ */
+function logicalLines(text: string): Array<{ raw: string; joined: boolean }> {
+  const starts: number[] = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const lineAt = (k: number): string => text.slice(starts[k] ?? text.length, (starts[k + 1] ?? text.length + 1) - 1).replace(/\r$/, '');
+  const out: Array<{ raw: string; joined: boolean }> = [];
+  for (let k = 0; k < starts.length; k++) {
+    const line = lineAt(k);
+    if (k + 2 < starts.length && LONE_AMOUNT.test(line) && LONE_SEPARATOR.test(lineAt(k + 1)) && /^\s*(?:[A-Z]{0,3}[$€£¥₹]|[A-Z]{3}\s?)?\s?\d/.test(lineAt(k + 2))) {
+      const end = (starts[k + 2] ?? 0) + lineAt(k + 2).length;
+      out.push({ raw: text.slice(starts[k], end), joined: true });
+      k += 2;
+      continue;
+    }
+    out.push({ raw: line, joined: false });
+  }
+  return out;
+}
+
 function lastSentence(line: string): string {
   const spans = sentenceSpans(line);
   const last = spans.at(-1);
@@ -136,9 +161,9 @@ export function extractPayBands(text: string, opts: ExtractPayOptions = {}): Pay
   /** The last few non-blank lines: their text and whether they were about pay. */
   const recent: Array<{ norm: string; pay: boolean; money: boolean }> = [];
 
-  for (const raw of lines) {
+  for (const { raw, joined } of logicalLines(text)) {
     // Only lines with a digit or markup need the full normalisation; the rest are context.
-    const n = MAY_NEED_NORMALISING.test(raw) ? normaliseLine(raw) : raw;
+    const n = joined ? normaliseLine(raw.replace(/\s*\r?\n\s*/g, ' ')) : MAY_NEED_NORMALISING.test(raw) ? normaliseLine(raw) : raw;
     if (n.trim() === '') continue;
     if (n.length < 80 && RAIL_HEADING.test(n)) break;
     const isPayLine = PAY_WORDS.test(n);
