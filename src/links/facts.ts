@@ -248,3 +248,41 @@ export function amountsOf(text: string): number[] {
   }
   return out;
 }
+
+let countryNames: Set<string> | null = null;
+/** Every country name Intl knows in English, lower-cased (built once, on first use). */
+function knownCountries(): Set<string> {
+  if (countryNames) return countryNames;
+  countryNames = new Set(['usa', 'us', 'uk', 'emea', 'apac', 'latam', 'europe', 'north america', 'anywhere', 'worldwide', 'global']);
+  const A = 'A'.charCodeAt(0);
+  for (let i = 0; i < 26; i++) {
+    for (let j = 0; j < 26; j++) {
+      const code = String.fromCharCode(A + i, A + j);
+      try {
+        const name = regionNames.of(code);
+        if (name && name !== code) countryNames.add(name.toLowerCase());
+      } catch {
+        // not a region code
+      }
+    }
+  }
+  return countryNames;
+}
+
+/**
+ * A board title with its trailing "| Remote | Australia" segments removed: arrangement words,
+ * countries and the role's own location are not part of the job title.
+ */
+export function tidyTitle(title: string | null, locations: readonly string[] = []): string | null {
+  if (!title || !title.includes(' | ')) return title;
+  const parts = title.split(' | ').map((p) => p.trim());
+  const where = locations.join(' ').toLowerCase();
+  while (parts.length > 1) {
+    const last = (parts[parts.length - 1] ?? '').toLowerCase().replace(/[()]/g, '').trim();
+    const isNoise = /^(remote|hybrid|on-?site|in[- ]office|full[- ]time|part[- ]time|contract|permanent)$/.test(last) ||
+      knownCountries().has(last) || (last.length > 2 && where.includes(last));
+    if (!isNoise) break;
+    parts.pop();
+  }
+  return parts.join(' | ');
+}

@@ -1,6 +1,6 @@
 import type { PayBand, StructuredFacts } from '../posting.js';
 import {
-  compactFacts, countryName, formatPlace, formatPostedDate, isRecord, mapEmploymentType, mapPayPeriod, payBand, str,
+  compactFacts, countryName, formatPlace, tidyTitle, formatPostedDate, isRecord, mapEmploymentType, mapPayPeriod, payBand, str,
 } from './facts.js';
 import { htmlToText, looksLikeHtml, unescapeHtml } from './html.js';
 
@@ -125,7 +125,7 @@ export function readJobPosting(jp: Record<string, unknown>): JobPostingLd {
     description = looksLikeHtml(html) || /&[a-z#0-9]+;/i.test(html) ? htmlToText(html) : html.trim();
   }
   const facts = compactFacts({
-    title: decodeText(str(jp.title) ?? str(jp.name)),
+    title: tidyTitle(decodeText(str(jp.title) ?? str(jp.name)), locations),
     company: nameOf(jp.hiringOrganization),
     locations,
     workplace: remote ? 'remote' : null,

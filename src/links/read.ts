@@ -4,6 +4,7 @@ import { metaCharset } from './fetch.js';
 import { htmlToText, jsonLdScripts, parseHtml, type HtmlDocument } from './html.js';
 import { findJobPostings, parseJsonLd, readJobPosting } from './jsonld.js';
 import { SITE_READERS, siteOfHost, type SiteRequest } from './sites/index.js';
+import { readProfiledPage } from './sites/profiles.js';
 
 export type { ReadResult } from './facts.js';
 
@@ -42,7 +43,7 @@ function toText(content: string | Uint8Array): string {
   return decodeWithCharset(content, charset);
 }
 
-/** A parsed page as a posting: the site's own markup first, then JSON-LD, then the page text. */
+/** A parsed page as a posting: the site's own markup first, then JSON-LD, then a known board's marked fields, then the page text. */
 export function readHtml(doc: HtmlDocument, url?: URL): ReadResult {
   for (const reader of SITE_READERS) {
     if (reader.recognizeHtml?.(doc)) {
@@ -59,6 +60,8 @@ export function readHtml(doc: HtmlDocument, url?: URL): ReadResult {
     const main = ld.description && ld.description.length >= 200 ? ld.description : htmlToText(doc);
     return { text: composeText(ld.facts, [main]), structured: ld.facts, site };
   }
+  const profiled = readProfiledPage(doc);
+  if (profiled) return profiled;
   return { text: htmlToText(doc), structured: {}, site };
 }
 

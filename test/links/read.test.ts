@@ -64,3 +64,20 @@ describe('readDocument', () => {
     expect(sniffDocumentKind('<3 this job\nSenior Engineer')).toBe('text');
   });
 });
+
+describe('job boards read by their marked fields', () => {
+  it('reads a SEEK page from its data-automation fields and nothing around them', () => {
+    const read = readDocument(fixture('pages/seek-job.html'));
+    expect(read.site).toBe('seek');
+    expect(read.structured).toEqual({
+      title: 'Graduate Civil Engineer',
+      company: 'Keystone Infrastructure Pty Ltd',
+      locations: ['Brisbane QLD (Hybrid)'],
+      workplace: 'hybrid',
+      employmentType: 'full-time',
+    });
+    expect(read.text).toContain('Salary: $78,000 – $85,000 + super');
+    expect(read.text).toContain('• Full Australian working rights; we are unable to sponsor visas');
+    expect(read.text).not.toMatch(/Unlock job insights|Quick apply|Privacy/);
+  });
+});

@@ -221,3 +221,13 @@ describe('placeFromBandTitle', () => {
     expect(placeFromBandTitle(title)).toBe(want);
   });
 });
+
+describe('tidyTitle', () => {
+  it('drops trailing arrangement, country and location segments after " | "', async () => {
+    const { tidyTitle } = await import('../../src/links/facts.js');
+    expect(tidyTitle('Senior Platform Engineer | Remote | Australia')).toBe('Senior Platform Engineer');
+    expect(tidyTitle('Data Analyst | Leeds', ['Leeds, United Kingdom'])).toBe('Data Analyst');
+    expect(tidyTitle('Engineer | Payments Platform')).toBe('Engineer | Payments Platform');
+    expect(tidyTitle('Engineer - Remote')).toBe('Engineer - Remote');
+  });
+});
