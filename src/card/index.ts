@@ -1,6 +1,6 @@
 export type { Card, CardContext, CardPayGroup, PersonRef, SharedBefore } from './types.js';
 export { buildCard } from './build.js';
-export { renderCardText } from './text.js';
+export { renderCardText, type TextOptions } from './text.js';
 export { formatBand, formatMoney, compactNumber, periodSuffix } from './amount.js';
 export { collapsePayBands } from './pay.js';
 export { cutText, ELLIPSIS } from './cut.js';

@@ -1,16 +1,22 @@
 import { cutText } from './cut.js';
 import {
-  emojiShortcode, payFitsOneLine, payGroupTexts, personName, placeLine, postedText, sharedBeforeText,
+  emojiShortcode, emojiUnicode, payFitsOneLine, payGroupTexts, personName, placeLine, postedText, sharedBeforeText,
   sourceName, sponsorshipText, titleParts,
 } from './lines.js';
 import type { Card } from './types.js';
 
 const asIs = (s: string): string => s;
 
+export interface TextOptions {
+  /** `unicode` (📄) where shortcodes are not turned into emoji, as in a bot's Discord message. */
+  emoji?: 'shortcode' | 'unicode';
+}
+
 /**
- * The card as plain text (terminal, logs, the local playground). Names stand in for mentions.
+ * The card as plain text (terminal, logs, the local playground, plain-text fallbacks).
+ * Names stand in for mentions.
  */
-export function renderCardText(card: Card): string {
+export function renderCardText(card: Card, opts: TextOptions = {}): string {
   const lines: string[] = [];
   lines.push(titleParts(card, asIs).join(' · '));
   lines.push(placeLine(card, asIs));
@@ -30,6 +36,7 @@ export function renderCardText(card: Card): string {
   const footer = [postedText(card, asIs), sourceName(card)];
   if (card.footer.sharedBy !== null) footer.push(`shared by ${personName(card.footer.sharedBy)}`);
   lines.push(footer.filter((p): p is string => p !== null).join(' · '));
-  lines.push(`React ${emojiShortcode(card)} for the full posting`);
+  const emoji = opts.emoji === 'unicode' ? emojiUnicode(card) : emojiShortcode(card);
+  lines.push(`React ${emoji} for the full posting`);
   return lines.map((l) => cutText(l, 1000)).join('\n');
 }

@@ -20,6 +20,11 @@ describe('renderCardText', () => {
     ]);
   });
 
+  it('writes the emoji as Unicode for surfaces that do not read shortcodes', () => {
+    const text = renderCardText(buildCard(makePosting()), { emoji: 'unicode' });
+    expect(text.endsWith('React 📄 for the full posting')).toBe(true);
+  });
+
   it('lists many pay groups one per line instead of one long line', () => {
     const pay = ['San Francisco, CA', 'New York, NY', 'Boston, MA'].map((location, i) => ({
       location, min: 120000 + i * 5000, max: 150000 + i * 5000, currency: 'USD', period: 'year' as const, note: null,
