@@ -145,19 +145,23 @@ export async function startJobcard(config: Config, log: Logger): Promise<Running
     throw err;
   }
 
+  let stopping: Promise<void> | undefined;
+  const stopAll = async (): Promise<void> => {
+    const drain = Promise.allSettled([
+      slack?.stop().then(() => { slackUp = false; }),
+      discord?.stop(),
+      playground?.close(),
+      server ? new Promise<void>((resolve) => server?.close(() => resolve())) : undefined,
+    ]);
+    await Promise.race([drain, new Promise((resolve) => setTimeout(resolve, DRAIN_MS).unref())]);
+    await store.close();
+  };
+
   return {
     parts,
     port,
     health,
-    async stop(): Promise<void> {
-      const drain = Promise.allSettled([
-        slack?.stop().then(() => { slackUp = false; }),
-        discord?.stop(),
-        playground?.close(),
-        server ? new Promise<void>((resolve) => server?.close(() => resolve())) : undefined,
-      ]);
-      await Promise.race([drain, new Promise((resolve) => setTimeout(resolve, DRAIN_MS).unref())]);
-      await store.close();
-    },
+    // Idempotent: a second call (a second signal, a test's cleanup) waits for the same shutdown.
+    stop: () => (stopping ??= stopAll()),
   };
 }
