@@ -65,10 +65,10 @@ function placesFromPrefix(prefix: string, known: readonly string[]): string[] {
 }
 
 /** A place named right after the amount: "$185,000 - $215,000 for candidates in NYC". */
-function placesFromSuffix(suffix: string, known: readonly string[]): string[] {
-  const m = /^\s*(?:USD|CAD|GBP|EUR)?\s*,?\s*(?:for|to)\s+(?:(?:candidates|employees|those|people|hires|roles?|positions?|applicants)\s+)?(?:(?:based|located|living|working|hired)\s+)?(?:in|within)\s+(?:the\s+)?([^,.;()]+?)\s*(?:[,.;(]|\band\b|$)/i.exec(suffix);
+function placesFromSuffix(suffix: string, known: readonly string[]): { places: string[]; length: number } {
+  const m = /^\s*(?:USD|CAD|GBP|EUR)?\s*,?\s*(?:(?:for|to)\s+(?:(?:candidates|employees|those|people|hires|roles?|positions?|applicants)\s+)?(?:(?:based|located|living|working|hired)\s+)?)?(?:in|within)\s+(?:the\s+)?([^,.;()]+?(?:,\s*[A-Z]{2,3}\b)?)(?=\s*(?:[,.;(]|\band\b|\bor\b|$))/i.exec(suffix);
   const place = m?.[1];
-  return place !== undefined && isPlaceLabel(place, known) ? splitPlaces(place, known) : [];
+  return place !== undefined && isPlaceLabel(place, known) ? { places: splitPlaces(place, known), length: m?.[0].length ?? 0 } : { places: [], length: 0 };
 }
 
 function postingCurrencyHints(lines: readonly string[], known: readonly string[]): string[] {
@@ -179,7 +179,9 @@ export function extractPayBands(text: string, opts: ExtractPayOptions = {}): Pay
     for (const e of exprs) {
       const [sStart, sEnd] = spans.find(([a, b]) => e.start >= a && e.start < b) ?? [0, n.length];
       const from = Math.max(sStart, prevEnd > sStart ? prevEnd : sStart);
-      prevEnd = e.end;
+      // A place written right after this amount ("… in Seattle, WA and from …") is this amount's, not the next one's.
+      const suffix = placesFromSuffix(n.slice(e.end, sEnd), known);
+      prevEnd = e.end + suffix.length;
       const sentence = n.slice(sStart, sEnd);
       const lead = n.slice(sStart, e.start);
       if (isQuantity(n.slice(e.amountEnd)) || e.unsupportedPeriod) continue;
@@ -192,7 +194,7 @@ export function extractPayBands(text: string, opts: ExtractPayOptions = {}): Pay
       // Places: a label before the amount, else a heading line naming a place, else the posting's places the lead-in names.
       const prefix = n.slice(from, e.start);
       let places = placesFromPrefix(prefix, known);
-      if (places.length === 0) places = placesFromSuffix(n.slice(e.end, sEnd), known);
+      if (places.length === 0) places = suffix.places;
       // Pay wording in the sentence, a period on the amount, a short line in or under a pay block, or "Place: range".
       // "$100K–$130K base + equity", "$200k OTE": a pay word right after the amount.
       const salaryWords = PAY_WORDS.test(sentence) || /^\s*(?:base|gross|OTE|TC|total comp)\b/i.test(n.slice(e.end));
