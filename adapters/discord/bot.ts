@@ -49,7 +49,11 @@ export function createDiscordBot(opts: DiscordBotOptions): DiscordBot {
   client.on(Events.Error, (err) => log.error({ err: describeError(err) }, 'Discord client error'));
   client.on(Events.Warn, (message) => log.warn({ message }, 'Discord client warning'));
   client.on(Events.ShardDisconnect, (event, shard) => log.warn({ code: event.code, shard }, 'Discord gateway closed for good'));
-  client.on(Events.ShardReconnecting, (shard) => log.info({ shard }, 'Discord gateway reconnecting'));
+  let stopping = false;
+  // discord.js reports its own shutdown as a reconnect; only a live bot's reconnects are news.
+  client.on(Events.ShardReconnecting, (shard) => {
+    if (!stopping) log.info({ shard }, 'Discord gateway reconnecting');
+  });
   client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, 'Discord gateway resumed'));
 
   return {
@@ -66,6 +70,7 @@ export function createDiscordBot(opts: DiscordBotOptions): DiscordBot {
       log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'Discord bot ready');
     },
     async stop(): Promise<void> {
+      stopping = true;
       await client.destroy();
     },
     status: () => ({ ready: client.isReady(), ping: client.ws.ping }),

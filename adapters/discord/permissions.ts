@@ -1,4 +1,4 @@
-import { DiscordAPIError, PermissionFlagsBits, RESTJSONErrorCodes, type Client, type TextBasedChannel } from 'discord.js';
+import { ChannelType, DiscordAPIError, PermissionFlagsBits, RESTJSONErrorCodes, type Client, type TextBasedChannel } from 'discord.js';
 
 /** What the bot may do in a channel, from the permissions the gateway told it about. */
 export interface ChannelAbilities {
@@ -23,7 +23,7 @@ export function abilitiesIn(channel: TextBasedChannel, client: Client): ChannelA
   if (!('guild' in channel) || !client.user) return EVERYTHING;
   const perms = channel.permissionsFor(client.user);
   const isThread = channel.isThread();
-  const threadable = !isThread && (channel.type === 0 || channel.type === 5); // GuildText, GuildAnnouncement
+  const threadable = !isThread && (channel.type === ChannelType.GuildText || channel.type === ChannelType.GuildAnnouncement);
   if (!perms) return { ...EVERYTHING, thread: threadable };
   const has = (bit: bigint): boolean => perms.has(bit, true);
   const canView = has(PermissionFlagsBits.ViewChannel);
