@@ -2,15 +2,15 @@
  * `npm run eval -- DIR`: runs extraction over a folder of labelled postings and prints accuracy
  * per field and the misses. DIR holds `labels.json` (../shared/corpus format) or
  * `expected.json` (../shared/seeds format). Text files are pastes; JSON (ATS API objects) and
- * HTML pages go through the link reader when it exists, else a minimal reader here.
+ * HTML pages go through the link reader (src/links/read.ts), as links do in the bot.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { DomUtils, parseDocument } from 'htmlparser2';
+import { pathToFileURL } from 'node:url';
 import { cleanPosting } from '../src/clean/index.js';
-import { extractPosting, type ExtractOptions } from '../src/extract/index.js';
-import { Degree, type Posting, type StructuredFacts } from '../src/posting.js';
+import { extractPosting } from '../src/extract/index.js';
+import { readDocument } from '../src/links/read.js';
+import { Degree, type Posting } from '../src/posting.js';
 
 interface ExpectedBand {
   location: string | null;
@@ -104,131 +104,12 @@ export function readLabels(dir: string): Expected[] {
 
 // ---- reading documents -------------------------------------------------------------------
 
-const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'svg', 'head', 'template', 'iframe']);
-const BLOCK_TAGS = /^(p|div|li|ul|ol|h[1-6]|br|tr|section|article|header|footer|table|dd|dt|dl|blockquote|pre|main|aside|nav|hr|form|button)$/;
-
-/** Plain text of an HTML fragment or page: block elements become lines, bullets "• ". */
-export function htmlToText(html: string): string {
-  const doc = parseDocument(html, { decodeEntities: true });
-  const out: string[] = [];
-  const walk = (nodes: ReturnType<typeof parseDocument>['children']): void => {
-    for (const n of nodes) {
-      if (n.type === 'text') out.push((n as unknown as { data: string }).data.replace(/\s+/g, ' '));
-      else if (n.type === 'tag' || n.type === 'script' || n.type === 'style') {
-        const el = n as unknown as { name: string; children: ReturnType<typeof parseDocument>['children'] };
-        if (SKIP_TAGS.has(el.name)) continue;
-        const block = BLOCK_TAGS.test(el.name);
-        if (block) out.push('\n');
-        if (el.name === 'li') out.push('• ');
-        walk(el.children);
-        if (block) out.push('\n');
-      }
-    }
-  };
-  walk(doc.children);
-  return out.join('').replace(/[ \t]+\n/g, '\n').replace(/\n[ \t]+/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
-}
-
-function decodeEntities(s: string): string {
-  return DomUtils.textContent(parseDocument(`<p>${s}</p>`, { decodeEntities: true }));
-}
-
-/** JSON-LD JobPosting facts of a page, when it has them. */
-function jsonLdFacts(html: string): StructuredFacts {
-  for (const m of html.matchAll(/<script[^>]*application\/ld\+json[^>]*>([\s\S]*?)<\/script>/gi)) {
-    try {
-      const data = JSON.parse(m[1] ?? '') as Json | Json[];
-      const items = Array.isArray(data) ? data : [data, ...((data['@graph'] as Json[] | undefined) ?? [])];
-      const job = items.find((d) => d['@type'] === 'JobPosting');
-      if (!job) continue;
-      const org = (job.hiringOrganization as Json | undefined) ?? {};
-      return { title: str(job.title), company: str(org.name), posted: str(job.datePosted) };
-    } catch {
-      // A page's broken JSON-LD is its own problem; the text still reads.
-    }
-  }
-  return {};
-}
-
-/** Lever's `lists`: an array of {text, content}, or that array printed as a Python literal. */
-function leverLists(lists: unknown): string[] {
-  if (Array.isArray(lists)) return lists.map((l: Json) => `${str(l.text) ?? ''}\n${htmlToText(str(l.content) ?? '')}`);
-  const raw = str(lists);
-  if (raw === null) return [];
-  const out: string[] = [];
-  // Python prints a string in double quotes when it holds a single quote.
-  for (const m of raw.matchAll(/'text':\s*(['"])((?:(?!\1)[^\\]|\\.)*)\1,\s*'content':\s*(['"])((?:(?!\3)[^\\]|\\.)*)\3/g)) {
-    const unescape = (x: string): string => x.replace(/\\n/g, '\n').replace(/\\'/g, "'").replace(/\\\\/g, '\\');
-    out.push(`${unescape(m[2] ?? '')}\n${htmlToText(unescape(m[4] ?? ''))}`);
-  }
-  return out;
-}
-
-interface Doc {
-  text: string;
-  opts: ExtractOptions;
-}
-
-/** A minimal reader for ATS API objects (Greenhouse, Lever, Ashby) and pages. */
-function readDoc(file: string): Doc {
+/** A labelled file as a Posting: pastes as they are, pages and API answers through the link reader. */
+export function extractFile(file: string): Posting {
   const raw = readFileSync(file, 'utf8');
-  if (file.endsWith('.json')) {
-    const j = JSON.parse(raw) as Json;
-    const title = str(j.title) ?? str(j.text);
-    const cats = (j.categories as Json | undefined) ?? {};
-    const loc = str((j.location as Json | undefined)?.name) ?? str(j.location) ?? str(cats.location);
-    // Greenhouse: HTML-escaped `content`. Lever: description, lists, additional. Ashby: descriptionHtml.
-    const parts: string[] = [];
-    if (str(j.content) !== null) parts.push(htmlToText(decodeEntities(str(j.content) ?? '')));
-    for (const key of ['description', 'descriptionHtml']) if (str(j[key]) !== null) parts.push(htmlToText(str(j[key]) ?? ''));
-    parts.push(...leverLists(j.lists));
-    if (str(j.additional) !== null) parts.push(htmlToText(str(j.additional) ?? ''));
-    const body = parts.join('\n\n');
-    const company = str(j.company_name);
-    const workplace = str(j.workplaceType);
-    const salary = (j.salaryRange as Json | undefined) ?? null;
-    const interval = str(salary?.interval) ?? '';
-    const period = /year/.test(interval) ? 'year' : /month/.test(interval) ? 'month' : /hour/.test(interval) ? 'hour' : null;
-    const smin = num(salary?.min);
-    const structured: StructuredFacts = {
-      title,
-      company,
-      locations: loc ? [loc] : [],
-      workplace: workplace === 'remote' || workplace === 'hybrid' ? workplace : workplace === 'onsite' || workplace === 'on-site' ? 'onsite' : null,
-      pay: smin !== null && smin > 0 && period !== null
-        ? [{ location: loc, min: smin, max: num(salary?.max), currency: str(salary?.currency) ?? 'USD', period, note: null }]
-        : [],
-    };
-    const text = [title, company, loc, '', body].filter((l) => l !== null).join('\n');
-    return { text, opts: { structured, source: { kind: 'link', url: str(j.absolute_url) ?? str(j.hostedUrl) ?? str(j.jobUrl), site: null } } };
-  }
-  if (file.endsWith('.html') || file.endsWith('.htm')) {
-    const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(raw)?.[1];
-    const text = `${title ? decodeEntities(title).trim() : ''}\n\n${htmlToText(raw)}`;
-    return { text, opts: { structured: jsonLdFacts(raw), source: { kind: 'link', url: null, site: null } } };
-  }
-  return { text: raw, opts: { source: { kind: 'paste', url: null, site: null } } };
-}
-
-type Reader = (input: string, o: { fileName: string }) => Promise<{ text: string; structured?: StructuredFacts }>;
-
-/** The project's link reader (src/links/read.ts) when it has landed. */
-async function projectReader(): Promise<Reader | null> {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const candidate = path.resolve(here, '../src/links/read.js');
-  if (!existsSync(candidate)) return null;
-  const mod = (await import(pathToFileURL(candidate).href)) as { readDocument?: Reader };
-  return mod.readDocument ?? null;
-}
-
-export async function extractFile(file: string): Promise<Posting> {
-  const reader = file.endsWith('.txt') ? null : await projectReader();
-  if (reader) {
-    const r = await reader(readFileSync(file, 'utf8'), { fileName: path.basename(file) });
-    return extractPosting(cleanPosting(r.text).text, { structured: r.structured ?? {}, source: { kind: 'link', url: null, site: null } });
-  }
-  const doc = readDoc(file);
-  return extractPosting(cleanPosting(doc.text).text, doc.opts);
+  if (file.endsWith('.txt')) return extractPosting(cleanPosting(raw).text, { source: { kind: 'paste', url: null, site: null } });
+  const read = readDocument(raw, { fileName: path.basename(file) });
+  return extractPosting(cleanPosting(read.text).text, { structured: read.structured, source: { kind: 'link', url: null, site: read.site } });
 }
 
 // ---- comparing ---------------------------------------------------------------------------
@@ -354,7 +235,7 @@ async function main(): Promise<void> {
       misses.push(`${e.file}: file missing`);
       continue;
     }
-    const posting = await extractFile(file);
+    const posting = extractFile(file);
     for (const r of compare(posting, e)) {
       const t = tally.get(r.field) ?? { ok: 0, total: 0 };
       t.total++;

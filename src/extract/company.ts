@@ -43,10 +43,15 @@ const VOTES: readonly Vote[] = [
   { pattern: new RegExp(String.raw`\b(?:Join|joining|at)\s+${NAME}\s+(?:as|and|to|in|on)\b`), weight: 6, detail: 'named in a sentence' },
 ];
 
-const NOT_A_COMPANY = /^(we|our|you|your|this|that|these|the|the company|company|team|our team|job|role|position|candidates?|applicants?|employees?|benefits|it|they|all|each|equal|please|note|salary|if|in|as|about|why|what|how|when|where|who|apply|requirements|responsibilities|qualifications|here|there|today|us|the role|the team|overview|summary|description|compensation|location|remote|hybrid|full|i|a|an|and|or|join|what we do|who we are|eeo|eoe|perks|diversity|inclusion|culture|mission|values|hiring|interview|process|ai|ml|data|engineering|product|design|technology|tech|people|work|life|new|more|learn|see|get|find|bonus|equity|health|dental|vision|preferred|required|requirements|qualifications|skills|nice to have|bonus points|responsibilities|duties|description|details|location|salary|pay|benefits|perks|education|experience|job|the job|the role|role|employer|the employer|client|our client|the client|customer|customers|government|state|federal|u.s.|united states)$/i;
+const NOT_A_COMPANY = /^(we|our|you|your|this|that|these|the|the company|company|team|our team|job|role|position|candidates?|applicants?|employees?|benefits|it|they|all|each|equal|please|note|salary|if|in|as|about|why|what|how|when|where|who|apply|requirements|responsibilities|qualifications|here|there|today|us|the role|the team|overview|summary|description|compensation|location|remote|hybrid|full|i|a|an|and|or|join|what we do|who we are|eeo|eoe|perks|diversity|inclusion|culture|mission|values|hiring|interview|process|ai|ml|data|engineering|product|design|technology|tech|people|work|life|new|more|learn|see|get|find|bonus|equity|health|dental|vision|preferred|required|requirements|qualifications|skills|nice to have|bonus points|responsibilities|duties|description|details|location|salary|pay|benefits|perks|education|experience|job|the job|the role|role|employer|the employer|master|masters|bachelor|bachelors|associate|phd|doctorate|client|our client|the client|customer|customers|government|state|federal|u.s.|united states)$/i;
 
 function normalName(raw: string): string | null {
-  let n = raw.trim().replace(/^(?:(?:join|why|about|at)\s+)+/i, '').replace(/(?:'s|’s)$/, '').replace(/\s+(?:of|de|by|&)$/, '').replace(/[.,]$/, '').trim();
+  let n = raw.trim().replace(/^(?:(?:join|why|about|at)\s+)+/i, '').replace(/(?:'s|’s)$/, '').replace(/\s+(?:of|de|by|&)$/, '');
+  // "Raleigh, NC Pinecrest Technologies": a state code run into the name is not part of it.
+  n = n.replace(/^([A-Z]{2})\s+(?=[A-Z][a-z])/, (m, code: string) => (code in US_STATES ? '' : m));
+  // Keep the full stop of "Inc." or "K.K."; drop a sentence's.
+  if (!/\b(?:inc|ltd|co|corp|k\.k|s\.a|n\.v|b\.v|l\.p|llc|plc)\.$/i.test(n)) n = n.replace(/[.,]$/, '');
+  n = n.trim();
   n = n.replace(/^(?:The\s+)?(?=[A-Z])/, (m) => m);
   if (n.length < 2 || n.length > 60) return null;
   if (NOT_A_COMPANY.test(n)) return null;
@@ -80,6 +85,16 @@ function looksLikeCompanyLine(line: string): boolean {
   return normalName(t) !== null;
 }
 
+/** The company named by a line beside the title, alone or before "· place". */
+function companyPartOf(line: string): string | null {
+  if (looksLikeCompanyLine(line)) return line.trim();
+  const parts = line.split(/\s+[·|•]\s+|\s+[-–—]\s+/);
+  const first = parts[0]?.trim() ?? '';
+  const rest = parts.slice(1).join(' ');
+  const isPlace = /,\s*[A-Z]{2,3}\b|\b(remote|hybrid|on-?site)\b/i.test(rest) || Object.keys(COUNTRIES).some((c) => rest.toLowerCase().includes(c) && c.length > 3) || rest.toLowerCase().trim() in CITIES;
+  return parts.length > 1 && isPlace && looksLikeCompanyLine(first) ? first : null;
+}
+
 const LABELLED = /(?:^|\s)(?:company|company name|employer|organi[sz]ation|hiring company|client)\s*[:：\t]\s*(.+)$/im;
 
 export function extractCompany(text: string): Found<string | null> {
@@ -110,8 +125,10 @@ export function extractCompany(text: string): Found<string | null> {
     // LinkedIn puts the company above the title; job boards put it below.
     for (const i of [block.titleIndex - 1, block.titleIndex + 1, block.titleIndex + 2]) {
       const l = block.lines[i];
-      if (l && looksLikeCompanyLine(l.text)) {
-        vote(l.text, i < block.titleIndex ? 45 : 35, l.text, 'line beside the title', l.start);
+      // "Orchard Commerce · Chicago, IL (Hybrid)": the name before the separator.
+      const name = l ? companyPartOf(l.text) : null;
+      if (l && name !== null) {
+        vote(name, i < block.titleIndex ? 45 : 35, l.text, 'line beside the title', l.start);
         break;
       }
     }
@@ -128,6 +145,15 @@ export function extractCompany(text: string): Found<string | null> {
   for (const [name, entry] of scores) {
     const count = body.split(name).length - 1;
     entry.score += Math.min(count, 10) * 2;
+  }
+  // "Tarang" and "Tarang Fintech" are one company (but "Velocity Black by Capital One" is a team): the fuller name takes the short one's votes.
+  for (const [short, entry] of [...scores.entries()]) {
+    const fuller = [...scores.keys()].find((k) => k !== short && k.replace(/^The\s+/, '').startsWith(`${short} `));
+    const target = fuller === undefined ? undefined : scores.get(fuller);
+    if (target) {
+      target.score += entry.score;
+      scores.delete(short);
+    }
   }
   const best = [...scores.entries()].sort((a, b) => b[1].score - a[1].score || a[1].first - b[1].first)[0];
   if (!best) return found(null, null, null);

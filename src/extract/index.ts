@@ -68,7 +68,7 @@ export function extractPosting(text: string, opts: ExtractOptions = {}): Posting
   if (pay) provenance.pay = { from: 'structured', line: null, detail: 'structured:pay' };
   else {
     const findings = safePay(scan, locations);
-    pay = findings.map((f) => f.band);
+    pay = findings.map((f) => ({ ...f.band, location: alignPlace(f.band.location, locations) }));
     if (findings.length > 0) provenance.pay = { from: 'text', line: findings[0]?.line ?? null, detail: `${findings.length} band(s)` };
   }
 
@@ -90,6 +90,16 @@ export function extractPosting(text: string, opts: ExtractOptions = {}): Posting
     text,
     provenance,
   });
+}
+
+/**
+ * The band's place as the posting's location list spells it ("London, UK" → "London, United
+ * Kingdom"), so the card can match bands to places; a place not in the list stays as written.
+ */
+function alignPlace(place: string | null, locations: readonly string[]): string | null {
+  if (place === null) return null;
+  const key = (p: string): string => (p.replace(/\([^)]*\)/g, '').split(',')[0] ?? '').trim().toLowerCase();
+  return locations.find((l) => key(l) === key(place) && key(l).length > 0) ?? place;
 }
 
 /** Pay bands, dropping any the schema would refuse (a bug in one field must not lose the card). */

@@ -40,6 +40,9 @@ const CITY_BASED = /\b([A-Z][A-Za-z]+(?:[ ][A-Z][A-Za-z]+){0,2})[- ]based\b/g;
 const PAY_PLACE = /(?:^|[|;•]\s*)([A-Z][A-Za-z. ]{1,30}?)\s*[:：]\s*(?:[A-Z]{2,3}\s?)?[$£€¥₹]\s?\d/g;
 
 // Sentences that name places for legal reasons (fair-chance ordinances, state pay laws).
+// Visa lists ("F-1 STEM OPT, TN") read like "City, ST".
+const VISA_TALK = /\b(sponsor\w*|visas?|h-?1-?b|immigration|opt|cpt)\b/i;
+// Legal citations name places that are not the role's.
 const LEGAL = /\b(ordinance|police code|correction law|fair chance|article \d|pursuant|applicable (state |federal )?law|criminal|equal (employment )?opportunity|discriminat|residents of|applicants (in|from)|if you (are|live|reside) in|other locations|in the following states|pay transparency law)\b/i;
 const WEAK = /\b(headquarter(s|ed)?|hq|offices (in|across|around)|we have offices|founded in|offices worldwide|locations? (around|across) the)\b/i;
 // Leading words a capitalised run may carry that are never part of a city name.
@@ -72,7 +75,7 @@ function placesIn(span: Span, weak: boolean, out: Hit[]): void {
   const push = (place: string, idx: number): void => {
     out.push({ place, at: span.start + idx, line: s, weak });
   };
-  for (const m of s.matchAll(CITY_REGION)) {
+  for (const m of VISA_TALK.test(s) ? [] : s.matchAll(CITY_REGION)) {
     const region = m[3] ?? '';
     if (!(region in US_STATES) && !(region in CA_PROVINCES)) continue;
     const first = m[2] === undefined ? null : cleanCity(m[1] ?? '');

@@ -118,9 +118,16 @@ export function extractDegree(text: string): Found<Degree | null> {
   return best === null ? found(null, null, null) : found(best.degree, best.line, 'lowest degree that qualifies');
 }
 
-/** The spans where skills count: requirement and duty sections when the posting has them. */
+// Sections whose technologies describe the company or perks, not the job.
+const NOT_SKILL_KINDS = new Set(['about', 'benefits', 'pay', 'fields']);
+
+/**
+ * The spans where skills count: every section but company blurbs and perks, and not the
+ * preamble before the first heading when the posting has headings (it is usually the blurb).
+ */
 function skillSpans(text: string, sections: readonly Section[]): Span[] {
-  const useful = sections.filter((s) => s.kind === 'basic' || s.kind === 'preferred' || s.kind === 'duties');
+  const headed = sections.some((s) => s.heading !== null && s.kind !== 'other');
+  const useful = sections.filter((s) => !NOT_SKILL_KINDS.has(s.kind) && !(headed && s.heading === null));
   if (useful.length === 0) return [{ text, start: 0 }];
   return useful.map((s) => ({ text: text.slice(s.start, s.end), start: s.start }));
 }

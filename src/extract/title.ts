@@ -44,7 +44,8 @@ function stripSite(s: string): string {
   return out;
 }
 
-const LABELLED = /(?:^|\s)(?:job title|position title|position name|job name|title|position|role|opening)\s*[:：\t]\s*(.+)$/im;
+// "Type of Position: Full-Time" is no title: the label must stand on its own.
+const LABELLED = /(?:^|\s)(?<!type of |type |of )(?:job title|position title|position name|job name|title|position|role|opening)\s*[:：\t]\s*(.+)$/im;
 
 // Parentheticals and trailing segments that say where/how, not what, the job is.
 const NOISE_PAREN = /\s*\((?=[^)]*\b(paid|unpaid|remote|hybrid|in-office|in office|on-?site|full[- ]time|part[- ]time|contract|temporary|permanent|m\/f\/d|f\/m\/d|w\/m\/d|m\/w\/d|all genders|h\/f|f\/h|req|job id)\b)[^)]*\)/gi;

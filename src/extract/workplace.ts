@@ -25,7 +25,7 @@ const LABELLED: readonly Rule[] = [
   { pattern: /\b(?:work )?location\s*[:：]\s*(?:fully |100% )?remote\b/i, value: 'remote', detail: 'labelled field' },
   { pattern: /\b(?:work )?location\s*[:：]\s*(?:in[- ]person|on-?site)\b/i, value: 'onsite', detail: 'labelled field' },
   { pattern: /\b(?:work )?location\s*[:：]\s*hybrid\b/i, value: 'hybrid', detail: 'labelled field' },
-  { pattern: /^[A-Z][\w .'-]+,\s*[A-Z][\w .'-]+\s*\((remote|hybrid|on-site)\)/, value: null, detail: 'location line' },
+  { pattern: /\b[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*,\s*[A-Z][\w .'-]+\s*\((remote|hybrid|on-?site|onsite|in[- ]office)\)/i, value: null, detail: 'location line' },
 ];
 
 const PHRASES: readonly Rule[] = [
@@ -43,7 +43,7 @@ export function extractWorkplace(text: string): Found<Workplace | null> {
       if (!m) continue;
       if (r.detail === 'location line') {
         const v = (m[1] ?? '').toLowerCase();
-        return found(v === 'on-site' ? 'onsite' : (v as Workplace), line.text, r.detail);
+        return found(v === 'remote' || v === 'hybrid' ? v : 'onsite', line.text, r.detail);
       }
       return found(r.value, line.text, r.value === null ? 'labelled field says nothing settled' : r.detail);
     }

@@ -12,7 +12,8 @@ import {
 import { isDollarCode, normaliseIsoCode, placeCurrency, resolveCurrency } from './currency.js';
 import { type MoneyExpression, findExpressions } from './expression.js';
 import { impliedPeriod, isPlausible, leadingPeriod } from './period.js';
-import { isPlaceLabel, knownPlacesMentioned, placesInZone, splitPlaces } from './place.js';
+import { placesFromSuffix, placesForBand } from './attach.js';
+import { MAY_NEED_NORMALISING, lastSentence, logicalLines } from './lines.js';
 
 export interface PayFinding { band: PayBand; line: string }
 
@@ -26,49 +27,16 @@ export interface ExtractPayOptions {
 type Kind = 'base' | 'total' | null;
 interface Candidate { finding: PayFinding; kind: Kind }
 
-/** Pay wording a place label ends with ("United States Salary Range", "SF Bay Area Hourly Rate"). */
-const TRAILING_PAY_PHRASE = /\s*(?:[-–—:(]\s*)?(?:(?:base|annual|annualized|hourly|monthly|yearly|target|total|full[- ]time|salary|pay|compensation|hiring|wage|base pay)\s*)*(?:range|rate|band|scale|salary|pay|compensation|wage)s?\s*(?:\(.*\))?\s*:?\s*$/i;
 /** Amounts bare of any currency need a label right before them and a plausible shape. */
 const ALLOWED_WORD_AFTER_BARE = /^(?:per|a|an|annually|annual|yearly|monthly|hourly|weekly|daily|gross|net|base|salary|usd|cad|gbp|eur|aud|doe|depending|dependent|based|commensurate|plus|with|or|and|negotiable|pa|lpa|ote|k)$/i;
 const HEADING_MAX = 100;
-const MAY_NEED_NORMALISING = /\d|&#?[a-z0-9]+;|<[a-z/]|[\u00a0\u2007\u202f\u2009]/i;
 /** A currency symbol or code somewhere on the line (bare numbers also need a pay word, checked apart). */
 const MONEY_MARKER = /[$€£¥₹₩₪₺₱円元]|\b(?:[A-Z]{3}|Rs\.?|kr|zł)\b|LPA|万/;
-const PAY_LABEL_WORDS = /\b(?:base|annual|hourly|monthly|target|total|starting|salary|pay|compensation|range|rate|wage|hiring|band|OTE|CTC|USD|CAD|GBP|EUR|and|benefits)\b/gi;
 
 function kindOf(text: string): Kind {
   if (/\btotal (?:target )?(?:compensation|comp|cash|rewards?|pay)\b|\bOTE\b|on[- ]target/i.test(text)) return 'total';
   if (/\bbase\b/i.test(text)) return 'base';
   return null;
-}
-
-/** Places a text about pay names, if it is (or ends with) a place label. */
-function placesFromPrefix(prefix: string, known: readonly string[]): string[] {
-  const cleaned = prefix.replace(/[•*]/g, ' ').trim();
-  if (cleaned === '') return [];
-  // "Salary: UK:", "Cambridge, MA:", "United States Salary Range", "Remote (US) -"
-  const parts = cleaned.split(/:\s*/).map((p) => p.trim()).filter((p) => p.length > 0);
-  for (let i = parts.length - 1; i >= 0 && i >= parts.length - 2; i--) {
-    const part = parts[i] ?? '';
-    for (const candidate of [part, part.replace(TRAILING_PAY_PHRASE, '')]) {
-      if (candidate.length > 0 && isPlaceLabel(candidate, known)) return splitPlaces(candidate, known);
-    }
-  }
-  // "The hiring range … in New York, NY is", "… and in Glendale/Santa Monica, CA is", "for London:"
-  const inline = /\b(?:in|for|within|of)\s+(?:the\s+)?((?:(?!\b(?:in|for|within)\b)[^:])+?)\s*(?:,?\s*(?:is|are|will be|would be|ranges?|starts?)\b|:|[-–—]|,)?\s*(?:between|from|of|approximately|roughly)?\s*$/i.exec(cleaned);
-  const place = inline?.[1];
-  if (place !== undefined && isPlaceLabel(place, known)) return splitPlaces(place, known);
-  // "For New York-based candidates, the salary range is"
-  const based = /\b(?:[Ff]or|[Ii]n)\s+(?:the\s+)?([A-Z][\p{L} .,/'’]+?)[- ]based\b/u.exec(cleaned)?.[1];
-  if (based !== undefined && isPlaceLabel(based, known)) return splitPlaces(based, known);
-  return [];
-}
-
-/** A place named right after the amount: "$185,000 - $215,000 for candidates in NYC". */
-function placesFromSuffix(suffix: string, known: readonly string[]): { places: string[]; length: number } {
-  const m = /^\s*(?:USD|CAD|GBP|EUR)?\s*,?\s*(?:(?:for|to)\s+(?:(?:candidates|employees|those|people|hires|roles?|positions?|applicants)\s+)?(?:(?:based|located|living|working|hired)\s+)?)?(?:in|within)\s+(?:the\s+)?([^,.;()]+?(?:,\s*[A-Z]{2,3}\b)?)(?=\s*(?:[,.;(]|\band\b|\bor\b|$))/i.exec(suffix);
-  const place = m?.[1];
-  return place !== undefined && isPlaceLabel(place, known) ? { places: splitPlaces(place, known), length: m?.[0].length ?? 0 } : { places: [], length: 0 };
 }
 
 function postingCurrencyHints(lines: readonly string[], known: readonly string[]): string[] {
@@ -119,37 +87,6 @@ function noteOf(e: MoneyExpression, kind: Kind, rest: string): string | null {
   return parts.length > 0 ? parts.join('; ') : null;
 }
 
-const LONE_AMOUNT = /^\s*(?:[A-Z]{0,3}[$€£¥₹]|[A-Z]{3}\s?)?\s?\d[\d,.]*\s?[kKmM]?\s*(?:[A-Z]{3})?\s*$/;
-const LONE_SEPARATOR = /^\s*(?:-|–|—|−|~|to)\s*$/i;
-
-/**
- * The lines of the text, with a range that page markup split over three lines
- * ("$108,400" / "—" / "$129,600 USD") put back together. `raw` is always a substring of the text.
- */
-function logicalLines(text: string): Array<{ raw: string; joined: boolean }> {
-  const starts: number[] = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  const lineAt = (k: number): string => text.slice(starts[k] ?? text.length, (starts[k + 1] ?? text.length + 1) - 1).replace(/\r$/, '');
-  const out: Array<{ raw: string; joined: boolean }> = [];
-  for (let k = 0; k < starts.length; k++) {
-    const line = lineAt(k);
-    if (k + 2 < starts.length && LONE_AMOUNT.test(line) && LONE_SEPARATOR.test(lineAt(k + 1)) && /^\s*(?:[A-Z]{0,3}[$€£¥₹]|[A-Z]{3}\s?)?\s?\d/.test(lineAt(k + 2))) {
-      const end = (starts[k + 2] ?? 0) + lineAt(k + 2).length;
-      out.push({ raw: text.slice(starts[k], end), joined: true });
-      k += 2;
-      continue;
-    }
-    out.push({ raw: line, joined: false });
-  }
-  return out;
-}
-
-function lastSentence(line: string): string {
-  const spans = sentenceSpans(line);
-  const last = spans.at(-1);
-  return last !== undefined ? line.slice(last[0], last[1]) : line;
-}
-
 export function extractPayBands(text: string, opts: ExtractPayOptions = {}): PayFinding[] {
   const known = opts.locations ?? [];
   const field = opts.field ?? false;
@@ -191,30 +128,14 @@ export function extractPayBands(text: string, opts: ExtractPayOptions = {}): Pay
       if (!e.marked) {
         if (!bareNumberIsPay(n, lead, e, field)) continue;
       }
-      // Places: a label before the amount, else a heading line naming a place, else the posting's places the lead-in names.
       const prefix = n.slice(from, e.start);
-      let places = placesFromPrefix(prefix, known);
-      if (places.length === 0) places = suffix.places;
-      // Pay wording in the sentence, a period on the amount, a short line in or under a pay block, or "Place: range".
-      // "$100K–$130K base + equity", "$200k OTE": a pay word right after the amount.
+      const places = placesForBand({ prefix, suffixPlaces: suffix.places, heading, lead, leadInLine, known });
+      // Pay wording in the sentence (or right after the amount: "$100K–$130K base"), a period on
+      // the amount, a short line in or under a pay block, or "Place: range".
       const salaryWords = PAY_WORDS.test(sentence) || /^\s*(?:base|gross|OTE|TC|total comp)\b/i.test(n.slice(e.end));
       const payContext = field || salaryWords || (!isNotPayTopic(sentence)
         && (e.period !== null || (bandLike && (payAbove || PAY_WORDS.test(n))) || (places.length > 0 && e.isRange)));
       if (e.marked && !payContext) continue;
-      // A heading line names the place only when nothing but a pay label stands before the amount.
-      if (places.length === 0 && heading !== '' && prefix.replace(PAY_LABEL_WORDS, '').replace(/[^\p{L}]/gu, '').length <= 3) {
-        places = placesFromPrefix(heading, known);
-      }
-      // A zone the posting's places lie in stands for them ("SF Bay Area" → its offices there).
-      places = places.flatMap((p) => {
-        const inside = placesInZone(p, known);
-        return inside.length > 0 ? inside : [p];
-      });
-      places = [...new Set(places)];
-      if (places.length === 0 && known.length > 0) {
-        const leadIn = `${lead} ${PAY_WORDS.test(leadInLine) ? leadInLine : ''}`;
-        if (PAY_WORDS.test(leadIn)) places = knownPlacesMentioned(leadIn, known);
-      }
 
       // Currency: the code written with it, else a dollar code written on the same line or heading ("CAD $119,000 … $100,000"), else the places.
       let currency = e.code;

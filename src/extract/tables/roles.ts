@@ -16,7 +16,7 @@ export const ROLE_NOUNS = new RegExp(
       'statistician', 'generalist', 'evangelist', 'producer', 'principal', 'expert', 'professional',
       'mechanic', 'electrician', 'driver', 'investigator', 'librarian', 'paralegal', 'buyer', 'estimator',
       'bookkeeper', 'cashier', 'hygienist', 'dentist', 'surgeon', 'psychologist', 'counselor', 'scrum master',
-      'product manager', 'data scientist', 'full[- ]?stack', 'backend', 'frontend', 'tutor', 'lecturer', 'professor',
+      'product manager', 'data scientist', 'sde', 'swe', 'sdet', 'qa', 'ux', 'ui', 'hospitalist', 'surgeon', 'full[- ]?stack', 'backend', 'frontend', 'tutor', 'lecturer', 'professor',
     ].join('|') +
     String.raw`)\b`,
   'i',
