@@ -32,6 +32,7 @@ export type JsonObject = Record<string, unknown>;
 export interface RestReply {
   status: number;
   json?: unknown;
+  headers?: Record<string, string>;
 }
 
 /** A route's answer; null from an override passes the request on to the next matching route. */
@@ -344,10 +345,10 @@ export async function startDiscordRest(opts: DiscordRestOptions): Promise<Discor
       reply = answer ?? json(404, { code: 0, message: '404: Not Found' });
     }
     if (reply.status === 204 || reply.json === undefined) {
-      res.writeHead(reply.status).end();
+      res.writeHead(reply.status, reply.headers ?? {}).end();
     } else {
       const body = JSON.stringify(reply.json);
-      res.writeHead(reply.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }).end(body);
+      res.writeHead(reply.status, { ...reply.headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }).end(body);
     }
     for (const w of [...waiters]) {
       if (w.pred(recorded)) {

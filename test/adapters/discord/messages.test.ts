@@ -206,4 +206,22 @@ describe('Discord bot, messages', () => {
     expect(description).toContain(`<@${String(h.world.member['id'])}>`);
     expect(description).toContain(`https://discord.com/channels/${h.world.guildId}/${h.world.channelId}/${String(first['id'])}`);
   });
+
+  it('waits out a 429 from Discord and then posts the card', async () => {
+    h = await startHarness();
+    let limited = 0;
+    h.world.rest.override('POST', /^\/channels\/\d+\/messages$/, () => {
+      if (limited++ > 0) return null;
+      return {
+        status: 429,
+        headers: { 'retry-after': '1', 'x-ratelimit-scope': 'user', 'x-ratelimit-bucket': 'stand-in' },
+        json: { message: 'You are being rate limited.', retry_after: 0.4, global: false },
+      };
+    });
+    h.world.post(h.world.message(POSTING));
+    await vi.waitFor(() => expect(h?.world.rest.calls().filter(isMessagePost())).toHaveLength(2), { timeout: 8000 });
+    const [first, second] = h.world.rest.calls().filter(isMessagePost());
+    expect(second?.body).toEqual(first?.body);
+    expect(h.log.lines.filter((l) => l.level === 'error')).toEqual([]);
+  });
 });
