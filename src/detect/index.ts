@@ -45,6 +45,7 @@ function normalise(text: string): string {
 }
 
 function scoreSignal(signal: Signal, text: string): Hit | null {
+  if (signal.maxLength !== undefined && text.length >= signal.maxLength) return null;
   let count = 0;
   let sample: string | null = null;
   const seen = new Set<string>();

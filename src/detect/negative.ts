@@ -5,7 +5,8 @@ const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.
 /** What job talk that is not a posting looks like: questions, recruiter DMs, résumés, letters, articles, READMEs, code, chat. */
 export const NEGATIVE_SIGNALS: readonly Signal[] = [
   {
-    id: 'question', label: 'a question to the channel', weight: -3, cap: 2,
+    // Long postings ask rhetorical questions ("Who has what it takes?"); chat asks real ones.
+    id: 'question', label: 'a question to the channel', weight: -3, cap: 2, maxLength: 1500,
     pattern: /\b(?:any(?:one|body) (?:here )?(?:know|knows|heard|have|has|tried|seen|work|worked|interviewed|got)|does any(?:one|body)|has any(?:one|body)|is any(?:one|body)|did you all|should i\b|what do you (?:all |guys )?think|thoughts\?|how (?:do|did|are|should) (?:i|you|people|folks)|is it worth|would you (?:take|accept|recommend)|can someone|could someone|any (?:tips|advice|recommendations)|who (?:here )?(?:knows|has))/gi,
   },
   {
@@ -44,7 +45,7 @@ export const NEGATIVE_SIGNALS: readonly Signal[] = [
   },
   {
     id: 'code-block', label: 'code or shell commands', weight: -1, cap: 8,
-    pattern: /^[ \t]*(?:```|>>> |\$ \S|(?:npm|yarn|pnpm|pip3?|brew|apt-get|apt|git|docker|cargo|npx|pytest|cd) [\w./"-]|(?:import|export|const|let|var|function|def|class|return|public|private|package|func|fn|from \S+ import)\b[^\n]*[:;{(=][^\n]*$|(?:if|for|while|elif|else|try|except|with)\b[^\n]*[:{][ \t]*$|[\w.]+(?:\[[^\]\n]*\])?[ \t]*=[ \t]*\S[^\n]*$|[\w.]+\([^\n]*\)[ \t]*;?[ \t]*$|[})\]]+[;,]?[ \t]*$|[^\n]*\{[ \t]*$)/gm,
+    pattern: /^[ \t]*(?:```|>>> |\$ \S|(?:npm|yarn|pnpm|pip3?|brew|apt-get|apt|git|docker|cargo|npx|pytest|cd) [\w./"-]|(?:import|export|const|let|var|function|def|class|return|public|private|package|func|fn|from \S+ import)\b[^\n]*[:;{(=][^\n]*$|(?:if|for|while|elif|else|try|except|with)\b[^\n]*[:{][ \t]*$|[\w.]+(?:\[[^\]\n]*\])?[ \t]*=[ \t]*\S[^\n]*$|[A-Za-z_][\w.]*\([^\n]*\)[ \t]*;?[ \t]*$|[})\]]+[;,]?[ \t]*$|[^\n]*\{[ \t]*$)/gm,
   },
   {
     id: 'badge', label: 'README badges or tables', weight: -1.5, cap: 2,
@@ -55,7 +56,7 @@ export const NEGATIVE_SIGNALS: readonly Signal[] = [
     pattern: /^\s*(?:\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|at \S+ \(\S+:\d+:\d+\)|(?:ERROR|WARN|INFO|DEBUG)\b)/gm,
   },
   {
-    id: 'chatter', label: 'chat wording', weight: -1, cap: 3,
+    id: 'chatter', label: 'chat wording', weight: -1, cap: 3, maxLength: 1500,
     pattern: /\b(?:lol|haha|lmao|omg|fyi|heads up|thanks for|thank you all|anyone want|brb|congrats|:[a-z_]+:)|😬|😂|🙏|☕|🎉|👋|🙌/gi,
   },
   {
@@ -75,19 +76,23 @@ export const NEGATIVE_SIGNALS: readonly Signal[] = [
     pattern: /\b(?:TC|YOE|total comp|other offers?|competing offers?)\s*:|\bnegotiated (?:base|my|the|up)\b|\bmy (?:TC|total comp)\b/gi,
   },
   {
+    id: 'advice', label: 'career advice writing', weight: -1.5, cap: 2, distinct: true,
+    pattern: /\b(?:(?:career|more|our|top|\d+) tips|how to (?:negotiate|ask for|answer|prepare for|write|ace|land|get (?:a|the|your))|here['’]s how|career advice|in this (?:post|article|guide))\b/gi,
+  },
+  {
     id: 'listing', label: 'a rental or sale listing', weight: -1.5, cap: 3, distinct: true,
     pattern: /\b(?:rent|tenants?|lease|landlord|bedrooms?|\d\s?BR|sq\.? ?ft|security deposit|schedule a (?:showing|viewing)|for sale|move-in|utilities included)\b/gi,
   },
   {
     id: 'award-or-event', label: 'a scholarship, award or event', weight: -1.5, cap: 3, distinct: true,
-    pattern: /\b(?:scholarships?|grant (?:recipients|applications)|GPA|essay|winners (?:will|are)|register (?:at|now|here|today)|tickets?|RSVP|webinar|career fair|meetup|see you there)\b/gi,
+    pattern: /\b(?:scholarships?|grant (?:recipients|applications)|GPA|essay|winners (?:will|are)|register (?:at|now|here|today)|(?:buy|get) (?:your )?tickets|tickets (?:are|on sale)|RSVP|webinar|career fair|meetup|see you there)\b/gi,
   },
   {
     id: 'policy', label: 'a policy document', weight: -1.5, cap: 3, distinct: true,
-    pattern: /\b(?:this policy|policy (?:applies|explains|covers)|employees (?:may|must|who have)|effective (?:date|immediately|(?:jan|febr)uary|march|april|may|june|july|august|september|october|november|december)|eligibility)\b/gi,
+    pattern: /\b(?:this policy|policy (?:applies|explains|covers)|employees (?:may|must|who have)|effective (?:date|immediately|(?:jan|febr)uary|march|april|may|june|july|august|september|october|november|december))\b/gi,
   },
   {
     id: 'about-hiring', label: 'writing about hiring', weight: -2, cap: 2,
-    pattern: /\b(?:our (?:interview|hiring) process|we (?:hired|interviewed)|interviewers|take-homes?|scorecards?|(?:onsite|interview) loop|hiring sync|candidates['’] time)\b/gi,
+    pattern: /\b(?:we (?:hired|interviewed)|interviewers (?:are|were|should)|take-homes?|scorecards?|(?:onsite|interview) loop|hiring sync|candidates['’] time)\b/gi,
   },
 ];

@@ -14,5 +14,7 @@ export interface Signal {
   distinct?: boolean;
   /** Counts only from this many hits on (one "Education" heading is not a résumé). */
   minHits?: number;
+  /** Counts only in texts shorter than this (what chat looks like, long postings also say). */
+  maxLength?: number;
   core?: boolean;
 }
