@@ -139,3 +139,22 @@ describe('createLinkReader', () => {
     expect(reader.looksLikeJobLink('https://jobs.lever.co/fieldnote/5b7e2c1a-9d3f-4e21-8a6b-1f0c2d3e4a5b')).toBe(true);
   });
 });
+
+describe('memoryLinkCache', () => {
+  it('forgets a posting after its time to live and keeps at most maxEntries', async () => {
+    const { memoryLinkCache } = await import('../../src/links/index.js');
+    let now = 0;
+    const cache = memoryLinkCache(1_000, 2, () => now);
+    const posting = await createLinkReader(options).read('https://jobs.lever.co/fieldnote/5b7e2c1a-9d3f-4e21-8a6b-1f0c2d3e4a5b');
+    cache.set('a', posting);
+    now = 999;
+    expect(cache.get('a')).toBe(posting);
+    now = 1_001;
+    expect(cache.get('a')).toBeUndefined();
+    cache.set('a', posting);
+    cache.set('b', posting);
+    cache.set('c', posting);
+    expect(cache.get('a')).toBeUndefined();
+    expect(cache.get('c')).toBe(posting);
+  });
+});

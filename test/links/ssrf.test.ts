@@ -59,7 +59,7 @@ describe('classifyAddress', () => {
 
 describe('URL spellings of loopback', () => {
   // WHATWG URL parsing normalises decimal, octal, hex and short IPv4 forms: the guard sees 127.0.0.1.
-  it.each(['http://0x7f000001/', 'http://2130706433/', 'http://0177.0.0.1/', 'http://127.1/', 'http://0x7f.1/', 'http://[::ffff:127.0.0.1]/', 'http://0/'])(
+  it.each(['http://0x7f000001/', 'http://2130706433/', 'http://0177.0.0.1/', 'http://127.1/', 'http://0x7f.1/', 'http://[::ffff:127.0.0.1]/', 'http://0/', 'http://127.0.0.1./', 'http://0x7f.0x0.0x0.0x1/', 'http://%31%32%37.0.0.1/', 'http://[::1]/'])(
     'refuses %s',
     async (url) => {
       expect(await codeOf(vetHost(new URL(url).hostname))).toBe('private-address');
@@ -71,6 +71,7 @@ describe('URL spellings of loopback', () => {
       throw new Error('DNS must not be asked');
     };
     expect(await codeOf(vetHost('localhost', { resolver }))).toBe('private-address');
+    expect(await codeOf(vetHost('localhost.', { resolver }))).toBe('private-address');
     expect(await codeOf(vetHost('printer.local', { resolver }))).toBe('private-address');
     expect(await codeOf(vetHost('metadata.google.internal', { resolver }))).toBe('private-address');
   });

@@ -1,0 +1,77 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fetchLink } from '../src/links/fetch.js';
+import { htmlToText, parseHtml } from '../src/links/html.js';
+import { createLinkReader } from '../src/links/index.js';
+import { readDocument } from '../src/links/read.js';
+import { startHttpSite } from '../test/fakes/http-site.js';
+import { summarize, timeRuns, timeRunsAsync } from './stats.js';
+
+/**
+ * Link reading speed: HTML to text (parse alone and whole), readDocument per saved page or API
+ * answer (fixtures/links, and ../shared/corpus when present), a fetch over loopback, and a
+ * whole LinkReader.read (fetch, site reader, clean, extract) against the stand-in site.
+ */
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = [path.resolve(here, '../..'), path.resolve(here, '..'), process.cwd()].find((dir) => existsSync(path.join(dir, 'fixtures/links/api')));
+
+function files(dir: string, filter: (f: string) => boolean): Array<{ name: string; bytes: Buffer }> {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter(filter).sort().map((f) => ({ name: f, bytes: readFileSync(path.join(dir, f)) }));
+}
+
+const ms = (x: number): string => `${x.toFixed(2)} ms`;
+
+export async function run(): Promise<void> {
+  if (!repoRoot) throw new Error('fixtures/links not found');
+  const isDoc = (f: string): boolean => /\.(html|json)$/.test(f) && f !== 'labels.json';
+  const own = [...files(path.join(repoRoot, 'fixtures/links/pages'), isDoc), ...files(path.join(repoRoot, 'fixtures/links/api'), isDoc)];
+  const corpus = files(path.resolve(repoRoot, '../shared/corpus'), isDoc);
+
+  for (const [label, docs] of [['fixtures', own], ['corpus', corpus]] as const) {
+    if (docs.length === 0) continue;
+    const pages = docs.filter((d) => d.name.endsWith('.html'));
+    const parse = pages.flatMap((p) => { const s = p.bytes.toString('utf8'); return timeRuns(() => parseHtml(s), 10, 3); });
+    const toText = pages.flatMap((p) => { const s = p.bytes.toString('utf8'); return timeRuns(() => htmlToText(s), 10, 3); });
+    const read = docs.flatMap((d) => timeRuns(() => readDocument(d.bytes, { fileName: d.name }), 10, 3));
+    const kb = pages.reduce((n, p) => n + p.bytes.length, 0) / Math.max(1, pages.length) / 1024;
+    const p = summarize(parse);
+    const t = summarize(toText);
+    const r = summarize(read);
+    console.log(`links (${label}): ${pages.length} pages (mean ${kb.toFixed(0)} KB): parse median ${ms(p.median)} p99 ${ms(p.p99)}; htmlToText median ${ms(t.median)} p99 ${ms(t.p99)}`);
+    console.log(`links (${label}): readDocument over ${docs.length} files median ${ms(r.median)} p99 ${ms(r.p99)}`);
+  }
+
+  const site = await startHttpSite();
+  try {
+    const page = own.find((d) => d.name === 'careers-no-jsonld.html');
+    const lever = own.find((d) => d.name === 'lever-posting.json');
+    if (page) site.route('/job', { headers: { 'content-type': 'text/html; charset=utf-8' }, body: page.bytes });
+    if (lever) site.route('/v0/postings/acme/5b7e2c1a-9d3f-4e21-8a6b-1f0c2d3e4a5b', { headers: { 'content-type': 'application/json' }, body: lever.bytes });
+    const quiet = { warn: (): void => undefined };
+    const f = summarize(await timeRunsAsync(() => fetchLink(site.url('/job'), { allowPrivate: true, log: quiet }), 50));
+    console.log(`links: fetchLink over loopback (vet, pinned connect, read, decode) median ${ms(f.median)} p99 ${ms(f.p99)}`);
+    const fresh = await timeRunsAsync(
+      () => createLinkReader({ allowPrivate: true, fetch: { log: quiet }, baseUrls: { lever: site.origin } }).read('https://jobs.lever.co/acme/5b7e2c1a-9d3f-4e21-8a6b-1f0c2d3e4a5b'),
+      20,
+    );
+    const w = summarize(fresh);
+    console.log(`links: LinkReader.read, Lever API on loopback, uncached (fetch + reader + clean + extract) median ${ms(w.median)} p99 ${ms(w.p99)}`);
+    const cached = createLinkReader({ allowPrivate: true, fetch: { log: quiet }, baseUrls: { lever: site.origin } });
+    const url = 'https://jobs.lever.co/acme/5b7e2c1a-9d3f-4e21-8a6b-1f0c2d3e4a5b';
+    await cached.read(url);
+    const c = summarize(await timeRunsAsync(() => cached.read(url), 200));
+    console.log(`links: LinkReader.read, cached: median ${ms(c.median)} p99 ${ms(c.p99)}`);
+  } finally {
+    await site.close();
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  run().catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
