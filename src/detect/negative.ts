@@ -57,7 +57,7 @@ export const NEGATIVE_SIGNALS: readonly Signal[] = [
   },
   {
     id: 'chatter', label: 'chat wording', weight: -1, cap: 3, maxLength: 1500,
-    pattern: /\b(?:lol|haha|lmao|omg|fyi|heads up|thanks for|thank you all|anyone want|brb|congrats|:[a-z_]+:)|😬|😂|🙏|☕|🎉|👋|🙌/gi,
+    pattern: /\b(?:lol|haha|lmao|omg|fyi|heads up|thanks for|thank you all|anyone want|brb|congrats|:[a-z_]+:)|😬|😂|🙏|☕|👋|🙌|💀|🤣|😭/gi,
   },
   {
     id: 'announcement', label: 'a welcome or team announcement', weight: -3, cap: 1,

@@ -2,7 +2,7 @@
 import type { Signal } from './signal.js';
 
 const AMOUNT = '\\d{1,3}(?:[,.\\s]\\d{3})+(?:\\.\\d{2})?|\\d+(?:\\.\\d+)?\\s?[kKmM]?';
-const CURRENCY = '(?:[$£€¥₹]|\\b(?:USD|EUR|GBP|CAD|AUD|INR|CHF|SGD|NZD)\\s?|\\b(?:CA|A|NZ|S|HK)\\$)';
+const CURRENCY = '(?:[$£€¥₹]|\\b(?:USD|EUR|GBP|CAD|AUD|INR|CHF|SGD|NZD|USDC|USDT)\\s?|\\b(?:CA|A|NZ|S|HK)\\$)';
 const PERIOD = '(?:per|an?|/|each)\\s?(?:hour|hr|year|yr|annum|month|mo|week|wk|day)\\b|\\bhourly\\b|\\bannually\\b|\\bp\\.?a\\.?\\b|\\bLPA\\b';
 
 /** Section headings of job postings, matched as a line of their own. */
@@ -41,7 +41,7 @@ export const POSITIVE_SIGNALS: readonly Signal[] = [
   {
     id: 'pay', label: 'a pay figure', weight: 3, cap: 1,
     pattern: new RegExp(
-      `${CURRENCY}\\s?(?:${AMOUNT})\\s?(?:-|–|—|to)\\s?${CURRENCY}?\\s?(?:${AMOUNT})|${CURRENCY}\\s?(?:${AMOUNT})\\+?\\s?(?:${PERIOD})|(?:salary|pay|rate|compensation|wage|budget)[^.\\n]{0,40}${CURRENCY}\\s?\\d|${CURRENCY}\\s?(?:${AMOUNT})\\s(?:budget|flat fee|per project|stipend)|\\d+(?:\\.\\d+)?\\s?(?:LPA|lakhs?)\\b|(?:${AMOUNT})\\s?(?:€|£|EUR|GBP|CHF)?\\s?(?:-|–|—|to|bis|à)\\s?(?:${AMOUNT})\\s?(?:€|£|EUR|GBP|CHF|kr|zł)`,
+      `${CURRENCY}\\s?(?:${AMOUNT})\\s?(?:-|–|—|to)\\s?${CURRENCY}?\\s?(?:${AMOUNT})|${CURRENCY}\\s?(?:${AMOUNT})\\+?\\s?(?:${PERIOD})|(?:salary|pay|rate|compensation|wage|budget)[^.\\n]{0,40}${CURRENCY}\\s?\\d|${CURRENCY}\\s?(?:${AMOUNT})\\s(?:budget|flat fee|per project|stipend)|\\d+(?:\\.\\d+)?\\s?(?:LPA|lakhs?)\\b|(?:${AMOUNT})\\s?(?:USD|USDC|USDT|EUR|GBP)\\s?(?:${PERIOD})|(?:${AMOUNT})\\s?(?:€|£|EUR|GBP|CHF)?\\s?(?:-|–|—|to|bis|à)\\s?(?:${AMOUNT})\\s?(?:€|£|EUR|GBP|CHF|kr|zł)`,
       'gi'),
   },
   {
@@ -58,7 +58,7 @@ export const POSITIVE_SIGNALS: readonly Signal[] = [
   },
   {
     id: 'apply', label: 'how to apply', weight: 1.5, cap: 2, core: true,
-    pattern: /\b(?:apply (?:now|today|here|online|in store|in person|through|via|at|on|for this|by)|to apply(?:[:,]| for (?:this|the)| please| visit| send| click| email)|how to apply|submit (?:your|a) (?:resume|cv|application|portfolio)|send (?:us |me )?(?:your |a )?portfolio|send (?:us )?your (?:resume|cv)|applicants?\b|(?:qualified|successful|ideal) candidates?|application (?:deadline|process)|email (?:us|your|[\w.+-]+@[\w-]+\.[\w.]+ (?:with|and))|dm me (?:or|if|with|for))/gi,
+    pattern: /\b(?:apply (?:now|today|here|online|in store|in person|through|via|at|on|for this|by)|to apply(?:[:,]| for (?:this|the)| please| visit| send| click| email)|how to apply|submit (?:your|a) (?:resume|cv|application|portfolio)|send (?:us |me )?(?:your |a )?portfolio|send (?:us )?your (?:resume|cv)|applicants?\b|(?:qualified|successful|ideal) candidates?|application (?:deadline|process)|email (?:us|your|[\w.+-]+@[\w-]+\.[\w.]+ (?:with|and))|dm me (?:or|if|with|for)|dm (?:me )?for (?:details|more info))/gi,
   },
   {
     id: 'eeo', label: 'equal-opportunity statement', weight: 3, cap: 1, core: true,
