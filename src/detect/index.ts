@@ -35,7 +35,7 @@ interface Hit {
 
 const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', nbsp: ' ', '#39': "'", apos: "'" };
 
-/** Just enough normalising that patterns see words: entities, curly apostrophes, NBSPs. */
+/** Just enough normalising that patterns see words: HTML entities, odd spaces, line ends. */
 function normalise(text: string): string {
   return text
     .slice(0, MAX_ANALYSED)
@@ -52,7 +52,7 @@ function scoreSignal(signal: Signal, text: string): Hit | null {
   for (const m of text.matchAll(signal.pattern)) {
     const found = m[0].trim();
     if (signal.distinct) {
-      const key = found.toLowerCase().replace(/[^a-z]+/g, ' ').trim();
+      const key = found.toLowerCase().replace(/[^\p{L}]+/gu, ' ').trim();
       if (seen.has(key)) continue;
       seen.add(key);
     }
