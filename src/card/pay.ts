@@ -1,5 +1,6 @@
 import type { PayBand } from '../posting.js';
 import { formatBand } from './amount.js';
+import { cutText, oneLine } from './cut.js';
 import type { CardPayGroup } from './types.js';
 
 /** More groups than this and the card shows the first few and counts the rest. */
@@ -18,8 +19,8 @@ export function collapsePayBands(bands: readonly PayBand[]): { groups: CardPayGr
       group = { places: [], amount };
       byAmount.set(amount, group);
     }
-    const place = band.location?.trim();
-    if (place && !group.places.includes(place)) group.places.push(place);
+    const place = band.location === null ? '' : cutText(oneLine(band.location), 80);
+    if (place !== '' && !group.places.includes(place)) group.places.push(place);
   }
   const all = [...byAmount.values()];
   if (all.length <= MAX_PAY_GROUPS) return { groups: all, more: 0 };
