@@ -1,7 +1,8 @@
-import { Events, type MessageReaction, type PartialMessageReaction, type PartialUser, type User } from 'discord.js';
+import { Events, RESTJSONErrorCodes, type MessageReaction, type PartialMessageReaction, type PartialUser, type User } from 'discord.js';
 import { once, placeOf, type BotContext } from '../context.js';
 import { postFullText } from '../post-full.js';
-import { logHandled } from '../log.js';
+import { describeError, logHandled } from '../log.js';
+import { isDiscordError, isPermissionError } from '../permissions.js';
 import type { Listener } from './listener.js';
 
 /**
@@ -25,13 +26,21 @@ export async function onReactionAdd(
     emoji,
   });
   if (reply?.kind !== 'full') return;
-  // Once per message: a second 📄 (another person, the card and then the original) would only repeat the thread.
+  // Once per message: a second 📄 on it (another person) would only repeat what the thread already holds.
   await once(ctx, `full:${partial.channelId}:${partial.id}`, async () => {
     const startedAt = performance.now();
-    const message = partial.partial ? await partial.fetch() : partial;
+    const message = partial.partial ? await partial.fetch().catch((err: unknown) => gone(ctx, err)) : partial;
+    if (!message) return;
     await postFullText(ctx, message, reply.title, reply.text);
     logHandled(ctx.log, { kind: 'reaction', outcome: 'full', startedAt, channel: partial.channelId });
   });
+}
+
+/** The message was deleted, or the bot lost access to it, between the reaction and the fetch. */
+function gone(ctx: BotContext, err: unknown): null {
+  if (!isDiscordError(err, RESTJSONErrorCodes.UnknownMessage) && !isPermissionError(err)) throw err;
+  ctx.log.debug({ err: describeError(err) }, 'reacted message is gone');
+  return null;
 }
 
 export const messageReactionAdd: Listener<typeof Events.MessageReactionAdd> = {

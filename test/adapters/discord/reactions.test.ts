@@ -143,4 +143,17 @@ describe('Discord bot, 📄 reactions', () => {
     expect(String(post.body?.['content'])).toMatch(/Full posting/);
     expect(h.world.rest.calls().some((r) => r.path.endsWith('/threads'))).toBe(false);
   });
+
+  it('shrugs off a 📄 on a card that was deleted meanwhile', async () => {
+    h = await startHarness();
+    const { cardId } = await shareAndWaitForCard(h, POSTING);
+    await h.restart();
+    h.world.rest.messages.get(h.world.channelId)?.delete(cardId);
+    const before = h.world.rest.calls().length;
+    h.world.react(h.world.channelId, cardId, '📄');
+    await h.world.rest.waitFor((r) => r.method === 'GET' && r.path.endsWith(`/messages/${cardId}`));
+    await sleep(300);
+    expect(h.world.rest.calls().slice(before).filter((r) => r.method !== 'GET')).toEqual([]);
+    expect(h.log.lines.filter((l) => l.level === 'error')).toEqual([]);
+  });
 });
