@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { config as loadDotenv } from 'dotenv';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { createLogger } from '../src/log.js';
-import { startJobcard } from './start.js';
 
 /**
  * `npm start`: read the environment (and .env when present), start every platform whose
@@ -21,6 +20,9 @@ async function main(): Promise<void> {
   const log = createLogger(config.LOG_LEVEL);
   let running;
   try {
+    // Loaded only once the configuration is sound: a mistake is reported without waiting for
+    // Bolt, discord.js and the store drivers to load.
+    const { startJobcard } = await import('./start.js');
     running = await startJobcard(config, log);
   } catch (err) {
     // Start-up errors (a rejected token, a port in use) are one line an operator can act on.

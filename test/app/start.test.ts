@@ -237,3 +237,47 @@ describe('startJobcard with Slack and Discord in one process', () => {
     await expect(fetch(`http://127.0.0.1:${running.port}/healthz`)).rejects.toThrow();
   }, 30_000);
 });
+
+describe('startJobcard stopping with a Discord reply in flight', () => {
+  // Known gap, reported to the lead: DiscordBot.stop() (adapters/discord/bot.ts) destroys the
+  // client at once instead of waiting for replies in flight, as the Slack app's stop() does.
+  // Turn this back into it() when it drains.
+  it.fails('lets the card being posted finish before closing the store', async () => {
+    const world = await discordWorld();
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let held = 0;
+    // Hold the card's POST: it is in flight when stop() is called.
+    world.rest.override('POST', /^\/channels\/\d+\/messages$/, async () => {
+      held += 1;
+      await gate;
+      return null;
+    });
+    cleanups.push(() => release());
+    const tmp = store();
+    const logs = capturingLogger();
+    const running = await startJobcard(configOf({ ...discordEnv(world), STORE_URL: tmp.sqliteUrl }), logs.log);
+    cleanups.push(() => running.stop());
+
+    const original = world.message(POSTING);
+    world.post(original);
+    await waitUntil(() => held > 0, 'the card to be in flight');
+    let stopped = false;
+    const stopping = running.stop().then(() => {
+      stopped = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(stopped).toBe(false);
+    release();
+    await stopping;
+    expect(logs.records.find((r) => r.msg === 'event')).toMatchObject({ platform: 'discord', outcome: 'card' });
+    const reopened = openStore(tmp.sqliteUrl, { postingMs: DAY, messageMs: DAY, eventMs: DAY });
+    try {
+      expect(await reopened.postingIdForMessage('discord', world.channelId, String(original['id']))).toBeDefined();
+    } finally {
+      await reopened.close();
+    }
+  }, 30_000);
+});
