@@ -156,4 +156,20 @@ describe('Discord bot, 📄 reactions', () => {
     expect(h.world.rest.calls().slice(before).filter((r) => r.method !== 'GET')).toEqual([]);
     expect(h.log.lines.filter((l) => l.level === 'error')).toEqual([]);
   });
+
+  it('posts a long posting as messages where files may not be attached', async () => {
+    h = await startHarness({ deniedInChannel: PERM.AttachFiles });
+    const { originalId } = await shareAndWaitForCard(h, LONG_POSTING);
+    h.world.react(h.world.channelId, originalId, '📄');
+    await h.world.rest.waitFor(postsTo(originalId));
+    await vi.waitFor(() => expect(h?.world.rest.calls().filter(postsTo(originalId)).length).toBeGreaterThanOrEqual(5), { timeout: 8000 });
+    await sleep(300);
+    const posts = h.world.rest.calls().filter(postsTo(originalId));
+    for (const p of posts) {
+      expect(p.files).toEqual([]);
+      expect(String(p.body?.['content']).length).toBeLessThanOrEqual(2000);
+    }
+    expect(posts.map((p) => String(p.body?.['content'])).join('\n')).toContain('Regional failover for the clinical record.');
+    expect(h.log.lines.filter((l) => l.level === 'warn' && /Attach Files/.test(l.msg))).toHaveLength(1);
+  });
 });
