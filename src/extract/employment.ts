@@ -26,7 +26,7 @@ const LABELLED = /\b(?:job type|employment type|type of employment|type of posit
 const HEADER_LINE = /^(full[- ]?time|part[- ]?time|contract(or)?|internship|temporary|permanent|co-?op|freelance)(\s*[·•|,-]\s*[\w -]+)?$/i;
 const SENTENCE = /\b(?:this|the|a|is an?)\s+(full[- ]?time|part[- ]?time|contract(?:-to-hire)?|temporary|permanent|paid|\d+-month)\s+(?:\w+\s+)?(position|role|opportunity|job|assignment|internship|contract|engagement)\b|\bthe role is (contract-to-hire|full[- ]time|part[- ]time|temporary)\b/i;
 
-export function extractEmploymentType(text: string, title: string | null): Found<EmploymentType | null> {
+export function extractEmploymentType(text: string, title: string | null, titleLine: string | null = null): Found<EmploymentType | null> {
   const body = withoutOtherJobs(text);
   for (const line of linesOf(body)) {
     const m = LABELLED.exec(line.text);
@@ -44,7 +44,7 @@ export function extractEmploymentType(text: string, title: string | null): Found
   }
   if (title !== null) {
     const t = typeOf(title);
-    if (t === 'internship' || t === 'contract' || t === 'temporary' || t === 'part-time') return found(t, title, 'title');
+    if (t === 'internship' || t === 'contract' || t === 'temporary' || t === 'part-time') return found(t, titleLine, `title: ${title}`);
   }
   for (const s of sentencesOf(body)) {
     const m = SENTENCE.exec(s.text);

@@ -49,7 +49,7 @@ export function extractPosting(text: string, opts: ExtractOptions = {}): Posting
     'employmentType',
     fromStructured(s.employmentType, 'employmentType') ??
       (criteria.employmentType ? found(criteria.employmentType.value, criteria.employmentType.line, 'source criteria', 'structured') : null) ??
-      extractEmploymentType(scan, title),
+      extractEmploymentType(scan, title, provenance.title?.line ?? null),
   );
   const minYears = keep('requirements.minYears', extractMinYears(scan));
   const degree = keep('requirements.degree', extractDegree(scan));
@@ -61,7 +61,7 @@ export function extractPosting(text: string, opts: ExtractOptions = {}): Posting
     'level',
     structuredLevel
       ? found({ seniority: structuredLevel.seniority ?? null, track: structuredLevel.track ?? null, label: structuredLevel.label ?? null }, null, 'structured:level', 'structured')
-      : extractLevel({ title, text: scan, minYears, criteria: criteria.seniority, internship: employmentType === 'internship' }),
+      : extractLevel({ title, titleLine: provenance.title?.line ?? null, text: scan, minYears, criteria: criteria.seniority, internship: employmentType === 'internship' }),
   );
 
   let pay = s.pay && s.pay.length > 0 ? s.pay : null;

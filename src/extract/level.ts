@@ -51,6 +51,8 @@ function ladderOf(title: string): TitleLevel | null {
 
 export interface LevelInputs {
   title: string | null;
+  /** The line the title was read from (provenance must quote the text). */
+  titleLine: string | null;
   text: string;
   minYears: number | null;
   /** A source's own seniority ("Seniority level" criteria), used when the title says nothing. */
@@ -72,7 +74,7 @@ export function extractLevel(inp: LevelInputs): Found<Level> {
   const isIcManagerJob = inp.title !== null && new RegExp(IC_MANAGER_JOBS.source, 'i').test(inp.title);
   if (inp.title !== null) {
     const t = levelFromTitle(inp.title);
-    if (t) return withTrack(found({ seniority: t.seniority, track: t.track, label: t.label }, inp.title, 'title'));
+    if (t) return withTrack(found({ seniority: t.seniority, track: t.track, label: t.label }, inp.titleLine, `title: ${inp.title}`));
   }
   const defaultTrack: Level['track'] = inp.title !== null ? 'ic' : null;
   if (inp.criteria) {

@@ -56,8 +56,11 @@ export interface BandPlaceContext {
 export function placesForBand(c: BandPlaceContext): string[] {
   let places = placesFromPrefix(c.prefix, c.known);
   if (places.length === 0) places = c.suffixPlaces;
-  // A heading line names the place only when nothing but a pay label stands before the amount.
-  if (places.length === 0 && c.heading !== '' && c.prefix.replace(PAY_LABEL_WORDS, '').replace(/[^\p{L}]/gu, '').length <= 3) {
+  // A heading names the place of the band under it: a pay heading for a place ("SF Bay Area Hourly
+  // Rate") over a pay label or a bare band, or a bare place line right over a bare band.
+  const bareBand = c.prefix.replace(/[^\p{L}]/gu, '').length === 0;
+  const onlyPayLabel = c.prefix.replace(PAY_LABEL_WORDS, '').replace(/[^\p{L}]/gu, '').length <= 3;
+  if (places.length === 0 && c.heading !== '' && (bareBand || (onlyPayLabel && TRAILING_PAY_PHRASE.test(c.heading)))) {
     places = placesFromPrefix(c.heading, c.known);
   }
   // A zone the posting's places lie in stands for them ("SF Bay Area" → its offices there).
@@ -65,9 +68,12 @@ export function placesForBand(c: BandPlaceContext): string[] {
     const inside = placesInZone(p, c.known);
     return inside.length > 0 ? inside : [p];
   }))];
+  // The posting's places named after the pay wording ("the base salary range … in the locations
+  // of San Francisco, New York, Seattle is:"), not a "Location: Reno, NV … Pay:" header before it.
   if (places.length === 0 && c.known.length > 0) {
-    const leadIn = `${c.lead} ${PAY_WORDS.test(c.leadInLine) ? c.leadInLine : ''}`;
-    if (PAY_WORDS.test(leadIn)) places = knownPlacesMentioned(leadIn, c.known);
+    const leadIn = `${PAY_WORDS.test(c.leadInLine) ? c.leadInLine : ''} ${c.lead}`;
+    const payWord = PAY_WORDS.exec(leadIn);
+    if (payWord) places = knownPlacesMentioned(leadIn.slice(payWord.index + payWord[0].length), c.known);
   }
   return places;
 }
