@@ -151,7 +151,8 @@ type ResolvedOptions = FetchOptions & { connectTimeoutMs: number; timeoutMs: num
 
 async function fetchOnce(url: URL, accept: readonly BodyKind[], o: ResolvedOptions, signal: AbortSignal): Promise<HopResult> {
   const trusted = o.trustedOrigins?.includes(url.origin) ?? false;
-  const vetted = await vetHost(url.hostname, { allowPrivate: (o.allowPrivate ?? false) || trusted, ...(o.resolver ? { resolver: o.resolver } : {}) });
+  // DNS has no abort signal of its own: the whole-request deadline must still hold.
+  const vetted = await untilAborted(vetHost(url.hostname, { allowPrivate: (o.allowPrivate ?? false) || trusted, ...(o.resolver ? { resolver: o.resolver } : {}) }), signal);
   const agent = new Agent({
     connect: { timeout: o.connectTimeoutMs, lookup: pinnedLookup(vetted) },
     headersTimeout: o.timeoutMs,
@@ -206,6 +207,15 @@ async function fetchOnce(url: URL, accept: readonly BodyKind[], o: ResolvedOptio
   } finally {
     agent.destroy().catch(() => undefined);
   }
+}
+
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(new LinkError('timeout', LINK_MESSAGES.timeout));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(new LinkError('timeout', LINK_MESSAGES.timeout));
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 /** Drops a body we will not read; the stream's abort error is expected, not a fault. */

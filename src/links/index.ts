@@ -110,7 +110,8 @@ export function createLinkReader(opts: LinkReaderOptions = {}): LinkReader {
     if (reader.site === 'linkedin') await linkedIn.turn();
     let body: FetchedBody;
     try {
-      body = await get(request.apiUrl, [request.accept]);
+      // Some APIs label JSON as text/plain; the reader parses it either way.
+      body = await get(request.apiUrl, request.accept === 'json' ? ['json', 'text'] : ['html', 'text']);
     } catch (err) {
       if (reader.site === 'linkedin' && err instanceof LinkError && (err.status === 429 || err.status === 999)) linkedIn.rateLimited(err.retryAfterMs);
       throw err;

@@ -150,6 +150,11 @@ describe('fetchLink', () => {
     expect(Date.now() - started).toBeLessThan(4_000);
   });
 
+  it('keeps the deadline when DNS never answers', async () => {
+    const hang = (): Promise<never> => new Promise(() => undefined);
+    expect((await failure(fetchLink('http://jobs.example.test/x', { ...OPEN, resolver: hang, timeoutMs: 300 }))).code).toBe('timeout');
+  });
+
   it('cuts a 50 MB streamed body off at the cap', async () => {
     const err = await failure(fetchLink(site.url('/huge'), OPEN));
     expect(err.code).toBe('too-large');
