@@ -1,4 +1,4 @@
-import { makeWordGate } from './word-gate.js';
+import { makeWordIndex } from './word-gate.js';
 
 /**
  * Legal and recruiting boilerplate as data. Patterns run on one sentence at a time (lower-cased),
@@ -6,12 +6,15 @@ import { makeWordGate } from './word-gate.js';
  */
 export interface SentenceRule {
   rule: string;
+  /** Words (whole, or their first five letters) one of which any match contains: the rule's cheap gate. */
+  hints: readonly string[];
   patterns: readonly RegExp[];
 }
 
 export const SENTENCE_RULES: readonly SentenceRule[] = [
   {
     rule: 'equal-opportunity',
+    hints: ['oppor', 'eoe', 'eeo', 'affir', 'qualified', 'regar', 'discr', 'nondi', 'non-d', 'drug', 'drug-', 'e-ver', 'verif', 'trans', 'law', 'right', 'ofccp', 'vevra', 'secti', 'prote', 'diver', 'unabh', 'schwe', 'chanc', 'igual', 'sin'],
     patterns: [
       /equal (?:employment )?opportunit(?:y|ies)(?: and affirmative action)? employer/,
       /\beoe\b/,
@@ -41,6 +44,7 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
   },
   {
     rule: 'criminal-history',
+    hints: ['crimi', 'fair', 'arres', 'artic'],
     patterns: [
       /criminal (?:history|histories|background|record|conviction)/,
       /\bfair chance\b/,
@@ -50,6 +54,7 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
   },
   {
     rule: 'accommodation',
+    hints: ['accom', 'alter', 'disab', 'requi', 'need', 'reque', 'reaso'],
     patterns: [
       /(?:require|need|request)s? (?:an? |any )?(?:reasonable )?accommodation/,
       /reasonable accommodations? (?:will be|are|is) (?:provided|available|made)/,
@@ -61,6 +66,7 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
   },
   {
     rule: 'recruiting-contact',
+    hints: ['techn', 'quest'],
     patterns: [
       /technical support or questions about .{0,80}(?:recruiting|application|hiring) process/,
       /questions about (?:the |our )?(?:recruiting|application|hiring) process.{0,80}(?:email|contact|reach)/,
@@ -68,6 +74,7 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
   },
   {
     rule: 'no-agencies',
+    hints: ['agenc', 'unsol', 'third', 'third-', 'accep', 'recru', 'staff', 'searc', 'keine', 'ohne', 'forwa', 'send', 'submi'],
     patterns: [
       /\bno (?:recruitment |staffing |third[- ]party )?agencies\b/,
       /(?:do(?:es)?|will) not accept (?:unsolicited )?(?:resumes|cvs|candidate|submissions|agency)/,
@@ -81,6 +88,7 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
   },
   {
     rule: 'privacy-notice',
+    hints: ['priva', 'perso', 'ccpa', 'gdpr', 'dsgvo', 'cpra', 'daten', 'datos', 'rgpd', 'lopd', 'avisa', 'aviso', 'prote', 'polít', 'under', 'pursu', 'accor', 'gemäß'],
     patterns: [
       /(?:applicant|candidate|recruitment|job applicant) privacy (?:notice|policy|statement)/,
       /privacy (?:notice|policy|statement) (?:for|to learn|describes|explains|applies)/,
@@ -97,6 +105,7 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
   },
   {
     rule: 'fraud-warning',
+    hints: ['fraud', 'scam', 'scams', 'imper', 'never'],
     // Specific to recruiting fraud: "fraud detection" and "phishing simulations" are job content.
     patterns: [
       /(?:recruit\w*|job|employment|hiring|interview|offer) (?:fraud|scams?)\b/,
@@ -108,6 +117,7 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
   },
   {
     rule: 'disclaimer',
+    hints: ['endor', 'liabl', 'respo', 'descr', 'posti'],
     patterns: [
       /does not provide, endorse nor guarantee/,
       /(?:is|are) not liable for third[- ]party/,
@@ -117,6 +127,7 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
   },
   {
     rule: 'legal-entities',
+    hints: ['entit', 'posit'],
     patterns: [
       /is made up of several different entities/,
       /any position posted in .{1,60} is for .{1,80}/,
@@ -124,19 +135,27 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
   },
 ];
 
-/**
- * Cheap first test for a lower-cased sentence: every rule above needs one of these words (whole,
- * or by its first five letters). A hint is not a verdict: the rules decide.
- */
-export const BOILERPLATE_HINTS: readonly string[] = [
-  'oppor', 'eoe', 'eeo', 'affir', 'regar', 'discr', 'nondi', 'non-d', 'drug', 'drug-', 'e-ver', 'verif', 'trans', 'right',
-  'ofccp', 'vevra', 'rehab', 'prote', 'diver', 'unabh', 'schwe', 'chanc', 'igual', 'sin', 'crimi', 'fair', 'convi', '23-a',
-  'accom', 'alter', 'disab', 'recru', 'agenc', 'agent', 'unsol', 'third', 'third-', 'vermi', 'headh', 'priva', 'perso',
-  'ccpa', 'gdpr', 'dsgvo', 'cpra', 'daten', 'datos', 'rgpd', 'lopd', 'fraud', 'scam', 'scams', 'scamm', 'phish', 'imper',
-  'never', 'endor', 'liabl', 'fees', 'exter', 'cover', 'entit', 'poste', 'forwa', 'send', 'submi', 'proce',
-];
+/** One pattern with the words that gate it: the rule's hint words found in the pattern's source. */
+export interface GatedPattern {
+  rule: string;
+  pattern: RegExp;
+}
 
-export const hasBoilerplateHint = makeWordGate(BOILERPLATE_HINTS);
+export const GATED_PATTERNS: readonly GatedPattern[] = SENTENCE_RULES.flatMap((r) =>
+  r.patterns.map((pattern) => ({ rule: r.rule, pattern })),
+);
+
+function hintsOf(rule: SentenceRule, pattern: RegExp): string[] {
+  const hints = rule.hints.filter((h) => pattern.source.includes(h));
+  // A table error, caught by the tests at import: a pattern no hint word can ever let through.
+  if (hints.length === 0) throw new Error(`boilerplate pattern without a hint word: ${pattern.source}`);
+  return hints;
+}
+
+/** Indexes into GATED_PATTERNS of the patterns whose hint words occur in the lower-cased text. */
+export const candidatePatterns = makeWordIndex(
+  SENTENCE_RULES.flatMap((r) => r.patterns.map((p) => hintsOf(r, p))),
+);
 
 /** Headings of boilerplate sections: dropped with the section under them. */
 export const BOILERPLATE_HEADINGS: ReadonlySet<string> = new Set([

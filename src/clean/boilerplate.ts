@@ -1,4 +1,4 @@
-import { BOILERPLATE_HEADINGS, hasBoilerplateHint, SENTENCE_RULES } from './boilerplate-tables.js';
+import { BOILERPLATE_HEADINGS, candidatePatterns, GATED_PATTERNS } from './boilerplate-tables.js';
 import { isHeading } from './headings.js';
 import { isBlank, lineKey, MAX_KEY_LENGTH } from './lines.js';
 import { RemovalLog } from './removal.js';
@@ -25,16 +25,17 @@ interface RuleMatch {
 /** The first rule that matches; for long sentences the earliest match, which is where the cut goes. */
 function firstMatch(sentence: string): RuleMatch | null {
   const lower = sentence.toLowerCase();
-  if (!hasBoilerplateHint(lower)) return null;
+  const candidates = candidatePatterns(lower);
+  if (candidates.length === 0) return null;
   const earliest = sentence.length > LONG_SENTENCE;
   let best: RuleMatch | null = null;
-  for (const r of SENTENCE_RULES) {
-    for (const p of r.patterns) {
-      const m = p.exec(lower);
-      if (m !== null && (best === null || m.index < best.index)) {
-        best = { rule: r.rule, index: m.index };
-        if (!earliest) return best;
-      }
+  for (const i of candidates) {
+    const gated = GATED_PATTERNS[i];
+    if (gated === undefined) continue;
+    const m = gated.pattern.exec(lower);
+    if (m !== null && (best === null || m.index < best.index)) {
+      best = { rule: gated.rule, index: m.index };
+      if (!earliest) return best;
     }
   }
   return best;
@@ -67,7 +68,7 @@ function boilerplateStart(sentence: string, matchIndex: number): number {
  */
 function cleanParagraph(line: string, log: RemovalLog): string | null {
   const trimmed = line.trim();
-  if (trimmed.length === 0 || !hasBoilerplateHint(trimmed.toLowerCase())) return line;
+  if (trimmed.length === 0 || candidatePatterns(trimmed.toLowerCase()).length === 0) return line;
   const sentences = splitSentences(trimmed).flatMap((s) => {
     const m = firstMatch(s.text);
     if (m !== null && s.text.length > LONG_SENTENCE) {
@@ -76,20 +77,24 @@ function cleanParagraph(line: string, log: RemovalLog): string | null {
       const tail = s.text.slice(cut);
       if (head.trim() !== '') {
         return [
-          { text: head.trimEnd(), separator: ' ', rule: null, keep: keepSignal(head) !== null },
-          { text: tail, separator: s.separator, rule: m.rule, keep: keepSignal(tail) !== null },
+          { text: head.trimEnd(), separator: ' ', rule: null },
+          { text: tail, separator: s.separator, rule: m.rule },
         ];
       }
     }
-    return [{ ...s, rule: m?.rule ?? null, keep: keepSignal(s.text) !== null }];
+    return [{ ...s, rule: m?.rule ?? null }];
   });
+  // Protected facts are looked for only where something would be dropped.
+  const keep = sentences.map((s) => s.rule !== null && keepSignal(s.text) !== null);
   let dropped = 0;
-  for (const s of sentences) if (s.rule !== null && !s.keep) dropped += s.text.length;
+  sentences.forEach((s, i) => {
+    if (s.rule !== null && !keep[i]) dropped += s.text.length;
+  });
   if (dropped === 0) return line;
   const contagion = dropped >= CONTAGION_SHARE * trimmed.length;
   const kept: string[] = [];
-  for (const s of sentences) {
-    const drop = s.keep ? false : s.rule !== null || contagion;
+  for (const [i, s] of sentences.entries()) {
+    const drop = s.rule !== null ? !keep[i] : contagion && keepSignal(s.text) === null;
     if (drop) log.remove(s.rule ?? 'boilerplate-paragraph', s.text);
     else {
       log.flush();
