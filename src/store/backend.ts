@@ -40,8 +40,10 @@ export class MapBackend implements KeyValue {
     this.entries.delete(key);
   }
   async claim(key: string, ttlMs: number): Promise<boolean> {
-    if ((await this.get(key)) !== undefined) return false;
-    await this.set(key, 1, ttlMs);
+    // Check and set with no await between them, so two claims at the same moment can't both win.
+    const entry = this.entries.get(key);
+    if (entry && (entry.expires === null || entry.expires > this.now())) return false;
+    this.entries.set(key, { value: 1, expires: this.now() + ttlMs });
     return true;
   }
   async ping(): Promise<void> {}

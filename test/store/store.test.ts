@@ -154,6 +154,12 @@ async function firstPostingId(store: JobStore, team: string, user: string): Prom
 }
 
 describe('store in memory', () => {
+  it('lets exactly one of many simultaneous claims win', async () => {
+    const kv = new MapBackend();
+    const results = await Promise.all(Array.from({ length: 10 }, () => kv.claim('event:x', 1000)));
+    expect(results.filter(Boolean)).toHaveLength(1);
+  });
+
   it('expires entries after their time to live', async () => {
     let now = 1_000;
     const kv = new MapBackend(() => now);
