@@ -2,6 +2,13 @@ import { existsSync } from 'node:fs';
 import { config as loadDotenv } from 'dotenv';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { createLogger } from '../src/log.js';
+import { environmentFor, parseRole } from './role.js';
+
+/** A configuration problem: one line each, never a value (it may be a secret), exit 2. */
+function refuse(problems: readonly string[]): never {
+  for (const problem of problems) process.stderr.write(`jobcard: ${problem}\n`);
+  process.exit(2);
+}
 
 /**
  * `npm start`: read the environment (and .env when present), start every platform whose
@@ -9,14 +16,17 @@ import { createLogger } from '../src/log.js';
  */
 async function main(): Promise<void> {
   if (existsSync('.env')) loadDotenv({ path: '.env', quiet: true });
+  const role = parseRole(process.argv.slice(2));
+  if (typeof role !== 'string') return refuse([role.problem]);
+  const { env, problems } = environmentFor(role, process.env);
   let config;
   try {
-    config = loadConfig();
+    config = loadConfig(env);
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
-    for (const problem of err.problems) process.stderr.write(`jobcard: ${problem}\n`);
-    process.exit(2);
+    return refuse([...err.problems, ...problems]);
   }
+  if (problems.length > 0) return refuse(problems);
   const log = createLogger(config.LOG_LEVEL);
   let running;
   try {
@@ -31,7 +41,7 @@ async function main(): Promise<void> {
     process.stderr.write(`jobcard: ${message}\n`);
     process.exit(1);
   }
-  log.info({ parts: running.parts, port: running.port }, 'jobcard running');
+  log.info({ role, parts: running.parts, port: running.port }, 'jobcard running');
 
   let stopping = false;
   const stop = (signal: string): void => {

@@ -1,11 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SlackApiStandIn } from '../fakes/slack-api.js';
 import { messageEvent, SlackSender, slackEscape } from '../fakes/slack-sign.js';
+import { SlackSocketStandIn } from '../fakes/slack-socket.js';
 import { startDiscordWorld, type DiscordWorld } from '../fakes/discord-world.js';
 import { ensureBuilt, MAIN_JS } from './build.js';
-import { holdingProxy, SEED_003, seedText, tempStore, waitUntil, type TempDir } from './helpers.js';
+import { holdingProxy, repoRoot, SEED_003, seedText, tempStore, waitUntil, type TempDir } from './helpers.js';
 
 /**
  * `npm start` as users run it: the built entry in a child process, its stdout a pipe (as under
@@ -28,8 +31,8 @@ let tmp: TempDir;
 const children: Child[] = [];
 
 /** Run dist/app/main.js with exactly this environment (nothing inherited but PATH and HOME). */
-function runMain(env: Record<string, string>): Child {
-  const proc = spawn(process.execPath, [MAIN_JS], {
+function runMain(env: Record<string, string>, args: string[] = []): Child {
+  const proc = spawn(process.execPath, [MAIN_JS, ...args], {
     cwd: tmp.dir,
     env: { PATH: process.env.PATH ?? '', HOME: tmp.dir, STORE_URL: tmp.sqliteUrl, PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -147,18 +150,24 @@ describe('npm start with no credentials', () => {
 
 describe('npm start with Slack (HTTP mode) and Discord', () => {
   let api: SlackApiStandIn;
+  let socket: SlackSocketStandIn;
   let world: DiscordWorld;
   let botToken: string;
+  let appToken: string;
   let signingSecret: string;
 
   beforeAll(async () => {
     botToken = secret('xoxb-');
+    appToken = secret('xapp-');
     signingSecret = secret('');
-    api = await SlackApiStandIn.start({ botToken });
+    api = await SlackApiStandIn.start({ botToken, appToken });
+    socket = await SlackSocketStandIn.start();
+    api.socketUrl = socket.url;
     world = await startDiscordWorld();
   });
   afterAll(async () => {
     await world?.close();
+    await socket?.close();
     await api?.close();
   });
 
@@ -251,4 +260,45 @@ describe('npm start with Slack (HTTP mode) and Discord', () => {
       await stuck.close();
     }
   }, 60_000);
+
+  /** The Procfile's process types: name → arguments after the entry point. */
+  function procfile(): Map<string, string[]> {
+    const types = new Map<string, string[]>();
+    for (const line of readFileSync(path.join(repoRoot, 'Procfile'), 'utf8').split('\n')) {
+      const m = /^(\w+):\s*node\s+dist\/app\/main\.js\s*(.*)$/.exec(line.trim());
+      if (m) types.set(m[1] as string, (m[2] as string).split(/\s+/).filter(Boolean));
+    }
+    return types;
+  }
+
+  it('splits the platforms as the Procfile says: web runs Slack HTTP mode, worker Socket Mode and Discord', async () => {
+    const types = procfile();
+    expect([...types.keys()].sort()).toEqual(['web', 'worker']);
+    const everything = env({ SLACK_APP_TOKEN: appToken });
+
+    const web = runMain(everything, types.get('web'));
+    const webRunning = await logLine(web, (l) => l['msg'] === 'jobcard running', 'the web process running');
+    expect(webRunning['parts']).toEqual(['slack-http']);
+    const health = await fetch(`http://127.0.0.1:${String(webRunning['port'])}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ slack: { mode: 'http', up: true } });
+
+    const worker = runMain(everything, types.get('worker'));
+    const workerRunning = await logLine(worker, (l) => l['msg'] === 'jobcard running', 'the worker running');
+    expect([...(workerRunning['parts'] as string[])].sort()).toEqual(['discord', 'slack-socket']);
+    expect(socket.connections).toBeGreaterThan(0);
+
+    web.proc.kill('SIGTERM');
+    worker.proc.kill('SIGTERM');
+    expect((await web.exited).code).toBe(0);
+    expect((await worker.exited).code).toBe(0);
+    const all = [...web.stdout, ...web.stderr, ...worker.stdout, ...worker.stderr].join('\n');
+    for (const token of [botToken, appToken, signingSecret, world.token]) expect(all).not.toContain(token);
+  }, 60_000);
+
+  it('refuses to start a web process without Slack HTTP credentials, in one line', async () => {
+    const child = runMain({ DISCORD_TOKEN: world.token, DISCORD_APPLICATION_ID: world.applicationId }, ['web']);
+    expect((await child.exited).code).toBe(2);
+    expect(child.stderr.filter((l) => l.trim())).toEqual([expect.stringMatching(/^jobcard: web: /)]);
+  });
 });
