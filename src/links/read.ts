@@ -1,5 +1,5 @@
 import { decodeWithCharset } from '../decode.js';
-import { compactFacts, composeText, type ReadResult } from './facts.js';
+import { compactFacts, composeText, isRecord, type ReadResult } from './facts.js';
 import { metaCharset } from './fetch.js';
 import { htmlToText, jsonLdScripts, parseHtml, type HtmlDocument } from './html.js';
 import { findJobPostings, parseJsonLd, readJobPosting } from './jsonld.js';
@@ -72,12 +72,29 @@ export function readJson(json: unknown, want?: SiteRequest): ReadResult | null {
     const read = reader.fromJson(json, want);
     if (read) return read;
   }
+  // A board list saved whole (Greenhouse's ?content=true list, a Lever postings array): the one job wanted.
+  const list = Array.isArray(json) ? json : isRecord(json) && Array.isArray(json.jobs) ? json.jobs : null;
+  if (list && list.length > 0) {
+    const wanted = want?.jobId ? list.filter((j) => isRecord(j) && String(j.id ?? '').toLowerCase() === want.jobId?.toLowerCase()) : list.length === 1 ? list : [];
+    for (const job of wanted) {
+      const read = readJson(job);
+      if (read) return read;
+    }
+  }
   const [jp] = findJobPostings(json);
   if (jp) {
     const ld = readJobPosting(jp);
     return { text: composeText(ld.facts, [ld.description]), structured: ld.facts, site: null };
   }
   return null;
+}
+
+/** The job id a posting URL names: an ATS UUID, a Greenhouse number, or ?gh_jid=. */
+function jobIdInUrl(url: URL): string | undefined {
+  return /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i.exec(url.pathname)?.[0] ??
+    /\/jobs\/(\d+)/.exec(url.pathname)?.[1] ??
+    url.searchParams.get('gh_jid') ??
+    undefined;
 }
 
 /**
@@ -94,7 +111,7 @@ export function readDocument(content: string | Uint8Array, opts: ReadOptions = {
   }
   const kind = sniffDocumentKind(text);
   if (kind === 'json') {
-    const jobId = opts.jobId ?? (url ? /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i.exec(url.pathname)?.[0] : undefined);
+    const jobId = opts.jobId ?? (url ? jobIdInUrl(url) : undefined);
     const read = readJson(JSON.parse(text.replace(/^\ufeff/, '')), jobId ? { apiUrl: '', accept: 'json', jobId } : undefined);
     if (read) return read;
     return { text, structured: compactFacts({}), site: url ? siteOfHost(url.hostname) : null };

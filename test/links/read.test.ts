@@ -81,3 +81,13 @@ describe('job boards read by their marked fields', () => {
     expect(read.text).not.toMatch(/Unlock job insights|Quick apply|Privacy/);
   });
 });
+
+describe('board lists saved whole', () => {
+  it('picks the job a URL names out of a Greenhouse list answer', () => {
+    const job = JSON.parse(fixture('api/greenhouse-job.json').toString('utf8')) as Record<string, unknown>;
+    const other = { ...job, id: 7000000001, title: 'Office Manager' };
+    const list = JSON.stringify({ jobs: [other, job], meta: { total: 2 } });
+    expect(readDocument(list, { url: 'https://job-boards.greenhouse.io/northwindrobotics/jobs/7012345002' }).structured.title).toBe('Senior Backend Engineer, Order Routing');
+    expect(readDocument(JSON.stringify({ jobs: [job] })).structured.title).toBe('Senior Backend Engineer, Order Routing');
+  });
+});
