@@ -4,6 +4,7 @@ import { loadConfig, type Config } from '../../src/config.js';
 import { openStore } from '../../src/store/index.js';
 import { startDiscordWorld, type DiscordWorld } from '../fakes/discord-world.js';
 import { SlackApiStandIn } from '../fakes/slack-api.js';
+import { SlackSocketStandIn } from '../fakes/slack-socket.js';
 import { messageEvent, SlackSender, slackEscape } from '../fakes/slack-sign.js';
 import { capturingLogger, closedPort, holdingProxy, SEED_003, seedText, tempStore, waitUntil, type HoldingProxy, type TempDir } from './helpers.js';
 
@@ -235,6 +236,30 @@ describe('startJobcard with Slack and Discord in one process', () => {
     await running.stop();
     await waitUntil(() => world.gateway.connections() === 0, 'the gateway connection to close');
     await expect(fetch(`http://127.0.0.1:${running.port}/healthz`)).rejects.toThrow();
+  }, 30_000);
+});
+
+describe('startJobcard with Slack Socket Mode and Discord (the worker)', () => {
+  it('connects both, serves /healthz on PORT and answers a paste arriving over the socket', async () => {
+    const api = await SlackApiStandIn.start({ appToken: 'xapp-1-A0APP0001-stand-in' });
+    cleanups.push(() => api.close());
+    const socket = await SlackSocketStandIn.start();
+    cleanups.push(() => socket.close());
+    api.socketUrl = socket.url;
+    const world = await discordWorld();
+    const tmp = store();
+    const { running } = await start({
+      SLACK_BOT_TOKEN: api.botToken, SLACK_APP_TOKEN: api.appToken, SLACK_API_URL: api.apiUrl, ...discordEnv(world), STORE_URL: tmp.sqliteUrl,
+    });
+    expect([...running.parts].sort()).toEqual(['discord', 'slack-socket']);
+
+    const health = await healthz(running.port);
+    expect(health.status).toBe(200);
+    expect(health.body).toMatchObject({ ok: true, slack: { mode: 'socket', up: true }, discord: { ready: true }, store: { reachable: true } });
+
+    socket.send('events_api', { type: 'event_callback', team_id: 'T0TEAM01', event_id: 'Ev0SOCKET01', event: messageEvent({ text: slackEscape(POSTING) }) });
+    const card = await api.waitFor(() => api.posted[0]);
+    expect(card.blocks.length).toBeGreaterThan(0);
   }, 30_000);
 });
 
