@@ -56,11 +56,11 @@ export interface BandPlaceContext {
 export function placesForBand(c: BandPlaceContext): string[] {
   let places = placesFromPrefix(c.prefix, c.known);
   if (places.length === 0) places = c.suffixPlaces;
-  // A heading names the place of the band under it: a pay heading for a place ("SF Bay Area Hourly
-  // Rate") over a pay label or a bare band, or a bare place line right over a bare band.
+  // A heading names the place of the band under it ("SF Bay Area Hourly Rate", "Location: London /
+  // Bristol / Edinburgh") when nothing but a pay label stands before the amount.
   const bareBand = c.prefix.replace(/[^\p{L}]/gu, '').length === 0;
   const onlyPayLabel = c.prefix.replace(PAY_LABEL_WORDS, '').replace(/[^\p{L}]/gu, '').length <= 3;
-  if (places.length === 0 && c.heading !== '' && (bareBand || (onlyPayLabel && TRAILING_PAY_PHRASE.test(c.heading)))) {
+  if (places.length === 0 && c.heading !== '' && (bareBand || onlyPayLabel)) {
     places = placesFromPrefix(c.heading, c.known);
   }
   // A zone the posting's places lie in stands for them ("SF Bay Area" → its offices there).
