@@ -286,3 +286,30 @@ export function tidyTitle(title: string | null, locations: readonly string[] = [
   }
   return parts.join(' | ');
 }
+
+const NOT_A_COMPANY = /^(jobs?|careers?|lever|ashby|ashby ?hq|greenhouse|workday|apply|job board|hiring|openings?|home)$/i;
+
+/**
+ * The company a hosted job page names in its <title> or og:site_name ("Hinge - Android
+ * Engineer III", "Data Engineer @ Quillstack", "Jobs at Fieldnote"), given the job title.
+ */
+export function companyFromPageTitle(pageTitle: string | null, jobTitle: string | null, siteName: string | null = null): string | null {
+  const tidy = (s: string): string =>
+    s
+      .replace(/^[\s\-–—|@:·]+|[\s\-–—|@:·]+$/g, '')
+      .replace(/^(jobs|careers|open positions|openings)\s+(at|@)\s+/i, '')
+      .replace(/^(at|@)\s+/i, '')
+      .trim();
+  const ok = (s: string): boolean => s.length >= 2 && s.length <= 60 && !NOT_A_COMPANY.test(s);
+  if (siteName && ok(tidy(siteName))) return tidy(siteName);
+  if (!pageTitle) return null;
+  let rest = pageTitle;
+  if (jobTitle && rest.toLowerCase().includes(jobTitle.toLowerCase())) {
+    const i = rest.toLowerCase().indexOf(jobTitle.toLowerCase());
+    rest = `${rest.slice(0, i)} | ${rest.slice(i + jobTitle.length)}`;
+  } else if (jobTitle) {
+    return null;
+  }
+  const parts = rest.split(/\s+[|–—-]\s+|\s+@\s+|\s+\|\s*|\s*\|\s+/).map(tidy).filter(ok);
+  return parts.length === 1 ? (parts[0] ?? null) : null;
+}

@@ -194,6 +194,12 @@ export function pageTitle(doc: HtmlDocument): string | null {
   return text || null;
 }
 
+/** The content of a <meta property|name="…"> tag, or null. */
+export function metaContent(doc: HtmlDocument, key: string): string | null {
+  const el = findFirst(doc, (e) => e.name === 'meta' && (e.attribs.property === key || e.attribs.name === key));
+  return el?.attribs.content?.trim() || null;
+}
+
 /** Bodies of <script type="application/ld+json"> blocks. */
 export function jsonLdScripts(doc: HtmlDocument): string[] {
   return findAll(doc, (el) => el.name === 'script' && /ld\+json/i.test(el.attribs.type ?? '')).map((el) => DomUtils.textContent(el));

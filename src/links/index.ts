@@ -5,9 +5,9 @@ import { UserError } from '../errors.js';
 import { extractPosting } from '../extract/index.js';
 import type { Posting } from '../posting.js';
 import { canonicalizeUrl, looksLikeJobLink } from './canonical.js';
-import type { ReadResult } from './facts.js';
+import { companyFromPageTitle, type ReadResult } from './facts.js';
 import { fetchLink, LINK_MESSAGES, LinkError, parseLink, type FetchedBody, type FetchOptions } from './fetch.js';
-import { parseHtml } from './html.js';
+import { metaContent, pageTitle, parseHtml } from './html.js';
 import { readDocument, readHtml, readJson } from './read.js';
 import { boardTokenInPage, greenhouse, greenhouseApiUrl, greenhouseJobIdOf, GREENHOUSE_API } from './sites/greenhouse.js';
 import { SITE_READERS, type SiteName, type SiteReader, type SiteRequest } from './sites/index.js';
@@ -46,6 +46,7 @@ export interface LinkReaderOptions {
 }
 
 const DEFAULT_CACHE_TTL_MS = 24 * 60 * 60 * 1000;
+const SITES_WITHOUT_COMPANY: ReadonlySet<string> = new Set(['lever', 'ashby']);
 
 /** A bounded in-memory cache with a time to live. */
 export function memoryLinkCache(ttlMs = DEFAULT_CACHE_TTL_MS, maxEntries = 500, now: () => number = Date.now): LinkCache {
@@ -166,7 +167,26 @@ export function createLinkReader(opts: LinkReaderOptions = {}): LinkReader {
     } else {
       read = await viaPage(url);
     }
-    return toPosting(read, canonical);
+    const posting = toPosting(read, canonical);
+    if (posting.company === null && target && SITES_WITHOUT_COMPANY.has(target.reader.site)) {
+      const company = await companyFromHostedPage(url, target.reader.site, read.structured.title ?? posting.title);
+      if (company) return toPosting({ ...read, structured: { ...read.structured, company } }, canonical);
+    }
+    return posting;
+  }
+
+  /** Lever's and Ashby's APIs never name the company; their hosted page's title does. */
+  async function companyFromHostedPage(url: URL, site: string, jobTitle: string | null): Promise<string | null> {
+    const base = opts.baseUrls?.[site as SiteName];
+    try {
+      const page = await get(base ? `${base.replace(/\/$/, '')}${url.pathname}` : url.href, ['html']);
+      const doc = parseHtml(page.text);
+      return companyFromPageTitle(metaContent(doc, 'og:title') ?? pageTitle(doc), jobTitle, null) ??
+        companyFromPageTitle(pageTitle(doc), jobTitle, null);
+    } catch {
+      // The posting stands without it.
+      return null;
+    }
   }
 
   return {

@@ -40,6 +40,7 @@ beforeAll(async () => {
   site.route('/v1/boards/northwindrobotics/jobs/999', json({ status: 404, error: 'Job not found' }, 404));
   site.route('/v0/postings/fieldnote/5b7e2c1a-9d3f-4e21-8a6b-1f0c2d3e4a5b', json(api('lever-posting.json')));
   site.route('/posting-api/job-board/quillstack', json(api('ashby-board.json')));
+  site.route('/fieldnote/5b7e2c1a-9d3f-4e21-8a6b-1f0c2d3e4a5b', html('<!doctype html><html><head><title>Fieldnote - Senior Data Engineer</title></head><body></body></html>'));
   site.route('/posting-api/job-board/nosuchboard', json(api('ashby-empty-board.json')));
   site.route('/wday/cxs/blueharbor/BlueHarbor/job/McLean-VA/Lead-Software-Engineer--Payments_R214567', json(api('workday-job.json')));
   site.route('/v1/companies/Alpenwerk/postings/744000098765432', json(api('smartrecruiters-posting.json')));
@@ -76,6 +77,11 @@ describe('createLinkReader', () => {
     const posting = await createLinkReader(options).read(url);
     expect(posting.source.site).toBe(siteName);
     expect(posting.title).toBe(title);
+  });
+
+  it('names the company from the hosted page when the ATS API does not', async () => {
+    const posting = await createLinkReader(options).read('https://jobs.lever.co/fieldnote/5b7e2c1a-9d3f-4e21-8a6b-1f0c2d3e4a5b');
+    expect(posting.company).toBe('Fieldnote');
   });
 
   it('fetches a link shared twice only once, even at the same moment', async () => {

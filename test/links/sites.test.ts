@@ -231,3 +231,17 @@ describe('tidyTitle', () => {
     expect(tidyTitle('Engineer - Remote')).toBe('Engineer - Remote');
   });
 });
+
+describe('companyFromPageTitle', () => {
+  it.each([
+    ['Hinge - Android Engineer III', 'Android Engineer III', 'Hinge'],
+    ['Data Engineer @ Quillstack', 'Data Engineer', 'Quillstack'],
+    ['Senior Data Engineer | Jobs at Fieldnote', 'Senior Data Engineer', 'Fieldnote'],
+    ['Jobs', 'Data Engineer', null],
+    ['Careers - Lever', 'Data Engineer', null],
+    ['Acme - Data Engineer - Remote - Lever', 'Data Engineer', null],
+  ])('%s → %s', async (pageTitle, jobTitle, want) => {
+    const { companyFromPageTitle } = await import('../../src/links/facts.js');
+    expect(companyFromPageTitle(pageTitle, jobTitle)).toBe(want);
+  });
+});
