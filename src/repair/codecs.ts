@@ -26,6 +26,8 @@ export interface SingleByteCodec {
   high: readonly string[];
   /** Code unit → byte for every character the codec can produce. */
   encodeMap: Map<number, number>;
+  /** The same as a flat table over the BMP, -1 where there is no byte: the hot path. */
+  byteOf: Int16Array;
   sloppy: boolean;
 }
 
@@ -82,7 +84,9 @@ function buildCodec(name: CodecName): SingleByteCodec {
   for (const [unit, byte] of Object.entries(ALTERNATES[name] ?? {})) {
     if (!encodeMap.has(Number(unit))) encodeMap.set(Number(unit), byte);
   }
-  return { name, high, encodeMap, sloppy };
+  const byteOf = new Int16Array(0x10000).fill(-1);
+  for (const [unit, byte] of encodeMap) byteOf[unit] = byte;
+  return { name, high, encodeMap, byteOf, sloppy };
 }
 
 export const CODECS: readonly SingleByteCodec[] = CODEC_NAMES.map(buildCodec);
@@ -101,13 +105,20 @@ export function charsForBytes(c: SingleByteCodec, from: number, to: number): str
   return out;
 }
 
-/** Encode text with a single-byte codec, or null when some character has no byte in it. */
-export function encodeSingleByte(text: string, c: SingleByteCodec): Uint8Array | null {
-  const out = new Uint8Array(text.length);
-  const map = c.encodeMap;
+let scratch = new Uint8Array(4096);
+
+/**
+ * Encode text with a single-byte codec, or null when some character has no byte in it.
+ * With `reuse`, the bytes live in a shared buffer, valid until the next such call: the
+ * repair tries up to ten codecs per line and would otherwise allocate for each.
+ */
+export function encodeSingleByte(text: string, c: SingleByteCodec, reuse = false): Uint8Array | null {
+  if (reuse && scratch.length < text.length) scratch = new Uint8Array(text.length * 2);
+  const out = reuse ? scratch.subarray(0, text.length) : new Uint8Array(text.length);
+  const table = c.byteOf;
   for (let i = 0; i < text.length; i++) {
-    const b = map.get(text.charCodeAt(i));
-    if (b === undefined) return null;
+    const b = table[text.charCodeAt(i)] ?? -1;
+    if (b < 0) return null;
     out[i] = b;
   }
   return out;

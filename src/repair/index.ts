@@ -45,20 +45,35 @@ export function repairMojibake(text: string): RepairResult {
  * whitespace), so a long line reports "You‚Äôll → You’ll" rather than the whole line.
  */
 function describe(before: string, after: string, codec: string): Repair[] {
-  const a = before.split(/(\s+)/);
-  const b = after.split(/(\s+)/);
+  const a = wordSpans(before);
+  const b = wordSpans(after);
   if (a.length !== b.length) return [{ before, after, codec }];
+  const words = a.length / 2;
+  const same = (k: number): boolean => before.slice(a[2 * k], a[2 * k + 1]) === after.slice(b[2 * k], b[2 * k + 1]);
   const repairs: Repair[] = [];
-  let i = 0;
-  while (i < a.length) {
-    if (a[i] === b[i]) {
+  for (let i = 0; i < words; ) {
+    if (same(i)) {
       i++;
       continue;
     }
     let j = i + 1;
-    while (j < a.length && a[j] !== b[j]) j++;
-    repairs.push({ before: a.slice(i, j).join(''), after: b.slice(i, j).join(''), codec });
+    while (j < words && !same(j)) j++;
+    repairs.push({
+      before: before.slice(a[2 * i], a[2 * j - 1]),
+      after: after.slice(b[2 * i], b[2 * j - 1]),
+      codec,
+    });
     i = j;
   }
-  return repairs;
+  return repairs.length > 0 ? repairs : [{ before, after, codec }];
+}
+
+const WORD_RE = /\S+/g;
+
+/** Start and end of each run of non-space characters, flat: [s0, e0, s1, e1, …]. */
+function wordSpans(text: string): number[] {
+  const spans: number[] = [];
+  WORD_RE.lastIndex = 0;
+  for (let m = WORD_RE.exec(text); m !== null; m = WORD_RE.exec(text)) spans.push(m.index, m.index + m[0].length);
+  return spans;
 }

@@ -60,7 +60,8 @@ function toBytes(text: string, c: SingleByteCodec): { bytes: number[]; source: n
   const source: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
-    const b = c.encodeMap.get(unit) ?? (unit >= 0x80 && unit < 0x300 ? FOREIGN_LATIN : NO_BYTE);
+    const known = c.byteOf[unit] ?? -1;
+    const b = known >= 0 ? known : unit >= 0x80 && unit < 0x300 ? FOREIGN_LATIN : NO_BYTE;
     const prev = bytes[bytes.length - 1];
     if (b === 0x20 && c.name !== 'macroman' && prev !== undefined && A0_LEADS.has(prev)) {
       if (prev === 0xc3 && !A0_WAS_THE_SPACE_RE.test(text.slice(i + 1))) {

@@ -2,7 +2,7 @@ import { isBad } from './badness.js';
 import { CODECS, codec, encodeSingleByte } from './codecs.js';
 import { replaceLossySequences, restoreByteA0 } from './transcoders.js';
 import { bestRunRepair } from './runs.js';
-import { decodeUtf8Variants } from './utf8.js';
+import { decodeUtf8Variants, isUtf8Variants } from './utf8.js';
 
 export interface SegmentRepair {
   text: string;
@@ -47,11 +47,16 @@ function repairStep(text: string): Step | null {
 
 function wholeSegment(text: string): Step | null {
   for (const c of CODECS) {
-    let bytes = encodeSingleByte(text, c);
-    if (bytes === null) continue;
-    // Mac Roman has no byte A0 to lose: its non-breaking space is CA.
-    if (c.name !== 'macroman') bytes = restoreByteA0(bytes);
-    if (c.sloppy) bytes = replaceLossySequences(bytes);
+    const encoded = encodeSingleByte(text, c, true);
+    if (encoded === null) continue;
+    let bytes = encoded;
+    // Byte 1A is the sloppy codecs' U+FFFD: it must go through replaceLossySequences too.
+    if (!isUtf8Variants(bytes) || (c.sloppy && bytes.includes(0x1a))) {
+      // Mac Roman has no byte A0 to lose: its non-breaking space is CA.
+      if (c.name !== 'macroman') bytes = restoreByteA0(bytes);
+      if (c.sloppy) bytes = replaceLossySequences(bytes);
+      if (!isUtf8Variants(bytes)) continue;
+    }
     const decoded = decodeUtf8Variants(bytes);
     if (decoded !== null && !introducesImplausible(text, decoded)) return { text: decoded, codec: c.name };
   }

@@ -24,8 +24,20 @@ function fromBinary(s: string): Uint8Array {
   return new Uint8Array(Buffer.from(s, 'latin1'));
 }
 
+const A0_LEAD = new Uint8Array(256);
+for (const b of [0xc2, 0xc3, 0xc5, 0xce, 0xd0, 0xd9, 0xe0, 0xe1, 0xe2, 0xe3, 0xf0]) A0_LEAD[b] = 1;
+
+/** Cheap test before the regexes: a lead byte with a space among the next three bytes. */
+function mayHaveLostA0(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) {
+    if (A0_LEAD[bytes[i] ?? 0] && (bytes[i + 1] === 0x20 || bytes[i + 2] === 0x20 || bytes[i + 3] === 0x20)) return true;
+  }
+  return false;
+}
+
 /** Put back byte A0 where a space stands in for it inside a UTF-8 sequence. */
 export function restoreByteA0(bytes: Uint8Array): Uint8Array {
+  if (!mayHaveLostA0(bytes)) return bytes;
   const before = toBinary(bytes);
   ALTERED_UTF8_RE.lastIndex = 0;
   if (!ALTERED_UTF8_RE.test(before)) return bytes;
@@ -37,6 +49,7 @@ export function restoreByteA0(bytes: Uint8Array): Uint8Array {
 
 /** Replace UTF-8 sequences that lost bytes with the UTF-8 bytes of U+FFFD. */
 export function replaceLossySequences(bytes: Uint8Array): Uint8Array {
+  if (!bytes.includes(0x1a) && !bytes.includes(0x3f)) return bytes;
   const before = toBinary(bytes);
   const after = before.replace(LOSSY_UTF8_RE, UTF8_REPLACEMENT);
   return after === before ? bytes : fromBinary(after);

@@ -26,6 +26,26 @@ export function utf8SequenceLength(bytes: Uint8Array, i: number): number {
 }
 
 /**
+ * Whether the bytes are UTF-8 (with the variants below), checked without decoding: most
+ * candidate codecs fail here, and a failed TextDecoder call costs an exception.
+ */
+export function isUtf8Variants(bytes: Uint8Array): boolean {
+  for (let p = 0; p < bytes.length; ) {
+    const b = bytes[p] ?? 0;
+    if (b < 0x80) {
+      p++;
+    } else if (b === 0xc0 && bytes[p + 1] === 0x80) {
+      p += 2;
+    } else {
+      const len = utf8SequenceLength(bytes, p);
+      if (len === 0) return false;
+      p += len;
+    }
+  }
+  return true;
+}
+
+/**
  * Strict UTF-8 decode, accepting the two common variants ftfy accepts: CESU-8 surrogate
  * pairs and Java's C0 80 for NUL. Returns null when the bytes are not UTF-8.
  */
