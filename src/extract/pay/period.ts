@@ -39,6 +39,8 @@ const LEADING: ReadonlyArray<readonly [RegExp, PayPeriod]> = [
 /** Periods the schema has no word for ("bi-weekly", "semi-monthly"): a band quoted so is left out rather than misread. */
 export const UNSUPPORTED_PERIOD = /^\s*(?:\/\s*|per\s+|a\s+)?(?:bi-?weekly|semi-?monthly|fortnight(?:ly)?|bi-?monthly|per pay period|per shift|per visit|per session|per project|per assignment)\b/i;
 
+const LEADING_GLOBAL = LEADING.map(([re, period]) => [new RegExp(re.source, `${re.flags}g`), period] as const);
+
 /** The trailing period at the start of `after`, with the length it used. */
 export function trailingPeriod(after: string): { period: PayPeriod; length: number } | null {
   for (const [re, period] of TRAILING) {
@@ -51,8 +53,7 @@ export function trailingPeriod(after: string): { period: PayPeriod; length: numb
 /** The period a lead-in ("Hourly Compensation:") names; the one closest to the amount wins. */
 export function leadingPeriod(before: string): PayPeriod | null {
   let best: { at: number; period: PayPeriod } | null = null;
-  for (const [re, period] of LEADING) {
-    const global = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+  for (const [global, period] of LEADING_GLOBAL) {
     for (const m of before.matchAll(global)) {
       if (best === null || m.index > best.at) best = { at: m.index, period };
     }

@@ -28,10 +28,12 @@ function exact(...names: string[]): RegExp {
 
 // A one-letter or everyday-word language counts only inside a list of languages/tools.
 const LIST_MATE = String.raw`(?:Python|Java|Scala|SQL|C\+\+|C#|JavaScript|TypeScript|Ruby|Rust|Kotlin|Swift|MATLAB|SAS|Stata|Julia|Perl|PHP|Go|R|C)`;
+// A list separator: ",", ", or", "/", "or", "and", "&" (not "R&D").
+const SEP = String.raw`(?:,\s*(?:or|and)?|/|\bor\b|\band\b|&(?!D))`;
 function inList(name: string): RegExp {
   const n = esc(name);
   return new RegExp(
-    String.raw`(?:${LIST_MATE}\s*(?:,|/|\bor\b|\band\b|&)\s*(?:\w+\s*(?:,|/)\s*){0,4})${EDGE_L}${n}${EDGE_R}(?!\s*&\s*D)|${EDGE_L}${n}${EDGE_R}(?!&)\s*(?:,|/|\bor\b|\band\b|&(?!D))\s*${LIST_MATE}${EDGE_R}|\b(?:in|with|using|languages? (?:like|such as)|programming in)\s+${n}${EDGE_R}(?!&)(?=\s*(?:,|\.|;|$|\s+(?:or|and|programming|language)))`,
+    String.raw`(?:${LIST_MATE}\s*${SEP}\s*(?:[\w+#]+\s*(?:,|/)\s*){0,4}(?:(?:or|and)\s+)?)${EDGE_L}${n}${EDGE_R}(?!\s*&\s*D)|${EDGE_L}${n}${EDGE_R}(?!&)\s*${SEP}\s*${LIST_MATE}${EDGE_R}|\b(?:in|with|using|languages? (?:like|such as)|programming in)\s+${n}${EDGE_R}(?!&)(?=\s*(?:,|\.|;|$|\s+(?:or|and|programming|language)))`,
   );
 }
 

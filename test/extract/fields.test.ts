@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { extractCompany } from '../../src/extract/company.js';
+import { extractEmploymentType } from '../../src/extract/employment.js';
+import { extractLocations } from '../../src/extract/locations.js';
+import { extractPosted } from '../../src/extract/posted.js';
+import { cleanTitle, extractTitle } from '../../src/extract/title.js';
+import { extractWorkplace } from '../../src/extract/workplace.js';
+
+describe('title and company', () => {
+  it('reads the title block of a LinkedIn paste', () => {
+    const text = 'Capital One\n\nSenior Machine Learning Engineer\n\nCambridge, MA · 1 week ago · 36 applicants\n\nAbout the job';
+    expect(extractTitle(text, null).value).toBe('Senior Machine Learning Engineer');
+    expect(extractCompany(text).value).toBe('Capital One');
+  });
+  it('reads the title from a pay line when there is no title block', () => {
+    const text = 'You will build models.\n\nPlano, TX: $204,900 - $233,800 for Sr. Lead Machine Learning Engineer';
+    expect(extractTitle(text, null).value).toBe('Sr. Lead Machine Learning Engineer');
+  });
+  it('reads "X is seeking a …" sentences', () => {
+    const text = "Acme Robotics' platform group is seeking a Machine Learning Engineer, People Leader, at the Senior Manager level to join us.";
+    expect(extractTitle(text, null).value).toBe('Machine Learning Engineer, People Leader');
+  });
+  it('reads labelled headers', () => {
+    const text = 'Position Title: Data Platform Engineer\nCompany: Harbor Labs (Analytics)\nLocation: Remote';
+    expect(extractTitle(text, null).value).toBe('Data Platform Engineer');
+    expect(extractCompany(text).value).toBe('Harbor Labs');
+  });
+  it('strips site suffixes and page-title forms', () => {
+    expect(cleanTitle('Senior Data Engineer | LinkedIn')).toBe('Senior Data Engineer');
+    expect(cleanTitle('Backend Engineer - Greenhouse')).toBe('Backend Engineer');
+    expect(extractTitle('Job Application for Staff Engineer at Lumen Robotics\n\nWe build robots.', null).value).toBe('Staff Engineer');
+    expect(extractCompany('Job Application for Staff Engineer at Lumen Robotics\n\nWe build robots.').value).toBe('Lumen Robotics');
+  });
+  it('drops where/how noise from a title but keeps what the job is', () => {
+    expect(cleanTitle('Software Engineering Intern (Paid, In-Office) - NYC - Start Mid-January')).toBe('Software Engineering Intern');
+    expect(cleanTitle('Senior Backend Engineer (Corporate Travel)')).toBe('Senior Backend Engineer (Corporate Travel)');
+    expect(cleanTitle('FIELD OPERATIONS SPECIALIST')).toBe('Field Operations Specialist');
+  });
+  it('reads the company from its equal-opportunity statement', () => {
+    expect(extractCompany('We build things.\nHarbor Group is an equal opportunity employer.').value).toBe('Harbor Group');
+  });
+});
+
+describe('locations', () => {
+  it('lists every place in posting order without duplicates', () => {
+    const text = 'Cambridge, MA · 1 week ago\n\nCambridge, MA: $158,600 - $181,000\nMcLean, VA: $158,600 - $181,000\nRichmond, VA: $144,200 - $164,600';
+    expect(extractLocations(text).value).toEqual(['Cambridge, MA', 'McLean, VA', 'Richmond, VA']);
+  });
+  it('splits one band shared by two cities', () => {
+    expect(extractLocations('The range in Glendale/Santa Monica, CA is $95,300-$127,800.').value).toEqual(['Glendale, CA', 'Santa Monica, CA']);
+  });
+  it('reads remote with its region, and City, Country', () => {
+    expect(extractLocations('Location: Remote (US)').value).toEqual(['Remote (US)']);
+    expect(extractLocations('Kiezbau GmbH · Berlin, Germany').value).toEqual(['Berlin, Germany']);
+  });
+  it('reads per-country pay labels as places', () => {
+    expect(extractLocations('Salary: UK: £110,000 to £140,000 | Spain: €100,000 - €125,000').value).toEqual(['United Kingdom', 'Spain']);
+  });
+  it('ignores places in legal text and visa lists', () => {
+    const text = 'Article 49 of the San Francisco, California Police Code applies.\nWe do not sponsor F-1 STEM OPT, TN or H-1B visas.';
+    expect(extractLocations(text).value).toEqual([]);
+  });
+});
+
+describe('workplace, employment type and posted', () => {
+  it('reads hybrid, remote and on-site wording', () => {
+    expect(extractWorkplace('This role is hybrid: 3 days a week in our Denver office.').value).toBe('hybrid');
+    expect(extractWorkplace('We are a remote-first company.').value).toBe('remote');
+    expect(extractWorkplace('This is an on-site position in Arlington, VA.').value).toBe('onsite');
+    expect(extractWorkplace('Work Remotely: No').value).toBe('onsite');
+  });
+  it('does not read hybrid cloud or a work-from-home stipend as a workplace', () => {
+    expect(extractWorkplace('Experience with hybrid cloud. Work-from-home stipend included.').value).toBeNull();
+  });
+  it('reads the employment type from fields, not from pay boilerplate', () => {
+    expect(extractEmploymentType('Job Type: Contract', null).value).toBe('contract');
+    expect(extractEmploymentType('Salaries for part-time roles will be prorated.', null).value).toBeNull();
+  });
+  it('reads the posting date or age as stated', () => {
+    expect(extractPosted('Posted on Oct 2, 2025').value).toBe('Oct 2, 2025');
+    expect(extractPosted('Capital One\nCambridge, MA · 1 week ago · 36 applicants').value).toBe('1 week ago');
+  });
+});

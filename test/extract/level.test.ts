@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { extractLevel, levelFromTitle } from '../../src/extract/level.js';
+
+const cases: ReadonlyArray<readonly [string, string, string]> = [
+  ['Software Engineering Intern', 'intern', 'ic'],
+  ['Data Analytics Co-op', 'intern', 'ic'],
+  ['Junior Data Analyst', 'entry', 'ic'],
+  ['Associate AI Engineer', 'entry', 'ic'],
+  ['Entry Level Support Engineer', 'entry', 'ic'],
+  ['Software Engineer, New Grad', 'entry', 'ic'],
+  ['Software Engineer I', 'entry', 'ic'],
+  ['Software Engineer II', 'mid', 'ic'],
+  ['Senior Machine Learning Engineer', 'senior', 'ic'],
+  ['Sr. Data Scientist', 'senior', 'ic'],
+  ['Staff Platform Engineer', 'staff', 'ic'],
+  ['Senior Staff Engineer', 'staff', 'ic'],
+  ['Principal Engineer, Data Platform', 'principal', 'ic'],
+  ['Analytics Engineering Lead', 'lead', 'ic'],
+  ['Sr. Lead Machine Learning Engineer', 'lead', 'ic'],
+  ['Engineering Manager, Payments', 'manager', 'manager'],
+  ['Senior Manager, Machine Learning Engineering', 'senior-manager', 'manager'],
+  ['Sr. Mgr, Machine Learning Engineering', 'senior-manager', 'manager'],
+  ['Director of Product Management', 'director', 'manager'],
+  ['VP of Engineering', 'vp', 'manager'],
+  ['Vice President, Product Management', 'vp', 'manager'],
+  ['Chief Technology Officer', 'executive', 'manager'],
+  ['Data Engineer III', 'mid', 'ic'],
+  ['Software Engineer (L5)', 'senior', 'ic'],
+  ['Production Engineer, E6', 'staff', 'ic'],
+  ['SDE II', 'mid', 'ic'],
+  ['SDE III', 'senior', 'ic'],
+  ['Senior / Staff Fullstack Engineer', 'senior', 'ic'],
+  ['Analytics Engineer (Mid/Senior)', 'mid', 'ic'],
+];
+
+describe('level from the title', () => {
+  for (const [title, seniority, track] of cases) {
+    it(`reads "${title}" as ${seniority} (${track})`, () => {
+      expect(levelFromTitle(title)).toMatchObject({ seniority, track });
+    });
+  }
+  it('keeps the deciding wording as the label', () => {
+    expect(levelFromTitle('Sr. Lead Machine Learning Engineer')?.label).toBe('Sr. Lead');
+  });
+  it('reads a product manager as no people manager', () => {
+    expect(levelFromTitle('Product Manager, Consumer Analytics')).toBeNull();
+  });
+  it('does not read "Windows 11" as a ladder rung', () => {
+    expect(levelFromTitle('Windows 11 Support Specialist')).toBeNull();
+  });
+});
+
+describe('level when the title says nothing', () => {
+  const base = { titleLine: null, text: 'We build tools.', criteria: null, internship: false };
+  it('reads 0–1 required years as entry and says so in the label', () => {
+    expect(extractLevel({ ...base, title: 'Software Engineer', minYears: 1 }).value).toEqual({ seniority: 'entry', track: 'ic', label: '1+ years required' });
+  });
+  it('reads 2–5 required years as mid', () => {
+    expect(extractLevel({ ...base, title: 'Software Engineer', minYears: 4 }).value.seniority).toBe('mid');
+  });
+  it('reads 6+ required years as senior', () => {
+    expect(extractLevel({ ...base, title: 'Software Engineer', minYears: 8 }).value.seniority).toBe('senior');
+  });
+  it("lets LinkedIn's seniority criterion win over years", () => {
+    const f = extractLevel({ ...base, title: 'Data Analyst', minYears: 6, criteria: { seniority: 'entry', label: 'Entry level', line: 'Entry level' } });
+    expect(f.value.seniority).toBe('entry');
+    expect(f.from).toBe('structured');
+  });
+  it('puts a role that manages people on the manager track', () => {
+    const text = 'Responsibilities\n• Manage a team of 6 analysts and run their reviews';
+    expect(extractLevel({ ...base, title: 'Analytics Lead', text, minYears: null }).value.track).toBe('manager');
+  });
+  it('does not put a role on the manager track for preferred people-management experience', () => {
+    const text = 'Preferred Qualifications:\n• 3+ years of people management experience, with direct reports';
+    expect(extractLevel({ ...base, title: 'Sr. Lead Engineer', text, minYears: null }).value.track).toBe('ic');
+  });
+});

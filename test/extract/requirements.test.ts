@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { extractDegree, extractMinYears, extractSkills, qualificationLines } from '../../src/extract/requirements.js';
+
+const years = (t: string): number | null => extractMinYears(t).value;
+const degree = (t: string): string | null => extractDegree(t).value;
+const skills = (t: string): string[] => extractSkills(t, null).value;
+
+describe('minimum years', () => {
+  it('takes the largest figure among the required qualifications', () => {
+    expect(years('Basic Qualifications:\n• At least 8 years of experience with data\n• At least 4 years of Python')).toBe(8);
+  });
+  it('ignores preferred qualifications', () => {
+    expect(years('Basic Qualifications:\n• 4+ years of experience\nPreferred Qualifications:\n• 10+ years of experience')).toBe(4);
+  });
+  it('reads "3-5 years" as 3', () => {
+    expect(years('Requirements\n• 3-5 years of experience in Android development')).toBe(3);
+  });
+  it('reads words and "or more"', () => {
+    expect(years('You have five years of experience in sales.')).toBe(5);
+    expect(years('5 or more years of experience in web development')).toBe(5);
+  });
+  it('ignores a requirement marked as a plus where it is stated', () => {
+    expect(years('Requirements\n• 2+ years of Go experience is a plus')).toBeNull();
+  });
+  it('ignores ages, company history and durations', () => {
+    expect(years('Minimum 18 years of age. We have been in business for 25 years. The program lasts 2 years in rotations.')).toBeNull();
+  });
+  it("reads Indeed's required answers and skips its preferred ones", () => {
+    expect(years('Experience: Information Technology: 5 years (Required) Windows Server: 7 years (Preferred)')).toBe(5);
+  });
+  it('reads "less than 1 year" as no minimum', () => {
+    expect(years('Experience Requirement: &lt; 1 year')).toBeNull();
+  });
+});
+
+describe('degree', () => {
+  it("reads \"Bachelor's or equivalent experience\" as bachelor", () => {
+    expect(degree("Bachelor's degree in Computer Science or equivalent experience")).toBe('bachelor');
+  });
+  it('takes the lowest degree that qualifies', () => {
+    expect(degree("BS or MS degree in Computer Science")).toBe('bachelor');
+    expect(degree("Master's or PhD degree in a quantitative field")).toBe('master');
+  });
+  it('ignores a preferred degree', () => {
+    expect(degree("Requirements\n• SQL\nPreferred Qualifications:\n• Master's degree in Statistics")).toBeNull();
+    expect(degree('College degree in Math or Sciences preferred.')).toBeNull();
+  });
+  it('does not read MS Office as a degree', () => {
+    expect(degree('Proficient with MS Office and MS Excel.')).toBeNull();
+  });
+  it('does not count a degree still being studied for', () => {
+    expect(degree("Currently pursuing a Bachelor's degree in Computer Science")).toBeNull();
+  });
+});
+
+describe('skills', () => {
+  it('names technologies canonically', () => {
+    expect(skills('Experience with sklearn, Pytorch, GCP and Postgres')).toEqual(['scikit-learn', 'PyTorch', 'Google Cloud Platform', 'PostgreSQL']);
+  });
+  it('does not read "Go" in "go-to" or "R" in "R&D"', () => {
+    expect(skills('Our go-to-market team works with R&D. Go to our site.')).toEqual([]);
+  });
+  it('reads Go and R inside a list of languages', () => {
+    expect(skills('Proficiency in Python, Go, or R')).toEqual(['Python', 'Go', 'R']);
+  });
+  it('does not read Java in JavaScript', () => {
+    expect(skills('Strong JavaScript skills')).toEqual(['JavaScript']);
+  });
+  it('ignores technologies named only in the company blurb', () => {
+    const text = 'Our app is built in React Native and Node.js.\n\nRequirements\n• Python and SQL';
+    expect(skills(text)).toEqual(['Python', 'SQL']);
+  });
+});
+
+describe('qualification lines', () => {
+  it('splits basic and preferred lines and drops bullets', () => {
+    const q = qualificationLines("Basic Qualifications:\n• Bachelor's degree\n• 4+ years of Python\n\nPreferred Qualifications:\n• Master's degree");
+    expect(q).toEqual({ basic: ["Bachelor's degree", '4+ years of Python'], preferred: ["Master's degree"] });
+  });
+});
