@@ -95,8 +95,10 @@ class TextSink {
       // A page that escaped its entities twice shows a literal "&nbsp;": nothing to read.
       .filter((l) => l !== '' && !/^(&(nbsp|#160|#xa0);?\s*)+$/i.test(l))
       .join('\n');
-    if (text) this.blocks.push({ kind: this.kind, text: this.kind === 'item' ? `• ${text}` : text });
     this.buf = '';
+    // Nothing written yet (an <li> opening straight into a <p>): the block keeps its kind.
+    if (!text) return;
+    this.blocks.push({ kind: this.kind, text: this.kind === 'item' ? `• ${text}` : text });
     this.kind = 'para';
   }
   start(kind: BlockKind): void {

@@ -41,3 +41,11 @@ describe('unescapeHtml', () => {
     expect(htmlToText(unescapeHtml('&lt;p&gt;You&amp;rsquo;ll&lt;/p&gt;'))).toBe('You’ll');
   });
 });
+
+describe('lists written with paragraphs inside items', () => {
+  it('keeps the bullet when an <li> wraps a <p> (Ashby, Google Docs exports)', () => {
+    expect(htmlToText('<p>You have</p><ul><li><p>4+ years of Go</p></li><li><p>On-call experience</p></li></ul><p>Next</p>')).toBe(
+      'You have\n\n• 4+ years of Go\n• On-call experience\n\nNext',
+    );
+  });
+});
