@@ -1,3 +1,4 @@
+import { cutText, oneLine } from './cut.js';
 import { EMOJI_UNICODE, shortDate } from './labels.js';
 import type { Card, PersonRef, SharedBefore } from './types.js';
 
@@ -67,7 +68,8 @@ export function emojiUnicode(card: Card): string {
 
 /** A person by name for surfaces without mentions. */
 export function personName(p: PersonRef): string {
-  return p.name ?? p.id ?? 'someone';
+  const name = oneLine(p.name ?? p.id ?? '');
+  return name === '' ? 'someone' : cutText(name, 80);
 }
 
 /** "Shared before by X in Y on Nov 20, 2026", with the person and channel already formatted. */

@@ -1,4 +1,4 @@
-import { cutText } from './cut.js';
+import { cutText, oneLine } from './cut.js';
 import {
   emojiShortcode, emojiUnicode, payFitsOneLine, payGroupTexts, personName, placeLine, postedText, sharedBeforeText,
   sourceName, sponsorshipText, titleParts,
@@ -28,7 +28,7 @@ export function renderCardText(card: Card, opts: TextOptions = {}): string {
   if (card.requirements.length === 0) lines.push('Requirements: not stated');
   else lines.push('Key requirements:', ...card.requirements.map((r) => `  • ${r}`));
   if (card.sharedBefore !== null) {
-    const where = card.sharedBefore.channelId === null ? null : `#${card.sharedBefore.channelId}`;
+    const where = card.sharedBefore.channelId === null ? null : `#${oneLine(card.sharedBefore.channelId)}`;
     const before = sharedBeforeText(card.sharedBefore, personName(card.sharedBefore.by), where, asIs);
     lines.push(card.sharedBefore.link === null ? before : `${before}: ${card.sharedBefore.link}`);
   }

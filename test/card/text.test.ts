@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildCard } from '../../src/card/build.js';
 import { renderCardText } from '../../src/card/text.js';
+import { context, posting } from './arbitrary.js';
 import { capitalOneSeniorMle, makePosting } from './make-posting.js';
 
 describe('renderCardText', () => {
@@ -41,5 +43,17 @@ describe('renderCardText', () => {
     expect(text).toContain('Shared before by Bo in #jobs on Nov 20, 2026: https://example.com/m/1');
     expect(text).toContain('\nhttps://jobs.lever.co/acme/1\n');
     expect(text).toContain('\nLever\n');
+  });
+
+  it('always states pay and sponsorship, on lines of bounded length, for any posting', () => {
+    fc.assert(
+      fc.property(posting, context('local'), (p, ctx) => {
+        const lines = renderCardText(buildCard(p, ctx)).split('\n');
+        expect(lines.some((l) => l.startsWith('Pay:'))).toBe(true);
+        expect(lines.some((l) => l.startsWith('Sponsorship: '))).toBe(true);
+        for (const l of lines) expect(l.length).toBeLessThanOrEqual(1000);
+      }),
+      { numRuns: 150 },
+    );
   });
 });
