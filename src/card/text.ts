@@ -30,7 +30,7 @@ export function renderCardText(card: Card, opts: TextOptions = {}): string {
   if (card.sharedBefore !== null) {
     const where = card.sharedBefore.channelId === null ? null : `#${oneLine(card.sharedBefore.channelId)}`;
     const before = sharedBeforeText(card.sharedBefore, personName(card.sharedBefore.by), where, asIs);
-    lines.push(card.sharedBefore.link === null ? before : `${before}: ${card.sharedBefore.link}`);
+    lines.push(card.sharedBefore.link === null ? before : `${before}: ${oneLine(card.sharedBefore.link)}`);
   }
   if (card.link !== null) lines.push(card.link);
   const footer = [postedText(card, asIs), sourceName(card)];
