@@ -138,6 +138,10 @@ describe('the known ways salary parsers fail', () => {
     expect(bands('$1,000/month for gym membership and food')).toEqual([]);
     expect(bands('We offer up to $20k in fertility services. The base salary range is $163,400 - $245,000')).toEqual([band(163400, 245000, 'USD', 'year')]);
   });
+  it('does not take a stipend or a meal voucher as the floor of the band', () => {
+    expect(bands('Salary: $60,000 - $80,000\nInternet stipend: $50/month')).toEqual([band(60000, 80000, 'USD', 'year')]);
+    expect(bands('Salary: €42,000 - €50,000 gross per year\nPerks: meal vouchers worth €11 per day, €40 monthly transport allowance')).toEqual([band(42000, 50000, 'EUR', 'year')]);
+  });
   it('leaves out equity, quotas and budgets written beside the salary', () => {
     expect(bands('Compensation: $150k base + $50k RSUs per year')).toEqual([band(150000, 150000, 'USD', 'year')]);
     expect(bands('Salary: $120,000 - $140,000; you will carry a $900K annual quota')).toEqual([band(120000, 140000, 'USD', 'year')]);
