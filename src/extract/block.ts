@@ -16,6 +16,8 @@ export interface TitleBlock {
 // Lines that are page furniture, never a title or a company.
 export const CHROME_LINE = /^(apply( now)?|save|share|easy apply|promoted( by hirer)?|reposted|actively (hiring|recruiting|reviewing)|be an early applicant|see (how you compare|more)|show (more|less|match details)|about the job|job description|job details|overview|full[- ]time|part[- ]time|contract|internship|temporary|remote|hybrid|on[- ]?site|in[- ]office|new|featured|urgent(ly)? hiring|sign in|log in|join now|back to (jobs|search|results)|view all jobs|hero|menu|home|careers?|jobs)\b[\s!.]*$/i;
 
+const SMALL_WORDS = new Set(['of', 'and', 'for', 'the', 'in', 'at', 'to', 'a', 'an', 'on', 'with', 'or', '&', '-', '–', '/', '|', 'de', 'y', 'und', 'et']);
+
 const SENTENCE_START = /^(we|we're|we are|you|you'll|our|as a|as an|this|the|in this|if you|join|about|at|why|what|how|who|are you|do you|looking|help|please|note|to|for|with|from|by)\b/i;
 
 /** Words in a line that make it a sentence rather than a title. */
@@ -35,6 +37,9 @@ export function looksLikeTitle(line: string): boolean {
   // A label field ("Roles available: 14") is not a title unless it is a title label.
   if (/^[^:]{1,40}:\s/.test(t) && !/^(job title|position title|title|position|role)\s*:/i.test(t)) return false;
   if (VERBS.test(t) && words > 6) return false;
+  // A title is mostly capitalised; a run of lower-case words is a sentence or a bullet.
+  const lowerWords = t.split(/\s+/).filter((w) => /^[a-z]/.test(w) && !SMALL_WORDS.has(w)).length;
+  if (lowerWords > 2 || (lowerWords > 0 && lowerWords >= words / 2)) return false;
   if (CHROME_LINE.test(t)) return false;
   return true;
 }

@@ -43,7 +43,7 @@ const VOTES: readonly Vote[] = [
   { pattern: new RegExp(String.raw`\b(?:Join|joining|at)\s+${NAME}\s+(?:as|and|to|in|on)\b`), weight: 6, detail: 'named in a sentence' },
 ];
 
-const NOT_A_COMPANY = /^(we|our|you|your|this|that|these|the|the company|company|team|our team|job|role|position|candidates?|applicants?|employees?|benefits|it|they|all|each|equal|please|note|salary|if|in|as|about|why|what|how|when|where|who|apply|requirements|responsibilities|qualifications|here|there|today|us|the role|the team|overview|summary|description|compensation|location|remote|hybrid|full|i|a|an|and|or|join|what we do|who we are|eeo|eoe|perks|diversity|inclusion|culture|mission|values|hiring|interview|process|ai|ml|data|engineering|product|design|technology|tech|people|work|life|new|more|learn|see|get|find|bonus|equity|health|dental|vision|preferred|required|requirements|qualifications|skills|nice to have|bonus points|responsibilities|duties|description|details|location|salary|pay|benefits|perks|education|experience|job|the job|the role|role|employer|the employer|master|masters|bachelor|bachelors|associate|phd|doctorate|client|our client|the client|customer|customers|government|state|federal|u.s.|united states)$/i;
+const NOT_A_COMPANY = /^(we|our|you|your|this|that|these|the|the company|company|team|our team|job|role|position|candidates?|applicants?|employees?|benefits|it|they|all|each|equal|please|note|salary|if|in|as|about|why|what|how|when|where|who|apply|requirements|responsibilities|qualifications|here|there|today|us|the role|the team|overview|summary|description|compensation|location|remote|hybrid|full|i|a|an|and|or|join|what we do|who we are|eeo|eoe|perks|diversity|inclusion|culture|mission|values|hiring|interview|process|ai|ml|data|engineering|product|design|technology|tech|people|work|life|new|more|learn|see|get|find|bonus|equity|health|dental|vision|preferred|required|requirements|qualifications|skills|nice to have|bonus points|responsibilities|duties|description|details|location|salary|pay|benefits|perks|education|experience|job|the job|the role|role|the position|the opportunity|the department|the business|the organization|the organisation|employer|the employer|master|masters|bachelor|bachelors|associate|phd|doctorate|client|our client|the client|customer|customers|government|state|federal|u.s.|united states)$/i;
 
 function normalName(raw: string): string | null {
   let n = raw.trim().replace(/^(?:(?:join|why|about|at)\s+)+/i, '').replace(/(?:'s|’s)$/, '').replace(/\s+(?:of|de|by|&)$/, '');
@@ -55,6 +55,8 @@ function normalName(raw: string): string | null {
   n = n.replace(/^(?:The\s+)?(?=[A-Z])/, (m) => m);
   if (n.length < 2 || n.length > 60) return null;
   if (NOT_A_COMPANY.test(n)) return null;
+  // "Why You'll Love Working Here", "About This Role": headings, not names.
+  if (/^(you|you'll|you’ll|your|we|we're|we’re|our|this|these|that|it|its|my|i|how|what|who|where|when|why)\b/i.test(n)) return null;
   if (ROLE_NOUNS.test(n) && n.split(/\s+/).length > 1 && !/\b(inc|llc|ltd|corp|group|company|technologies|labs)\b/i.test(n)) return null;
   // Languages and frameworks are never the employer; tools and data stores can be (Databricks).
   if (n in US_STATES || SKILLS.some((sk) => (sk.category === 'language' || sk.category === 'framework') && sk.name.toLowerCase() === n.toLowerCase())) return null;

@@ -9,7 +9,7 @@
  * - a ceiling ("up to $150,000") → min = max = the ceiling, note "up to";
  * - a range written backwards is put right (min ≤ max);
  * - amounts stay in the posting's period. With no period written: 10,000 dollars' worth or
- *   more is a year, 1,000–10,000 a month, 5–300 an hour; between 300 and 1,000 is undecided
+ *   more is a year, 1,000–10,000 a month, 5–200 an hour; between 200 and 1,000 is undecided
  *   and dropped. A period word leading the figure or heading its block ("Hourly Rate") is used
  *   when the amounts are plausible for it.
  * - "$" is US dollars unless the band's place (or all of the posting's places) are in another

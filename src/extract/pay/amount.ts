@@ -73,7 +73,8 @@ export function findAmounts(s: string): AmountToken[] {
     const numStart = m.index + m[0].length - numText.length;
     // A digit or letter glued before the number makes it part of another token (P-972, H1B, ISO27001).
     const prev = s[numStart - 1] ?? '';
-    const glued = g['sym'] === undefined && g['code'] === undefined && /[A-Za-z0-9_]/.test(prev);
+    // An identifier such as "PAY-1432" or "R-204118" is not an amount either.
+    const glued = g['sym'] === undefined && g['code'] === undefined && (/[A-Za-z0-9_]/.test(prev) || /[A-Za-z]-$/.test(s.slice(Math.max(0, numStart - 2), numStart)));
     if (glued) continue;
     let end = m.index + m[0].length;
     let code = g['code'] !== undefined ? normaliseIsoCode(g['code']) : null;

@@ -40,7 +40,7 @@ const AND_SEPARATOR = /^\s*(?:and|&)\s*/i;
 const PERIOD_FILLER = /^(?:\s*(?:,|\(|gross|net|base|before tax(?:es)?|pre-tax|or more|and above|and up|USD|CAD|EUR|GBP|salary|per person|brutto|brut|bruto|brutos|OTE|DOE))*/i;
 const FLOOR_BEFORE = /(?:\b(?:from|starting (?:at|from)|starts at|at least|minimum(?: of)?|min\.?|no less than|upwards of|in excess of)\s*:?\s*)$/i;
 const CEILING_BEFORE = /(?:\b(?:up to|upto|maximum(?: of)?|max\.?|not to exceed|no more than)\s*:?\s*)$/i;
-const FLOOR_AFTER = /^\s*(?:or more|and (?:up|above)|plus\b(?!\s+(?:\d|[$€£]|bonus|equity|commission|benefits)))/i;
+const FLOOR_AFTER = /^\s*(?:or more|or higher|and (?:up|above|higher))\b/i;
 
 /** Period immediately after an amount, allowing filler words ("$82,500 a year", "9 million JPY or more per annum"). */
 function periodAfter(s: string, at: number): { period: PayPeriod; end: number } | null {

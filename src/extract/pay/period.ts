@@ -79,14 +79,14 @@ export function isPlausible(amount: number, currency: string, period: PayPeriod)
 /**
  * The period of an amount whose posting states none. Our rule: 10,000 dollars' worth or more
  * is a year (salaries are quoted yearly); 1,000 to 10,000 is a month (the usual monthly
- * quote in Europe and Asia); 5 to 300 is an hour (typical hourly rates); anything between
- * (300 to 1,000: a day rate? a weekly wage?) is left undecided and the band is dropped.
+ * quote in Europe and Asia); 5 to 200 is an hour (typical hourly rates); anything between
+ * (200 to 1,000: a day rate? a weekly wage?) is left undecided and the band is dropped.
  */
 export function impliedPeriod(maxAmount: number, currency: string): PayPeriod | null {
   const usd = usdScale(maxAmount, currency);
   if (usd >= 10_000) return 'year';
   if (usd >= 1_000) return 'month';
-  if (usd >= 5 && usd <= 300) return 'hour';
+  if (usd >= 5 && usd <= 200) return 'hour';
   return null;
 }
 
