@@ -146,6 +146,14 @@ describe('the known ways salary parsers fail', () => {
     expect(bands('Compensation: $150k base + $50k RSUs per year')).toEqual([band(150000, 150000, 'USD', 'year')]);
     expect(bands('Salary: $120,000 - $140,000; you will carry a $900K annual quota')).toEqual([band(120000, 140000, 'USD', 'year')]);
   });
+  it('does not read "plus tips" or "plus a stipend" as a floor', () => {
+    expect(bands('Part-time, 20–30 hours/week, $18.50/hr plus tips.')).toEqual([band(18.5, 18.5, 'USD', 'hour')]);
+    expect(bands('Pay: $48/hr plus housing stipend.')).toEqual([band(48, 48, 'USD', 'hour')]);
+  });
+  it('does not read identifiers, deposits or rent as pay', () => {
+    expect(bands('PAY-1432: Show salary range on the job detail page')).toEqual([]);
+    expect(bands('Rent: $2,400/month\nSmall pets considered with a $300 deposit.')).toEqual([]);
+  });
   it('does not take a restatement in brackets as a second band', () => {
     expect(bands('Salary: $60,000-$80,000 annually (approximately $30/hour)')).toEqual([band(60000, 80000, 'USD', 'year')]);
   });

@@ -74,7 +74,7 @@ export function findAmounts(s: string): AmountToken[] {
     // A digit or letter glued before the number makes it part of another token (P-972, H1B, ISO27001).
     const prev = s[numStart - 1] ?? '';
     // An identifier such as "PAY-1432" or "R-204118" is not an amount either.
-    const glued = g['sym'] === undefined && g['code'] === undefined && (/[A-Za-z0-9_]/.test(prev) || /[A-Za-z]-$/.test(s.slice(Math.max(0, numStart - 2), numStart)));
+    const glued = g['sym'] === undefined && g['code'] === undefined && (/[A-Za-z0-9_]/.test(prev) || /(?:^|[^\d])[A-Za-z]-$/.test(s.slice(Math.max(0, numStart - 3), numStart)));
     if (glued) continue;
     let end = m.index + m[0].length;
     let code = g['code'] !== undefined ? normaliseIsoCode(g['code']) : null;
