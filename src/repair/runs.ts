@@ -17,7 +17,7 @@ const IMPLAUSIBLE_RE = /[\p{Cc}\p{Co}\p{Cn}]/u;
 // 2-byte UTF-8 leads whose A0 continuation often ends up as a plain space (Â, Ã, Å, Î, Ð, Ù).
 const A0_LEADS = new Set([0xc2, 0xc3, 0xc5, 0xce, 0xd0, 0xd9]);
 // "Ã " before these is Portuguese "às", "àquele"…: the space itself was the A0 byte.
-const A0_WAS_THE_SPACE_RE = /^(?: |quele|quela|quilo|s )/;
+const A0_WAS_THE_SPACE_RE = /(?: |quele|quela|quilo|s )/y;
 
 /**
  * Repair the runs of mojibake inside a segment that does not re-encode as a whole, such as
@@ -55,37 +55,43 @@ function applyRepairs(text: string, repairs: readonly Replacement[]): string {
 }
 
 /** The segment as bytes in codec `c`, with the index of the character each byte came from. */
-function toBytes(text: string, c: SingleByteCodec): { bytes: number[]; source: number[] } {
-  const bytes: number[] = [];
-  const source: number[] = [];
+function toBytes(text: string, c: SingleByteCodec): { bytes: Uint8Array; source: Int32Array } {
+  // A restored A0 can add one byte per space: room for the worst case.
+  const bytes = new Uint8Array(text.length * 2);
+  const source = new Int32Array(text.length * 2);
+  const table = c.byteOf;
+  const restoreA0 = c.name !== 'macroman';
+  let n = 0;
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
-    const known = c.byteOf[unit] ?? -1;
+    const known = table[unit] ?? -1;
     const b = known >= 0 ? known : unit >= 0x80 && unit < 0x300 ? FOREIGN_LATIN : NO_BYTE;
-    const prev = bytes[bytes.length - 1];
-    if (b === 0x20 && c.name !== 'macroman' && prev !== undefined && A0_LEADS.has(prev)) {
-      if (prev === 0xc3 && !A0_WAS_THE_SPACE_RE.test(text.slice(i + 1))) {
+    const prev = n > 0 ? (bytes[n - 1] ?? 0) : 0;
+    if (b === 0x20 && restoreA0 && A0_LEADS.has(prev)) {
+      A0_WAS_THE_SPACE_RE.lastIndex = i + 1;
+      if (prev === 0xc3 && !A0_WAS_THE_SPACE_RE.test(text)) {
         // "voilÃ le": the A0 was lost and the space is a real space.
-        bytes.push(0xa0, 0x20);
-        source.push(SYNTHETIC, i);
+        bytes[n] = 0xa0;
+        source[n++] = SYNTHETIC;
+        bytes[n] = 0x20;
+        source[n++] = i;
       } else {
         // "Ã s crianças": the space stands in for the A0 byte.
-        bytes.push(0xa0);
-        source.push(i);
+        bytes[n] = 0xa0;
+        source[n++] = i;
       }
       continue;
     }
-    bytes.push(b);
-    source.push(i);
+    bytes[n] = b;
+    source[n++] = i;
   }
-  return { bytes, source };
+  return { bytes: bytes.subarray(0, n), source: source.subarray(0, n) };
 }
 
 const isContinuation = (b: number | undefined): boolean => b !== undefined && b >= 0x80 && b <= 0xbf;
 
 function runRepairsWith(text: string, c: SingleByteCodec): Replacement[] {
-  const { bytes, source } = toBytes(text, c);
-  const array = Uint8Array.from(bytes);
+  const { bytes: array, source } = toBytes(text, c);
   const found: Replacement[] = [];
   for (let p = 0; p < array.length; ) {
     let len = utf8SequenceLength(array, p);
