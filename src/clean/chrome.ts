@@ -65,6 +65,20 @@ const SEGMENT_SEPARATOR = /\s+[·•|]\s+/;
 /** Cut from the first confirmed tail marker (similar-jobs rail, company card, application form) to the end. */
 function cutTail(lines: string[], log: RemovalLog): string[] {
   let contentBefore = 0;
+  // Index of the last line carrying a protected fact, computed once when a guarded marker needs it.
+  let lastProtected: number | null = null;
+  const protectedAfter = (i: number): boolean => {
+    if (lastProtected === null) {
+      lastProtected = -1;
+      for (let j = lines.length - 1; j >= 0; j--) {
+        if (keepSignal(lines[j] ?? '') !== null) {
+          lastProtected = j;
+          break;
+        }
+      }
+    }
+    return lastProtected >= i;
+  };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
     const trimmed = line.trim();
@@ -77,7 +91,7 @@ function cutTail(lines: string[], log: RemovalLog): string[] {
             const next = followingContent(lines, i + 1, rule.confirm.within).map((l) => lineKey(l.trim()));
             if (!next.some((k) => rule.confirm?.any.some((p) => p.test(k)))) continue;
           }
-          if (rule.guard && lines.slice(i).some((l) => keepSignal(l) !== null)) continue;
+          if (rule.guard && protectedAfter(i)) continue;
           const rescued: string[] = [];
           for (let j = i; j < lines.length; j++) {
             const l = lines[j] ?? '';
@@ -221,12 +235,23 @@ function dropFooterRuns(lines: string[], log: RemovalLog): string[] {
   return out;
 }
 
+/** Rails, regions, chrome lines and segments: what can be recognised line by line. */
 export function stripPageChrome(lines: string[], explain: ExplainEntry[]): string[] {
   const log = new RemovalLog('chrome', explain);
   let out = cutTail(lines, log);
   out = cutRegions(out, log);
   out = dropChromeLines(out, log);
-  out = dropFooterRuns(out, log);
+  log.flush();
+  return out;
+}
+
+/**
+ * Chrome recognised by what stands next to it: footer runs, the site header above the title,
+ * repeated title lines. Runs after the boilerplate step, whose removals change what is adjacent.
+ */
+export function stripChromeByLayout(lines: string[], explain: ExplainEntry[]): string[] {
+  const log = new RemovalLog('chrome', explain);
+  let out = dropFooterRuns(lines, log);
   out = stripSiteHeader(out, log);
   out = dropRepeatedTitleLines(out, log);
   log.flush();
@@ -234,3 +259,4 @@ export function stripPageChrome(lines: string[], explain: ExplainEntry[]): strin
 }
 
 export const chrome: LineStep = { name: 'chrome', run: stripPageChrome };
+export const chromeByLayout: LineStep = { name: 'chrome', run: stripChromeByLayout };

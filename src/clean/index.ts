@@ -1,5 +1,5 @@
 import { boilerplate } from './boilerplate.js';
-import { chrome } from './chrome.js';
+import { chrome, chromeByLayout } from './chrome.js';
 import { normalise, normaliseAfterRepair } from './normalise.js';
 import { repair } from './repair.js';
 import { structure } from './structure.js';
@@ -18,34 +18,18 @@ const TEXT_STEPS: readonly TextStep[] = [
 ];
 
 const LINE_STEPS: readonly LineStep[] = [
-  chrome, // what the site wraps around the posting
+  chrome, // what the site wraps around the posting: rails, buttons, navigation, insights
   boilerplate, // EEO, legal, privacy, agency and fraud text
+  chromeByLayout, // footers, site header above the title, repeated title lines
   structure, // whitespace, bullets, broken lines, headings, blank lines
 ];
 
-// Removing one block can bring two others together (a footer split by a legal line); a further
-// round settles that. Clean text passes a round unchanged, so this costs one pass over the output.
-const MAX_ROUNDS = 3;
-
-function runLineSteps(lines: string[], explain: ExplainEntry[]): string[] {
-  let out = lines;
-  for (const step of LINE_STEPS) out = step.run(out, explain);
-  return out;
-}
-
+/** Cleaning is idempotent: the layout-dependent chrome runs after every removal but structure's. */
 export function cleanPosting(input: string): CleanResult {
   const explain: ExplainEntry[] = [];
   let text = input;
   for (const step of TEXT_STEPS) text = step.run(text, explain);
-  let lines = runLineSteps(text.split('\n'), explain);
-  let output = lines.join('\n').trim();
-  for (let round = 1; round < MAX_ROUNDS; round++) {
-    const more: ExplainEntry[] = [];
-    lines = runLineSteps(output.split('\n'), more);
-    const next = lines.join('\n').trim();
-    if (next === output) break;
-    explain.push(...more);
-    output = next;
-  }
-  return { text: output, explain };
+  let lines = text.split('\n');
+  for (const step of LINE_STEPS) lines = step.run(lines, explain);
+  return { text: lines.join('\n').trim(), explain };
 }

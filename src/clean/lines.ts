@@ -1,3 +1,5 @@
+import { parseBullet } from './bullets.js';
+
 /** Line helpers shared by the steps. */
 
 /**
@@ -23,7 +25,8 @@ export function lineKey(line: string): string {
 }
 
 function computeKey(line: string): string {
-  return line
+  return parseBullet(line.trim())
+    .text
     .toLowerCase()
     .replace(/\s+/g, ' ')
     .replace(/\.\.\./g, '…')

@@ -1,0 +1,80 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { cleanPosting } from '../src/clean/index.js';
+import { fmt, summarize, timeRuns } from './stats.js';
+
+/**
+ * Cleaning speed: per fixture (seeds and the site fixtures) the median and p99 after warm-up,
+ * postings per second over all of them, and inputs of 10 KB, 100 KB, 1 MB and 2 MB built from
+ * posting text, to show that time grows linearly with the input (no step is quadratic).
+ */
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = [path.resolve(here, '../..'), path.resolve(here, '..'), process.cwd()].find((dir) =>
+  existsSync(path.join(dir, 'fixtures/seeds/003-linkedin-capital-one-senior-mle.txt')),
+);
+
+interface Fixture {
+  name: string;
+  text: string;
+}
+
+function fixtures(root: string): Fixture[] {
+  const seeds = path.join(root, 'fixtures/seeds');
+  const sources = path.join(root, 'fixtures/clean/sources');
+  const out: Fixture[] = [];
+  for (const f of readdirSync(seeds).filter((f) => /^\d{3}-.*\.txt$/.test(f) && !f.includes('expected')).sort()) {
+    out.push({ name: `seeds/${f}`, text: readFileSync(path.join(seeds, f), 'utf8') });
+  }
+  for (const f of readdirSync(sources).filter((f) => f.endsWith('.txt') && !f.endsWith('.clean.txt')).sort()) {
+    out.push({ name: `sources/${f}`, text: readFileSync(path.join(sources, f), 'utf8') });
+  }
+  return out;
+}
+
+/** Posting text repeated to `size` characters; no rail marker in it, so every step sees all of it. */
+function scaled(base: string, size: number): string {
+  let s = '';
+  while (s.length < size) s += `${base}\n\n`;
+  return s.slice(0, size);
+}
+
+export async function run(): Promise<void> {
+  if (!repoRoot) throw new Error('fixtures/seeds not found');
+  const all = fixtures(repoRoot);
+
+  console.log('clean: per fixture (after warm-up)');
+  const runs = 200;
+  for (const f of all) {
+    const s = summarize(timeRuns(() => cleanPosting(f.text), runs, 50));
+    console.log(`  ${f.name.padEnd(52)} ${String(f.text.length).padStart(6)} chars  median ${fmt(s.median)}  p99 ${fmt(s.p99)}`);
+  }
+
+  const rounds = 30;
+  const batch = timeRuns(() => {
+    for (const f of all) cleanPosting(f.text);
+  }, rounds, 5);
+  const total = batch.reduce((a, b) => a + b, 0);
+  console.log(`clean: ${((all.length * rounds) / (total / 1000)).toFixed(0)} postings/s over ${all.length} fixtures`);
+
+  const base = ['000-builtin-capital-one-sr-manager.txt', '001-capital-one-sr-lead-plano.txt', '002-jobboard-capital-one-senior-mle.txt', '003-linkedin-capital-one-senior-mle.expected-clean.txt']
+    .map((f) => readFileSync(path.join(repoRoot, 'fixtures/seeds', f), 'utf8'))
+    .join('\n\n');
+  console.log('clean: input size (time should grow linearly)');
+  let first: number | null = null;
+  for (const size of [10_000, 100_000, 1_000_000, 2_000_000]) {
+    const text = scaled(base, size);
+    const t = summarize(timeRuns(() => cleanPosting(text), size >= 1_000_000 ? 3 : 10, 1));
+    const perKb = t.median / (size / 1000);
+    first ??= perKb;
+    console.log(`  ${String(size / 1000).padStart(5)} KB  median ${fmt(t.median)}  (${(perKb * 1000).toFixed(1)} µs/KB, ×${(perKb / first).toFixed(2)} the 10 KB rate)`);
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  run().catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
