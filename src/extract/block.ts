@@ -39,7 +39,7 @@ export function looksLikeTitle(line: string): boolean {
   if (VERBS.test(t) && words > 6) return false;
   // A title is mostly capitalised; a run of lower-case words is a sentence or a bullet.
   const lowerWords = t.split(/\s+/).filter((w) => /^[a-z]/.test(w) && !SMALL_WORDS.has(w)).length;
-  if (lowerWords > 2 || (lowerWords > 0 && lowerWords >= words / 2)) return false;
+  if (lowerWords > 1 || (lowerWords > 0 && lowerWords >= words / 2)) return false;
   if (CHROME_LINE.test(t)) return false;
   return true;
 }
@@ -54,7 +54,8 @@ export function titleBlockOf(text: string): TitleBlock {
   const lines: Span[] = [];
   for (const l of linesOf(text)) {
     if (l.start > BLOCK_CHARS || lines.length >= BLOCK_LINES) break;
-    if (BODY_START.test(l.text)) break;
+    // The body starts at its first heading ("About the job", "Duties:").
+    if (BODY_START.test(l.text) || l.text.endsWith(':')) break;
     lines.push(l);
   }
   const titleIndex = lines.findIndex((l) => looksLikeTitle(l.text));
