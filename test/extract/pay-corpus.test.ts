@@ -58,7 +58,7 @@ export function judge(label: Label, bands: PayBand[]): string | null {
 describe.skipIf(!present)('pay over ../shared/corpus (report)', () => {
   const labels = (): Label[] => JSON.parse(readFileSync(path.join(corpus, 'labels.json'), 'utf8')) as Label[];
   // Once with the labelled places as the posting's locations (what the location extractor hands us), once with none.
-  it.each([['with the posting\'s locations', true], ['with no locations given', false]] as const)('gets the pay of at least 90%% of postings exactly right, %s', (_name, withPlaces) => {
+  it.each([{ name: 'with the posting\'s locations', withPlaces: true }, { name: 'with no locations given', withPlaces: false }])('gets the pay of at least 90% of postings exactly right, $name', ({ withPlaces }) => {
     const misses: string[] = [];
     const all = labels();
     for (const label of all) {
