@@ -107,12 +107,12 @@ const MAC_ROMAN_PATTERNS: readonly string[] = [
   '\u2206[\u221e\u00d8\u2020]',
   // Two Cyrillic letters in a row (UTF-8 leads D0, D1 read as – and —): "–û–±—è".
   '[\u2013\u2014][{mac_continuation}][\u2013\u2014][{mac_continuation}]',
-  // Latin letters: √ (C3) before ä é ü ø ú ý…, ƒ (C4) and ≈ (C5) before ą ę ř ś ž…; but not
-  // the mathematics of √π, √∞ or ≈±, and √π only right after a letter (pi√π for più).
+  // Latin letters: √ (C3) before ä é ü ø ú ý…, ƒ (C4) and ≈ (C5) before ą ę ř ś ź ž…; but
+  // not the mathematics of √π, √∞, ≈± or ≈π, and √π only right after a letter (pi√π, più).
   '\u221a[{mac_letters}\u2211\u220f\u222b\u03a9]',
   '[A-Za-z]\u221a\u03c0',
   '\u0192[{mac_continuation}]',
-  '\u2248[{mac_letters}]',
+  '\u2248[{mac_letters}\u222b\u03a9\u2126\u2211\u220f]',
 ];
 
 /**
