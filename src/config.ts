@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EMOJI_UNICODE } from './card/labels.js';
 
 /**
  * The whole configuration: one zod schema over the environment, parsed once at start-up.
@@ -80,8 +81,8 @@ export function slackMode(config: Config): 'http' | 'socket' | null {
 
 export function fullTextEmoji(config: Config): string[] {
   const names = config.JOBCARD_FULL_TEXT_EMOJI.split(',').map((s) => s.trim().replace(/^:|:$/g, '')).filter(Boolean);
-  // Discord reports the unicode character; keep the page emoji's when the default name is used.
-  return names.includes('page_facing_up') ? [...names, '📄'] : names;
+  // Slack reports reactions by name, Discord by the unicode character: accept both forms.
+  return [...names, ...names.flatMap((n) => EMOJI_UNICODE[n] ?? [])];
 }
 
 export function adminIds(config: Config): Set<string> {

@@ -47,6 +47,6 @@ describe('configuration', () => {
 
   it('reads the full-text emoji list, adding the unicode page for Discord', () => {
     expect(fullTextEmoji(loadConfig({}))).toEqual(['page_facing_up', '📄']);
-    expect(fullTextEmoji(loadConfig({ JOBCARD_FULL_TEXT_EMOJI: ':memo:, scroll' }))).toEqual(['memo', 'scroll']);
+    expect(fullTextEmoji(loadConfig({ JOBCARD_FULL_TEXT_EMOJI: ':memo:, scroll, custom_one' }))).toEqual(['memo', 'scroll', 'custom_one', '📝', '📜']);
   });
 });

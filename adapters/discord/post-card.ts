@@ -19,7 +19,7 @@ export function embedPayload(card: Card): Payload {
 
 /** The card as plain text, for channels where the bot may not embed links. */
 export function textPayload(card: Card): Payload {
-  return { content: cutDiscord(escapeDiscord(renderCardText(card)), DISCORD_LIMITS.content) };
+  return { content: cutDiscord(escapeDiscord(renderCardText(card, { emoji: 'unicode' })), DISCORD_LIMITS.content) };
 }
 
 /**
