@@ -22,8 +22,15 @@ function typeOf(value: string): EmploymentType | null {
   return null;
 }
 
-const LABELLED = /\b(?:job type|employment type|type of employment|type of position|position type|work type|contract type|employment|commitment|job category|schedule|duration|engagement)\s*[:：\t]\s*([^\n]{2,60})/i;
-const HEADER_LINE = /^(full[- ]?time|part[- ]?time|contract(or)?|internship|temporary|permanent|co-?op|freelance)(\s*[·•|,-]\s*[\w -]+)?$/i;
+const LABELLED = /\b(?:job type|employment type|time type|worker type|type of employment|type of position|position type|work type|contract type|employment|commitment|job category|schedule|duration|engagement)\s*[:：\t]\s*([^\n]{2,60})/i;
+const TYPE_WORD = /^(full[- ]?time|part[- ]?time|contract(or)?|internship|temporary|permanent|co-?op|freelance)$/i;
+// A header line made of short segments, one of them the type: "Remote - US · Part-Time", "Full-time /".
+function headerType(line: string): EmploymentType | null {
+  if (line.length > 80) return null;
+  const segments = line.split(/\s*[·•|/,]\s*|\s+[-–—]\s+/).map((x) => x.trim()).filter((x) => x.length > 0);
+  const hit = segments.find((x) => TYPE_WORD.test(x));
+  return hit === undefined ? null : typeOf(hit);
+}
 const SENTENCE = /\b(?:this|the|a|is an?)\s+(full[- ]?time|part[- ]?time|contract(?:-to-hire)?|temporary|permanent|paid|\d+-month)\s+(?:\w+\s+)?(position|role|opportunity|job|assignment|internship|contract|engagement)\b|\bthe role is (contract-to-hire|full[- ]time|part[- ]time|temporary)\b/i;
 
 export function extractEmploymentType(text: string, title: string | null, titleLine: string | null = null): Found<EmploymentType | null> {
@@ -37,13 +44,13 @@ export function extractEmploymentType(text: string, title: string | null, titleL
     }
   }
   for (const line of linesOf(body).slice(0, 30)) {
-    if (HEADER_LINE.test(line.text)) {
-      const t = typeOf(line.text);
-      if (t !== null) return found(t, line.text, 'header line');
-    }
+    const t = headerType(line.text);
+    if (t !== null) return found(t, line.text, 'header line');
   }
-  if (title !== null) {
-    const t = typeOf(title);
+  // The title as posted, with its "(Part-Time)" or "(Contract)" before cleaning took it off.
+  const titleWords = titleLine ?? title;
+  if (titleWords !== null) {
+    const t = typeOf(titleWords);
     if (t === 'internship' || t === 'contract' || t === 'temporary' || t === 'part-time') return found(t, titleLine, `title: ${title}`);
   }
   for (const s of sentencesOf(body)) {

@@ -1,4 +1,5 @@
 import { found, type Found } from './found.js';
+import { titleBlockOf } from './block.js';
 import { linesOf, sentencesOf, withoutOtherJobs, type Span } from './text.js';
 import { AU_STATES, CA_PROVINCES, CITIES, COUNTRIES, US_STATES } from './tables/places.js';
 
@@ -161,6 +162,14 @@ function keyOf(place: string): string {
 export function extractLocations(text: string): Found<string[]> {
   const body = withoutOtherJobs(text);
   const hits: Hit[] = [];
+  // A bare place on its own line under the title ("Machine Learning Engineer / Amsterdam").
+  const block = titleBlockOf(body);
+  if (block.titleIndex >= 0) {
+    for (const l of block.lines.slice(block.titleIndex + 1, block.titleIndex + 4)) {
+      const pieces = l.text.split(/\s*(?:,|;|\||\/|·)\s*/).filter((x) => x.length > 0);
+      if (pieces.length > 0 && pieces.every((x) => x.toLowerCase() in CITIES)) bareCitiesIn(l.text, l.start, l.text, false, hits);
+    }
+  }
   for (const sent of sentencesOf(body)) {
     if (LEGAL.test(sent.text)) continue;
     placesIn(sent, WEAK.test(sent.text), hits);

@@ -159,8 +159,39 @@ const COUNTRY_ZONES: ReadonlyArray<readonly [RegExp, (k: string) => boolean]> = 
  * The posting's own places inside a pay zone: "SF Bay Area" → "San Francisco, CA" and
  * "Mountain View, CA"; "United States" → "Remote, US". Empty when the zone holds none of them.
  */
+const STATE_CODES: Record<string, string> = {
+  alabama: 'AL', alaska: 'AK', arizona: 'AZ', arkansas: 'AR', california: 'CA', colorado: 'CO', connecticut: 'CT',
+  delaware: 'DE', florida: 'FL', georgia: 'GA', hawaii: 'HI', idaho: 'ID', illinois: 'IL', indiana: 'IN', iowa: 'IA',
+  kansas: 'KS', kentucky: 'KY', louisiana: 'LA', maine: 'ME', maryland: 'MD', massachusetts: 'MA', michigan: 'MI',
+  minnesota: 'MN', mississippi: 'MS', missouri: 'MO', montana: 'MT', nebraska: 'NE', nevada: 'NV', 'new hampshire': 'NH',
+  'new jersey': 'NJ', 'new mexico': 'NM', 'new york': 'NY', 'new york state': 'NY', 'north carolina': 'NC', 'north dakota': 'ND', ohio: 'OH',
+  oklahoma: 'OK', oregon: 'OR', pennsylvania: 'PA', 'rhode island': 'RI', 'south carolina': 'SC', 'south dakota': 'SD',
+  tennessee: 'TN', texas: 'TX', utah: 'UT', vermont: 'VT', virginia: 'VA', washington: 'WA', 'washington state': 'WA',
+  'west virginia': 'WV', wisconsin: 'WI', wyoming: 'WY',
+};
+
+/** Short names pay tables use for cities. */
+const CITY_ALIASES: Record<string, string> = {
+  sf: 'san francisco', nyc: 'new york', 'new york city': 'new york', la: 'los angeles', dc: 'washington', philly: 'philadelphia', atx: 'austin',
+};
+
 export function placesInZone(zone: string, known: readonly string[]): string[] {
+  // "Zone A (SF, NYC, Seattle)": the posting's places the parenthesis names.
+  const inner = /\(([^)]*)\)\s*$/.exec(stripDecor(zone))?.[1];
+  if (inner !== undefined && !/^remote\b/i.test(stripDecor(zone))) {
+    const named = known.filter((k) => inner.split(/\s*[,/;]\s*|\s+(?:and|or)\s+/).some((part) => {
+      const n = CITY_ALIASES[norm(part)] ?? norm(part);
+      return n.length > 0 && (cityOf(k) === n || METRO_MEMBERS.some(([re, members]) => re.test(part) && members.includes(cityOf(k))));
+    }));
+    if (named.length > 0) return named;
+  }
   const z = stripDecor(zone).replace(/\s*\(.*\)\s*$/, '');
+  // A US state: the posting's places in it ("California Pay Range" → "San Francisco, CA").
+  const state = STATE_CODES[norm(z)];
+  if (state !== undefined) {
+    const inState = known.filter((k) => new RegExp(`,\\s*${state}\\b`).test(k));
+    if (inState.length > 0) return inState;
+  }
   for (const [re, members] of METRO_MEMBERS) {
     if (re.test(z)) return known.filter((k) => members.includes(cityOf(k)));
   }

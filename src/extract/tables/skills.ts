@@ -70,7 +70,7 @@ const T: ReadonlyArray<readonly [string, SkillCategory, RegExp?]> = [
   ['matplotlib', 'framework'], ['OpenCV', 'framework'], ['spaCy', 'framework'], ['MLflow', 'framework'], ['Kubeflow', 'framework'],
   ['Dask', 'framework', exact('Dask')], ['Spark', 'framework', /\b(?:Apache )?Spark\b|\bPySpark\b/], ['Hadoop', 'framework'],
   ['Hive', 'framework', exact('Hive')], ['Flink', 'framework'], ['Beam', 'framework', /\bApache Beam\b/], ['Kafka', 'framework'],
-  ['Airflow', 'framework'], ['dbt', 'framework', /\bdbt\b/], ['Ray', 'framework', /\bRay\b(?= *(?:,|\/|or|and|\)))/],
+  ['Airflow', 'framework'], ['dbt', 'framework', /\bdbt\b/], ['Ray', 'framework', /(?<=(?:,|\band|\bor|\bwith|\busing)\s+)Ray\b(?![-'’])|\bRay\b(?= *(?:,|\/|\bor\b|\band\b|\)))/],
   ['Temporal', 'framework', /\bTemporal\b(?= *(?:,|\/|or|and|\)|workflows?))/], ['RabbitMQ', 'framework'], ['gRPC', 'framework'],
   ['Roku SceneGraph', 'framework', words('SceneGraph', 'Roku SceneGraph')],
   // Clouds
