@@ -77,14 +77,19 @@ export function stripSiteHeader(lines: string[], log: RemovalLog): string[] {
 }
 
 /** In the title block a page often repeats the title and company (sticky header, modal): keep the first. */
+const HEAD_LINES = 15;
+
 export function dropRepeatedTitleLines(lines: string[], log: RemovalLog): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   let inHead = true;
+  let headLines = 0;
   for (const line of lines) {
     const t = line.trim();
     if (inHead && t.length > 0) {
-      if (t.length > 150 || KNOWN_HEADINGS.has(lineKey(t))) inHead = false;
+      // The head ends at the first heading, paragraph or sentence, or after a handful of lines.
+      headLines += 1;
+      if (t.length > 150 || headLines > HEAD_LINES || KNOWN_HEADINGS.has(lineKey(t)) || (/[.!?]$/.test(t) && !wordCountAtMost(t, 7))) inHead = false;
       else {
         const key = lineKey(t);
         if (seen.has(key)) {

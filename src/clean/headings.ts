@@ -34,9 +34,9 @@ export function isHeading(line: string): boolean {
   if (!wordCountAtMost(text, 9)) return false;
   // A short line ending in a colon with no sentence inside it.
   if (/^[^.!?]{2,70}:$/.test(text) && /\p{L}/u.test(text)) return true;
-  // A short ALL-CAPS line with at least two letters ("WHAT YOU WILL DO").
+  // A short ALL-CAPS line of two words or more ("WHAT YOU WILL DO"); one word is a skill ("SQL").
   if (/\p{Lu}.*\p{Lu}/u.test(text) && text === text.toUpperCase() && text !== text.toLowerCase() && !/[.!?,]$/.test(text)) {
-    return wordCountAtMost(text, 7) && /\p{L}{3}/u.test(text);
+    return wordCountAtMost(text, 7) && !wordCountAtMost(text, 1) && /\p{L}{3}/u.test(text);
   }
   // A short Title Case line opening like a section ("What You Bring to the Table", "Why Join Us?").
   if (TITLE_CASE_OPENER.test(text) && wordCountAtMost(text, 8) && !/[.!,;:]$/.test(text) && isTitleCase(text)) return true;

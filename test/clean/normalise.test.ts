@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { normaliseNewlines, normaliseSpaces } from '../../src/clean/normalise.js';
+import type { ExplainEntry } from '../../src/clean/types.js';
+
+describe('normalise', () => {
+  it('turns CRLF, CR and line separators into newlines and drops zero-width characters', () => {
+    const explain: ExplainEntry[] = [];
+    expect(normaliseNewlines('a\r\nb\rc\u2028d\u200be\ufeff', explain)).toBe('a\nb\nc\nde');
+    expect(explain.map((e) => e.rule)).toEqual(['newlines', 'zero-width']);
+    expect(explain[0]?.count).toBe(3);
+  });
+
+  it('leaves NBSP, soft hyphens and C1 controls alone before the repair, because mojibake is made of them', () => {
+    const garbled = 'Ã\u00ad \u00c2\u00a0 â€\u009d';
+    expect(normaliseNewlines(garbled, [])).toBe(garbled);
+  });
+
+  it('after the repair, makes NBSP and tabs plain spaces and drops soft hyphens and controls', () => {
+    expect(normaliseSpaces('a\u00a0b\tc\u202fd\u00ade\u0007f\u0085g', [])).toBe('a b c def\ng');
+  });
+});
