@@ -114,7 +114,8 @@ export async function run(): Promise<void> {
 
   // Warm up, and check the work is right before timing it.
   const repaired = repairMojibake(text).text;
-  const wrongLines = repaired.split('\n').filter((l, i) => l !== clean.split('\n')[i]).length;
+  const cleanLines = clean.split('\n');
+  const wrongLines = repaired.split('\n').filter((l, i) => l !== cleanLines[i]).length;
   console.log(`  repaired correctly: ${lineCount - wrongLines}/${lineCount} lines`);
 
   const ours = time(() => repairMojibake(text));
@@ -132,7 +133,6 @@ export async function run(): Promise<void> {
   }
 
   // Per-line cost on clean text: ASCII lines, and accented lines that reach the badness test.
-  const cleanLines = clean.split('\n');
   const asciiLines = cleanLines.filter((l) => !/[^\x00-\x7f]/.test(l));
   const accented = cleanLines.filter((l) => /[^\x00-\x7f]/.test(l));
   const perLine = (ls: string[]): number => median(time(() => ls.forEach((l) => repairMojibake(l)))) / ls.length;

@@ -134,6 +134,9 @@ const CP1252_PATTERNS: readonly string[] = [
   '\u00c2[\u00a1-\u00ac\u00ae-\u00bf]',
   '\u00c5\u00a0[a-z]',
   '\u00c3\u2026[a-z]',
+  // æ (E6, the commonest CJK lead) is rarely the last letter of a word, so any two
+  // continuation bytes after it are a CJK character (æ–° for 新).
+  '\u00e6[{cp1252_continuation}][{cp1252_continuation}]',
   // Vietnamese letters with two marks (U+1EC0-1EFF: ới, ế, ộ) are á» and a continuation byte.
   '\u00e1\u00bb[{cp1252_continuation}]',
 ];
