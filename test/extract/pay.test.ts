@@ -238,6 +238,14 @@ describe('bands per place', () => {
       band(54, 60, 'USD', 'hour', 'San Francisco, CA'),
     ]);
   });
+  it('gives a state\'s band to the posting\'s places in that state', () => {
+    const text = 'Pay ranges by state\nCalifornia: $150,000 - $190,000\nColorado: $130,000 - $165,000';
+    expect(bands(text, ['San Francisco, CA', 'Los Angeles, CA', 'Denver, CO'])).toEqual([
+      band(150000, 190000, 'USD', 'year', 'San Francisco, CA'),
+      band(150000, 190000, 'USD', 'year', 'Los Angeles, CA'),
+      band(130000, 165000, 'USD', 'year', 'Denver, CO'),
+    ]);
+  });
   it('reads "$" as the currency of the place it is for', () => {
     expect(bands('Compensation and Benefits: $40/hour', ['Toronto, ON, Canada'])).toEqual([band(40, 40, 'CAD', 'hour')]);
     expect(bands('Toronto, ON: $120,000 - $140,000\nSeattle, WA: $150,000 - $180,000')).toEqual([

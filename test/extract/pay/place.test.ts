@@ -20,5 +20,7 @@ describe('place labels in pay sections', () => {
     expect(placesInZone('SF Bay Area', ['Mountain View, CA', 'San Francisco, CA', 'Austin, TX'])).toEqual(['Mountain View, CA', 'San Francisco, CA']);
     expect(placesInZone('United States', ['Remote, US', 'Toronto, ON'])).toEqual(['Remote, US']);
     expect(placesInZone('Canada', ['Remote, US'])).toEqual([]);
+    expect(placesInZone('California', ['San Francisco, CA', 'Denver, CO'])).toEqual(['San Francisco, CA']);
+    expect(placesInZone('Zone A (SF, NYC, Seattle)', ['San Francisco, CA', 'Seattle, WA', 'Denver, CO'])).toEqual(['San Francisco, CA', 'Seattle, WA']);
   });
 });
