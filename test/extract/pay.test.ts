@@ -156,6 +156,7 @@ describe('the known ways salary parsers fail', () => {
   });
   it('does not take a restatement in brackets as a second band', () => {
     expect(bands('Salary: $60,000-$80,000 annually (approximately $30/hour)')).toEqual([band(60000, 80000, 'USD', 'year')]);
+    expect(bands('Salary: $50,000 - $60,000 per year ($24.04 - $28.85 per hour)')).toEqual([band(50000, 60000, 'USD', 'year')]);
   });
   it('puts a range written backwards right', () => {
     expect(bands('Salary range: $181,000 - $158,600')).toEqual([band(158600, 181000, 'USD', 'year')]);
@@ -204,6 +205,10 @@ describe('bands per place', () => {
       band(158600, 181000, 'USD', 'year', 'McLean, VA'),
       band(144200, 164600, 'USD', 'year', 'Richmond, VA'),
     ]);
+  });
+  it('drops a job board\'s top line that spans the placed bands', () => {
+    const text = 'Senior Machine Learning Engineer\n$144.2K/yr - $181K/yr\n\nThe minimum and maximum full-time annual salaries for this role are listed below, by location.\nMcLean, VA: $158,600 - $181,000\nRichmond, VA: $144,200 - $164,600';
+    expect(bands(text)).toEqual([band(158600, 181000, 'USD', 'year', 'McLean, VA'), band(144200, 164600, 'USD', 'year', 'Richmond, VA')]);
   });
   it('reads "UK: £… | Spain: €…" as two places in two currencies', () => {
     expect(bands('Salary: UK: £110,000 to £140,000 | Spain: €100,000 - €125,000')).toEqual([

@@ -113,7 +113,10 @@ export function extractPayBands(text: string, opts: ExtractPayOptions = {}): Pay
     const spans = exprs.length > 0 ? sentenceSpans(n) : [];
     let accepted = false;
     let prevEnd = 0;
+    let lastAcceptedEnd = -1;
     for (const e of exprs) {
+      // "$50,000 - $60,000 per year ($24.04 - $28.85 per hour)": the bracket restates the band before it.
+      if (lastAcceptedEnd >= 0 && /^\s*[([]\s*$/.test(n.slice(lastAcceptedEnd, e.start))) continue;
       const [sStart, sEnd] = spans.find(([a, b]) => e.start >= a && e.start < b) ?? [0, n.length];
       const from = Math.max(sStart, prevEnd > sStart ? prevEnd : sStart);
       // A place written right after this amount ("… in Seattle, WA and from …") is this amount's, not the next one's.
@@ -163,11 +166,21 @@ export function extractPayBands(text: string, opts: ExtractPayOptions = {}): Pay
         candidates.push({ finding: { band: { location, ...band }, line: raw }, kind });
       }
       accepted = true;
+      lastAcceptedEnd = e.end;
     }
     recent.push({ norm: n, pay: accepted || isPayLine, money: exprs.length > 0 });
     if (recent.length > 4) recent.shift();
   }
   return dedupe(candidates);
+}
+
+/** A band with no place spanning exactly the lowest and highest placed bands is their summary (a job board's top line). */
+function isEnvelopeOfPlaced(b: PayBand, candidates: Candidate[]): boolean {
+  const placed = candidates.map((c) => c.finding.band).filter((p) => p.location !== null && p.currency === b.currency && p.period === b.period);
+  if (new Set(placed.map(valueKey)).size < 2) return false;
+  const lo = Math.min(...placed.map((p) => p.min));
+  const hi = Math.max(...placed.map((p) => p.max ?? p.min));
+  return b.min === lo && b.max === hi;
 }
 
 const valueKey = (b: PayBand): string => `${b.min}|${b.max}|${b.currency}|${b.period}`;
@@ -185,6 +198,7 @@ function dedupe(candidates: Candidate[]): PayFinding[] {
   for (const c of candidates) {
     const b = c.finding.band;
     if (b.location === null && placedValues.has(valueKey(b))) continue;
+    if (b.location === null && isEnvelopeOfPlaced(b, candidates)) continue;
     if (c.kind === 'total' && baseAt.has(b.location ?? '')) continue;
     const key = `${b.location ?? ''}|${valueKey(b)}`;
     if (seen.has(key)) continue;
