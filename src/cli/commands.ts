@@ -17,6 +17,8 @@ export interface Outcome {
   explain: string[];
   /** Exit status this input asks for (detect: 1 for "not a posting"). */
   status: 0 | 1;
+  /** Print `human` exactly as it is, adding no newline (repair changes nothing but the encoding). */
+  verbatim?: boolean;
 }
 
 export interface CommandOptions {
@@ -48,6 +50,7 @@ export const repair: Command = async (input, opts) => {
     human: result.text,
     explain: result.repairs.map((r) => `repair (${r.codec}): ${oneLine(r.before)} → ${oneLine(r.after)}`),
     status: 0,
+    verbatim: true,
   };
 };
 

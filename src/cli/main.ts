@@ -68,7 +68,7 @@ async function main(argv: string[]): Promise<number> {
       const out = await command(input, opts);
       if (values.explain) for (const line of out.explain) process.stderr.write(`${inputs.length > 1 ? `${arg}: ` : ''}${line}\n`);
       if (values.json) process.stdout.write(`${JSON.stringify({ file: arg, ...out.json })}\n`);
-      else process.stdout.write(`${inputs.length > 1 ? `==> ${arg} <==\n` : ''}${out.human}\n`);
+      else process.stdout.write(`${inputs.length > 1 ? `==> ${arg} <==\n` : ''}${out.human}${out.verbatim ? '' : '\n'}`);
       status = Math.max(status, out.status);
     } catch (err) {
       if (!isUserError(err)) {
