@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { Logger } from 'pino';
-import { createDiscordBot, type DiscordBot } from '../adapters/discord/bot.js';
-import { createPlayground, type Playground } from '../adapters/local/server.js';
-import { createSlackApp, type SlackApp } from '../adapters/slack/app.js';
+import type { DiscordBot } from '../adapters/discord/bot.js';
+import type { Playground } from '../adapters/local/server.js';
+import type { SlackApp } from '../adapters/slack/app.js';
 import { adminIds, fullTextEmoji, slackMode, type Config } from '../src/config.js';
 import { Desk } from '../src/desk/index.js';
 import { createLinkReader } from '../src/links/index.js';
@@ -97,6 +97,8 @@ export async function startJobcard(config: Config, log: Logger): Promise<Running
 
   try {
     if (mode && config.SLACK_BOT_TOKEN) {
+      // Each platform's library is loaded only when it runs: a web process never holds discord.js.
+      const { createSlackApp } = await import('../adapters/slack/app.js');
       slack = createSlackApp({
         desk,
         botToken: config.SLACK_BOT_TOKEN,
@@ -114,6 +116,7 @@ export async function startJobcard(config: Config, log: Logger): Promise<Running
       log.info({ mode: started.mode, port: started.port }, 'Slack app running');
     }
     if (config.DISCORD_TOKEN) {
+      const { createDiscordBot } = await import('../adapters/discord/bot.js');
       discord = createDiscordBot({
         desk,
         token: config.DISCORD_TOKEN,
@@ -124,6 +127,7 @@ export async function startJobcard(config: Config, log: Logger): Promise<Running
       parts.push('discord');
     }
     if (parts.length === 0) {
+      const { createPlayground } = await import('../adapters/local/server.js');
       playground = createPlayground({ desk, health: async () => health() });
       port = await playground.listen(config.PORT, '127.0.0.1');
       parts.push('playground');

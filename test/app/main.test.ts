@@ -31,8 +31,8 @@ let tmp: TempDir;
 const children: Child[] = [];
 
 /** Run dist/app/main.js with exactly this environment (nothing inherited but PATH and HOME). */
-function runMain(env: Record<string, string>, args: string[] = []): Child {
-  const proc = spawn(process.execPath, [MAIN_JS, ...args], {
+function runMain(env: Record<string, string>, args: string[] = [], nodeFlags: string[] = []): Child {
+  const proc = spawn(process.execPath, [...nodeFlags, MAIN_JS, ...args], {
     cwd: tmp.dir,
     env: { PATH: process.env.PATH ?? '', HOME: tmp.dir, STORE_URL: tmp.sqliteUrl, PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -261,12 +261,13 @@ describe('npm start with Slack (HTTP mode) and Discord', () => {
     }
   }, 60_000);
 
-  /** The Procfile's process types: name → arguments after the entry point. */
-  function procfile(): Map<string, string[]> {
-    const types = new Map<string, string[]>();
+  /** The Procfile's process types: name → node flags and arguments around the entry point. */
+  function procfile(): Map<string, { flags: string[]; args: string[] }> {
+    const types = new Map<string, { flags: string[]; args: string[] }>();
     for (const line of readFileSync(path.join(repoRoot, 'Procfile'), 'utf8').split('\n')) {
-      const m = /^(\w+):\s*node\s+dist\/app\/main\.js\s*(.*)$/.exec(line.trim());
-      if (m) types.set(m[1] as string, (m[2] as string).split(/\s+/).filter(Boolean));
+      const m = /^(\w+):\s*node\s+((?:--\S+\s+)*)dist\/app\/main\.js\s*(.*)$/.exec(line.trim());
+      const words = (x: string | undefined): string[] => (x ?? '').split(/\s+/).filter(Boolean);
+      if (m) types.set(m[1] as string, { flags: words(m[2]), args: words(m[3]) });
     }
     return types;
   }
@@ -276,14 +277,14 @@ describe('npm start with Slack (HTTP mode) and Discord', () => {
     expect([...types.keys()].sort()).toEqual(['web', 'worker']);
     const everything = env({ SLACK_APP_TOKEN: appToken });
 
-    const web = runMain(everything, types.get('web'));
+    const web = runMain(everything, types.get('web')?.args, types.get('web')?.flags);
     const webRunning = await logLine(web, (l) => l['msg'] === 'jobcard running', 'the web process running');
     expect(webRunning['parts']).toEqual(['slack-http']);
     const health = await fetch(`http://127.0.0.1:${String(webRunning['port'])}/healthz`);
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ slack: { mode: 'http', up: true } });
 
-    const worker = runMain(everything, types.get('worker'));
+    const worker = runMain(everything, types.get('worker')?.args, types.get('worker')?.flags);
     const workerRunning = await logLine(worker, (l) => l['msg'] === 'jobcard running', 'the worker running');
     expect([...(workerRunning['parts'] as string[])].sort()).toEqual(['discord', 'slack-socket']);
     expect(socket.connections).toBeGreaterThan(0);
