@@ -10,7 +10,7 @@ export interface SegmentRepair {
   steps: string[];
 }
 
-// Each step shortens the text or removes C1 controls, so this is never reached on real text;
+// Each step undoes one layer of mojibake, so this is never reached on real text;
 // it bounds the work on adversarial input.
 const MAX_STEPS = 16;
 
