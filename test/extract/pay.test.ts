@@ -164,6 +164,10 @@ describe('the known ways salary parsers fail', () => {
   it('stops at a rail of other jobs (LinkedIn "More jobs")', () => {
     expect(bands('About the job\nNo salary listed.\n\nMore jobs\n\nData Scientist\nAcme\n$110K/yr - $130K/yr')).toEqual([]);
   });
+  it('reads the posting again after a rail that came first', () => {
+    const text = 'Similar jobs\nData Scientist\nAcme\n$110K/yr - $130K/yr\n\nAbout the job\nWe build robots.\n\nCompensation\n$140,000 - $175,000 a year';
+    expect(bands(text)).toEqual([band(140000, 175000, 'USD', 'year')]);
+  });
   it('skips other jobs\' salaries on a LinkedIn page and keeps this one\'s', () => {
     expect(bands(fixture('pay', 'linkedin-with-rail.txt'))).toEqual([band(140000, 175000, 'USD', 'year')]);
   });

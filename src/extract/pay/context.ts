@@ -55,6 +55,9 @@ export function isRestatement(before: string): boolean {
  */
 export const RAIL_HEADING = /^\s*(?:more jobs(?: like this)?|similar jobs|see more jobs like this|people also viewed|jobs you may be interested in|recommended jobs|recommended for you|other jobs(?: you might like)?|similar searches|explore (?:more )?jobs|related jobs|jobs similar to (?:this|.{0,60})|people who viewed this job also viewed|more jobs from .{0,60}|you may also like|looking for more jobs\??|other people also viewed|jobs like this|top jobs|similar positions|jobs near .{0,60}|people also searched(?: for)?|recently viewed jobs|explore similar roles|other roles you may be interested in|more jobs at .{0,60}|see all jobs(?: at .{0,60})?|similar jobs near you)\s*:?\s*$/i;
 
+/** Headings of a posting's own text: after a rail, they mean the posting resumes. */
+export const POSTING_HEADING = /^\s*(?:about the (?:job|role|position|team)|job description|description|responsibilities|what you'?ll do|qualifications|requirements|minimum qualifications|basic qualifications|preferred qualifications|compensation|salary|pay (?:range|transparency)|benefits|who you are|the role)\s*:?\s*$/i;
+
 /** Plain-text form of one line: HTML entities decoded (to a fixed point), tags as spaces, tax-form numbers blanked. */
 export function normaliseLine(line: string): string {
   let s = line;

@@ -6,7 +6,7 @@
  */
 import type { PayBand, PayPeriod } from '../../posting.js';
 import {
-  PAY_LABEL_BEFORE, PAY_WORDS, RAIL_HEADING, clauseAfter, clauseBefore, isNotPayTopic, isQuantity, isRestatement,
+  PAY_LABEL_BEFORE, PAY_WORDS, POSTING_HEADING, RAIL_HEADING, clauseAfter, clauseBefore, isNotPayTopic, isQuantity, isRestatement,
   normaliseLine, notPayAfter, notPayBefore, sentenceSpans,
 } from './context.js';
 import { isDollarCode, normaliseIsoCode, placeCurrency, resolveCurrency } from './currency.js';
@@ -98,11 +98,15 @@ export function extractPayBands(text: string, opts: ExtractPayOptions = {}): Pay
   /** The last few non-blank lines: their text and whether they were about pay. */
   const recent: Array<{ norm: string; pay: boolean; money: boolean }> = [];
 
+  let inRail = false;
   for (const { raw, joined } of logicalLines(text)) {
     // Only lines with a digit or markup need the full normalisation; the rest are context.
     const n = joined ? normaliseLine(raw.replace(/\s*\r?\n\s*/g, ' ')) : MAY_NEED_NORMALISING.test(raw) ? normaliseLine(raw) : raw;
     if (n.trim() === '') continue;
-    if (n.length < 80 && RAIL_HEADING.test(n)) break;
+    // A rail of other jobs runs until the posting's own text resumes (a heading of its own or a paragraph).
+    if (n.length < 80 && RAIL_HEADING.test(n)) { inRail = true; continue; }
+    if (inRail && (n.length >= 200 || POSTING_HEADING.test(n))) inRail = false;
+    if (inRail) continue;
     const isPayLine = PAY_WORDS.test(n);
     const exprs = /\d/.test(n) && (field || isPayLine || MONEY_MARKER.test(n)) ? findExpressions(n) : [];
     const headingLine = recent.at(-1);
