@@ -14,9 +14,13 @@ export interface SentenceRule {
 export const SENTENCE_RULES: readonly SentenceRule[] = [
   {
     rule: 'equal-opportunity',
-    hints: ['oppor', 'eoe', 'eeo', 'affir', 'qualified', 'regar', 'discr', 'nondi', 'non-d', 'drug', 'drug-', 'e-ver', 'verif', 'trans', 'law', 'right', 'ofccp', 'vevra', 'secti', 'prote', 'diver', 'unabh', 'schwe', 'chanc', 'igual', 'sin'],
+    hints: ['oppor', 'eoe', 'eeo', 'affir', 'qualified', 'regar', 'discr', 'disch', 'retal', 'commi', 'nondi', 'non-d', 'drug', 'drug-', 'e-ver', 'verif', 'trans', 'law', 'right', 'ofccp', 'vevra', 'secti', 'prote', 'diver', 'unabh', 'schwe', 'chanc', 'igual', 'sin'],
     patterns: [
-      /equal (?:employment )?opportunit(?:y|ies)(?: and affirmative action)? employer/,
+      /equal (?:employment )?opportunit(?:y|ies)(?: and affirmative action)? (?:employer|workplace|company)/,
+      /(?:not|never) (?:discharge|retaliate)/,
+      /discriminate against (?:employees|applicants).{0,120}(?:inquired|discussed|disclosed)/,
+      /pay transparency (?:provision|policy|rule|nondiscrimination)/,
+      /committed to (?:creating|building|fostering|providing) (?:an? )?(?:inclusive|diverse)/,
       /\beoe\b/,
       /affirmative action employer/,
       /all qualified applicants (?:will|shall) receive consideration/,
@@ -54,7 +58,7 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
   },
   {
     rule: 'accommodation',
-    hints: ['accom', 'alter', 'disab', 'requi', 'need', 'reque', 'reaso'],
+    hints: ['accom', 'alter', 'disab', 'requi', 'need', 'reque', 'reaso', 'commi', 'perso', 'indiv', 'appli', 'candi'],
     patterns: [
       /(?:require|need|request)s? (?:an? |any )?(?:reasonable )?accommodation/,
       /reasonable accommodations? (?:will be|are|is) (?:provided|available|made)/,
@@ -62,6 +66,9 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
       /to the extent required to provide needed reasonable accommodations/,
       /alternative methods of application or screening/,
       /(?:individuals|applicants|candidates|persons) with disabilities.{0,120}(?:accommodat|contact|assist)/,
+      /accommodations? (?:are|is) available (?:on|upon) request/,
+      /committed to (?:providing|making) (?:reasonable )?accommodations?/,
+      /(?:a person|an individual|applicants?|candidates?) with a disability/,
     ],
   },
   {
@@ -74,7 +81,7 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
   },
   {
     rule: 'no-agencies',
-    hints: ['agenc', 'unsol', 'third', 'third-', 'accep', 'recru', 'staff', 'searc', 'keine', 'ohne', 'forwa', 'send', 'submi'],
+    hints: ['agenc', 'unsol', 'third', 'third-', 'accep', 'recru', 'staff', 'searc', 'keine', 'ohne', 'forwa', 'send', 'submi', 'acqui'],
     patterns: [
       /\bno (?:recruitment |staffing |third[- ]party )?agencies\b/,
       /(?:do(?:es)?|will) not accept (?:unsolicited )?(?:resumes|cvs|candidate|submissions|agency)/,
@@ -84,13 +91,15 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
       /(?:to|from|by) (?:recruitment|staffing|search) agencies/,
       /(?:do not|don't|please don't) (?:forward|send|submit) (?:any )?(?:cvs|resumes|profiles|candidates)/,
       /(?:keine|ohne) (?:vermittler|agenturen|personalvermittler|headhunter)/,
+      /acquisition (?:in response to|for) this (?:vacancy|position|role) is not appreciated/,
     ],
   },
   {
     rule: 'privacy-notice',
-    hints: ['priva', 'perso', 'ccpa', 'gdpr', 'dsgvo', 'cpra', 'daten', 'datos', 'rgpd', 'lopd', 'avisa', 'aviso', 'prote', 'polít', 'under', 'pursu', 'accor', 'gemäß'],
+    hints: ['priva', 'perso', 'handl', 'handles', 'proce', 'colle', 'retai', 'uses', 'use', 'appli', 'candi', 'recru', 'ccpa', 'gdpr', 'dsgvo', 'cpra', 'daten', 'datos', 'rgpd', 'lopd', 'avisa', 'aviso', 'prote', 'polít', 'under', 'pursu', 'accor', 'gemäß'],
     patterns: [
-      /(?:applicant|candidate|recruitment|job applicant) privacy (?:notice|policy|statement)/,
+      /(?:applicant|candidate|recruitment|job applicant) (?:data protection|privacy) (?:notice|policy|statement)/,
+      /(?:handles?|processes|collects?|retains?|uses?),? (?:(?:and|or|retain|use|process|store),? ){0,3}(?:your )?personal (?:data|information)/,
       /privacy (?:notice|policy|statement) (?:for|to learn|describes|explains|applies)/,
       /(?:read|review|see|view) (?:our|the) (?:\w+ ){0,2}privacy (?:notice|policy|statement)/,
       /your personal (?:data|information).{0,80}(?:processed|collected|used|handled|stored|shared)/,
@@ -123,6 +132,20 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
       /(?:is|are) not liable for third[- ]party/,
       /(?:is|are) not responsible for (?:any )?(?:fees|third|external)/,
       /this (?:job description|posting) is not (?:designed|intended) to (?:cover|contain)/,
+    ],
+  },
+  {
+    rule: 'export-control',
+    hints: ['expor'],
+    patterns: [/export[- ]controlled|export control (?:laws|regulations)|deemed export/],
+  },
+  {
+    rule: 'company-links',
+    hints: ['press', 'newsr', 'faceb', 'twitt', 'linke', 'insta'],
+    patterns: [
+      /^find .{1,60} on (?:facebook|twitter|linkedin|instagram)/,
+      /visit our (?:press room|newsroom|press page)/,
+      /follow us on (?:facebook|twitter|linkedin|instagram)/,
     ],
   },
   {
@@ -166,6 +189,9 @@ export const BOILERPLATE_HEADINGS: ReadonlySet<string> = new Set([
   'disability accommodation', 'notice to agencies', 'notice to recruiters', 'note to recruiters', 'recruitment agencies',
   'to recruitment agencies', 'agency notice', 'fraud alert', 'recruitment fraud', 'recruitment fraud alert', 'beware of fraud',
   'fraud warning', 'e-verify', 'know your rights', 'california applicants', 'for california residents',
-  'notice to california applicants', 'legal disclaimer', 'disclaimer', 'chancengleichheit', 'datenschutz', 'datenschutzhinweis',
+  'notice to california applicants', 'legal disclaimer', 'disclaimer', 'our commitment to diversity and inclusion',
+  'commitment to diversity and inclusion', 'diversity and inclusion', 'diversity, equity and inclusion',
+  'diversity, equity, and inclusion', 'pay transparency policy statement', 'pay transparency nondiscrimination policy',
+  'compliance', 'export control', 'global data privacy notice for job candidates', 'data privacy notice', 'chancengleichheit', 'datenschutz', 'datenschutzhinweis',
   'igualdad de oportunidades', 'aviso de privacidad', 'eeo/aa', 'diversity statement',
 ]);

@@ -67,7 +67,8 @@ function boilerplateStart(sentence: string, matchIndex: number): number {
  * experience or the application window stay even inside legal text. Returns null when nothing is left.
  */
 function cleanParagraph(line: string, log: RemovalLog): string | null {
-  const trimmed = line.trim();
+  // Patterns are written with single spaces; structure collapses spaces later anyway.
+  const trimmed = line.trim().replace(/\s{2,}/g, ' ');
   if (trimmed.length === 0 || candidatePatterns(trimmed.toLowerCase()).length === 0) return line;
   const sentences = splitSentences(trimmed).flatMap((s) => {
     const m = firstMatch(s.text);

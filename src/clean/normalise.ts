@@ -55,5 +55,36 @@ export function normaliseSpaces(text: string, explain: ExplainEntry[]): string {
   return applyRules(AFTER_REPAIR, text, explain);
 }
 
+const RUN_OF_SPACES = / {3,}/g;
+const FLATTENED_MIN = 200;
+
+/**
+ * Text flattened by the copy ("Duration: Permanent   Location: Canada   Start: ASAP"): in a long
+ * line with several runs of three or more spaces, the runs were line breaks.
+ */
+export function restoreLineBreaks(text: string, explain: ExplainEntry[]): string {
+  let count = 0;
+  let sample = '';
+  const out = text
+    .split('\n')
+    .map((line) => {
+      if (line.length < FLATTENED_MIN) return line;
+      const runs = line.match(RUN_OF_SPACES);
+      if (runs === null || runs.length < 2) return line;
+      count += 1;
+      if (sample === '') sample = line.slice(0, 200);
+      return line
+        .split(RUN_OF_SPACES)
+        .filter((p) => p.trim() !== '')
+        .join('\n');
+    })
+    .join('\n');
+  if (count > 0) explain.push({ step: 'normalise', rule: 'collapsed-line-breaks', before: sample, after: '', count });
+  return out;
+}
+
 export const normalise: TextStep = { name: 'normalise', run: normaliseNewlines };
-export const normaliseAfterRepair: TextStep = { name: 'normalise', run: normaliseSpaces };
+export const normaliseAfterRepair: TextStep = {
+  name: 'normalise',
+  run: (text, explain) => restoreLineBreaks(normaliseSpaces(text, explain), explain),
+};

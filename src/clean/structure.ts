@@ -37,23 +37,12 @@ class ChangeLog {
   }
 }
 
-const RUN_OF_SPACES = / {3,}/g;
 const TERMINAL = /[.!?:;]["”’)]?$/;
 const TITLE_BLOCK_MAX_LINES = 8;
 const TITLE_LINE_MAX = 100;
 const PARAGRAPH_MIN = 120;
 const ITEM_MAX = 250;
 const SHORT_ITEM = 40;
-
-/** Text flattened by the copy ("Duration: Permanent   Location: Canada   Start: ASAP"): runs of spaces were line breaks. */
-function splitFlattened(line: string, log: ChangeLog): string[] {
-  if (line.length < 200) return [line];
-  const runs = line.match(RUN_OF_SPACES);
-  if (runs === null || runs.length < 2) return [line];
-  const parts = line.split(RUN_OF_SPACES).filter((p) => p.trim() !== '');
-  log.record('collapsed-line-breaks', line, parts.join('\n'));
-  return parts;
-}
 
 /** Heading, bullet (mark stripped) or plain text. Emoji in front of a heading is decoration, not a bullet. */
 function classify(line: string, log: ChangeLog): { text: string; kind: Kind } {
@@ -80,18 +69,13 @@ function parse(lines: readonly string[], log: ChangeLog): Item[] {
       breakBefore = true;
       continue;
     }
-    for (const piece of splitFlattened(raw, log)) {
-      let text = piece.replace(/\s+/g, ' ').trim();
-      if (text === '') continue;
-      // Markdown: "## Requirements", "**Benefits**".
-      const md = /^#{1,6} (.+)$/.exec(text) ?? /^\*\*([^*]{1,80})\*\*:?$/.exec(text);
-      if (md?.[1] !== undefined) text = md[1].trim();
-      const c = classify(text, log);
-      text = c.text;
-      const kind = c.kind;
-      items.push({ text, kind, breakBefore, title: false });
-      breakBefore = false;
-    }
+    let text = raw.replace(/\s+/g, ' ').trim();
+    // Markdown: "## Requirements", "**Benefits**".
+    const md = /^#{1,6} (.+)$/.exec(text) ?? /^\*\*([^*]{1,80})\*\*:?$/.exec(text);
+    if (md?.[1] !== undefined) text = md[1].trim();
+    const c = classify(text, log);
+    items.push({ text: c.text, kind: c.kind, breakBefore, title: false });
+    breakBefore = false;
   }
   return items;
 }

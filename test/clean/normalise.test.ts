@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseNewlines, normaliseSpaces } from '../../src/clean/normalise.js';
+import { normaliseNewlines, normaliseSpaces, restoreLineBreaks } from '../../src/clean/normalise.js';
 import type { ExplainEntry } from '../../src/clean/types.js';
 
 describe('normalise', () => {
@@ -17,5 +17,12 @@ describe('normalise', () => {
 
   it('after the repair, makes NBSP and tabs plain spaces and drops soft hyphens and controls', () => {
     expect(normaliseSpaces('a\u00a0b\tc\u202fd\u00ade\u0007f\u0085g', [])).toBe('a b c def\ng');
+  });
+
+  it('restores line breaks a copy flattened into runs of spaces', () => {
+    const flat = `Senior Engineer   Duration: Permanent   Location: Remote   ${'We build search for images at scale. '.repeat(6)}`;
+    expect(restoreLineBreaks(flat, []).split('\n').slice(0, 3)).toEqual(['Senior Engineer', 'Duration: Permanent', 'Location: Remote']);
+    const table = 'Location:     Remote';
+    expect(restoreLineBreaks(table, [])).toBe(table);
   });
 });

@@ -33,11 +33,6 @@ describe('structure', () => {
     expect(structure('Senior Designer\nEmployment type\nFull-time\nLocation\nBerlin')).toBe('Senior Designer\nEmployment type: Full-time\nLocation: Berlin');
   });
 
-  it('splits text whose line breaks were flattened into runs of spaces', () => {
-    const flat = `Senior Engineer   Duration: Permanent   Location: Remote   ${'We build search for images at scale. '.repeat(6)}`;
-    expect(structure(flat).split('\n').slice(0, 3)).toEqual(['Senior Engineer', 'Duration: Permanent', 'Location: Remote']);
-  });
-
   it('strips markdown heading marks and emoji in front of headings', () => {
     expect(structure('## Requirements\n- Go\n\n🚀 About you\nCurious.')).toBe('Requirements\n• Go\n\nAbout you\nCurious.');
   });
