@@ -1,4 +1,4 @@
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
 import { UserError } from './errors.js';
 import { codec, decodeSingleByte } from './repair/codecs.js';
 
@@ -15,6 +15,14 @@ export interface DecodeOptions {
 }
 
 export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
+
+// iconv-lite takes a while to load and only fetched pages in legacy charsets need it.
+const require = createRequire(import.meta.url);
+let iconvModule: typeof import('iconv-lite') | null = null;
+function iconv(): typeof import('iconv-lite') {
+  iconvModule ??= require('iconv-lite') as typeof import('iconv-lite');
+  return iconvModule;
+}
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 // Browsers map windows-1252's five undefined bytes to C1 controls; iconv-lite maps them to
@@ -82,7 +90,7 @@ export function decodeWithCharset(bytes: Uint8Array, charset: string): string {
   if (name === 'windows-1252') return decodeWindows1252(bytes);
   // iconv-lite's macintosh has U+FFFD at 0xF0, the Apple logo.
   if (name === 'macintosh') return decodeSingleByte(bytes, codec('macroman'));
-  if (name !== null && iconv.encodingExists(name)) return iconv.decode(Buffer.from(bytes), name);
+  if (name !== null && iconv().encodingExists(name)) return iconv().decode(Buffer.from(bytes), name);
   return sniffAndDecode(bytes).text;
 }
 
@@ -98,7 +106,7 @@ export function normaliseCharset(charset: string): string | null {
   if (/^(iso[-_]?8859[-_]?1|latin-?1|l1|us-ascii|ascii|cp1252|x-cp1252|windows-1252|cp819|ibm819)$/.test(label)) {
     return 'windows-1252';
   }
-  return iconv.encodingExists(label) ? label : null;
+  return iconv().encodingExists(label) ? label : null;
 }
 
 const CHARSET_ALIASES: Readonly<Record<string, string>> = {
