@@ -39,6 +39,8 @@ const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
 /** A message whose text, links aside, is this short is "just a link". */
 const BARE_LINK_MAX_CHARS = 200;
 const RECENT_LIMIT = 10;
+/** How long a link we could not read waits for its paste. */
+const UNREAD_LINK_MS = 30 * 60 * 1000;
 
 export const HELP_TEXT = [
   'Paste a job posting (or a link to one) and I answer with a card: level, pay per location, visa sponsorship, key requirements.',
@@ -77,6 +79,8 @@ export class Desk {
   private readonly log: DeskLogger | undefined;
   private readonly now: () => Date;
   private storeDown = false;
+  /** Links that could not be read, by who shared them where: the paste that follows is tied to the link. */
+  private readonly unreadLinks = new Map<string, { url: string; at: number }>();
 
   constructor(opts: DeskOptions) {
     this.store = opts.store;
@@ -112,7 +116,8 @@ export class Desk {
     if (Buffer.byteLength(text, 'utf8') > this.maxBytes) return null;
     const { detection, posting } = analyzeText(text);
     if (!detection.isPosting) return null;
-    return this.replyWithCard(posting, ev);
+    const linked = this.takeUnreadLink(ev);
+    return this.replyWithCard(linked ? withUrl(posting, linked) : posting, ev, linked);
   }
 
   /** `/jd …`: help, team memory, a card from text or a link, or a short explanation. */
@@ -140,9 +145,10 @@ export class Desk {
       const why = detection.signals.length > 0 ? ` (${detection.signals.slice(0, 3).join('; ')})` : '';
       return { kind: 'notice', text: `${NOT_A_POSTING}: score ${detection.score.toFixed(1)} of ${detection.threshold} needed${why}.` };
     }
-    // A paste that follows a link we could not read is tied to that link.
-    const linked = urls.length === 1 && this.links ? this.links.canonicalize(urls[0] as string) : undefined;
-    return this.replyWithCard(linked ? { ...posting, source: { ...posting.source, url: linked } } : posting, origin, linked);
+    // A paste that carries its link, or follows a link we could not read, is tied to that link.
+    const leading = /^\s*(https?:\/\/\S+)\s/.exec(arg)?.[1];
+    const linked = (leading && this.links ? this.links.canonicalize(leading) : undefined) ?? this.takeUnreadLink(origin);
+    return this.replyWithCard(linked ? withUrl(posting, linked) : posting, origin, linked);
   }
 
   /** A reaction: the full-text emoji on a card or an original posting gets the full posting. */
@@ -181,6 +187,7 @@ export class Desk {
       const posting = await links.read(url);
       return await this.replyWithCard(posting, origin, links.canonicalize(url));
     } catch (err) {
+      this.rememberUnreadLink(origin, links.canonicalize(url));
       if (isUserError(err)) return { kind: 'notice', text: `${err.message} Paste the posting text with \`/jd\` instead.` };
       this.log?.error({ err: errorSummary(err) }, 'reading a link failed');
       return { kind: 'notice', text: 'Something went wrong reading that link. Paste the posting text with `/jd` instead.' };
@@ -257,6 +264,19 @@ export class Desk {
     return { kind: 'notice', text: 'Forgotten: that posting and every reference to it are gone from my memory.' };
   }
 
+  private rememberUnreadLink(origin: Origin, url: string): void {
+    const now = this.now().getTime();
+    for (const [key, entry] of this.unreadLinks) if (now - entry.at > UNREAD_LINK_MS) this.unreadLinks.delete(key);
+    this.unreadLinks.set(`${origin.platform}:${origin.channel}:${origin.user}`, { url, at: now });
+  }
+
+  private takeUnreadLink(origin: { platform: string; channel: string; user: string }): string | undefined {
+    const key = `${origin.platform}:${origin.channel}:${origin.user}`;
+    const entry = this.unreadLinks.get(key);
+    this.unreadLinks.delete(key);
+    return entry && this.now().getTime() - entry.at <= UNREAD_LINK_MS ? entry.url : undefined;
+  }
+
   /** Run a store operation; undefined when the store is unavailable (logged once per outage). */
   private async remembering<T>(op: () => Promise<T>): Promise<T | undefined> {
     try {
@@ -274,6 +294,10 @@ export class Desk {
       return undefined;
     }
   }
+}
+
+function withUrl(posting: Posting, url: string): Posting {
+  return { ...posting, source: { ...posting.source, url } };
 }
 
 /** Pay bands seen for the same job elsewhere (another site, another location list), marked with their source. */

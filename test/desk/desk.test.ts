@@ -95,6 +95,25 @@ describe('Desk', () => {
     expect(read).toEqual(['https://boards.greenhouse.io/acme/jobs/123?gh_src=x', 'https://boards.greenhouse.io/acme/jobs/gone']);
   });
 
+  it('ties the paste that follows an unreadable link to that link', async () => {
+    const links: LinkReader = {
+      canonicalize: (url) => url.replace(/\?.*$/, ''),
+      looksLikeJobLink: () => true,
+      read: async () => {
+        throw new UserError('login-wall', 'That page needs a login.');
+      },
+    };
+    const desk = new Desk({ store: new MemoryStore(), links });
+    const notice = await desk.handleCommand({ ...place, user: 'U1', text: 'https://jobs.example.com/jobs/42?utm_source=x' });
+    expect(notice.kind).toBe('notice');
+    const card = await desk.handleCommand({ ...place, user: 'U1', text: LINKEDIN_PASTE });
+    if (card.kind !== 'card') throw new Error('expected a card');
+    expect(card.posting.source.url).toBe('https://jobs.example.com/jobs/42');
+    expect(card.card.footer.source.url).toBe('https://jobs.example.com/jobs/42');
+    const withLink = await desk.handleCommand({ ...place, user: 'U2', text: `https://jobs.example.com/jobs/7?trk=x\n${LINKEDIN_PASTE}` });
+    expect(withLink.kind === 'card' && withLink.posting.source.url).toBe('https://jobs.example.com/jobs/7');
+  });
+
   it('still answers with a card when the store is down', async () => {
     const broken = new MemoryStore();
     const failing: Store = new Proxy(broken, {
