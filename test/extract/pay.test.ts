@@ -281,6 +281,10 @@ describe('more forms seen in the wild', () => {
     expect(bands('Rémunération : 55 000 € - 65 000 € brut annuel')).toEqual([band(55000, 65000, 'EUR', 'year')]);
     expect(bands('Salary: 45.000 € - 55.000 € brutto pro Jahr')).toEqual([band(45000, 55000, 'EUR', 'year')]);
   });
+  it('reads space-grouped thousands ("80 000 - 100 000 SEK/month")', () => {
+    expect(bands('Lön: 45 000 - 55 000 SEK per month')).toEqual([band(45000, 55000, 'SEK', 'month')]);
+    expect(bands('Salary: 80 000 - 100 000 PLN brutto per year')).toEqual([band(80000, 100000, 'PLN', 'year')]);
+  });
   it('reads day rates and weekly pay', () => {
     expect(bands('Salary: £450 - £550 per day (Outside IR35)')).toEqual([band(450, 550, 'GBP', 'day')]);
     expect(bands('Earn $1,000 - $1,500 weekly')).toEqual([band(1000, 1500, 'USD', 'week')]);

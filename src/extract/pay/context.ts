@@ -5,7 +5,7 @@
  */
 
 /** Words that make a sentence (or a heading over a block) about pay. */
-export const PAY_WORDS = /\b(?:salary|salaries|salaried|pay|pay\s?range|pay\s?rate|base pay|compensation|comp|wages?|hourly rate|day rate|daily rate|rate of pay|remuneration|earnings|earning potential|OTE|on[- ]target|hiring range|stipend for this role|CTC|LPA|gehalt|salario|sueldo|rémunération|salaire|retribuzione|stipendio)\b|年収|月給|給与|給料|時給|薪资|薪酬|연봉|급여/i;
+export const PAY_WORDS = /\b(?:salary|salaries|salaried|pay|pay\s?range|pay\s?rate|base pay|compensation|comp|wages?|hourly rate|day rate|daily rate|rate of pay|remuneration|earnings|earning potential|OTE|on[- ]target|hiring range|stipend for this role|CTC|LPA|gehalt|jahresgehalt|vergütung|salario|sueldo|salário|salaris|rémunération|salaire|retribuzione|stipendio|wynagrodzenie|lön|lønn|løn|palkka)(?![\p{L}])|年収|月給|給与|給料|時給|薪资|薪酬|연봉|급여/iu;
 
 /** A pay word acting as a label right before a bare number ("Salary 85000.00 - 90000.00", "Compensation: 80k"). */
 export const PAY_LABEL_BEFORE = /(?:\b(?:salary|pay|compensation|wage|wages|rate|remuneration|OTE|CTC|earnings)(?:\s+(?:range|rate|band|scale|is|of|from|between|will be|offered))*\s*[:\-–—]?\s*(?:(?:USD|CAD|GBP|EUR|AUD)\s*)?)$/i;
@@ -67,10 +67,12 @@ export function normaliseLine(line: string): string {
   // 401(k), 403(b), 457(b) and tax forms are not amounts; "1099" contracts, "W-2".
   s = s.replace(/\b(?:401|403|457)\s?\(?[kb]\)?/gi, 'retirement-plan');
   s = s.replace(/(?<![$€£\d,.])\b1099\b(?![,.]\d)/g, 'contractor-form');
-  // "100 000 €": space-grouped thousands before a currency.
-  s = s.replace(/\b(\d{1,3})(?:[ ](\d{3}))+(?=\s?(?:€|EUR|zł|PLN|kr|SEK|NOK|DKK|CHF)\b|\s?€)/g, (m) => m.replace(/ /g, ''));
+  // "100 000 €", "80 000 - 100 000 SEK": space-grouped thousands where currencies written that way appear.
+  if (SPACE_GROUPED_CURRENCY.test(s)) s = s.replace(/\b\d{1,3}(?: \d{3})+\b/g, (m) => m.replace(/ /g, ''));
   return s;
 }
+
+const SPACE_GROUPED_CURRENCY = /€|\b(?:EUR|PLN|SEK|NOK|DKK|CHF|CZK|HUF|RUB|UAH|kr|zł|brut|brutto|Kč|Ft)\b|zł|Kč/;
 
 const NAMED: Record<string, string> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', mdash: '—', ndash: '–',
