@@ -16,6 +16,8 @@ import { kindOf, linesOf, sentencesOf, withoutOtherJobs } from './text.js';
 const NAME = String.raw`((?:[A-Z][A-Za-z0-9&.'’+-]*|[A-Z]{2,})(?:\s+(?:[A-Z][A-Za-z0-9&.'’+-]*|&|of|de|by)){0,5})`;
 
 interface Vote {
+  /** A cheap test a sentence must pass before the (costlier) pattern runs. */
+  hint?: RegExp;
   /** A "Name:" line counts only when the name is no section heading ("Preferred:"). */
   notHeading?: boolean;
   pattern: RegExp;
@@ -24,23 +26,23 @@ interface Vote {
 }
 
 const VOTES: readonly Vote[] = [
-  { pattern: new RegExp(String.raw`${NAME}\s+is\s+(?:an?\s+|proud(?:ly)?\s+(?:to be\s+)?(?:an?\s+)?)?(?:equal (?:employment )?opportunity|eoe|affirmative action)`), weight: 40, detail: 'equal-opportunity statement' },
-  { pattern: new RegExp(String.raw`^(?:About|ABOUT|Why(?:\s+(?:[Jj]oin|[Ww]ork(?:ing)?\s+(?:at|for|with)|[Cc]hoose))?|Life at|Working at|Join)\s+${NAME}\s*[:?!]?$`), weight: 35, detail: 'section heading' },
-  { pattern: new RegExp(String.raw`\bWe(?:'re|’re| are)\s+${NAME}\s*[.!]`), weight: 40, detail: '"We\'re X." sentence' },
-  { pattern: new RegExp(String.raw`^${NAME}\s+(?:has|have)\s+(?:an?\s+)?(?:\w+\s+)?(?:client|opening|opportunity|position)s?\b`), weight: 25, detail: '"X has an opening" sentence' },
-  { pattern: new RegExp(String.raw`^${NAME}\s*:$`), weight: 15, detail: 'name line', notHeading: true },
-  { pattern: new RegExp(String.raw`${NAME}(?:'s|’s)\s+[a-z]`), weight: 2, detail: 'possessive' },
-  { pattern: new RegExp(String.raw`\b(?:work|working|career|careers|life)\s+(?:at|for|with)\s+${NAME}`), weight: 10, detail: '"work at X" sentence' },
+  { pattern: new RegExp(String.raw`${NAME}\s+is\s+(?:an?\s+|proud(?:ly)?\s+(?:to be\s+)?(?:an?\s+)?)?(?:equal (?:employment )?opportunity|eoe|affirmative action)`), weight: 40, detail: 'equal-opportunity statement', hint: /equal|eoe|affirmative/i },
+  { pattern: new RegExp(String.raw`^(?:About|ABOUT|Why(?:\s+(?:[Jj]oin|[Ww]ork(?:ing)?\s+(?:at|for|with)|[Cc]hoose))?|Life at|Working at|Join)\s+${NAME}\s*[:?!]?$`), weight: 35, detail: 'section heading', hint: /^(?:About|ABOUT|Why|Life|Working|Join)\b/ },
+  { pattern: new RegExp(String.raw`\bWe(?:'re|’re| are)\s+${NAME}\s*[.!]`), weight: 40, detail: '"We\'re X." sentence', hint: /\bWe/ },
+  { pattern: new RegExp(String.raw`^${NAME}\s+(?:has|have)\s+(?:an?\s+)?(?:\w+\s+)?(?:client|opening|opportunity|position)s?\b`), weight: 25, detail: '"X has an opening" sentence', hint: /\bha(?:s|ve)\b/ },
+  { pattern: new RegExp(String.raw`^${NAME}\s*:$`), weight: 15, detail: 'name line', hint: /:$/, notHeading: true },
+  { pattern: new RegExp(String.raw`${NAME}(?:'s|’s)\s+[a-z]`), weight: 2, detail: 'possessive', hint: /['’]s\s/ },
+  { pattern: new RegExp(String.raw`\b(?:work|working|career|careers|life)\s+(?:at|for|with)\s+${NAME}`), weight: 10, detail: '"work at X" sentence', hint: /\b(?:work|working|career|careers|life)\s+(?:at|for|with)\b/i },
   // A flattened header: "VECTOR TALENT RESOURCES Title: …".
-  { pattern: /^([A-Z][A-Z&.,' -]{2,40}?)\s+(?:Job\s+|Position\s+)?Title\s*:/, weight: 30, detail: 'header before the title field' },
-  { pattern: new RegExp(String.raw`${NAME}\s+(?:does|do|will|is|are)\s+not\b|${NAME}\s+will\s+(?:comply|consider|provide|make)\b`), weight: 8, detail: 'policy sentence' },
-  { pattern: new RegExp(String.raw`${NAME}(?:'s|’s)?\s+(?:[A-Z][\w&]*\s+){0,4}(?:is|are)\s+(?:currently\s+)?(?:seeking|looking for|hiring|searching for)\b`), weight: 25, detail: '"is seeking" sentence' },
-  { pattern: new RegExp(String.raw`${NAME}\s+(?:seeks|has an opening for|is growing|is expanding)\b`), weight: 25, detail: '"seeks" sentence' },
-  { pattern: new RegExp(String.raw`\bAt\s+${NAME},\s+(?:we|our|you|the)\b`), weight: 15, detail: '"At X, we" sentence' },
-  { pattern: new RegExp(String.raw`${NAME}\s+(?:will|does|do|is|are)\s+(?:not\s+)?(?:unable to\s+)?(?:consider\s+)?(?:sponsor|offer|provide)`), weight: 12, detail: 'policy sentence' },
+  { pattern: /^([A-Z][A-Z&.,' -]{2,40}?)\s+(?:Job\s+|Position\s+)?Title\s*:/, weight: 30, detail: 'header before the title field', hint: /Title\s*:/ },
+  { pattern: new RegExp(String.raw`${NAME}\s+(?:does|do|will|is|are)\s+not\b|${NAME}\s+will\s+(?:comply|consider|provide|make)\b`), weight: 8, detail: 'policy sentence', hint: /\bnot\b|\bwill\b|sponsor|offer|provide/ },
+  { pattern: new RegExp(String.raw`${NAME}(?:'s|’s)?\s+(?:[A-Z][\w&]*\s+){0,4}(?:is|are)\s+(?:currently\s+)?(?:seeking|looking for|hiring|searching for)\b`), weight: 25, detail: '"is seeking" sentence', hint: /seeking|looking for|hiring|searching for/ },
+  { pattern: new RegExp(String.raw`${NAME}\s+(?:seeks|has an opening for|is growing|is expanding)\b`), weight: 25, detail: '"seeks" sentence', hint: /seeks|opening for|is growing|is expanding/ },
+  { pattern: new RegExp(String.raw`\bAt\s+${NAME},\s+(?:we|our|you|the)\b`), weight: 15, detail: '"At X, we" sentence', hint: /\bAt\s/ },
+  { pattern: new RegExp(String.raw`${NAME}\s+(?:will|does|do|is|are)\s+(?:not\s+)?(?:unable to\s+)?(?:consider\s+)?(?:sponsor|offer|provide)`), weight: 12, detail: 'policy sentence', hint: /\bnot\b|\bwill\b|sponsor|offer|provide/ },
   { pattern: new RegExp(String.raw`^${NAME}\s+(?:is|was|are)\s+(?:a|an|the|one of|[a-z]+ing|backed|headquartered|based|founded|trusted)\b`), weight: 12, detail: 'company description' },
   { pattern: new RegExp(String.raw`^${NAME}\s+(?:builds|brings|helps|provides|offers|makes|creates|develops|delivers|enables|powers|designs|operates|serves|harnesses|believes|brings|exists)\b`), weight: 10, detail: 'company description' },
-  { pattern: new RegExp(String.raw`\b(?:Join|joining|at)\s+${NAME}\s+(?:as|and|to|in|on)\b`), weight: 6, detail: 'named in a sentence' },
+  { pattern: new RegExp(String.raw`\b(?:Join|joining|at)\s+${NAME}\s+(?:as|and|to|in|on)\b`), weight: 6, detail: 'named in a sentence', hint: /\b(?:Join|joining|at)\s/ },
 ];
 
 const NOT_A_COMPANY = /^(we|our|you|your|this|that|these|the|the company|company|team|our team|job|role|position|candidates?|applicants?|employees?|benefits|it|they|all|each|equal|please|note|salary|if|in|as|about|why|what|how|when|where|who|apply|requirements|responsibilities|qualifications|here|there|today|us|the role|the team|overview|summary|description|compensation|location|remote|hybrid|full|i|a|an|and|or|join|what we do|who we are|eeo|eoe|perks|diversity|inclusion|culture|mission|values|hiring|interview|process|ai|ml|data|engineering|product|design|technology|tech|people|work|life|new|more|learn|see|get|find|bonus|equity|health|dental|vision|preferred|required|requirements|qualifications|skills|nice to have|bonus points|responsibilities|duties|description|details|location|salary|pay|benefits|perks|education|experience|job|the job|the role|role|the position|the opportunity|the department|the business|the organization|the organisation|employer|the employer|master|masters|bachelor|bachelors|associate|phd|doctorate|client|our client|the client|customer|customers|government|state|federal|u.s.|united states)$/i;
@@ -137,6 +139,7 @@ export function extractCompany(text: string): Found<string | null> {
   }
   for (const s of [...sentencesOf(body), ...linesOf(body)]) {
     for (const v of VOTES) {
+      if (v.hint !== undefined && !v.hint.test(s.text)) continue;
       const m = v.pattern.exec(s.text);
       if (m && v.notHeading === true && kindOf(m[1] ?? '') !== null) continue;
       if (m) vote(shoutToName(m.slice(1).find((g) => g !== undefined) ?? ''), v.weight, s.text, v.detail, s.start);

@@ -76,7 +76,9 @@ function placesIn(span: Span, weak: boolean, out: Hit[]): void {
   const push = (place: string, idx: number): void => {
     out.push({ place, at: span.start + idx, line: s, weak });
   };
-  for (const m of VISA_TALK.test(s) ? [] : s.matchAll(CITY_REGION)) {
+  // Every "City, Region" form needs a comma before a capital: most sentences have none.
+  const commaCap = /,\s*[A-Z]/.test(s);
+  for (const m of VISA_TALK.test(s) || !commaCap ? [] : s.matchAll(CITY_REGION)) {
     const region = m[3] ?? '';
     if (!(region in US_STATES) && !(region in CA_PROVINCES)) continue;
     const first = m[2] === undefined ? null : cleanCity(m[1] ?? '');
@@ -84,7 +86,7 @@ function placesIn(span: Span, weak: boolean, out: Hit[]): void {
     if (first !== null) push(`${first}, ${region}`, m.index);
     if (city !== null) push(`${city}, ${region}`, m.index + 1);
   }
-  for (const m of s.matchAll(CITY_STATE_NAME)) {
+  for (const m of commaCap ? s.matchAll(CITY_STATE_NAME) : []) {
     const city = cleanCity(m[1] ?? '');
     const code = codeOfRegionName(m[2] ?? '');
     if (city !== null && code !== null && city.toLowerCase() !== (m[2] ?? '').toLowerCase()) push(`${city}, ${code}`, m.index);
@@ -95,14 +97,14 @@ function placesIn(span: Span, weak: boolean, out: Hit[]): void {
     // A known Australian city, or any place written with its postcode or country ("Camberwell VIC 3124").
     if (city !== null && (m[3] !== undefined || CITIES[city.toLowerCase()]?.endsWith('Australia') === true)) push(`${city}, Australia`, m.index);
   }
-  for (const m of s.matchAll(CITY_COUNTRY)) {
+  for (const m of commaCap ? s.matchAll(CITY_COUNTRY) : []) {
     const city = cleanCity(m[1] ?? '');
     const country = countryName(m[3] ?? '');
     if (city === null || country === null) continue;
     if (/^remote$/i.test(city)) continue;
     push(`${city}, ${country}`, m.index);
   }
-  for (const m of s.matchAll(REMOTE_PLACE)) {
+  for (const m of /remote/i.test(s) ? s.matchAll(REMOTE_PLACE) : []) {
     if (/\b(no|not)\s+remote\b/i.test(s.slice(Math.max(0, m.index - 8), m.index + m[0].length))) continue;
     push(remoteWithRegion(m[0], s.slice(Math.max(0, m.index - 30), m.index)), m.index);
   }

@@ -48,6 +48,7 @@ const INDEED_FIELD = /:\s*(\d{1,2})\+?\s*years?\s*\((required|preferred)\)/gi;
 export function requiredYears(text: string, sections: readonly Section[]): YearsHit[] {
   const hits: YearsHit[] = [];
   for (const s of sentencesOf(text)) {
+    if (!/years?|yrs?|년|年/i.test(s.text)) continue;
     for (const m of s.text.matchAll(CJK_YEARS)) {
       if (!optionalNear(s.text, m.index, m[0].length)) hits.push({ years: Number(m[1]), line: s.text });
     }
@@ -136,14 +137,14 @@ export function extractSkills(text: string, title: string | null): Found<string[
   const body = withoutOtherJobs(text);
   const spans = skillSpans(body, sectionsOf(body));
   if (title !== null) spans.push({ text: title, start: -1 });
-  const hits: { name: string; rank: number; at: number; line: string }[] = [];
+  const hits: { name: string; rank: number; at: number }[] = [];
+  // One pass per skill over the useful text joined (blank lines keep spans apart).
+  const joined = spans.map((s) => s.text).join('\n\n');
+  const lower = joined.toLowerCase();
   for (const skill of SKILLS) {
-    for (const span of spans) {
-      const m = skill.pattern.exec(span.text);
-      if (m === null) continue;
-      hits.push({ name: skill.name, rank: CATEGORY_ORDER.indexOf(skill.category), at: span.start + m.index, line: span.text });
-      break;
-    }
+    if (skill.needles !== null && !skill.needles.some((n) => lower.includes(n))) continue;
+    const m = skill.pattern.exec(joined);
+    if (m !== null) hits.push({ name: skill.name, rank: CATEGORY_ORDER.indexOf(skill.category), at: m.index });
   }
   hits.sort((a, b) => a.rank - b.rank || a.at - b.at);
   const names = hits.map((h) => h.name);

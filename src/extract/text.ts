@@ -9,8 +9,30 @@ export interface Span {
   start: number;
 }
 
+/**
+ * Every extractor asks for the same views of the same text: remember the last answer per view
+ * (callers must not mutate the arrays they get).
+ */
+function memoLast<T>(compute: (text: string) => T): (text: string) => T {
+  let lastText: string | null = null;
+  let last: T | null = null;
+  return (text: string): T => {
+    if (text !== lastText || last === null) {
+      last = compute(text);
+      lastText = text;
+    }
+    return last;
+  };
+}
+
 /** Non-empty lines, trimmed, with their offsets. */
-export function linesOf(text: string): Span[] {
+export const linesOf: (text: string) => Span[] = memoLast(computeLines);
+/** Sentences (and bullet items) of the text, trimmed, with their offsets. */
+export const sentencesOf: (text: string) => Span[] = memoLast(computeSentences);
+/** The text's sections by its headings (see computeSections). */
+export const sectionsOf: (text: string) => Section[] = memoLast(computeSections);
+
+function computeLines(text: string): Span[] {
   const out: Span[] = [];
   const re = /[^\r\n]+/g;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
@@ -27,8 +49,7 @@ const SENTENCE_BREAK = /(?<=[.!?])\s+(?=[A-Z0-9"“(•\-*])|\s*[•▪●◦]\s
 // Abbreviations after which a full stop does not end a sentence.
 const NO_BREAK_AFTER = /(?:\b(?:Sr|Jr|Mr|Ms|Mrs|Dr|St|Inc|Co|Corp|Ltd|vs|etc|e\.g|i\.e|U\.S|No|approx|incl|Mgr|Dept|Ph\.D|B\.S|M\.S|B\.A|M\.A)\.|\b[A-Z]\.)$/;
 
-/** Sentences (and bullet items) of the text, trimmed, with their offsets. */
-export function sentencesOf(text: string): Span[] {
+function computeSentences(text: string): Span[] {
   const out: Span[] = [];
   for (const line of linesOf(text)) {
     let from = 0;
@@ -104,7 +125,7 @@ const INLINE_HEADING = /(?:^|\s)((?:[A-Z][A-Za-z'’]*|[A-Z]{2,})(?:[ /&-]+(?:[A
  * Splits the text into sections by its headings (own-line headings, and "Heading:" labels
  * inside flattened lines). Text before the first heading is an 'other' section.
  */
-export function sectionsOf(text: string): Section[] {
+function computeSections(text: string): Section[] {
   const marks: { heading: string; kind: SectionKind; at: number }[] = [];
   for (const line of linesOf(text)) {
     const h = headingOf(line.text);

@@ -35,6 +35,8 @@ const PHRASES: readonly Rule[] = [
   { pattern: /\b(in[- ]office|on-?site|in[- ]person)\b/i, value: 'onsite', detail: 'on-site mention' },
 ];
 
+const WHERE_WORDS = /remote|hybrid|office|site|person|days?\b|telework|anywhere|distributed|flexib/i;
+
 export function extractWorkplace(text: string): Found<Workplace | null> {
   const body = withoutOtherJobs(text);
   for (const line of linesOf(body)) {
@@ -48,7 +50,8 @@ export function extractWorkplace(text: string): Found<Workplace | null> {
       return found(r.value, line.text, r.value === null ? 'labelled field says nothing settled' : r.detail);
     }
   }
-  const sentences = sentencesOf(body);
+  // Only sentences that speak of where the work happens are worth the phrase rules.
+  const sentences = sentencesOf(body).filter((s) => WHERE_WORDS.test(s.text));
   // Strong phrases in order; a weak "on-site mention" only when nothing else is said.
   const hits: { value: Workplace; line: string; detail: string; rank: number }[] = [];
   PHRASES.forEach((r, rank) => {

@@ -12,7 +12,12 @@ export interface Skill {
   name: string;
   category: SkillCategory;
   pattern: RegExp;
+  /** Lower-case strings one of which the text must contain before the pattern is worth running. */
+  needles: readonly string[] | null;
 }
+
+// Needles of the patterns built from names; hand-written patterns run without a pre-check.
+const NEEDLES = new WeakMap<RegExp, string[]>();
 
 const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // Letters, digits and a few joiners continue a word: "JavaScript" is not "Java".
@@ -20,10 +25,14 @@ const EDGE_L = String.raw`(?<![A-Za-z0-9_+#./-])`;
 const EDGE_R = String.raw`(?![A-Za-z0-9_+#]|\.[A-Za-z]|-[A-Za-z])`;
 
 function words(...names: string[]): RegExp {
-  return new RegExp(`${EDGE_L}(?:${names.map(esc).join('|')})${EDGE_R}`, 'i');
+  const re = new RegExp(`${EDGE_L}(?:${names.map(esc).join('|')})${EDGE_R}`, 'i');
+  NEEDLES.set(re, names.map((n) => n.toLowerCase()));
+  return re;
 }
 function exact(...names: string[]): RegExp {
-  return new RegExp(`${EDGE_L}(?:${names.map(esc).join('|')})${EDGE_R}`);
+  const re = new RegExp(`${EDGE_L}(?:${names.map(esc).join('|')})${EDGE_R}`);
+  NEEDLES.set(re, names.map((n) => n.toLowerCase()));
+  return re;
 }
 
 // A one-letter or everyday-word language counts only inside a list of languages/tools.
@@ -106,6 +115,18 @@ const T: ReadonlyArray<readonly [string, SkillCategory, RegExp?]> = [
   ['SAP', 'tool', exact('SAP')], ['Stata', 'tool', exact('Stata')], ['SPSS', 'tool'], ['WebRTC', 'tool'],
 ];
 
-export const SKILLS: readonly Skill[] = T.map(([name, category, pattern]) => ({ name, category, pattern: pattern ?? words(name) }));
+// Needles for the hand-written patterns: what the text must contain for them to match.
+const HAND_NEEDLES: Readonly<Record<string, readonly string[]>> = {
+  Go: ['go'], Rust: ['rust'], 'C++': ['c++', 'cpp'], 'C#': ['c#'], C: ['c'], R: ['r'], Ruby: ['ruby'],
+  Swift: ['swift'], SQL: ['sql'], Julia: ['julia'], React: ['react'], Angular: ['angular'], Vue: ['vue'],
+  'Node.js': ['node'], Spring: ['spring'], '.NET': ['.net', 'dotnet'], Room: ['room'], Spark: ['spark'],
+  Beam: ['beam'], dbt: ['dbt'], Ray: ['ray'], Temporal: ['temporal'], 'AWS Glue': ['glue'], Oracle: ['oracle'],
+  Segment: ['segment'], Git: ['git'], GitHub: ['github'], Looker: ['looker'], Mode: ['mode analytics'], Vault: ['vault'],
+};
+
+export const SKILLS: readonly Skill[] = T.map(([name, category, given]) => {
+  const pattern = given ?? words(name);
+  return { name, category, pattern, needles: NEEDLES.get(pattern) ?? HAND_NEEDLES[name] ?? null };
+});
 
 export const CATEGORY_ORDER: readonly SkillCategory[] = ['language', 'framework', 'cloud', 'data', 'tool'];
