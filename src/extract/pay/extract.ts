@@ -65,6 +65,22 @@ function bareNumberIsPay(n: string, before: string, e: MoneyExpression, field: b
   return word === undefined || ALLOWED_WORD_AFTER_BARE.test(word);
 }
 
+/**
+ * The code written with the amount, else a dollar code written on its line or heading
+ * ("CAD $119,000 - $246,000, including a base salary of $100,000"), else what its places
+ * (or the posting's) imply.
+ */
+function currencyOf(e: MoneyExpression, context: string, places: readonly string[], postingHints: () => string[]): string {
+  if (e.code !== null) return e.code;
+  if (e.symbol === '$' || e.symbol === null) {
+    const lineCode = /\b(USD|CAD|AUD|NZD|SGD|HKD|MXN)\b/.exec(context)?.[1];
+    if (lineCode !== undefined) return normaliseIsoCode(lineCode);
+  }
+  const bandHints = places.map(placeCurrency).filter((c): c is string => c !== null);
+  const currency = resolveCurrency(e.symbol, bandHints, postingHints());
+  return e.symbol === '$' && !isDollarCode(currency) ? 'USD' : currency;
+}
+
 function decidePeriod(e: MoneyExpression, currency: string, lead: string, heading: string): PayPeriod | null {
   if (e.period !== null) return isPlausible(e.max, currency, e.period) ? e.period : null;
   for (const text of [lead, heading]) {
@@ -144,18 +160,7 @@ export function extractPayBands(text: string, opts: ExtractPayOptions = {}): Pay
         && (e.period !== null || (bandLike && (payAbove || PAY_WORDS.test(n))) || (places.length > 0 && e.isRange)));
       if (e.marked && !payContext) continue;
 
-      // Currency: the code written with it, else a dollar code written on the same line or heading ("CAD $119,000 … $100,000"), else the places.
-      let currency = e.code;
-      if (currency === null && (e.symbol === '$' || e.symbol === null)) {
-        const lineCode = /\b(USD|CAD|AUD|NZD|SGD|HKD|MXN)\b/.exec(`${n} ${heading}`)?.[1];
-        if (lineCode !== undefined && (e.symbol === '$' || !e.marked)) currency = normaliseIsoCode(lineCode);
-      }
-      if (currency === null) {
-        const bandHints = places.map(placeCurrency).filter((c): c is string => c !== null);
-        currency = resolveCurrency(e.symbol, bandHints, postingHints());
-        if (e.symbol === '$' && !isDollarCode(currency)) currency = 'USD';
-      }
-
+      const currency = currencyOf(e, `${n} ${heading}`, places, postingHints);
       const period = decidePeriod(e, currency, lead, heading);
       if (period === null) continue;
       const kind = kindOf(clauseBefore(n, from, e.start)) ?? kindOf(lead) ?? kindOf(leadInLine);
