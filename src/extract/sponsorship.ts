@@ -22,6 +22,11 @@ const SPONSOR = String.raw`(?:sponsor(?:s|ed|ing|ship)?|visa|immigration|work pe
 const NEG = String.raw`(?:will not|won't|wont|cannot|can't|can not|unable to|not able to|do not|does not|don't|doesn't|are not|is not|not in a position to|no longer|not currently|are unable|is unable|not)`;
 
 const RULES: readonly StanceRule[] = [
+  // A labelled answer: "Visa sponsorship: No", "Sponsorship available: Yes".
+  { pattern: /\b(?:visa\s+)?sponsorship(?:\s+available)?\s*[:：]\s*(?:no|not available|none|unavailable)\b/i, stance: 'no', explicit: true },
+  { pattern: /\b(?:visa\s+)?sponsorship(?:\s+available)?\s*[:：]\s*(?:yes|available|provided)\b/i, stance: 'yes', explicit: true },
+  // "Candidates who require sponsorship will not be considered."
+  { pattern: /\b(?:requir\w*|need\w*)\s+(?:\w+\s+){0,3}sponsorship\b[^.]{0,40}\b(?:not|ineligible|cannot|won't)\b/i, stance: 'no', explicit: true },
   // Explicit no.
   { pattern: new RegExp(String.raw`\b${NEG}\s+(?:\w+\s+){0,4}(?:sponsor|offer(?:ing)? (?:\w+ )?sponsorship|provide (?:\w+ )?sponsorship|support (?:\w+ )?(?:visa|sponsorship|immigration)|consider (?:\w+ ){0,3}(?:candidates|applicants) (?:who|that) (?:will )?(?:now or in the future )?require)`, 'i'), stance: 'no', explicit: true },
   { pattern: /\b(?:without|no)\s+(?:the\s+)?(?:need (?:for|of)\s+)?(?:current or future\s+|future\s+|any\s+|employer\s+|company\s+)?(?:visa\s+|immigration\s+|employer\s+)?sponsorship\b/i, stance: 'no', explicit: true },
@@ -41,7 +46,7 @@ const RULES: readonly StanceRule[] = [
 ];
 
 // Sentences that mention these words for other reasons.
-const NOT_ABOUT_VISAS = /\b(criminal|arrest|conviction|background check|fair chance|without regard to|regardless of|discriminat|protected (veteran|class|characteristic)|equal (employment )?opportunity|export (control|administration|license)|itar|ear\b|deemed export|company[- ]sponsored|sponsored (events?|profit|plan|health|benefits?|insurance|retirement)|employer[- ]sponsored (health|insurance|benefit|plan|retirement)|sponsor(s|ed)? (by|the event)|corporate sponsor)\b/i;
+const NOT_ABOUT_VISAS = /\b(criminal|arrest|conviction|background check|fair chance|without regard to|regardless of|discriminat|protected (veteran|class|characteristic)|equal (employment )?opportunity|export (control|administration|license)|itar|ear\b|deemed export|company[- ]sponsored|sponsored (events?|profit|plan|health|benefits?|insurance|retirement)|employer[- ]sponsored (health|insurance|benefit|plan|retirement)|sponsor(s|ed)? (by|the event)|corporate sponsor|sponsor(s|ed|ing)? (?:\w+ ){0,2}(?:certifications?|training|conferences?|events?|memberships?|education|courses?|tuition|licens\w+|team|hackathons?|meetups?))\b/i;
 // "We will sponsor your security clearance" is about clearances, not visas.
 const CLEARANCE_SPONSOR = /\bsponsor(ing|ship)?\b[^.]{0,40}\bclearance\b|\bclearance\b[^.]{0,30}\bsponsor/i;
 const ABOUT = new RegExp(String.raw`${SPONSOR}|authori[sz]ed to work|authori[sz]ation to work|work authori[sz]ation|right to work|work(?:ing)? rights|eligible to work|citizen|green card|permanent resident|clearance|ビザ`, 'i');

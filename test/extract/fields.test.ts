@@ -81,3 +81,13 @@ describe('workplace, employment type and posted', () => {
     expect(extractPosted('Capital One\nCambridge, MA · 1 week ago · 36 applicants').value).toBe('1 week ago');
   });
 });
+
+describe('workplace wording seen less often', () => {
+  it('reads "this position is remote" and "can be performed remotely" as remote', () => {
+    expect(extractWorkplace('This position is remote.').value).toBe('remote');
+    expect(extractWorkplace('The role can be performed remotely from anywhere in Canada.').value).toBe('remote');
+  });
+  it('reads "this role is not remote" as on-site', () => {
+    expect(extractWorkplace('This role is not remote; you will work from our Austin office.').value).toBe('onsite');
+  });
+});

@@ -62,3 +62,16 @@ describe('sponsorship', () => {
     expect(extractSponsorship('We build tools for teams.').value).toEqual({ stance: 'unstated', evidence: null });
   });
 });
+
+describe('sponsorship wording seen less often', () => {
+  it('reads labelled answers', () => {
+    expect(stance('Visa sponsorship: No')).toBe('no');
+    expect(stance('Visa sponsorship: Yes')).toBe('yes');
+  });
+  it('reads "candidates who require sponsorship will not be considered" as no', () => {
+    expect(stance('Candidates who require visa sponsorship now or in the future will not be considered.')).toBe('no');
+  });
+  it('does not read sponsored certifications or events as visa sponsorship', () => {
+    expect(stance('We will sponsor your AWS certifications and conference travel.')).toBe('unstated');
+  });
+});
