@@ -20,6 +20,8 @@ export interface Health {
   discord?: { ready: boolean; ping: number };
   store: { url: string; reachable: boolean };
   playground?: boolean;
+  /** Shutting down: replies in flight are finishing; a load balancer should send nothing new. */
+  stopping?: boolean;
 }
 
 export interface Running {
@@ -86,12 +88,14 @@ export async function startJobcard(config: Config, log: Logger): Promise<Running
   let port: number | null = null;
   const mode = slackMode(config);
 
+  let stopping: Promise<void> | undefined;
   const health = async (): Promise<Health> => {
     const h: Health = { ok: true, store: { url: redactUrl(config.STORE_URL), reachable: await reachable(store) } };
     if (mode) h.slack = { mode, up: slackUp };
     if (discord) h.discord = discord.status();
     if (playground) h.playground = true;
-    h.ok = h.store.reachable && (h.slack?.up ?? true) && (h.discord?.ready ?? true);
+    if (stopping) h.stopping = true;
+    h.ok = !stopping && h.store.reachable && (h.slack?.up ?? true) && (h.discord?.ready ?? true);
     return h;
   };
 
@@ -149,7 +153,6 @@ export async function startJobcard(config: Config, log: Logger): Promise<Running
     throw err;
   }
 
-  let stopping: Promise<void> | undefined;
   const stopAll = async (): Promise<void> => {
     const drain = Promise.allSettled([
       slack?.stop().then(() => { slackUp = false; }),

@@ -141,7 +141,7 @@ describe('startJobcard with Slack credentials (HTTP mode)', () => {
     expect(card.blocks.length).toBeGreaterThan(0);
   }, 30_000);
 
-  it('stop() lets a reply in flight finish, then closes the store', async () => {
+  it('stop() lets a reply in flight finish (health 503 meanwhile), then closes the store', async () => {
     const api = await slackStandIn();
     // Hold chat.postMessage: the card is in flight when stop() is called.
     const proxy: HoldingProxy = await holdingProxy(api.url, /^\/api\/chat\.postMessage/);
@@ -165,6 +165,10 @@ describe('startJobcard with Slack credentials (HTTP mode)', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(stopped).toBe(false);
     expect(api.posted).toHaveLength(0);
+    // While it drains, health turns 503 so a load balancer sends nothing new.
+    const draining = await healthz(running.port);
+    expect(draining.status).toBe(503);
+    expect(draining.body).toMatchObject({ ok: false, stopping: true });
 
     proxy.release();
     await stopping;
