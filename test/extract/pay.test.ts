@@ -285,6 +285,12 @@ describe('more forms seen in the wild', () => {
     expect(bands('Lön: 45 000 - 55 000 SEK per month')).toEqual([band(45000, 55000, 'SEK', 'month')]);
     expect(bands('Salary: 80 000 - 100 000 PLN brutto per year')).toEqual([band(80000, 100000, 'PLN', 'year')]);
   });
+  it('reads "between X and Y" in other languages', () => {
+    expect(bands('Ein Jahresgehalt zwischen 65.000 € und 78.000 €, je nach Erfahrung')).toEqual([band(65000, 78000, 'EUR', 'year')]);
+  });
+  it('reads dollars beside "+ super" as Australian', () => {
+    expect(bands('$78,000 – $85,000 + super')).toEqual([band(78000, 85000, 'AUD', 'year')]);
+  });
   it('reads day rates and weekly pay', () => {
     expect(bands('Salary: £450 - £550 per day (Outside IR35)')).toEqual([band(450, 550, 'GBP', 'day')]);
     expect(bands('Earn $1,000 - $1,500 weekly')).toEqual([band(1000, 1500, 'USD', 'week')]);
@@ -294,6 +300,10 @@ describe('more forms seen in the wild', () => {
   });
   it('leaves out a job board\'s own estimate', () => {
     expect(bands('$104K - $147K (Glassdoor est.)')).toEqual([]);
+  });
+  it('reads a range on a short shared line ("Acme | Senior Engineer | Remote (US) | $160k-$200k + equity")', () => {
+    expect(bands('Acme | Senior Backend Engineer | Remote (US) | $160k-$200k + equity | apply via our site')).toEqual([band(160000, 200000, 'USD', 'year')]);
+    expect(bands('Our customers save $10k-$50k a year with Acme.')).toEqual([]);
   });
   it('reads "$100K–$130K base + equity" without a pay word before it', () => {
     expect(bands('$100K–$130K base + equity')).toEqual([band(100000, 130000, 'USD', 'year')]);

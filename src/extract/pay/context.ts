@@ -15,10 +15,10 @@ export const PAY_LABEL_BEFORE = /(?:\b(?:salary|pay|compensation|wage|wages|rate
  * before the amount in its own clause count, so "Base salary $100k plus sign-on bonus of $20k"
  * keeps the salary and drops the bonus.
  */
-const NOT_PAY_BEFORE = /\b(?:bonus(?:es)?|sign(?:ing|-on| on)|relocation|stipends?|allowances?|vouchers?|budgets?|reimburse(?:ment|d)?|revenues?|funding|funded|raised|raise|valuations?|valued|ARR|series [a-f]|invest(?:ment|ed|ors)?|grants?|retirement-plan|match(?:ing)?|tuition|per diem|worth|sales of|gmv|refunds?|savings|processed|manage(?:s|d)? (?:a )?budget|fees?|deposits?|rent|prize|award|donat(?:ed|ion)s?|insurance|coverage|life insurance|referral|credits?|equity|RSUs?|stock|options|commissions? of|cash back|glassdoor est\.?|differentials?|premiums?|overtime|shift diff)\b(?:\W+\w+){0,4}\W*$/i;
+const NOT_PAY_BEFORE = /\b(?:bonus(?:es)?|sign(?:ing|-on| on)|relocation|stipends?|allowances?|vouchers?|budgets?|reimburse(?:ment|d)?|revenues?|funding|funded|raised|raise|valuations?|valued|ARR|series [a-f]|invest(?:ment|ed|ors)?|grants?|retirement-plan|match(?:ing)?|tuition|per diem|worth|sales of|gmv|refunds?|savings|save[sd]?|saving|processed|manage(?:s|d)? (?:a )?budget|fees?|deposits?|rent|prize|award|donat(?:ed|ion)s?|insurance|coverage|life insurance|referral|credits?|equity|RSUs?|stock|options|commissions? of|cash back|glassdoor est\.?|differentials?|premiums?|overtime|shift diff)\b(?:\W+\w+){0,4}\W*$/i;
 
 /** Words right after an amount that make it something other than pay. */
-const NOT_PAY_AFTER = /^\W{0,3}(?:\w+\W+){0,3}?(?:in (?:funding|revenue|sales|transactions|ARR|assets|refunds|savings|annual revenue|capital|investment|venture|series|seed|fertility|benefits)|of (?:funding|capital|revenue|travel|private)|(?:annual |yearly |monthly )?(?:budget|stipend|allowance|voucher|bonus|sign-on|signing|relocation|reimbursement|credit|grant|increase|raise|gift|per diem|deposit|rent|fee|tips?)s?\b|worth of|under management|AUM|valuation|market cap|for (?:gym|food|meals?|lunch|wellness|learning|training|education|conferences|books|equipment|home office|internet|phone|commute|transit|childcare|fertility|coworking|co-working|tools|health)|(?:towards|toward|to spend on)\b|training (?:and development )?(?:budget|allowance|stipend|fund)|learning and development|L&D|professional development|WFH|home office|per (?:employee|person) (?:for|towards)|\bfund\b|(?:private|venture) capital|raised|ecosystem|travel\b(?! (?:required|expected))|\(?\s*glassdoor est|(?:in )?(?:RSUs?|equity|stock|options|shares)\b|(?:annual |sales )?(?:quota|ARR|pipeline|P&L|ad spend|spend|portfolio|book of business|deal size|deals)\b)/i;
+const NOT_PAY_AFTER = /^\W{0,3}(?:\w+\W+){0,3}?(?:in (?:funding|revenue|sales|transactions|ARR|assets|refunds|savings|annual revenue|capital|investment|venture|series|seed|fertility|benefits)|of (?:funding|capital|revenue|travel|private)|(?:annual |yearly |monthly )?(?:budget|stipend|allowance|voucher|bonus|sign-on|signing|relocation|reimbursement|credit|grant|increase|raise|gift|per diem|deposit|rent|fee|tips?)s?\b|worth of|under management|AUM|valuation|market cap|for (?:gym|food|meals?|lunch|wellness|learning|training|education|conferences|books|equipment|home office|internet|phone|commute|transit|childcare|fertility|coworking|co-working|tools|health)|(?:towards|toward|to spend on)\b|training (?:and development )?(?:budget|allowance|stipend|fund)|learning and development|L&D|professional development|WFH|home office|per (?:employee|person) (?:for|towards)|\bfund\b|(?:private|venture) capital|raised|ecosystem|travel\b(?! (?:required|expected))|(?:in )?(?:RSUs?|equity|stock|options|shares)\b|(?:annual |sales )?(?:quota|ARR|pipeline|P&L|ad spend|spend|portfolio|book of business|deal size|deals)\b)/i;
 
 /** A parenthetical that restates a figure in other units ("(approximately $30/hour)"). */
 const RESTATEMENT_BEFORE = /\(\s*(?:approximately|approx\.?|about|around|roughly|~|≈|equivalent(?: to)?|equiv\.?|i\.e\.?|or|which is|that's)\s*$/i;
@@ -27,10 +27,17 @@ const RESTATEMENT_BEFORE = /\(\s*(?:approximately|approx\.?|about|around|roughly
 const QUANTITY_AFTER = /^\s*-?\s*(?:%|percent\b|pct\b|hours?\b|hrs?\b|days?\b|weeks?\b|wks?\b|months?\b|mos?\b|years?\b|yrs?\b|minutes?\b|mins?\b|employees\b|people\b|persons\b|staff\b|users\b|customers\b|clients\b|members\b|contributors\b|countries\b|offices\b|locations\b|students\b|patients\b|beds\b|miles\b|km\b|projects\b|lines\b|times\b|x\b|\+?\s*years)/i;
 
 /** Sentences about a benefit or the business, not the salary ("… 401(k) contributions, up to $10,000 per year"). */
-const NOT_PAY_TOPIC = /\b(?:retirement-plan|retirement|pension|match(?:es|ing)?|contributions?|stipends?|allowances?|budgets?|reimburse(?:ment|d|s)?|bonus(?:es)?|tuition|vouchers?|per diem|relocation|sign-on|signing|funding|revenue|raised|valuation|insurance|credits?|perks?|referral|equity|stock|RSUs?|commissions?|differentials?|premiums?|overtime)\b/i;
+const NOT_PAY_TOPIC = /\b(?:retirement-plan|retirement|pension|match(?:es|ing)?|contributions?|stipends?|allowances?|budgets?|reimburse(?:ment|d|s)?|bonus(?:es)?|tuition|vouchers?|per diem|relocation|sign-on|signing|funding|revenue|raised|valuation|insurance|credits?|perks?|referral|differentials?|premiums?|overtime)\b/i;
 
 export function isNotPayTopic(sentence: string): boolean {
   return NOT_PAY_TOPIC.test(sentence);
+}
+
+/** A job board's own estimate after the figure ("(Glassdoor est.)", "Indeed estimate"), not the employer's pay. */
+const BOARD_ESTIMATE_AFTER = /^\s*\(?\s*(?:glassdoor|indeed|levels\.fyi|salary\.com|linkedin)?\s*est(?:\.|imate\b)/i;
+
+export function isBoardEstimate(after: string): boolean {
+  return BOARD_ESTIMATE_AFTER.test(after);
 }
 
 export function isQuantity(after: string): boolean {

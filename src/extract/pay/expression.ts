@@ -35,7 +35,7 @@ export interface MoneyExpression {
 }
 
 const RANGE_SEPARATOR = /^\s*(?:-{1,2}|–|—|−|~|～|〜|to|through|thru|until|till)\s*/i;
-const AND_SEPARATOR = /^\s*(?:and|&)\s*/i;
+const AND_SEPARATOR = /^\s*(?:and|&|und|et|y|e|en|och|og|i|a)\s*/i;
 /** Filler allowed between an amount and its period ("$82,500 USD a year", "or more per annum"). */
 const PERIOD_FILLER = /^(?:\s*(?:,|\(|gross|net|base|before tax(?:es)?|pre-tax|or more|and above|and up|USD|CAD|EUR|GBP|salary|per person|brutto|brut|bruto|brutos|OTE|DOE))*/i;
 const FLOOR_BEFORE = /(?:\b(?:from|starting (?:at|from)|starts at|at least|minimum(?: of)?|min\.?|no less than|upwards of|in excess of)\s*:?\s*)$/i;
@@ -77,7 +77,7 @@ export function findExpressions(s: string): MoneyExpression[] {
     const before = s.slice(0, a.start);
     const between = next !== null ? s.slice(afterA, next.start) : '';
     const sepMatch = next !== null ? RANGE_SEPARATOR.exec(between) : null;
-    const isBetweenAnd = next !== null && /\bbetween\s*$/i.test(before) && AND_SEPARATOR.exec(between)?.[0].length === between.length;
+    const isBetweenAnd = next !== null && /\b(?:between|zwischen|entre|tra|fra|tussen|mellan|mellom|między)\s*$/i.test(before) && AND_SEPARATOR.exec(between)?.[0].length === between.length;
     const isRange = next !== null && !a.plus && ((sepMatch !== null && sepMatch[0].length === between.length) || isBetweenAnd);
     const b = isRange ? next : null;
     if (b !== null) i += 1;

@@ -6,7 +6,7 @@
  */
 import type { PayBand, PayPeriod } from '../../posting.js';
 import {
-  PAY_LABEL_BEFORE, PAY_WORDS, POSTING_HEADING, RAIL_HEADING, clauseAfter, clauseBefore, isNotPayTopic, isQuantity, isRestatement,
+  PAY_LABEL_BEFORE, PAY_WORDS, POSTING_HEADING, RAIL_HEADING, clauseAfter, clauseBefore, isBoardEstimate, isNotPayTopic, isQuantity, isRestatement,
   normaliseLine, notPayAfter, notPayBefore, sentenceSpans,
 } from './context.js';
 import { isDollarCode, normaliseIsoCode, placeCurrency, resolveCurrency } from './currency.js';
@@ -75,6 +75,8 @@ function currencyOf(e: MoneyExpression, context: string, places: readonly string
   if (e.symbol === '$' || e.symbol === null) {
     const lineCode = /\b(USD|CAD|AUD|NZD|SGD|HKD|MXN)\b/.exec(context)?.[1];
     if (lineCode !== undefined) return normaliseIsoCode(lineCode);
+    // "+ super": superannuation is Australian, so are the dollars beside it.
+    if (e.symbol === '$' && /\+\s*super(?:annuation)?\b|\bplus super(?:annuation)?\b|\binc(?:l\.?|luding)? super\b/i.test(context)) return 'AUD';
   }
   const bandHints = places.map(placeCurrency).filter((c): c is string => c !== null);
   const currency = resolveCurrency(e.symbol, bandHints, postingHints());
@@ -146,7 +148,7 @@ export function extractPayBands(text: string, opts: ExtractPayOptions = {}): Pay
       const lead = n.slice(sStart, e.start);
       if (isQuantity(n.slice(e.amountEnd)) || e.unsupportedPeriod) continue;
       if (notPayBefore(clauseBefore(n, from, e.start)) || notPayAfter(clauseAfter(n, e.end, sEnd))) continue;
-      if (isRestatement(lead)) continue;
+      if (isRestatement(lead) || isBoardEstimate(n.slice(e.end))) continue;
       const bandLike = n.length <= 160 || e.start - sStart < 60;
       if (!e.marked) {
         if (!bareNumberIsPay(n, lead, e, field)) continue;
@@ -154,10 +156,12 @@ export function extractPayBands(text: string, opts: ExtractPayOptions = {}): Pay
       const prefix = n.slice(from, e.start);
       const places = placesForBand({ prefix, suffixPlaces: suffix.places, heading, lead, leadInLine, known });
       // Pay wording in the sentence (or right after the amount: "$100K–$130K base"), a period on
-      // the amount, a short line in or under a pay block, or "Place: range".
+      // the amount, a short line in or under a pay block, "Place: range", or a range on a short line.
       const salaryWords = PAY_WORDS.test(sentence) || /^\s*(?:base|gross|OTE|TC|total comp)\b/i.test(n.slice(e.end));
       const payContext = field || salaryWords || (!isNotPayTopic(sentence)
-        && (e.period !== null || (bandLike && (payAbove || PAY_WORDS.test(n))) || (places.length > 0 && e.isRange)));
+        && (e.period !== null || (bandLike && (payAbove || PAY_WORDS.test(n))) || (places.length > 0 && e.isRange)
+          // A range on a short line ("Acme | Senior Engineer | Remote | $160k-$200k + equity") reads as its pay.
+          || (e.isRange && n.length <= 200)));
       if (e.marked && !payContext) continue;
 
       const currency = currencyOf(e, `${n} ${heading}`, places, postingHints);

@@ -59,7 +59,7 @@ const CITY_COMMA = /^[A-Z][\p{L}.'’-]*(?:\s+[A-Z][\p{L}.'’-]*){0,3},\s*(?:[A
 const ZONE = /^(?:geo(?:graphic)?\s+)?(?:zone|tier|region|market|location|geo)\s+(?:[A-Z0-9]{1,2}|one|two|three|four)\b/i;
 
 function stripDecor(label: string): string {
-  return label.replace(/^[\s•*\-–—·:>]+|[\s:*\-–—·]+$/g, '').replace(/^(?:in|for|within|at)\s+(?:the\s+)?/i, '').trim();
+  return label.replace(/^[\s•*\-–—·:>]+|[\s:*\-–—·,|]+$/g, '').replace(/^(?:in|for|within|at)\s+(?:the\s+)?/i, '').trim();
 }
 
 function cityOf(location: string): string {
