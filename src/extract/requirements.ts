@@ -22,7 +22,8 @@ const YEARS = new RegExp(
 const EXPERIENCE_AFTER = /^\s*(?:['’]s?\s*)?(?:of\s+|in\s+|as\s+|with\s+|working|on-the-job|hands-on|professional|industry|relevant|related|progressive|proven|full[- ]time|practical|work\b|technical|prior|previous|direct|demonstrated|combined|total|solid|commercial|production|post|experience|exp\b|building|developing|designing|leading|managing|programming|doing|writing|delivering|coding|using|\(|\)|of\b|\+|or more|minimum|required|\.|,|$)/i;
 // Not experience: ages, company history, durations of programs or contracts.
 const NOT_EXPERIENCE = /^\s*(?:in\s+)?(of age|old\b|ago\b|in business|of (our )?history|warranty|guarantee|term\b|rotations?\b|vesting|cliff|of service to)/i;
-const NOT_BEFORE = /\b(for|over the|over|past|last|next|within|every|after|nearly|almost|than|under|since|up to|in the)\s*$/i;
+// "for 25 years" is company history; "looking for 4+ years" is a requirement.
+const NOT_BEFORE = /\b((?<!looking |seeking |searching |asking |ask |need |needs |require |requires )for|over the|over|past|last|next|within|every|after|nearly|almost|than|under|since|up to|in the)\s*$/i;
 const MINIMUM_BEFORE = /\b(at least|minimum( of)?|min\.?|more than|over|no less than|a minimum of)\s*$/i;
 
 export interface YearsHit {

@@ -78,3 +78,12 @@ describe('qualification lines', () => {
     expect(q).toEqual({ basic: ["Bachelor's degree", '4+ years of Python'], preferred: ["Master's degree"] });
   });
 });
+
+describe('minimum years in prose', () => {
+  it('reads "looking for 4+ years of experience" as a requirement', () => {
+    expect(years("We're looking for 4+ years of experience with Ruby.")).toBe(4);
+  });
+  it('still ignores "for 25 years" of company history', () => {
+    expect(years('We have served farmers for 25 years of growth.')).toBeNull();
+  });
+});

@@ -112,7 +112,7 @@ const T: ReadonlyArray<readonly [string, SkillCategory, RegExp?]> = [
   ['Office 365', 'tool', words('Office 365', 'O365', 'Microsoft 365')], ['WSUS', 'tool'], ['CyberArk', 'tool'], ['OpenAI API', 'tool', words('OpenAI API', 'OpenAI APIs', 'OpenAI')],
   ['Anthropic API', 'tool', words('Anthropic', 'Claude API')], ['Gemini', 'tool', exact('Gemini')], ['DVC', 'tool', exact('DVC')],
   ['Nginx', 'tool'], ['Istio', 'tool'], ['Vault', 'tool', /\bHashiCorp Vault\b/], ['Postman', 'tool'], ['Unity', 'tool', exact('Unity')], ['Unreal Engine', 'tool', words('Unreal Engine', 'Unreal')],
-  ['CI/CD', 'tool', words('CI/CD', 'CICD', 'continuous integration')], ['REST APIs', 'tool', /\bREST(?:ful)?\b(?:\s*(?:APIs?|services|web services))?/],
+  ['CI/CD', 'tool', words('CI/CD', 'CICD')], ['REST APIs', 'tool', /\bREST(?:ful)?\b(?:\s*(?:APIs?|services|web services))?/],
   ['Microservices', 'tool', words('microservices', 'micro-services', 'micro services')], ['LLMs', 'tool', words('LLM', 'LLMs', 'large language models', 'large language model')],
   ['RAG', 'tool', exact('RAG', 'retrieval-augmented generation', 'retrieval augmented generation')], ['Android', 'tool', exact('Android')], ['iOS', 'tool', exact('iOS')],
   ['Shopify', 'tool'], ['WCAG', 'tool'], ['OpenTelemetry', 'tool'], ['Snowpark', 'tool'],
