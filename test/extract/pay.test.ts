@@ -57,6 +57,9 @@ describe('pay bands in the forms postings write them', () => {
     expect(found.map((f) => core(f.band))).toEqual([band(95000, 95000, 'USD', 'year')]);
     expect(found[0]?.band.note).toContain('up to');
   });
+  it('reads Korean 만원 amounts', () => {
+    expect(bands('연봉 5,000만원 ~ 7,000만원')).toEqual([band(50000000, 70000000, 'KRW', 'year')]);
+  });
   it('reads a single figure as min = max', () => {
     expect(bands('Salary: $52,000 annually')).toEqual([band(52000, 52000, 'USD', 'year')]);
   });
@@ -157,6 +160,9 @@ describe('the known ways salary parsers fail', () => {
   it('does not take a restatement in brackets as a second band', () => {
     expect(bands('Salary: $60,000-$80,000 annually (approximately $30/hour)')).toEqual([band(60000, 80000, 'USD', 'year')]);
     expect(bands('Salary: $50,000 - $60,000 per year ($24.04 - $28.85 per hour)')).toEqual([band(50000, 60000, 'USD', 'year')]);
+  });
+  it('never reports a zero amount', () => {
+    expect(bands('Salary: 920 – € 0')).toEqual([]);
   });
   it('puts a range written backwards right', () => {
     expect(bands('Salary range: $181,000 - $158,600')).toEqual([band(158600, 181000, 'USD', 'year')]);

@@ -40,6 +40,8 @@ const MAGNITUDES: ReadonlyArray<readonly [RegExp, number, boolean]> = [
   [/^\s?(?:crores?|cr)\b/i, 1e7, false],
   [/^\s?万/, 1e4, false],
   [/^\s?億/, 1e8, false],
+  [/^\s?만/, 1e4, false],
+  [/^\s?억/, 1e8, false],
 ];
 
 const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+(?:[.,]\d+)?`;
@@ -47,7 +49,7 @@ const TOKEN_RE = new RegExp(
   String.raw`(?:(?<code>\b(?:${CODE_ALT}))\s?)?(?<sym>${SYMBOL_ALT})?\s?(?<num>${NUMBER})`,
   'g',
 );
-const SUFFIX_RE = new RegExp(String.raw`^\s?(?:(?<code>(?:${CODE_ALT}))\b|(?<sym>€|£|円|元|zł|kr(?![a-z])|₹))`);
+const SUFFIX_RE = new RegExp(String.raw`^\s?(?:(?<code>(?:${CODE_ALT}))\b|(?<sym>€|£|円|元|원|zł|kr(?![a-z])|₹))`);
 
 /** Parse a number as written, telling thousands separators from decimal points. */
 export function parseNumber(text: string, euroStyle: boolean): number {
@@ -109,8 +111,8 @@ export function findAmounts(s: string): AmountToken[] {
     }
     // Lakh amounts are Indian rupees even when no marker is written ("12 LPA").
     if (code === null && symbol === null && (impliesYear || multiplier === 1e5 || multiplier === 1e7)) code = 'INR';
-    // 万 / 億 are Japanese (or Chinese) units; 円 usually follows. Without it, assume yen.
-    if (code === null && symbol === null && (multiplier === 1e4 || multiplier === 1e8)) code = 'JPY';
+    // 만 / 억 are Korean units (원 usually follows); 万 / 億 Japanese (or Chinese), 円 usually follows.
+    if (code === null && symbol === null && (multiplier === 1e4 || multiplier === 1e8)) code = /[만억]/.test(s.slice(m.index, end)) ? 'KRW' : 'JPY';
     // "60.000" is sixty thousand unless a magnitude follows ("7.500 million"): money is not written to three decimals.
     const euro = (code !== null && EURO_STYLE.has(code)) || (!hasMagnitude && /^\d{1,3}\.\d{3}$/.test(numText));
     const raw = parseNumber(numText, euro);

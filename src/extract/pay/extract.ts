@@ -31,7 +31,7 @@ interface Candidate { finding: PayFinding; kind: Kind }
 const ALLOWED_WORD_AFTER_BARE = /^(?:per|a|an|annually|annual|yearly|monthly|hourly|weekly|daily|gross|net|base|salary|usd|cad|gbp|eur|aud|doe|depending|dependent|based|commensurate|plus|with|or|and|negotiable|pa|lpa|ote|k)$/i;
 const HEADING_MAX = 100;
 /** A currency symbol or code somewhere on the line (bare numbers also need a pay word, checked apart). */
-const MONEY_MARKER = /[$€£¥₹₩₪₺₱円元]|\b(?:[A-Z]{3}|Rs\.?|kr|zł)\b|LPA|万/;
+const MONEY_MARKER = /[$€£¥₹₩₪₺₱円元원]|\b(?:[A-Z]{3}|Rs\.?|kr|zł)\b|LPA|万/;
 
 function kindOf(text: string): Kind {
   if (/\btotal (?:target )?(?:compensation|comp|cash|rewards?|pay)\b|\bOTE\b|on[- ]target/i.test(text)) return 'total';
@@ -146,7 +146,7 @@ export function extractPayBands(text: string, opts: ExtractPayOptions = {}): Pay
       prevEnd = e.end + suffix.length;
       const sentence = n.slice(sStart, sEnd);
       const lead = n.slice(sStart, e.start);
-      if (isQuantity(n.slice(e.amountEnd)) || e.unsupportedPeriod) continue;
+      if (!(e.min > 0) || isQuantity(n.slice(e.amountEnd)) || e.unsupportedPeriod) continue;
       if (notPayBefore(clauseBefore(n, from, e.start)) || notPayAfter(clauseAfter(n, e.end, sEnd))) continue;
       if (isRestatement(lead) || isBoardEstimate(n.slice(e.end))) continue;
       const bandLike = n.length <= 160 || e.start - sStart < 60;

@@ -32,8 +32,8 @@ const LEADING: ReadonlyArray<readonly [RegExp, PayPeriod]> = [
   [/\b(?:hourly|per hour|hour rate|an hour)\b|時給/i, 'hour'],
   [/\b(?:daily rate|day rate|per day)\b|日給/i, 'day'],
   [/\b(?:weekly|per week)\b/i, 'week'],
-  [/\b(?:monthly|per month|month(?:ly)? salary)\b|月給|月収/i, 'month'],
-  [/\b(?:annual|annually|yearly|per year|per annum|annualized|annualised)\b|年収|年俸/i, 'year'],
+  [/\b(?:monthly|per month|month(?:ly)? salary)\b|月給|月収|月薪|월급/i, 'month'],
+  [/\b(?:annual|annually|yearly|per year|per annum|annualized|annualised)\b|年収|年俸|年薪|연봉/i, 'year'],
 ];
 
 /** Periods the schema has no word for ("bi-weekly", "semi-monthly"): a band quoted so is left out rather than misread. */
