@@ -216,6 +216,22 @@ describe('npm start with Slack (HTTP mode) and Discord', () => {
     expect(all).not.toContain('lunch at noon');
   }, 60_000);
 
+  it('keeps tokens out of the logs at trace level too', async () => {
+    const child = runMain(env({ LOG_LEVEL: 'trace' }));
+    const running = await logLine(child, (l) => l['msg'] === 'jobcard running', 'the running line');
+    const sender = new SlackSender(`http://127.0.0.1:${String(running['port'])}`, signingSecret);
+    const before = api.posted.length;
+    await sender.event(messageEvent({ text: slackEscape(POSTING) }));
+    await api.waitFor(() => api.posted.length > before);
+    world.post(world.message(POSTING));
+    await logLine(child, (l) => l['msg'] === 'event' && l['platform'] === 'discord', 'the Discord event line');
+    child.proc.kill('SIGTERM');
+    expect((await child.exited).code).toBe(0);
+    const all = [...child.stdout, ...child.stderr].join('\n');
+    expect(child.json().some((l) => l['level'] === 10 || l['level'] === 20)).toBe(true);
+    for (const token of [botToken, signingSecret, world.token]) expect(all).not.toContain(token);
+  }, 60_000);
+
   it('finishes a reply in flight on SIGTERM, then exits 0; a second signal during the drain exits at once', async () => {
     // The card's chat.postMessage is held: the reply is in flight when the signal comes.
     const proxy = await holdingProxy(api.url, /^\/api\/chat\.postMessage/);
