@@ -1,4 +1,4 @@
-import { isHeading, KNOWN_HEADINGS } from './headings.js';
+import { FIELD_LABELS, isHeading, KNOWN_HEADINGS } from './headings.js';
 import { isBlank, lineKey, wordCountAtMost } from './lines.js';
 import type { RemovalLog } from './removal.js';
 import { keepSignal } from './signals.js';
@@ -19,7 +19,8 @@ const META_LINE: readonly RegExp[] = [
 ];
 
 const HEAD_WINDOW = 30;
-const META_WINDOW = 8;
+// Real headers put location, age or pay right under the title (after the company at most).
+const META_WINDOW = 4;
 const MAX_HEADER_LINES = 12;
 
 function isTitleLike(line: string): boolean {
@@ -89,7 +90,10 @@ export function dropRepeatedTitleLines(lines: string[], log: RemovalLog): string
     if (inHead && t.length > 0) {
       // The head ends at the first heading, paragraph or sentence, or after a handful of lines.
       headLines += 1;
-      if (t.length > 150 || headLines > HEAD_LINES || KNOWN_HEADINGS.has(lineKey(t)) || (/[.!?]$/.test(t) && !wordCountAtMost(t, 7))) inHead = false;
+      const key = lineKey(t);
+      // A field label ("Location") is part of the header, not the heading of a section.
+      const heading = KNOWN_HEADINGS.has(key) && !FIELD_LABELS.has(key);
+      if (t.length > 150 || headLines > HEAD_LINES || heading || (/[.!?]$/.test(t) && !wordCountAtMost(t, 7))) inHead = false;
       else {
         const key = lineKey(t);
         if (seen.has(key)) {

@@ -25,6 +25,15 @@ export const KNOWN_HEADINGS: ReadonlySet<string> = new Set([
   'descripción del puesto', 'tus funciones', 'tu perfil', 'beneficios',
 ]);
 
+/** Field labels sites print on their own line above the value ("Employment type" / "Full-time"). */
+export const FIELD_LABELS: ReadonlySet<string> = new Set([
+  'seniority level', 'employment type', 'job function', 'industries', 'job type', 'pay', 'salary', 'location', 'locations',
+  'time type', 'posted on', 'job requisition id', 'requisition id', 'remote type', 'location type', 'workplace type',
+  'department', 'compensation', 'schedule', 'shift and schedule', 'work location', 'experience level', 'contract type',
+  'job id', 'req id', 'team', 'commitment', 'arbeitsort', 'standort', 'beschäftigungsart', 'anstellungsart', 'gehalt',
+  'ubicación', 'tipo de contrato', 'jornada', 'salario', 'modalidad',
+]);
+
 /** "Basic Qualifications:", "What you'll do", "REQUIREMENTS", "Dein Profil": a heading line. */
 export function isHeading(line: string): boolean {
   const text = line.trim();

@@ -24,12 +24,31 @@ const LINE_STEPS: readonly LineStep[] = [
   structure, // whitespace, bullets, broken lines, headings, blank lines
 ];
 
-/** Cleaning is idempotent: the layout-dependent chrome runs after every removal but structure's. */
+/**
+ * Several rules read a line's neighbours (the site header above a title, footer runs, the title
+ * block), and each pass brings lines closer together. Cleaning the output again must change
+ * nothing, so the line steps run until the text settles: the extra pass runs over the cleaned
+ * text only, which is usually a fraction of the page.
+ */
+const MAX_PASSES = 3;
+
+function runLineSteps(lines: string[], explain: ExplainEntry[]): string {
+  let out = lines;
+  for (const step of LINE_STEPS) out = step.run(out, explain);
+  return out.join('\n').trim();
+}
+
 export function cleanPosting(input: string): CleanResult {
   const explain: ExplainEntry[] = [];
   let text = input;
   for (const step of TEXT_STEPS) text = step.run(text, explain);
-  let lines = text.split('\n');
-  for (const step of LINE_STEPS) lines = step.run(lines, explain);
-  return { text: lines.join('\n').trim(), explain };
+  let output = runLineSteps(text.split('\n'), explain);
+  for (let pass = 1; pass < MAX_PASSES; pass++) {
+    const more: ExplainEntry[] = [];
+    const next = runLineSteps(output.split('\n'), more);
+    if (next === output) break;
+    explain.push(...more);
+    output = next;
+  }
+  return { text: output, explain };
 }

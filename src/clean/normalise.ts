@@ -65,6 +65,7 @@ const FLATTENED_MIN = 200;
 export function restoreLineBreaks(text: string, explain: ExplainEntry[]): string {
   let count = 0;
   let sample = '';
+  let sampleAfter = '';
   const out = text
     .split('\n')
     .map((line) => {
@@ -72,14 +73,18 @@ export function restoreLineBreaks(text: string, explain: ExplainEntry[]): string
       const runs = line.match(RUN_OF_SPACES);
       if (runs === null || runs.length < 2) return line;
       count += 1;
-      if (sample === '') sample = line.slice(0, 200);
-      return line
+      const split = line
         .split(RUN_OF_SPACES)
         .filter((p) => p.trim() !== '')
         .join('\n');
+      if (sample === '') {
+        sample = line.slice(0, 200);
+        sampleAfter = split.slice(0, 200);
+      }
+      return split;
     })
     .join('\n');
-  if (count > 0) explain.push({ step: 'normalise', rule: 'collapsed-line-breaks', before: sample, after: '', count });
+  if (count > 0) explain.push({ step: 'normalise', rule: 'collapsed-line-breaks', before: sample, after: sampleAfter, count });
   return out;
 }
 

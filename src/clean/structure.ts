@@ -1,5 +1,5 @@
 import { parseBullet, startsWithEmoji, stripLeadingEmoji } from './bullets.js';
-import { isHeading } from './headings.js';
+import { FIELD_LABELS, isHeading } from './headings.js';
 import { isBlank } from './lines.js';
 import type { ExplainEntry, LineStep } from './types.js';
 
@@ -74,20 +74,17 @@ function parse(lines: readonly string[], log: ChangeLog): Item[] {
     const md = /^#{1,6} (.+)$/.exec(text) ?? /^\*\*([^*]{1,80})\*\*:?$/.exec(text);
     if (md?.[1] !== undefined) text = md[1].trim();
     const c = classify(text, log);
-    items.push({ text: c.text, kind: c.kind, breakBefore, title: false });
+    items.push({ text: c.text, kind: c.kind, breakBefore, title: false, field: c.kind === 'text' && isFieldLine(c.text) });
     breakBefore = false;
   }
   return items;
 }
 
-/** Field labels sites print on their own line above the value ("Employment type" / "Full-time"). */
-const FIELD_LABELS: ReadonlySet<string> = new Set([
-  'seniority level', 'employment type', 'job function', 'industries', 'job type', 'pay', 'salary', 'location', 'locations',
-  'time type', 'posted on', 'job requisition id', 'requisition id', 'remote type', 'location type', 'workplace type',
-  'department', 'compensation', 'schedule', 'shift and schedule', 'work location', 'experience level', 'contract type',
-  'job id', 'req id', 'team', 'commitment', 'arbeitsort', 'standort', 'beschäftigungsart', 'anstellungsart', 'gehalt',
-  'ubicación', 'tipo de contrato', 'jornada', 'salario', 'modalidad',
-]);
+/** "Employment type: Full-time": a field written on one line (or joined by joinFieldLabels). */
+function isFieldLine(text: string): boolean {
+  const colon = text.indexOf(': ');
+  return colon > 1 && colon <= 40 && FIELD_LABELS.has(text.slice(0, colon).toLowerCase());
+}
 
 /** "Employment type" + "Full-time" → "Employment type: Full-time", so the value keeps its meaning. */
 function joinFieldLabels(items: Item[], log: ChangeLog): Item[] {
@@ -103,6 +100,8 @@ function joinFieldLabels(items: Item[], log: ChangeLog): Item[] {
       FIELD_LABELS.has(label.toLowerCase()) &&
       next.kind === 'text' &&
       next.text.length <= TITLE_LINE_MAX &&
+      !next.text.endsWith(':') &&
+      !isFieldLine(next.text) &&
       !FIELD_LABELS.has(next.text.replace(/:$/, '').trim().toLowerCase())
     ) {
       const joined = `${label}: ${next.text}`;
