@@ -156,6 +156,19 @@ function bareCitiesIn(phrase: string, at: number, line: string, weak: boolean, o
   }
 }
 
+const REGION_WORDS = /^(europe|emea|apac|latam|north america|americas|worldwide|global|anywhere)$/i;
+
+/** "Title | Remote | Europe" → "Remote (Europe)"; "Title - Remote" → "Remote". */
+function remoteSegments(line: string, at: number, out: Hit[]): void {
+  const segments = line.split(/\s*[|·•]\s*|\s+[-–—]\s+/).map((s) => s.trim());
+  const i = segments.findIndex((s) => /^(fully )?remote$/i.test(s));
+  if (i < 1) return;
+  const next = segments[i + 1] ?? '';
+  const country = COUNTRIES[next.toLowerCase()];
+  const region = country ?? (REGION_WORDS.test(next) ? next : null);
+  out.push({ place: region === null ? 'Remote' : `Remote (${region === 'United States' ? 'US' : region})`, at, line, weak: false });
+}
+
 function keyOf(place: string): string {
   if (place.startsWith('Remote')) return 'remote';
   return place.split(',')[0]?.trim().toLowerCase() ?? place.toLowerCase();
@@ -167,6 +180,9 @@ export function extractLocations(text: string): Found<string[]> {
   // A bare place on its own line under the title ("Machine Learning Engineer / Amsterdam").
   const block = titleBlockOf(body);
   if (block.titleIndex >= 0) {
+    // "Lead Data Scientist | Remote | Europe": places riding on the title line.
+    const titleLine = block.lines[block.titleIndex];
+    if (titleLine) remoteSegments(titleLine.text, titleLine.start, hits);
     for (const l of block.lines.slice(block.titleIndex + 1, block.titleIndex + 4)) {
       const pieces = l.text.split(/\s*(?:,|;|\||\/|·)\s*/).filter((x) => x.length > 0);
       if (pieces.length > 0 && pieces.every((x) => x.toLowerCase() in CITIES)) bareCitiesIn(l.text, l.start, l.text, false, hits);

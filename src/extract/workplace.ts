@@ -1,5 +1,6 @@
 import type { Workplace } from '../posting.js';
 import { found, type Found } from './found.js';
+import { titleBlockOf } from './block.js';
 import { linesOf, sentencesOf, withoutOtherJobs } from './text.js';
 
 /**
@@ -51,6 +52,14 @@ export function extractWorkplace(text: string): Found<Workplace | null> {
     }
   }
   // Only sentences that speak of where the work happens are worth the phrase rules.
+  // "Senior Engineer | Remote | Europe", "Mechanical Engineer II - Hybrid": the title line says it.
+  const block = titleBlockOf(body);
+  const titleLine = block.lines[block.titleIndex];
+  if (titleLine) {
+    const seg = titleLine.text.split(/\s*[|·•(),]\s*|\s+[-–—]\s+/).map((s) => s.trim().toLowerCase());
+    const hit = seg.find((s) => /^(fully )?remote$|^hybrid$|^on-?site$|^in[- ]office$/.test(s));
+    if (hit !== undefined) return found(hit.includes('remote') ? 'remote' : hit === 'hybrid' ? 'hybrid' : 'onsite', titleLine.text, 'title line');
+  }
   const sentences = sentencesOf(body).filter((s) => WHERE_WORDS.test(s.text));
   // Strong phrases in order; a weak "on-site mention" only when nothing else is said.
   const hits: { value: Workplace; line: string; detail: string; rank: number }[] = [];

@@ -91,3 +91,11 @@ describe('workplace wording seen less often', () => {
     expect(extractWorkplace('This role is not remote; you will work from our Austin office.').value).toBe('onsite');
   });
 });
+
+describe('facts riding on the title line', () => {
+  it('reads "Title | Remote | Europe" as a remote role in Europe', () => {
+    const text = 'Lead Data Scientist | Remote | Europe\nCompany: Kelpie Analytics\n\nWe model shipping risk.';
+    expect(extractLocations(text).value).toEqual(['Remote (Europe)']);
+    expect(extractWorkplace(text).value).toBe('remote');
+  });
+});

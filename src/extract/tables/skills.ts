@@ -115,7 +115,8 @@ const T: ReadonlyArray<readonly [string, SkillCategory, RegExp?]> = [
   ['CI/CD', 'tool', words('CI/CD', 'CICD')], ['REST APIs', 'tool', /\bREST(?:ful)?\b(?:\s*(?:APIs?|services|web services))?/],
   ['Microservices', 'tool', words('microservices', 'micro-services', 'micro services')], ['LLMs', 'tool', words('LLM', 'LLMs', 'large language models', 'large language model')],
   ['RAG', 'tool', exact('RAG', 'retrieval-augmented generation', 'retrieval augmented generation')], ['Android', 'tool', exact('Android')], ['iOS', 'tool', exact('iOS')],
-  ['Shopify', 'tool'], ['WCAG', 'tool'], ['OpenTelemetry', 'tool'], ['Snowpark', 'tool'],
+  ['Amplitude', 'tool'], ['Mixpanel', 'tool'], ['SolidWorks', 'tool'], ['AutoCAD', 'tool'], ['Photoshop', 'tool'], ['Illustrator', 'tool', exact('Illustrator', 'Adobe Illustrator')],
+  ['Asana', 'tool', exact('Asana')], ['Shopify', 'tool'], ['WCAG', 'tool'], ['OpenTelemetry', 'tool'], ['Snowpark', 'tool'],
   ['SAP', 'tool', exact('SAP')], ['Stata', 'tool', exact('Stata')], ['SPSS', 'tool'], ['WebRTC', 'tool'],
 ];
 
