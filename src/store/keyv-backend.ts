@@ -41,6 +41,8 @@ export class KeyvBackend implements KeyValue {
     private readonly pingRaw: () => Promise<unknown>,
     private readonly closeRaw: () => Promise<unknown>,
     private readonly timeoutMs: number,
+    /** Resolves when the connection may take commands (Redis: its first connect settled). */
+    private readonly ready: () => Promise<unknown> = async () => undefined,
   ) {}
 
   static open(url: string, opts: KeyvBackendOptions = {}): KeyvBackend {
@@ -90,15 +92,26 @@ export class KeyvBackend implements KeyValue {
     client.on('error', onError);
     const adapter = new KeyvRedis(client, { throwOnConnectError: false, throwOnErrors: true });
     adapter.on('error', onError);
+    // One connection attempt at a time: a second connect() on an opening socket throws, and a
+    // command sent before the first attempt settles fails with "client is offline".
+    let connecting: Promise<void> | null = null;
+    const connect = (): Promise<void> => {
+      connecting ??= client.connect().then(() => undefined, onError).finally(() => {
+        connecting = null;
+      });
+      return connecting;
+    };
+    void connect();
     const ready = async (): Promise<RedisClient> => {
-      if (!client.isOpen) await client.connect();
+      if (connecting) await connecting;
+      else if (!client.isOpen) await connect();
       return client;
     };
     const claim: Claim = async (key, ttlMs) => (await (await ready()).set(key, '1', { NX: true, PX: ttlMs })) === 'OK';
     const close = async (): Promise<void> => {
       if (client.isOpen) await client.close();
     };
-    return new KeyvBackend(KeyvBackend.wrap(adapter, onError), claim, async () => (await ready()).ping(), close, timeoutMs);
+    return new KeyvBackend(KeyvBackend.wrap(adapter, onError), claim, async () => (await ready()).ping(), close, timeoutMs, ready);
   }
 
   private static postgres(url: string, timeoutMs: number, onError: (err: unknown) => void): KeyvBackend {
@@ -115,7 +128,7 @@ export class KeyvBackend implements KeyValue {
   }
 
   private run<T>(what: string, op: () => Promise<T>): Promise<T> {
-    return withTimeout(op(), this.timeoutMs, what);
+    return withTimeout(this.ready().then(op), this.timeoutMs, what);
   }
 
   get(key: string): Promise<unknown> {
