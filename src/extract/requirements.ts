@@ -89,7 +89,7 @@ export function extractMinYears(text: string): Found<number | null> {
 const DEGREES: ReadonlyArray<readonly [RegExp, Degree]> = [
   [/\bassociate['’]?s?(?:['’]s)?\s+(?:degree|of (?:arts|science|applied))|\bassociates? degree|\bassociate['’]?s?\b(?=\s*(?:or|\/)\s*(?:bachelor|higher))/i, 'associate'],
   [/\b(?:A\.A\.S?|A\.S)\.?(?=\s|,)/, 'associate'],
-  [/\bbachelor['’]?s?\b|\bbachelors\b|\bundergraduate degree\b|\b(?:4|four)[- ]year (?:college |university )?degree\b|\buniversity degree\b|\bcollege degree\b|\bbaccalaureate\b/i, 'bachelor'],
+  [/\bbachelor['’]?s?\b|\bbachelors\b|\bundergraduate degree\b|\b(?:4|four)[- ]year (?:college |university )?degree\b|\buniversity degree\b|\bcollege degree\b|\bbaccalaureate\b|\b2[:.][12] (?:degree|honours)|\b(?:first[- ]class|honours|hons) degree\b/i, 'bachelor'],
   [/\b(?:B\.?S\.?c?|B\.?A\.?|B\.?Eng|B\.?Tech|B\.?E\.)(?=[\s,/)]|$)(?![\s]*(?:Office|Excel|Word))|\b(?:BA|BS)\s*\/\s*(?:BA|BS|MS|MA)\b/, 'bachelor'],
   [/\bmaster['’]?s?\b(?!\s+(?:data|service|agreement|file|class|key))|\bmasters\b|\bgraduate degree\b|\bpostgraduate\b/i, 'master'],
   [/\b(?:M\.?S\.?c?|M\.?A\.?|M\.?Eng|MBA|M\.?Tech)(?=[\s,/)]|$)(?![\s]*(?:Office|Excel|Word|SQL|Teams|Project|Access|Azure|Dynamics))/, 'master'],
@@ -131,7 +131,15 @@ function skillSpans(text: string, sections: readonly Section[]): Span[] {
   const headed = sections.some((s) => s.heading !== null && s.kind !== 'other');
   const useful = sections.filter((s) => !NOT_SKILL_KINDS.has(s.kind) && !(headed && s.heading === null));
   if (useful.length === 0) return [{ text, start: 0 }];
-  return useful.map((s) => ({ text: text.slice(s.start, s.end), start: s.start }));
+  const spans = useful.map((s) => ({ text: text.slice(s.start, s.end), start: s.start }));
+  // From the preamble, only what speaks to the candidate ("You'll learn C# and .NET"), not the blurb.
+  const preamble = sections.find((s) => s.heading === null);
+  if (headed && preamble) {
+    for (const s of sentencesOf(text)) {
+      if (s.start >= preamble.start && s.start < preamble.end && /\byou(?:r|'ll|’ll|'d|’d)?\b/i.test(s.text)) spans.push(s);
+    }
+  }
+  return spans;
 }
 
 export function extractSkills(text: string, title: string | null): Found<string[]> {

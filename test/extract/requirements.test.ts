@@ -87,3 +87,13 @@ describe('minimum years in prose', () => {
     expect(years('We have served farmers for 25 years of growth.')).toBeNull();
   });
 });
+
+describe('UK degrees and skills addressed to the candidate', () => {
+  it('reads a 2:1 degree as a bachelor', () => {
+    expect(degree('Requirements:\n- A 2:1 degree in Computer Science or a related subject')).toBe('bachelor');
+  });
+  it('takes skills from preamble sentences that speak to the candidate', () => {
+    const text = "Join our graduate programme. You'll learn C# and .NET on client projects.\n\nRequirements:\n- A degree";
+    expect(skills(text)).toEqual(['C#', '.NET']);
+  });
+});
