@@ -68,7 +68,7 @@ function boilerplateStart(sentence: string, matchIndex: number): number {
  */
 function cleanParagraph(line: string, log: RemovalLog): string | null {
   // Patterns are written with single spaces; structure collapses spaces later anyway.
-  const trimmed = line.trim().replace(/\s{2,}/g, ' ');
+  const trimmed = line.includes('  ') ? line.trim().replace(/ {2,}/g, ' ') : line.trim();
   if (trimmed.length === 0 || candidatePatterns(trimmed.toLowerCase()).length === 0) return line;
   const sentences = splitSentences(trimmed).flatMap((s) => {
     const m = firstMatch(s.text);

@@ -18,7 +18,16 @@ import type { ExplainEntry, LineStep } from './types.js';
 interface CompiledRules {
   exact: Map<string, string>;
   patterns: { rule: string; pattern: RegExp }[];
-  any: RegExp | null;
+  /** Union of the patterns that can start with a given letter, by that letter; '' for the rest. */
+  byFirst: Map<string, RegExp>;
+  anyFirst: RegExp | null;
+}
+
+/** The literal first letter of an anchored pattern ("^job match…" → 'j'), or '' when it varies. */
+function firstLetter(p: RegExp): string {
+  const c = p.source.charAt(1);
+  const next = p.source.charAt(2);
+  return /[a-z]/.test(c) && !/[?*{|]/.test(next) ? c : '';
 }
 
 /**
@@ -40,14 +49,24 @@ function compile(rules: readonly LineRule[]): CompiledRules {
     for (const l of r.lines ?? []) exact.set(lineKey(l), r.rule);
     for (const p of r.patterns ?? []) patterns.push({ rule: r.rule, pattern: p });
   }
-  const any = patterns.length > 0 ? anchoredUnion(patterns.map((p) => p.pattern)) : null;
-  return { exact, patterns, any };
+  const groups = new Map<string, RegExp[]>();
+  for (const p of patterns) {
+    const f = firstLetter(p.pattern);
+    groups.set(f, [...(groups.get(f) ?? []), p.pattern]);
+  }
+  const byFirst = new Map<string, RegExp>();
+  for (const [f, list] of groups) if (f !== '') byFirst.set(f, anchoredUnion(list));
+  const rest = groups.get('');
+  return { exact, patterns, byFirst, anyFirst: rest ? anchoredUnion(rest) : null };
 }
 
+// Each line costs one Map lookup and at most two anchored regex tests.
 function match(rules: CompiledRules, key: string): string | null {
   const exact = rules.exact.get(key);
   if (exact !== undefined) return exact;
-  if (rules.any === null || !rules.any.test(key)) return null;
+  const first = rules.byFirst.get(key.charAt(0));
+  const hit = (first !== undefined && first.test(key)) || (rules.anyFirst !== null && rules.anyFirst.test(key));
+  if (!hit) return null;
   for (const p of rules.patterns) if (p.pattern.test(key)) return p.rule;
   return null;
 }

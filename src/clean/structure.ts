@@ -69,10 +69,13 @@ function parse(lines: readonly string[], log: ChangeLog): Item[] {
       breakBefore = true;
       continue;
     }
-    let text = raw.replace(/\s+/g, ' ').trim();
+    let text = raw.includes('  ') ? raw.replace(/ {2,}/g, ' ').trim() : raw.trim();
     // Markdown: "## Requirements", "**Benefits**".
-    const md = /^#{1,6} (.+)$/.exec(text) ?? /^\*\*([^*]{1,80})\*\*:?$/.exec(text);
-    if (md?.[1] !== undefined) text = md[1].trim();
+    const c0 = text.charCodeAt(0);
+    if (c0 === 35 /* # */ || c0 === 42 /* * */) {
+      const md = /^#{1,6} (.+)$/.exec(text) ?? /^\*\*([^*]{1,80})\*\*:?$/.exec(text);
+      if (md?.[1] !== undefined) text = md[1].trim();
+    }
     const c = classify(text, log);
     items.push({ text: c.text, kind: c.kind, breakBefore, title: false, field: c.kind === 'text' && isFieldLine(c.text) });
     breakBefore = false;
