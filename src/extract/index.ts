@@ -9,7 +9,7 @@ import { extractPay } from './pay.js';
 import { extractPosted } from './posted.js';
 import { extractDegree, extractMinYears, extractSkills, qualificationLines } from './requirements.js';
 import { extractSponsorship } from './sponsorship.js';
-import { extractTitle } from './title.js';
+import { cleanTitle, extractTitle } from './title.js';
 import { extractWorkplace } from './workplace.js';
 
 /**
@@ -41,7 +41,8 @@ export function extractPosting(text: string, opts: ExtractOptions = {}): Posting
   };
 
   const company = keep('company', fromStructured(s.company, 'company') ?? extractCompany(scan));
-  const title = keep('title', fromStructured(s.title, 'title') ?? extractTitle(scan, company));
+  // A page's own title field can still carry site noise ("… | LinkedIn").
+  const title = keep('title', fromStructured(s.title ? cleanTitle(s.title) : s.title, 'title') ?? extractTitle(scan, company));
   const criteria = readCriteria(scan);
   const locations = keep('locations', fromStructured(s.locations, 'locations') ?? extractLocations(scan));
   const workplace = keep('workplace', fromStructured(s.workplace, 'workplace') ?? extractWorkplace(scan));
