@@ -1,9 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import KeyvPostgres from '@keyv/postgres';
-import KeyvRedis, { createClient } from '@keyv/redis';
-import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
 import type { KeyValue } from './backend.js';
 
@@ -14,11 +11,21 @@ const OP_TIMEOUT_MS = 2000;
 
 type SqlQuery = (sql: string, ...params: unknown[]) => Promise<Array<Record<string, unknown>>>;
 type Claim = (key: string, ttlMs: number) => Promise<boolean>;
-type RedisClient = ReturnType<typeof createClient>;
+type OnError = (err: unknown) => void;
 
 export interface KeyvBackendOptions {
-  onError?: (err: unknown) => void;
+  onError?: OnError;
   opTimeoutMs?: number;
+}
+
+/** One open backend: keyv over the official adapter, and the backend's own atomic claim. */
+interface Connection {
+  keyv: Keyv;
+  claim: Claim;
+  ping: () => Promise<unknown>;
+  close: () => Promise<unknown>;
+  /** Resolves when the connection may take commands (Redis: its connect attempt settled). */
+  ready: () => Promise<unknown>;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
@@ -29,128 +36,143 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+function wrap(adapter: ConstructorParameters<typeof Keyv>[0], onError: OnError): Keyv {
+  const keyv = new Keyv({ store: adapter, useKeyPrefix: false, throwOnErrors: true });
+  keyv.namespace = undefined;
+  keyv.on('error', onError);
+  return keyv;
+}
+
+async function openSqlite(url: string, onError: OnError): Promise<Connection> {
+  const { default: KeyvSqlite } = await import('@keyv/sqlite');
+  const file = url.replace(/^sqlite:\/\//, '');
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const adapter = new KeyvSqlite({ uri: url, busyTimeout: 5000 });
+  adapter.on('error', onError);
+  const query = adapter.query as unknown as SqlQuery;
+  // WAL lets readers and one writer work at once and skips an fsync per write; NORMAL
+  // synchronous stays safe against corruption (a power cut may lose the last writes only).
+  await query('PRAGMA journal_mode = WAL');
+  await query('PRAGMA synchronous = NORMAL');
+  const claim: Claim = async (key, ttlMs) => {
+    const token = randomUUID();
+    const now = Date.now();
+    // Expired claims give way; then the first INSERT wins, in this process or any other.
+    await query("DELETE FROM keyv WHERE key = ? AND json_extract(value, '$.expires') < ?", key, now);
+    await query('INSERT OR IGNORE INTO keyv (key, value) VALUES (?, ?)', key, JSON.stringify({ value: token, expires: now + ttlMs }));
+    const rows = await query('SELECT value FROM keyv WHERE key = ?', key);
+    return typeof rows[0]?.value === 'string' && rows[0].value.includes(token);
+  };
+  return { keyv: wrap(adapter, onError), claim, ping: () => query('SELECT 1'), close: () => adapter.disconnect(), ready: async () => undefined };
+}
+
+async function openRedis(url: string, timeoutMs: number, onError: OnError): Promise<Connection> {
+  const { default: KeyvRedis, createClient } = await import('@keyv/redis');
+  // Fail fast while Redis is down (no offline queue) and reconnect in the background.
+  const client = createClient({
+    url,
+    disableOfflineQueue: true,
+    socket: { connectTimeout: timeoutMs, reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 2000) },
+  });
+  client.on('error', onError);
+  const adapter = new KeyvRedis(client, { throwOnConnectError: false, throwOnErrors: true });
+  adapter.on('error', onError);
+  // One connection attempt at a time: a second connect() on an opening socket throws, and a
+  // command sent before the first attempt settles fails with "client is offline".
+  let connecting: Promise<void> | null = null;
+  const connect = (): Promise<void> => {
+    connecting ??= client.connect().then(() => undefined, onError).finally(() => {
+      connecting = null;
+    });
+    return connecting;
+  };
+  void connect();
+  const ready = async (): Promise<void> => {
+    if (connecting) await connecting;
+    else if (!client.isOpen) await connect();
+  };
+  return {
+    keyv: wrap(adapter, onError),
+    claim: async (key, ttlMs) => (await client.set(key, '1', { NX: true, PX: ttlMs })) === 'OK',
+    ping: () => client.ping(),
+    close: async () => {
+      if (connecting) await connecting;
+      if (client.isOpen) await client.close();
+    },
+    ready,
+  };
+}
+
+async function openPostgres(url: string, onError: OnError): Promise<Connection> {
+  const { default: KeyvPostgres } = await import('@keyv/postgres');
+  const adapter = new KeyvPostgres({ uri: url });
+  adapter.on('error', onError);
+  const query = adapter.query as unknown as (sql: string, values?: unknown[]) => Promise<Array<Record<string, unknown>>>;
+  const claim: Claim = async (key, ttlMs) => {
+    const now = Date.now();
+    await query("DELETE FROM keyv WHERE key = $1 AND (value::json->>'expires')::bigint < $2", [key, now]);
+    const rows = await query('INSERT INTO keyv (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING RETURNING key', [key, JSON.stringify({ value: 1, expires: now + ttlMs })]);
+    return rows.length === 1;
+  };
+  return { keyv: wrap(adapter, onError), claim, ping: () => query('SELECT 1'), close: () => adapter.disconnect(), ready: async () => undefined };
+}
+
 /**
  * A KeyValue on keyv with the official adapter the URL names: a SQLite file (the embedded
  * default), Redis or Postgres. keyv has no set-if-absent, so claim() uses each backend's own
- * atomic form: INSERT OR IGNORE, SET NX PX, INSERT … ON CONFLICT DO NOTHING.
+ * atomic form: INSERT OR IGNORE, SET NX PX, INSERT … ON CONFLICT DO NOTHING. Only the driver
+ * in use is loaded.
  */
 export class KeyvBackend implements KeyValue {
   private constructor(
-    private readonly keyv: Keyv,
-    private readonly claimRaw: Claim,
-    private readonly pingRaw: () => Promise<unknown>,
-    private readonly closeRaw: () => Promise<unknown>,
+    private readonly connection: Promise<Connection>,
     private readonly timeoutMs: number,
-    /** Resolves when the connection may take commands (Redis: its first connect settled). */
-    private readonly ready: () => Promise<unknown> = async () => undefined,
-  ) {}
+  ) {
+    // A failed open surfaces on the first operation (and in ping for /healthz), not as an unhandled rejection.
+    connection.catch(() => undefined);
+  }
 
   static open(url: string, opts: KeyvBackendOptions = {}): KeyvBackend {
     const timeoutMs = opts.opTimeoutMs ?? OP_TIMEOUT_MS;
     const onError = opts.onError ?? (() => {});
-    if (url.startsWith('sqlite://')) return KeyvBackend.sqlite(url, timeoutMs, onError);
-    if (/^rediss?:\/\//.test(url)) return KeyvBackend.redis(url, timeoutMs, onError);
-    if (/^postgres(ql)?:\/\//.test(url)) return KeyvBackend.postgres(url, timeoutMs, onError);
+    if (url.startsWith('sqlite://')) return new KeyvBackend(openSqlite(url, onError), timeoutMs);
+    if (/^rediss?:\/\//.test(url)) return new KeyvBackend(openRedis(url, timeoutMs, onError), timeoutMs);
+    if (/^postgres(ql)?:\/\//.test(url)) return new KeyvBackend(openPostgres(url, onError), timeoutMs);
     throw new Error('STORE_URL must start with sqlite://, redis:// or postgres://');
   }
 
-  private static wrap(adapter: ConstructorParameters<typeof Keyv>[0], onError: (err: unknown) => void): Keyv {
-    const keyv = new Keyv({ store: adapter, useKeyPrefix: false, throwOnErrors: true });
-    keyv.namespace = undefined;
-    keyv.on('error', onError);
-    return keyv;
-  }
-
-  private static sqlite(url: string, timeoutMs: number, onError: (err: unknown) => void): KeyvBackend {
-    const file = url.replace(/^sqlite:\/\//, '');
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    const adapter = new KeyvSqlite({ uri: url, busyTimeout: 5000 });
-    adapter.on('error', onError);
-    const query = adapter.query as unknown as SqlQuery;
-    // WAL lets readers and one writer work at once and skips an fsync per write; NORMAL
-    // synchronous stays safe against corruption (a power cut may lose the last writes only).
-    void query('PRAGMA journal_mode = WAL').then(() => query('PRAGMA synchronous = NORMAL')).catch(onError);
-    const claim: Claim = async (key, ttlMs) => {
-      const token = randomUUID();
-      const now = Date.now();
-      // Expired claims give way; then the first INSERT wins, in this process or any other.
-      await query("DELETE FROM keyv WHERE key = ? AND json_extract(value, '$.expires') < ?", key, now);
-      await query('INSERT OR IGNORE INTO keyv (key, value) VALUES (?, ?)', key, JSON.stringify({ value: token, expires: now + ttlMs }));
-      const rows = await query('SELECT value FROM keyv WHERE key = ?', key);
-      return typeof rows[0]?.value === 'string' && rows[0].value.includes(token);
-    };
-    return new KeyvBackend(KeyvBackend.wrap(adapter, onError), claim, () => query('SELECT 1'), () => adapter.disconnect(), timeoutMs);
-  }
-
-  private static redis(url: string, timeoutMs: number, onError: (err: unknown) => void): KeyvBackend {
-    // Fail fast while Redis is down (no offline queue) and reconnect in the background.
-    const client: RedisClient = createClient({
-      url,
-      disableOfflineQueue: true,
-      socket: { connectTimeout: timeoutMs, reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 2000) },
+  private run<T>(what: string, op: (c: Connection) => Promise<T>): Promise<T> {
+    const work = this.connection.then(async (c) => {
+      await c.ready();
+      return op(c);
     });
-    client.on('error', onError);
-    const adapter = new KeyvRedis(client, { throwOnConnectError: false, throwOnErrors: true });
-    adapter.on('error', onError);
-    // One connection attempt at a time: a second connect() on an opening socket throws, and a
-    // command sent before the first attempt settles fails with "client is offline".
-    let connecting: Promise<void> | null = null;
-    const connect = (): Promise<void> => {
-      connecting ??= client.connect().then(() => undefined, onError).finally(() => {
-        connecting = null;
-      });
-      return connecting;
-    };
-    void connect();
-    const ready = async (): Promise<RedisClient> => {
-      if (connecting) await connecting;
-      else if (!client.isOpen) await connect();
-      return client;
-    };
-    const claim: Claim = async (key, ttlMs) => (await (await ready()).set(key, '1', { NX: true, PX: ttlMs })) === 'OK';
-    const close = async (): Promise<void> => {
-      if (client.isOpen) await client.close();
-    };
-    return new KeyvBackend(KeyvBackend.wrap(adapter, onError), claim, async () => (await ready()).ping(), close, timeoutMs, ready);
-  }
-
-  private static postgres(url: string, timeoutMs: number, onError: (err: unknown) => void): KeyvBackend {
-    const adapter = new KeyvPostgres({ uri: url });
-    adapter.on('error', onError);
-    const query = adapter.query as unknown as (sql: string, values?: unknown[]) => Promise<Array<Record<string, unknown>>>;
-    const claim: Claim = async (key, ttlMs) => {
-      const now = Date.now();
-      await query("DELETE FROM keyv WHERE key = $1 AND (value::json->>'expires')::bigint < $2", [key, now]);
-      const rows = await query('INSERT INTO keyv (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING RETURNING key', [key, JSON.stringify({ value: 1, expires: now + ttlMs })]);
-      return rows.length === 1;
-    };
-    return new KeyvBackend(KeyvBackend.wrap(adapter, onError), claim, () => query('SELECT 1'), () => adapter.disconnect(), timeoutMs);
-  }
-
-  private run<T>(what: string, op: () => Promise<T>): Promise<T> {
-    return withTimeout(this.ready().then(op), this.timeoutMs, what);
+    return withTimeout(work, this.timeoutMs, what);
   }
 
   get(key: string): Promise<unknown> {
-    return this.run('read', () => this.keyv.get(PREFIX + key));
+    return this.run('read', (c) => c.keyv.get(PREFIX + key));
   }
   getMany(keys: readonly string[]): Promise<unknown[]> {
     if (keys.length === 0) return Promise.resolve([]);
-    return this.run('read', () => this.keyv.get(keys.map((k) => PREFIX + k)) as Promise<unknown[]>);
+    return this.run('read', (c) => c.keyv.get(keys.map((k) => PREFIX + k)) as Promise<unknown[]>);
   }
   async set(key: string, value: unknown, ttlMs?: number): Promise<void> {
-    await this.run('write', () => this.keyv.set(PREFIX + key, value, ttlMs));
+    await this.run('write', (c) => c.keyv.set(PREFIX + key, value, ttlMs));
   }
   async delete(key: string): Promise<void> {
-    await this.run('delete', () => this.keyv.delete(PREFIX + key));
+    await this.run('delete', (c) => c.keyv.delete(PREFIX + key));
   }
   claim(key: string, ttlMs: number): Promise<boolean> {
-    return this.run('claim', () => this.claimRaw(PREFIX + key, ttlMs));
+    return this.run('claim', (c) => c.claim(PREFIX + key, ttlMs));
   }
   async ping(): Promise<void> {
-    await this.run('ping', this.pingRaw);
+    await this.run('ping', (c) => c.ping());
   }
   async close(): Promise<void> {
-    await this.closeRaw().catch(() => {});
+    try {
+      await (await this.connection).close();
+    } catch {
+      // Closing a store that never opened, or is already gone, is not an error.
+    }
   }
 }
