@@ -54,7 +54,9 @@ export function extractPosting(text: string, opts: ExtractOptions = {}): Posting
   );
   const minYears = keep('requirements.minYears', extractMinYears(scan));
   const degree = keep('requirements.degree', extractDegree(scan));
-  const skills = keep('requirements.skills', extractSkills(scan, title));
+  // The employer's own name is no skill ("Figma" at Figma).
+  const skillsFound = extractSkills(scan, title);
+  const skills = keep('requirements.skills', { ...skillsFound, value: skillsFound.value.filter((k) => k.toLowerCase() !== company?.toLowerCase()) });
   const { basic, preferred } = qualificationLines(scan);
 
   const structuredLevel = s.level?.seniority ? s.level : null;

@@ -184,6 +184,7 @@ export function extractLocations(text: string): Found<string[]> {
     const titleLine = block.lines[block.titleIndex];
     if (titleLine) remoteSegments(titleLine.text, titleLine.start, hits);
     for (const l of block.lines.slice(block.titleIndex + 1, block.titleIndex + 4)) {
+      if (/^(fully )?remote$/i.test(l.text)) hits.push({ place: 'Remote', at: l.start, line: l.text, weak: false });
       const pieces = l.text.split(/\s*(?:,|;|\||\/|·)\s*/).filter((x) => x.length > 0);
       if (pieces.length > 0 && pieces.every((x) => x.toLowerCase() in CITIES)) bareCitiesIn(l.text, l.start, l.text, false, hits);
     }

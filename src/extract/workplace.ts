@@ -55,6 +55,11 @@ export function extractWorkplace(text: string): Found<Workplace | null> {
   // "Senior Engineer | Remote | Europe", "Mechanical Engineer II - Hybrid": the title line says it.
   const block = titleBlockOf(body);
   const titleLine = block.lines[block.titleIndex];
+  // A header line of its own under the title: "Remote", "Hybrid", "On-site".
+  for (const l of block.lines.slice(block.titleIndex + 1, block.titleIndex + 6)) {
+    const w = /^(fully remote|remote|hybrid|on-?site|in[- ]office)$/i.exec(l.text)?.[1]?.toLowerCase();
+    if (block.titleIndex >= 0 && w !== undefined) return found(w.includes('remote') ? 'remote' : w === 'hybrid' ? 'hybrid' : 'onsite', l.text, 'header line');
+  }
   if (titleLine) {
     const seg = titleLine.text.split(/\s*[|·•(),]\s*|\s+[-–—]\s+/).map((s) => s.trim().toLowerCase());
     const hit = seg.find((s) => /^(fully )?remote$|^hybrid$|^on-?site$|^in[- ]office$/.test(s));

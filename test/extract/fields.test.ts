@@ -99,3 +99,11 @@ describe('facts riding on the title line', () => {
     expect(extractWorkplace(text).value).toBe('remote');
   });
 });
+
+describe('header lines of their own', () => {
+  it('reads a lone "Remote" under the title as the place and the arrangement', () => {
+    const text = 'Data Engineering Intern\nRemote\nInternship\n$30/hr\n\nSuperbloom Data is offering a paid summer internship.';
+    expect(extractLocations(text).value).toEqual(['Remote']);
+    expect(extractWorkplace(text).value).toBe('remote');
+  });
+});

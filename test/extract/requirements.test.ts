@@ -97,3 +97,12 @@ describe('UK degrees and skills addressed to the candidate', () => {
     expect(skills(text)).toEqual(['C#', '.NET']);
   });
 });
+
+describe('skills and the employer', () => {
+  it("does not list the employer's own product name as a skill", async () => {
+    const { extractPosting } = await import('../../src/extract/index.js');
+    const p = extractPosting('Principal Product Designer\nFigma\nSan Francisco, CA\n\nYou will design in Figma with our team.');
+    expect(p.company).toBe('Figma');
+    expect(p.requirements.skills).not.toContain('Figma');
+  });
+});
