@@ -31,7 +31,7 @@ function headerType(line: string): EmploymentType | null {
   const hit = segments.find((x) => TYPE_WORD.test(x));
   return hit === undefined ? null : typeOf(hit);
 }
-const SENTENCE = /\b(?:this|the|a|is an?)\s+(full[- ]?time|part[- ]?time|contract(?:-to-hire)?|temporary|permanent|paid|\d+-month)\s+(?:\w+\s+)?(position|role|opportunity|job|assignment|internship|contract|engagement)\b|\bthe role is (contract-to-hire|full[- ]time|part[- ]time|temporary)\b/i;
+const SENTENCE = /\b(?:this|the|a|is an?)\s+(full[- ]?time|part[- ]?time|contract(?:-to-hire)?|temporary|permanent|paid|\d+-month)\s+(?:\w+\s+)?(position|role|opportunity|job|assignment|internship|contract|engagement)\b|\bthe role is (contract-to-hire|full[- ]time|part[- ]time|temporary)\b|\b(?:this|our|a|the)\s+(?:paid\s+|unpaid\s+)?(?:summer|winter|spring|fall|autumn|\d+[- ](?:week|month))\s+(internship|co-?op)\b/i;
 
 export function extractEmploymentType(text: string, title: string | null, titleLine: string | null = null): Found<EmploymentType | null> {
   const body = withoutOtherJobs(text);
@@ -56,7 +56,7 @@ export function extractEmploymentType(text: string, title: string | null, titleL
   for (const s of sentencesOf(body)) {
     const m = SENTENCE.exec(s.text);
     if (!m) continue;
-    const t = typeOf(m[1] ?? m[3] ?? m[0]);
+    const t = typeOf(m[1] ?? m[3] ?? m[4] ?? m[0]);
     if (t !== null) return found(t, s.text, 'stated in a sentence');
   }
   return found(null, null, null);

@@ -107,3 +107,10 @@ describe('header lines of their own', () => {
     expect(extractWorkplace(text).value).toBe('remote');
   });
 });
+
+describe('internships named in prose', () => {
+  it('reads "this paid summer internship" as an internship, but not "internship experience does not apply"', () => {
+    expect(extractEmploymentType('You will spend this paid summer internship on our data team.', null).value).toBe('internship');
+    expect(extractEmploymentType('At least 4 years of Python (Internship experience does not apply)', null).value).toBeNull();
+  });
+});
