@@ -56,7 +56,8 @@ export function extractEmploymentType(text: string, title: string | null, titleL
   for (const s of sentencesOf(body)) {
     const m = SENTENCE.exec(s.text);
     if (!m) continue;
-    const t = typeOf(m[1] ?? m[3] ?? m[4] ?? m[0]);
+    // "this full-time role" → full-time; "this paid summer internship" → internship.
+    const t = m.slice(1).map((g) => (g === undefined ? null : typeOf(g))).find((x) => x !== null) ?? null;
     if (t !== null) return found(t, s.text, 'stated in a sentence');
   }
   return found(null, null, null);
