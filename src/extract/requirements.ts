@@ -151,9 +151,8 @@ export function extractSkills(text: string, title: string | null): Found<string[
   const joined = spans.map((s) => s.text).join('\n\n');
   const lower = joined.toLowerCase();
   for (const skill of SKILLS) {
-    if (skill.needles !== null && !skill.needles.some((n) => lower.includes(n))) continue;
-    const m = skill.pattern.exec(joined);
-    if (m !== null) hits.push({ name: skill.name, rank: CATEGORY_ORDER.indexOf(skill.category), at: m.index });
+    const at = firstMatch(skill, joined, lower);
+    if (at !== null) hits.push({ name: skill.name, rank: CATEGORY_ORDER.indexOf(skill.category), at });
   }
   hits.sort((a, b) => a.rank - b.rank || a.at - b.at);
   const names = hits.map((h) => h.name);
@@ -161,6 +160,29 @@ export function extractSkills(text: string, title: string | null): Found<string[
 }
 
 const BULLET = /^[•\-–*▪●◦·]\s*/;
+
+// Room around a needle for a pattern's look-arounds and list context.
+const WINDOW = 80;
+
+/**
+ * Where a skill is first named. Patterns with needles run only around the needle's occurrences
+ * (a whole-text scan with a look-behind at the start is slow); the others scan the text.
+ */
+function firstMatch(skill: (typeof SKILLS)[number], text: string, lower: string): number | null {
+  if (skill.needles === null) return skill.pattern.exec(text)?.index ?? null;
+  let best: number | null = null;
+  for (const needle of skill.needles) {
+    for (let i = lower.indexOf(needle), tries = 0; i >= 0 && tries < 25; i = lower.indexOf(needle, i + 1), tries++) {
+      const from = Math.max(0, i - WINDOW);
+      const m = skill.pattern.exec(text.slice(from, i + needle.length + WINDOW));
+      if (m !== null) {
+        if (best === null || from + m.index < best) best = from + m.index;
+        break;
+      }
+    }
+  }
+  return best;
+}
 
 /** The qualification lines under basic and preferred headings, cleaned of bullets. */
 export function qualificationLines(text: string): { basic: string[]; preferred: string[] } {
