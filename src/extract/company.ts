@@ -91,6 +91,9 @@ function looksLikeCompanyLine(line: string): boolean {
 
 /** The company named by a line beside the title, alone or before "· place". */
 function companyPartOf(line: string): string | null {
+  // Greenhouse boards print "at Acme Robotics" under the title.
+  const at = /^at\s+([A-Z].{1,58})$/.exec(line.trim());
+  if (at && looksLikeCompanyLine(at[1] ?? '')) return (at[1] ?? '').trim();
   if (looksLikeCompanyLine(line)) return line.trim();
   const parts = line.split(/\s+[·|•]\s+|\s+[-–—]\s+/);
   const first = parts[0]?.trim() ?? '';

@@ -177,6 +177,16 @@ function standaloneTitle(text: string): { title: string; line: string } | null {
 }
 
 export function extractTitle(text: string, company: string | null): Found<string | null> {
+  const found0 = findTitle(text, company);
+  // "Senior Data Engineer - Acme Corp": the company riding on the title is not part of it.
+  if (found0.value !== null && company !== null) {
+    const t = found0.value.replace(new RegExp(`\\s*(?:[-–—|·@]|\\bat)\\s*${company.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`), '').trim();
+    if (t.length > 0 && t !== found0.value && ROLE_NOUNS.test(t)) return { ...found0, value: t };
+  }
+  return found0;
+}
+
+function findTitle(text: string, company: string | null): Found<string | null> {
   const body = withoutOtherJobs(text);
   const block = titleBlockOf(body);
   for (const l of block.lines.slice(0, 4)) {

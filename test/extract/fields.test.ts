@@ -114,3 +114,12 @@ describe('internships named in prose', () => {
     expect(extractEmploymentType('At least 4 years of Python (Internship experience does not apply)', null).value).toBeNull();
   });
 });
+
+describe('company riding on the title', () => {
+  it('drops the company from "Title - Company" and reads Greenhouse\'s "at Company" line', () => {
+    const a = 'Senior Data Engineer - Acme Corp\n\nAcme Corp is an equal opportunity employer.';
+    expect(extractTitle(a, extractCompany(a).value).value).toBe('Senior Data Engineer');
+    const b = 'Staff Engineer\nat Lumen Robotics\nRemote\n\nWe build robots.';
+    expect(extractCompany(b).value).toBe('Lumen Robotics');
+  });
+});
