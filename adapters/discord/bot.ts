@@ -1,8 +1,11 @@
 import { Client, DiscordjsErrorCodes, Events, GatewayIntentBits, Partials } from 'discord.js';
 import type { Desk } from '../../src/desk/desk.js';
-import { NO_PINGS, type BotContext } from './context.js';
+import { drained, NO_PINGS, type BotContext } from './context.js';
 import { registerListeners } from './events/index.js';
 import { describeError, OncePerChannel, silentLogger, type DiscordLogger } from './log.js';
+
+/** How long stop() lets events already being handled finish. */
+const DRAIN_TIMEOUT_MS = 10_000;
 
 export interface DiscordBotOptions {
   desk: Desk;
@@ -44,7 +47,7 @@ export function createDiscordBot(opts: DiscordBotOptions): DiscordBot {
     failIfNotExists: false,
     ...(opts.apiUrl ? { rest: { api: opts.apiUrl } } : {}),
   });
-  const ctx: BotContext = { desk: opts.desk, client, log, permissionLog: new OncePerChannel(log), inFlight: new Set() };
+  const ctx: BotContext = { desk: opts.desk, client, log, permissionLog: new OncePerChannel(log), inFlight: new Set(), work: new Set(), stopping: false };
   registerListeners(client, ctx);
   client.on(Events.Error, (err) => log.error({ err: describeError(err) }, 'Discord client error'));
   client.on(Events.Warn, (message) => log.warn({ message }, 'Discord client warning'));
@@ -70,7 +73,10 @@ export function createDiscordBot(opts: DiscordBotOptions): DiscordBot {
       log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'Discord bot ready');
     },
     async stop(): Promise<void> {
+      // Stop taking events, let the replies in hand finish, then leave the gateway.
       stopping = true;
+      ctx.stopping = true;
+      await drained(ctx, DRAIN_TIMEOUT_MS);
       await client.destroy();
     },
     status: () => ({ ready: client.isReady(), ping: client.ws.ping }),

@@ -12,6 +12,10 @@ export interface BotContext {
   permissionLog: OncePerChannel;
   /** Event keys being handled in this process right now (see `once`). */
   inFlight: Set<string>;
+  /** The work behind those keys, so stopping can let it finish. */
+  work: Set<Promise<void>>;
+  /** Set when the bot is stopping: new events are left alone. */
+  stopping: boolean;
 }
 
 /**
@@ -19,14 +23,28 @@ export interface BotContext {
  * here, and the Desk's claim stops a replay after a resume or a second bot process.
  */
 export async function once(ctx: BotContext, key: string, work: () => Promise<void>): Promise<void> {
-  if (ctx.inFlight.has(key)) return;
+  if (ctx.stopping || ctx.inFlight.has(key)) return;
   ctx.inFlight.add(key);
-  try {
+  const run = (async () => {
     if (!(await ctx.desk.claimEvent('discord', key))) return;
     await work();
+  })();
+  ctx.work.add(run);
+  try {
+    await run;
   } finally {
     ctx.inFlight.delete(key);
+    ctx.work.delete(run);
   }
+}
+
+/** Resolves once no event is being handled (or after `ms`, whichever comes first). */
+export async function drained(ctx: BotContext, ms: number): Promise<void> {
+  const deadline = new Promise((resolve) => setTimeout(resolve, ms).unref());
+  const idle = (async () => {
+    while (ctx.work.size > 0) await Promise.allSettled([...ctx.work]);
+  })();
+  await Promise.race([idle, deadline]);
 }
 
 /** Every message the bot sends pings nobody, including the author it replies to. */

@@ -87,17 +87,21 @@ async function openRedis(url: string, timeoutMs: number, onError: OnError): Prom
     return connecting;
   };
   void connect();
+  // While Redis is away the connect attempt keeps retrying: wait a moment for it, then let the
+  // command fail fast, so the card goes out without memory instead of waiting.
+  const settleMs = Math.min(250, timeoutMs / 4);
   const ready = async (): Promise<void> => {
-    if (connecting) await connecting;
-    else if (!client.isOpen) await connect();
+    if (client.isReady) return;
+    const attempt = connecting ?? (client.isOpen ? null : connect());
+    if (attempt) await Promise.race([attempt, new Promise((resolve) => setTimeout(resolve, settleMs).unref())]);
   };
   return {
     keyv: wrap(adapter, onError),
     claim: async (key, ttlMs) => (await client.set(key, '1', { NX: true, PX: ttlMs })) === 'OK',
     ping: () => client.ping(),
     close: async () => {
-      if (connecting) await connecting;
-      if (client.isOpen) await client.close();
+      if (client.isReady) await client.close();
+      else if (client.isOpen || connecting) client.destroy();
     },
     ready,
   };
