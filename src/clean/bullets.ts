@@ -2,10 +2,12 @@
  * Bullet marks as pages write them, all normalised to '• '. Numbered items become bullets too:
  * the order of qualifications carries no meaning a card uses.
  */
-// ©, ® and ™ are pictographs to Unicode but start footers ("© 2025 …"), never list items.
 const MARKS = '•·▪▫◦●○■□►▸▹▶➢➣➤➔→⇒✓✔✗✘☐☑✅❖◆◇⦿⦾⁃∙‣⮚⮞*+\\-–—~';
 
-/** Leading bullet mark (with the space after it), or a numbered/lettered item ("1.", "2)", "(a)", "iv."). */
+/**
+ * Leading bullet mark (with the space after it), a numbered/lettered item ("1.", "2)", "(a)", "iv."),
+ * or an emoji. ©, ® and ™ are pictographs to Unicode but start footers ("© 2025 …"), not items.
+ */
 const BULLET = new RegExp(
   `^(?:[${MARKS}]|\\d{1,2}[.)]|\\(\\d{1,2}\\)|\\(?[a-h]\\)|(?:i{1,3}|iv|v|vi{1,3})[.)]|o(?=\\s+\\p{Lu})|\\d\\uFE0F?\\u20E3|(?![\\u00a9\\u00ae\\u2122])\\p{Extended_Pictographic}(?:\\uFE0F|\\u200D\\p{Extended_Pictographic}|\\p{Emoji_Modifier})*)\\s+`,
   'u',

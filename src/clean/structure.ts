@@ -37,8 +37,21 @@ class ChangeLog {
   }
 }
 
-const TERMINAL = /[.!?:;]["”’)]?$/;
+// Checked on the last two characters only: a regex with '$' would rescan a long joined line.
+const TERMINAL_CHARS = '.!?:;';
+const CLOSERS = '"”’)';
+
+function endsTerminal(text: string): boolean {
+  let last = text.charAt(text.length - 1);
+  if (CLOSERS.includes(last) && text.length > 1) last = text.charAt(text.length - 2);
+  return last !== '' && TERMINAL_CHARS.includes(last);
+}
+
+function endsHyphenated(text: string): boolean {
+  return text.endsWith('-') && /\p{L}/u.test(text.charAt(text.length - 2));
+}
 const TITLE_BLOCK_MAX_LINES = 8;
+const HEADING_MAX = 80;
 const TITLE_LINE_MAX = 100;
 const PARAGRAPH_MIN = 120;
 const ITEM_MAX = 250;
@@ -134,8 +147,25 @@ function startsLower(text: string): boolean {
 /** Lines broken mid-sentence ("… to design and\nbuild systems"): join them back. */
 function joinBrokenLines(items: Item[], log: ChangeLog): Item[] {
   const out: Item[] = [];
+  // Pieces of the last output item while it is being extended; joined once, so a long run of
+  // broken lines costs linear time (slicing a growing string each time would not).
+  let parts: string[] | null = null;
+  const finish = (): void => {
+    const prev = out[out.length - 1];
+    if (parts === null || prev === undefined) return;
+    prev.text = parts.join('');
+    parts = null;
+    // The joined line is classified afresh, as the next cleaning would see it. Appending never
+    // changes how a line starts, so only a short line (a possible heading) can change kind.
+    if (prev.kind === 'text' && prev.text.length <= HEADING_MAX) {
+      const c = classify(prev.text, log);
+      prev.text = c.text;
+      prev.kind = c.kind;
+    }
+  };
   for (const item of items) {
     const prev = out[out.length - 1];
+    const end = parts !== null ? (parts[parts.length - 1] ?? '') : (prev?.text ?? '');
     if (
       prev &&
       !prev.title &&
@@ -143,21 +173,18 @@ function joinBrokenLines(items: Item[], log: ChangeLog): Item[] {
       item.kind === 'text' &&
       !item.breakBefore &&
       startsLower(item.text) &&
-      !TERMINAL.test(prev.text)
+      !endsTerminal(end)
     ) {
-      const hyphen = /\p{L}-$/u.test(prev.text);
-      const joined = hyphen ? prev.text + item.text : `${prev.text} ${item.text}`;
-      log.record('joined-broken-line', `${prev.text}\n${item.text}`, joined);
-      // The joined line is classified afresh, as the next cleaning would see it.
-      if (prev.kind === 'text') {
-        const c = classify(joined, log);
-        prev.text = c.text;
-        prev.kind = c.kind;
-      } else prev.text = joined;
+      const hyphen = endsHyphenated(end);
+      log.record('joined-broken-line', `${end.slice(-100)}\n${item.text.slice(0, 100)}`, `${end.slice(-100)}${hyphen ? '' : ' '}${item.text.slice(0, 100)}`);
+      parts ??= [prev.text];
+      parts.push(hyphen ? item.text : ` ${item.text}`);
       continue;
     }
+    finish();
     out.push(item);
   }
+  finish();
   return out;
 }
 
@@ -168,8 +195,8 @@ function isItemLike(item: Item): boolean {
 }
 
 /** Items written as sentences, then a short bare line: that line starts something else (a sub-heading). */
-function breaksRun(item: Item, run: readonly Item[]): boolean {
-  return item.text.length <= SHORT_ITEM && !TERMINAL.test(item.text) && run.some((r) => /[.!?]$/.test(r.text));
+function breaksRun(item: Item, runHasSentences: boolean): boolean {
+  return runHasSentences && item.text.length <= SHORT_ITEM && !endsTerminal(item.text);
 }
 
 /** Bare lines listed under a heading or a "…the following:" lead-in are bullets. */
@@ -178,10 +205,12 @@ function inferBullets(items: Item[], log: ChangeLog): void {
     const lead = items[i];
     if (!lead || !(lead.kind === 'heading' || (lead.kind === 'text' && lead.text.endsWith(':')))) continue;
     let j = i + 1;
+    let runHasSentences = false;
     while (j < items.length) {
       const item = items[j];
       if (!item || !isItemLike(item) || (j > i + 1 && item.breakBefore)) break;
-      if (breaksRun(item, items.slice(i + 1, j))) break;
+      if (breaksRun(item, runHasSentences)) break;
+      if (/[.!?]$/.test(item.text)) runHasSentences = true;
       j += 1;
     }
     if (j - (i + 1) < 2) continue;
