@@ -4,7 +4,7 @@ import { readCriteria } from './criteria.js';
 import { extractEmploymentType } from './employment.js';
 import { found, provenanceOf, type Found } from './found.js';
 import { extractLevel } from './level.js';
-import { extractLocations } from './locations.js';
+import { extractLocations, normalizePlace } from './locations.js';
 import { extractPay } from './pay.js';
 import { extractPosted } from './posted.js';
 import { extractDegree, extractMinYears, extractSkills, qualificationLines } from './requirements.js';
@@ -44,7 +44,7 @@ export function extractPosting(text: string, opts: ExtractOptions = {}): Posting
   // A page's own title field can still carry site noise ("… | LinkedIn").
   const title = keep('title', fromStructured(s.title ? cleanTitle(s.title) : s.title, 'title') ?? extractTitle(scan, company));
   const criteria = readCriteria(scan);
-  const locations = keep('locations', fromStructured(s.locations, 'locations') ?? extractLocations(scan));
+  const locations = keep('locations', fromStructured(s.locations?.map(normalizePlace), 'locations') ?? extractLocations(scan));
   const workplace = keep('workplace', fromStructured(s.workplace, 'workplace') ?? extractWorkplace(scan));
   const employmentType = keep(
     'employmentType',

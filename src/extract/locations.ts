@@ -174,6 +174,20 @@ function keyOf(place: string): string {
   return place.split(',')[0]?.trim().toLowerCase() ?? place.toLowerCase();
 }
 
+/**
+ * A place a source gives as data, in the form we print: "New York, New York" → "New York, NY",
+ * "Toronto, ON, Canada" → "Toronto, ON", "Remote - US" → "Remote (US)"; others as given.
+ */
+export function normalizePlace(place: string): string {
+  const hits: Hit[] = [];
+  placesIn({ text: place.trim(), start: 0 }, false, hits);
+  const first = hits.sort((x, y) => x.at - y.at)[0];
+  // One place, however many ways it was read ("Toronto, ON" and "Toronto, Canada").
+  if (first !== undefined && hits.every((h) => keyOf(h.place) === keyOf(first.place))) return first.place;
+  if (/^(fully )?remote$/i.test(place.trim())) return 'Remote';
+  return place.trim();
+}
+
 export function extractLocations(text: string): Found<string[]> {
   const body = withoutOtherJobs(text);
   const hits: Hit[] = [];

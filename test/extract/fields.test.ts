@@ -123,3 +123,10 @@ describe('company riding on the title', () => {
     expect(extractCompany(b).value).toBe('Lumen Robotics');
   });
 });
+
+describe('places given as data', () => {
+  it('prints structured places in the card form', async () => {
+    const { normalizePlace } = await import('../../src/extract/locations.js');
+    expect(['New York, New York', 'Toronto, ON, Canada', 'Remote - US', 'North America'].map(normalizePlace)).toEqual(['New York, NY', 'Toronto, ON', 'Remote (US)', 'North America']);
+  });
+});
