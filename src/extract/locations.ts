@@ -84,7 +84,8 @@ function placesIn(span: Span, weak: boolean, out: Hit[]): void {
     const first = m[2] === undefined ? null : cleanCity(m[1] ?? '');
     const city = cleanCity(m[2] ?? m[1] ?? '');
     if (first !== null) push(`${first}, ${region}`, m.index);
-    if (city !== null) push(`${city}, ${region}`, m.index + 1);
+    // Same offset as a "City, Country" reading of the same words, and pushed first, so it wins.
+    if (city !== null) push(`${city}, ${region}`, first !== null ? m.index + 1 : m.index);
   }
   for (const m of commaCap ? s.matchAll(CITY_STATE_NAME) : []) {
     const city = cleanCity(m[1] ?? '');
