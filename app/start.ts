@@ -132,7 +132,7 @@ export async function startJobcard(config: Config, log: Logger): Promise<Running
     }
     if (parts.length === 0) {
       const { createPlayground } = await import('../adapters/local/server.js');
-      playground = createPlayground({ desk, health: async () => health() });
+      playground = createPlayground({ desk, health: async () => health(), log: log.child({ platform: 'local' }) });
       port = await playground.listen(config.PORT, '127.0.0.1');
       parts.push('playground');
       log.info(

@@ -26,6 +26,8 @@ export interface PlaygroundOptions {
   desk: Desk;
   /** Extra health details (platform states), merged into GET /healthz. */
   health?: () => Promise<{ ok: boolean }>;
+  /** One `event` line per paste, as the bots write. */
+  log?: { info(obj: object, msg: string): void };
 }
 
 export interface Playground {
@@ -94,10 +96,13 @@ export function createPlayground(opts: PlaygroundOptions): Playground {
           const parsed = ShareRequest.safeParse(JSON.parse(body));
           if (!parsed.success) return send(res, 400, JSON.stringify({ kind: 'notice', text: 'Send {"text": "…"} with the posting or a link.' }));
           counter += 1;
+          const startedAt = performance.now();
           const reply = await opts.desk.handleCommand({
             platform: 'local', team: 'local', channel: 'playground', user: parsed.data.user, userName: parsed.data.user,
             text: parsed.data.text, messageId: `local-${Date.now()}-${counter}`,
           });
+          const kind = /^\s*https?:\/\/\S+\s*$/.test(parsed.data.text) ? 'link' : 'paste';
+          opts.log?.info({ platform: 'local', kind, outcome: reply.kind, latencyMs: Math.round(performance.now() - startedAt) }, 'event');
           send(res, 200, JSON.stringify(previewOf(reply)));
         })
         .catch(() => send(res, 400, JSON.stringify({ kind: 'notice', text: 'That request could not be read.' })));
