@@ -83,25 +83,25 @@ const HEAD_LINES = 15;
 export function dropRepeatedTitleLines(lines: string[], log: RemovalLog): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
-  let inHead = true;
   let headLines = 0;
-  for (const line of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
     const t = line.trim();
-    if (inHead && t.length > 0) {
+    if (t.length > 0) {
       // The head ends at the first heading, paragraph or sentence, or after a handful of lines.
       headLines += 1;
       const key = lineKey(t);
       // A field label ("Location") is part of the header, not the heading of a section.
       const heading = KNOWN_HEADINGS.has(key) && !FIELD_LABELS.has(key);
-      if (t.length > 150 || headLines > HEAD_LINES || heading || (/[.!?]$/.test(t) && !wordCountAtMost(t, 7))) inHead = false;
-      else {
-        const key = lineKey(t);
-        if (seen.has(key)) {
-          log.remove('repeated-title-line', t);
-          continue;
-        }
-        seen.add(key);
+      if (t.length > 150 || headLines > HEAD_LINES || heading || (/[.!?]$/.test(t) && !wordCountAtMost(t, 7))) {
+        for (let j = i; j < lines.length; j++) out.push(lines[j] ?? '');
+        break;
       }
+      if (seen.has(key)) {
+        log.remove('repeated-title-line', t);
+        continue;
+      }
+      seen.add(key);
     }
     out.push(line);
   }

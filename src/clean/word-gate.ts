@@ -56,7 +56,7 @@ export function makeWordGate(entries: readonly string[]): WordGate {
  * Which of several word groups occur: returns the indexes of the groups (ascending) one of whose
  * words is in the text. Lets a step run only the patterns that can match.
  */
-export function makeWordIndex(groups: readonly (readonly string[])[]): (lower: string) => number[] {
+export function makeWordIndex(groups: readonly (readonly string[])[]): (lower: string) => readonly number[] {
   const byHash = new Map<number, number[]>();
   groups.forEach((words, g) => {
     for (const w of words) {
@@ -67,21 +67,25 @@ export function makeWordIndex(groups: readonly (readonly string[])[]): (lower: s
     }
   });
   const seen = new Uint8Array(groups.length);
-  return (lower: string): number[] => {
-    const found: number[] = [];
+  const none: readonly number[] = [];
+  return (lower: string): readonly number[] => {
+    // Allocated only on a hit: most lines have none, and this runs once per line.
+    let found: number[] | null = null;
     scanWords(lower, (hash) => {
       const list = byHash.get(hash);
       if (list !== undefined) {
         for (const g of list) {
           if (seen[g] === 0) {
             seen[g] = 1;
-            found.push(g);
+            (found ??= []).push(g);
           }
         }
       }
       return false;
     });
-    for (const g of found) seen[g] = 0;
-    return found.sort((a, b) => a - b);
+    if (found === null) return none;
+    const hits: number[] = found;
+    for (const g of hits) seen[g] = 0;
+    return hits.sort((a, b) => a - b);
   };
 }
