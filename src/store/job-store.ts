@@ -217,6 +217,8 @@ function words(s: string | null): Set<string> {
 /** The same company and (nearly) the same title: one role, perhaps posted for other places. */
 export function sameRole(a: Posting, b: Posting): boolean {
   if (!a.title || !b.title) return false;
+  // A Senior and a Lead opening on one team share most of their text, but they are two jobs.
+  if (a.level.seniority !== b.level.seniority || a.level.track !== b.level.track) return false;
   const ca = [...words(a.company)].join(' ');
   const cb = [...words(b.company)].join(' ');
   if (ca && cb && ca !== cb) return false;

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { Desk } from '../../src/desk/index.js';
 import { extractPosting } from '../../src/extract/index.js';
+import { analyzeText } from '../../src/pipeline.js';
 import type { Posting } from '../../src/posting.js';
 import { MapBackend, type KeyValue } from '../../src/store/backend.js';
 import { JobStore } from '../../src/store/job-store.js';
@@ -101,6 +102,20 @@ describe.each(backends)('store on $name', (backend) => {
     expect(await store.findDuplicate(posting(reordered.join('\n')))).toBe(id);
     expect(await store.findDuplicate(posting(otherPlaces))).toBe(id);
     expect(await store.findDuplicate(posting(sameCompany(OTHER_JOB)))).toBeUndefined();
+  });
+
+  it('knows one job posted on two sites with other location lists (seeds 002, 003), and tells other roles at the company apart', async () => {
+    const store = new JobStore(open(backend));
+    const seeds = ['000-builtin-capital-one-sr-manager.txt', '001-capital-one-sr-lead-plano.txt', '002-jobboard-capital-one-senior-mle.txt', '003-linkedin-capital-one-senior-mle.txt']
+      .map((f) => analyzeText(readFileSync(new URL(`../../fixtures/seeds/${f}`, import.meta.url), 'utf8')).posting);
+    // A company name of this run only, so postings stored by earlier runs on a shared server never match.
+    const company = unique('Capital');
+    const [srManager, srLead, jobBoard, linkedIn] = seeds.map((p) => ({ ...p, company, text: p.text.replaceAll('Capital One', company) })) as [Posting, Posting, Posting, Posting];
+    const id = unique('mle');
+    await store.remember(id, jobBoard);
+    expect(await store.findDuplicate(linkedIn)).toBe(id);
+    expect(await store.findDuplicate(srLead)).toBeUndefined();
+    expect(await store.findDuplicate(srManager)).toBeUndefined();
   });
 
   it('finds a posting again by its canonical link', async () => {
