@@ -1,4 +1,5 @@
 import { buildCard, formatBand, type CardContext } from '../card/index.js';
+import { SITE_NAMES } from '../card/labels.js';
 import { decodeBytes } from '../decode.js';
 import { isUserError, UserError } from '../errors.js';
 import { analyzeText, textFingerprint } from '../pipeline.js';
@@ -304,9 +305,12 @@ function withUrl(posting: Posting, url: string): Posting {
 function withPayFrom(posting: Posting, stored: Posting): Posting {
   const key = (b: PayBand): string => `${b.location ?? ''}|${b.min}|${b.max}|${b.currency}|${b.period}`;
   const have = new Set(posting.pay.map(key));
+  const site = stored.source.site;
+  const source = site ? `seen on ${SITE_NAMES[site] ?? site}` : 'seen in an earlier share';
   const extra = stored.pay
     .filter((b) => !have.has(key(b)) && !posting.pay.some((p) => p.location !== null && p.location === b.location))
-    .map((b) => ({ ...b, note: `seen ${stored.source.site ? `on ${stored.source.site}` : 'in an earlier share'}` }));
+    // The card shows places, not notes: the source goes beside the place it priced.
+    .map((b) => ({ ...b, location: b.location === null ? null : `${b.location} (${source})`, note: source }));
   return extra.length === 0 ? posting : { ...posting, pay: [...posting.pay, ...extra] };
 }
 

@@ -46,6 +46,17 @@ describe('Desk', () => {
     expect(second.card.sharedBefore?.channelId).toBe('C1');
   });
 
+  it('shows the pay bands seen for the same job on another site, marked with their source', async () => {
+    const desk = new Desk({ store: new MemoryStore() });
+    await desk.handleMessage(message('1.1', LINKEDIN_PASTE, 'U1'));
+    const jobBoard = await desk.handleMessage(message('2.1', seed('002-jobboard-capital-one-senior-mle.txt'), 'U2'));
+    if (jobBoard?.kind !== 'card') throw new Error('expected a card');
+    expect(jobBoard.card.sharedBefore?.by.id).toBe('U1');
+    expect(jobBoard.posting.pay.map((b) => b.location)).not.toContain('Cambridge, MA');
+    const places = jobBoard.card.pay.groups.flatMap((g) => g.places);
+    expect(places).toEqual(expect.arrayContaining(['Cambridge, MA (seen in an earlier share)', 'McLean, VA', 'Richmond, VA']));
+  });
+
   it('claims each event once', async () => {
     const desk = new Desk({ store: new MemoryStore() });
     expect(await desk.claimEvent('slack', 'Ev1')).toBe(true);
