@@ -22,12 +22,20 @@ export function createLogger(level: string, pretty = Boolean(process.stdout.isTT
 export type EventKind = 'paste' | 'link' | 'command' | 'reaction' | 'file';
 export type EventOutcome = 'card' | 'full' | 'notice' | 'help' | 'list' | 'ignored' | 'duplicate-event' | 'error';
 
-/** One line per handled event; never the posting text at info level. */
+/** The one method an event line needs: pino's logger and every adapter's log fit it. */
+export interface EventLog {
+  info(obj: object, msg: string): void;
+}
+
+/** One line per handled event, the same on every platform; never the posting text. */
 export function logEvent(
-  log: Pick<Logger, 'info'> | undefined,
-  fields: { platform: string; kind: EventKind; outcome: EventOutcome; startedAt: number; channel?: string },
+  log: EventLog | undefined,
+  fields: { platform: string; kind: EventKind; outcome: EventOutcome; startedAt: number; channel?: string | null },
 ): void {
-  log?.info({ platform: fields.platform, kind: fields.kind, outcome: fields.outcome, latencyMs: Math.round(performance.now() - fields.startedAt), channel: fields.channel }, 'event');
+  log?.info(
+    { platform: fields.platform, kind: fields.kind, outcome: fields.outcome, latencyMs: Math.round(performance.now() - fields.startedAt), channel: fields.channel ?? undefined },
+    'event',
+  );
 }
 
 /** Hide secrets in a URL (userinfo) before it reaches a log. */

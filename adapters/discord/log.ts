@@ -39,17 +39,3 @@ export function describeError(err: unknown): object {
   }
   return { message: String(err) };
 }
-
-/**
- * One line per handled event, in the same shape as src/log.ts's logEvent (never the posting
- * text). The platform comes from the logger (`log.child({ platform: 'discord' })`).
- */
-export function logHandled(
-  log: DiscordLogger,
-  fields: { kind: 'paste' | 'link' | 'command' | 'reaction' | 'file'; outcome: string; startedAt: number; channel?: string | null },
-): void {
-  log.info(
-    { kind: fields.kind, outcome: fields.outcome, latencyMs: Math.round(performance.now() - fields.startedAt), channel: fields.channel ?? undefined },
-    'event',
-  );
-}

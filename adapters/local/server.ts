@@ -7,6 +7,7 @@ import { renderCardSlack } from '../slack/render/card.js';
 import { renderFullSlack } from '../slack/render/full.js';
 import { renderCardText } from '../../src/card/index.js';
 import type { Desk, DeskReply } from '../../src/desk/index.js';
+import { logEvent, type EventLog } from '../../src/log.js';
 
 /**
  * The local playground: paste a posting or a link and see the card as Slack and Discord show
@@ -27,7 +28,7 @@ export interface PlaygroundOptions {
   /** Extra health details (platform states), merged into GET /healthz. */
   health?: () => Promise<{ ok: boolean }>;
   /** One `event` line per paste, as the bots write. */
-  log?: { info(obj: object, msg: string): void };
+  log?: EventLog;
 }
 
 export interface Playground {
@@ -102,7 +103,7 @@ export function createPlayground(opts: PlaygroundOptions): Playground {
             text: parsed.data.text, messageId: `local-${Date.now()}-${counter}`,
           });
           const kind = /^\s*https?:\/\/\S+\s*$/.test(parsed.data.text) ? 'link' : 'paste';
-          opts.log?.info({ platform: 'local', kind, outcome: reply.kind, latencyMs: Math.round(performance.now() - startedAt) }, 'event');
+          logEvent(opts.log, { platform: 'local', kind, outcome: reply.kind, startedAt });
           send(res, 200, JSON.stringify(previewOf(reply)));
         })
         .catch(() => send(res, 400, JSON.stringify({ kind: 'notice', text: 'That request could not be read.' })));

@@ -1,7 +1,8 @@
 import { Events, MessageFlags, type Interaction } from 'discord.js';
 import { commands } from '../commands/index.js';
 import { NO_PINGS, once, type BotContext } from '../context.js';
-import { describeError, logHandled } from '../log.js';
+import { describeError } from '../log.js';
+import { logEvent } from '../../../src/log.js';
 import type { Listener } from './listener.js';
 
 const APOLOGY = 'Sorry, something went wrong on my side. Please try again in a moment.';
@@ -19,14 +20,14 @@ async function runCommand(ctx: BotContext, interaction: Interaction): Promise<vo
     for (const command of commands) {
       const outcome = await command.run(ctx, interaction);
       if (outcome) {
-        logHandled(ctx.log, { kind: 'command', outcome, startedAt, channel: interaction.channelId });
+        logEvent(ctx.log, { platform: 'discord', kind: 'command', outcome, startedAt, channel: interaction.channelId });
         return;
       }
     }
     ctx.log.warn({ command: interaction.commandName }, 'unknown application command: re-run discord:register?');
   } catch (err) {
     ctx.log.error({ err: describeError(err), command: interaction.commandName }, 'application command failed');
-    logHandled(ctx.log, { kind: 'command', outcome: 'error', startedAt, channel: interaction.channelId });
+    logEvent(ctx.log, { platform: 'discord', kind: 'command', outcome: 'error', startedAt, channel: interaction.channelId });
     try {
       if (interaction.deferred && !interaction.replied) await interaction.deleteReply();
       const answer = { content: APOLOGY, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS } as const;

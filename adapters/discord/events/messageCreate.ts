@@ -3,7 +3,7 @@ import { readTextAttachments, isTextAttachment } from '../attachments.js';
 import { once, placeOf, type BotContext } from '../context.js';
 import { messageText } from '../markup.js';
 import { replyWithCard, replyWithText } from '../post-card.js';
-import { logHandled } from '../log.js';
+import { logEvent } from '../../../src/log.js';
 import type { Listener } from './listener.js';
 
 /** Message types people write; joins, pins and thread starters are not postings. */
@@ -34,7 +34,7 @@ async function answerMessage(ctx: BotContext, message: Message): Promise<void> {
   if (reply.kind === 'card') await replyWithCard(ctx, message, reply);
   else if (reply.kind === 'notice') await replyWithText(ctx, message, reply.text);
   const kind = files.length > 0 ? 'file' : reply.kind === 'card' && reply.posting.source.kind === 'link' ? 'link' : 'paste';
-  logHandled(ctx.log, { kind, outcome: reply.kind, startedAt, channel: message.channelId });
+  logEvent(ctx.log, { platform: 'discord', kind, outcome: reply.kind, startedAt, channel: message.channelId });
 }
 
 export const messageCreate: Listener<typeof Events.MessageCreate> = {

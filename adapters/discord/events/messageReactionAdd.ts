@@ -1,7 +1,8 @@
 import { Events, RESTJSONErrorCodes, type MessageReaction, type PartialMessageReaction, type PartialUser, type User } from 'discord.js';
 import { once, placeOf, type BotContext } from '../context.js';
 import { postFullText } from '../post-full.js';
-import { describeError, logHandled } from '../log.js';
+import { describeError } from '../log.js';
+import { logEvent } from '../../../src/log.js';
 import { isDiscordError, isPermissionError } from '../permissions.js';
 import type { Listener } from './listener.js';
 
@@ -32,7 +33,7 @@ export async function onReactionAdd(
     const message = partial.partial ? await partial.fetch().catch((err: unknown) => gone(ctx, err)) : partial;
     if (!message) return;
     await postFullText(ctx, message, reply.title, reply.text);
-    logHandled(ctx.log, { kind: 'reaction', outcome: 'full', startedAt, channel: partial.channelId });
+    logEvent(ctx.log, { platform: 'discord', kind: 'reaction', outcome: 'full', startedAt, channel: partial.channelId });
   });
 }
 

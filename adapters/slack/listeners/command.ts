@@ -1,5 +1,6 @@
 import { RespondError, type RespondArguments, type SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { DeskReply } from '../../../src/desk/index.js';
+import { logEvent, type EventOutcome } from '../../../src/log.js';
 import type { SlackDeps } from '../deps.js';
 import { describe } from '../log.js';
 import { unwrapSlackMarkup } from '../markup.js';
@@ -19,7 +20,7 @@ export function onJdCommand(deps: SlackDeps): (args: Pick<SlackCommandMiddleware
   return async ({ command, ack, respond }) => {
     const startedAt = performance.now();
     await ack();
-    let outcome = 'error';
+    let outcome: EventOutcome = 'error';
     try {
       const reply = await deps.desk.handleCommand({
         platform: 'slack',
@@ -42,7 +43,7 @@ export function onJdCommand(deps: SlackDeps): (args: Pick<SlackCommandMiddleware
         deps.log.warn({ err: describe(e) }, 'could not tell the user /jd failed'),
       );
     } finally {
-      deps.log.info({ platform: 'slack', kind: 'command', outcome, latencyMs: Math.round(performance.now() - startedAt), channel: command.channel_id }, 'event');
+      logEvent(deps.log, { platform: 'slack', kind: 'command', outcome, startedAt, channel: command.channel_id });
     }
   };
 }

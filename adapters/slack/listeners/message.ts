@@ -1,4 +1,5 @@
 import type { Attachment } from '../../../src/desk/index.js';
+import { logEvent, type EventOutcome } from '../../../src/log.js';
 import { messageLink, type BotIdentity, type SlackDeps } from '../deps.js';
 import { EventEnvelope, MessagePayload, POSTED_SUBTYPES } from '../events.js';
 import { describe } from '../log.js';
@@ -28,7 +29,7 @@ export function onMessage(deps: SlackDeps): (args: { event: unknown; body: unkno
     const envelope = EventEnvelope.safeParse(body).data ?? {};
     const team = envelope.team_id ?? me.teamId ?? '';
     const place = { platform: 'slack' as const, team, channel: msg.channel };
-    let outcome = 'ignored';
+    let outcome: EventOutcome = 'ignored';
     const eventId = envelope.event_id ?? `${msg.channel}:${msg.ts}`;
     try {
       if (!(await deps.desk.claimEvent('slack', eventId))) {
@@ -58,7 +59,7 @@ export function onMessage(deps: SlackDeps): (args: { event: unknown; body: unkno
       await deps.desk.releaseEvent('slack', eventId);
     } finally {
       const kind = msg.files?.length ? 'file' : 'paste';
-      deps.log.info({ platform: 'slack', kind, outcome, latencyMs: Math.round(performance.now() - startedAt), channel: msg.channel }, 'event');
+      logEvent(deps.log, { platform: 'slack', kind, outcome, startedAt, channel: msg.channel });
     }
   };
 }

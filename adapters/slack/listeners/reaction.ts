@@ -1,3 +1,4 @@
+import { logEvent, type EventOutcome } from '../../../src/log.js';
 import type { SlackDeps } from '../deps.js';
 import { EventEnvelope, ReactionPayload } from '../events.js';
 import { describe } from '../log.js';
@@ -24,7 +25,7 @@ export function onReactionAdded(deps: SlackDeps): (args: { event: unknown; body:
 
     const envelope = EventEnvelope.safeParse(body).data ?? {};
     const place = { platform: 'slack' as const, team: envelope.team_id ?? me.teamId ?? '', channel };
-    let outcome = 'ignored';
+    let outcome: EventOutcome = 'ignored';
     const eventId = envelope.event_id ?? `${channel}:${ts}:${reaction.user}:${reaction.reaction}`;
     try {
       if (!(await deps.desk.claimEvent('slack', eventId))) {
@@ -56,7 +57,7 @@ export function onReactionAdded(deps: SlackDeps): (args: { event: unknown; body:
       deps.log.error({ channel, ts, err: describe(err) }, 'handling a Slack reaction failed');
       await deps.desk.releaseEvent('slack', eventId);
     } finally {
-      deps.log.info({ platform: 'slack', kind: 'reaction', outcome, latencyMs: Math.round(performance.now() - startedAt), channel }, 'event');
+      logEvent(deps.log, { platform: 'slack', kind: 'reaction', outcome, startedAt, channel });
     }
   };
 }
