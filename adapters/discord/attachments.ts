@@ -1,5 +1,6 @@
 import type { Attachment as DiscordAttachment, Collection } from 'discord.js';
 import type { Attachment } from '../../src/desk/types.js';
+import { readWebBodyCapped } from '../../src/links/web-body.js';
 import type { DiscordLogger } from './log.js';
 import { describeError } from './log.js';
 
@@ -45,18 +46,7 @@ export async function fetchCapped(url: string, maxBytes: number): Promise<Uint8A
     await res.body.cancel();
     throw new Error(`attachment is ${declared} bytes, over ${maxBytes}`);
   }
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const reader = res.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      throw new Error(`attachment is over ${maxBytes} bytes`);
-    }
-    chunks.push(value);
-  }
-  return new Uint8Array(Buffer.concat(chunks));
+  const bytes = await readWebBodyCapped(res.body, maxBytes);
+  if (bytes === null) throw new Error(`attachment is over ${maxBytes} bytes`);
+  return new Uint8Array(bytes);
 }

@@ -1,4 +1,5 @@
 import type { Attachment } from '../../src/desk/index.js';
+import { readWebBodyCapped } from '../../src/links/web-body.js';
 import type { SlackLog } from './log.js';
 import type { SlackWeb } from './web.js';
 
@@ -109,7 +110,8 @@ export class SharedFileReader {
         await res.body?.cancel();
         return null;
       }
-      return await readCapped(res, this.opts.maxBytes);
+      // The body, or null once it passes maxBytes (the file grew, or size was not reported).
+      return res.body ? await readWebBodyCapped(res.body, this.opts.maxBytes) : new Uint8Array();
     } catch (err) {
       this.opts.log.warn({ file: file.id, err: err instanceof Error ? err.message : String(err) }, 'downloading a shared file failed');
       return null;
@@ -128,23 +130,4 @@ export class SharedFileReader {
     if (parsed.protocol !== 'https:') return false;
     return /(^|\.)slack\.com$|(^|\.)slack-gov\.com$/i.test(parsed.hostname);
   }
-}
-
-/** The body, or null once it passes `maxBytes` (the file grew, or size was not reported). */
-async function readCapped(res: Response, maxBytes: number): Promise<Uint8Array | null> {
-  if (!res.body) return new Uint8Array();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const reader = res.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
 }
