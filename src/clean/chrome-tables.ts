@@ -27,6 +27,10 @@ export const CHROME_LINES: readonly LineRule[] = [
       'overview', 'application', 'apply for this job online', 'not interested', 'follow', 'following', 'message', 'connect',
       'jetzt bewerben', 'bewerben', 'merken', 'teilen', 'job merken', 'stelle merken', 'zurück zur übersicht', 'zurück zu allen jobs',
       'alle jobs anzeigen', 'alle stellenangebote', 'postularme', 'postúlate', 'aplicar', 'aplicar ahora', 'guardar', 'compartir',
+      'report', 'send me jobs like this', 'register to apply', 'login to apply', 'sign in to apply', 'log in to apply',
+      'refer this job to a friend', 'email this job to a friend', 'email this job', 'share on your newsfeed', 'need help?',
+      'back to search', 'back to open roles', 'back to careers', 'show more options', 'see the company', 'view website',
+      'view company', 'company website', 'view all jobs at this company', 'application faqs', 'options', 'want to know more?',
       'volver a ofertas', 'volver a la búsqueda', 'ver todas las ofertas', 'postuler', 'enregistrer', 'partager',
     ],
   },
@@ -47,7 +51,9 @@ export const CHROME_LINES: readonly LineRule[] = [
       'your privacy choices', 'privacy centre', 'privacy center', 'accessibility statement', 'sitemap', 'select language',
       'forgot password?', 'email or phone', 'password', 'sign in with email', 'new to linkedin?', 'create a job alert',
       'indicates a required field', 'open roles', 'open positions', 'current openings', 'job openings', 'all openings',
-      'careers', 'aviso legal', 'política de privacidad', 'política de cookies', 'mentions légales',
+      'careers', 'an official website of the united states government', "here's how you know", 'here’s how you know',
+      'get notion free', 'made with notion', 'suggest edits', 'comment', 'last edit was seconds ago', 'zur karriereseite',
+      'stellenangebote', 'indeed home', 'date posted', 'usajobs', 'aviso legal', 'política de privacidad', 'política de cookies', 'mentions légales',
     ],
   },
   {
@@ -104,6 +110,16 @@ export const CHROME_LINES: readonly LineRule[] = [
       /^hiring (?:\d{1,3}|multiple) candidates? for this role$/,
       /^do you have (?:experience|a valid|a current).{0,200}\?$/,
       /^(?:review|salaries) for .{1,160}$/,
+      /^(?:openings|applicants|job applicants|views|dice id|position id|req(?:uisition)? id|job id|id): ?[\w\d,+-]{1,20}$/,
+      /^employers have access to artificial intelligence language tools\b.{0,400}$/,
+      /^.{1,80} is acting as an employment (?:agency|business) in relation to this vacancy\.?$/,
+      /^.{1,40} has millions of jobs plus salary information\b.{0,300}$/,
+      /^save .{1,120} at .{1,80}$/,
+      /^visit the .{1,60} page$/,
+      /^sort by: .{1,40}$/,
+      /^page \d{1,4} of [\d,]{1,9} jobs$/,
+      /^last edit (?:was|made) .{1,40} ago$/,
+      /^(?:actively hiring|viewed|featured|applied|new)$/,
       /^what can i earn as an? .{1,100}$/,
     ],
   },
@@ -120,6 +136,14 @@ export const CHROME_LINES: readonly LineRule[] = [
       /^.{1,60} home page$/,
       /^.{1,60} logo$/,
       /^all rights reserved\.?$/,
+    ],
+  },
+  {
+    rule: 'email',
+    patterns: [
+      /^sent from my (?:iphone|ipad|android|galaxy|phone|mobile device)\.?$/,
+      /^you are receiving this (?:e-?mail|message) because\b.{0,300}$/,
+      /^unsubscribe\b.{0,80}$/,
     ],
   },
   {
@@ -159,6 +183,11 @@ export const FOOTER_RUN_LINES: readonly string[] = [
   'karriere', 'über uns', 'kontakt', 'empleos', 'sobre nosotros', 'contacto', 'inicio', 'datenschutz', 'privacy',
   'terms', 'security', 'vulnerability disclosure', 'language', 'english', 'deutsch', 'español', 'français', 'or',
   'cancel', 'what', 'where', 'cookies', 'imprint', 'agb', 'user agreement,', 'privacy policy, and',
+  'file', 'edit', 'view', 'insert', 'format', 'tools', 'extensions', 'normal text', '100%', 'arial', 'foia', 'research',
+  'guides', 'departments', 'locations', 'connect', 'log in', 'sign in', 'workplace & culture', 'career site', 'colleagues',
+  'discover', 'messages', 'notifications', 'startups', 'talent', 'media', 'find a job', 'find a company', 'courses',
+  'recruiting?', 'register cv', 'community', 'for employers', 'search', 'my network', 'messaging', 'me', 'for business',
+  'jobvite', 'workable', 'teamtailor', 'personio', 'recruitee', 'bamboohr', 'icims',
   'cookie policy.', 'user agreement', 'seek', 'indeed', 'linkedin', 'trust & safety', 'guidelines', 'apps',
 ];
 
@@ -203,13 +232,25 @@ export const TAIL_RULES: readonly TailRule[] = [
     start: /^(?:apply for this job|apply for this position|submit (?:your )?application|application form|apply now)$/,
     confirm: { within: 6, any: [/^(?:first name|full name|name|email|resume\/cv|resume|attach resume\/cv)\s?[*✱]?$/] },
   },
+  {
+    rule: 'job-board.company-card',
+    start: /^(?:company overview|about company|key skills|company info)$/,
+    guard: true,
+  },
+  {
+    // Glassdoor's company facts and ratings: the similar-jobs rail after it carries other jobs' pay.
+    rule: 'job-board.company-card',
+    start: /^(?:company overview|company information|company details)$/,
+    confirm: { within: 4, any: [/^(?:size|founded|industry|type|revenue|headquarters|company size)$/] },
+  },
+  { rule: 'ats.talent-pitch', start: /^(?:already working at .{1,60}\?|learn more about the federal hiring process|want to know more\?)$/ },
   { rule: 'indeed.related', start: /^(?:similar job categories|career guide articles|people also searched|salary search:.{0,120}|explore other jobs)$/ },
   {
     rule: 'job-board.report-form',
     start: /^(?:report this job advert|report this job ad)$/,
     confirm: { within: 6, any: [/^reason for reporting.{0,40}$/, /^your email address$/] },
   },
-  { rule: 'ats.similar-jobs', start: /^(?:other jobs at .{1,60}|more jobs at .{1,60}|similar positions|related jobs|you may also like|recommended jobs|weitere jobs|ähnliche jobs|ofertas similares|empleos similares)$/ },
+  { rule: 'ats.similar-jobs', start: /^(?:other jobs at .{1,60}|more jobs at .{1,60}|similar positions|related jobs|you may also like|recommended jobs|explore similar jobs|these jobs might interest you|you might also like|weitere jobs|ähnliche jobs|ofertas similares|empleos similares)$/ },
 ];
 
 /** Blocks with a start marker and an end marker (the end line stays). */
@@ -225,6 +266,12 @@ export const REGION_RULES: readonly RegionRule[] = [
   { rule: 'linkedin.sign-in-modal', start: /^join or sign in to find your next job$/, end: /^(?:cookie policy\.?|.{0,40}cookie policy\.)$/, within: 20 },
   // Indeed: "Profile insights" (skills quiz) up to the job details or the description.
   { rule: 'indeed.profile-insights', start: /^profile insights$/, end: /^(?:job details|full job description|location|benefits)$/, within: 60 },
+  // A forwarded e-mail's header block (From, Date, Subject, To) up to the first blank line.
+  { rule: 'email.forward-header', start: /^(?:-{2,} ?forwarded message ?-{2,}|begin forwarded message:?)$/, end: /^$/, within: 8 },
+  // A job board's company card between the title block and the description.
+  { rule: 'job-board.company-card', start: /^the company$/, end: /^(?:the position|the job|job description|the role)$/, within: 12 },
+  // Naukri's "Job highlights": a summary repeated from the description below it.
+  { rule: 'job-board.highlights', start: /^job highlights$/, end: /^(?:job description|about the job)$/, within: 12 },
   // LinkedIn: "Meet the hiring team" card up to the description.
   { rule: 'linkedin.hiring-team', start: /^meet the hiring team$/, end: /^(?:about the job|job description)$/, within: 12 },
 ];
