@@ -1,24 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isUserError } from '../../src/errors.js';
 import { fetchLink, parseRetryAfter, type FetchOptions } from '../../src/links/fetch.js';
+import { userFailure } from './failure.js';
 import { endless, html, json, redirect, slow, startHttpSite, type HttpSite } from '../fakes/http-site.js';
 
 const page = (name: string): Buffer => readFileSync(new URL(`../../fixtures/links/pages/${name}`, import.meta.url));
 
 // The stand-in site is on loopback, so ordinary fetching runs with private addresses allowed.
 const OPEN: FetchOptions = { allowPrivate: true, log: { warn: () => undefined } };
-
-async function failure(p: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await p;
-  } catch (err) {
-    if (isUserError(err)) return { code: err.code, message: err.message };
-    throw err;
-  }
-  throw new Error('expected the fetch to fail');
-}
 
 let site: HttpSite;
 beforeAll(async () => {
@@ -108,67 +98,67 @@ describe('fetchLink', () => {
   });
 
   it('stops a redirect loop', async () => {
-    expect(await failure(fetchLink(site.url('/loop/a'), OPEN))).toMatchObject({ code: 'fetch-failed', message: expect.stringMatching(/loop/) });
+    expect(await userFailure(fetchLink(site.url('/loop/a'), OPEN))).toMatchObject({ code: 'fetch-failed', message: expect.stringMatching(/loop/) });
   });
 
   it('gives up after five redirects', async () => {
-    expect(await failure(fetchLink(site.url('/hop/0'), OPEN))).toMatchObject({ code: 'fetch-failed', message: expect.stringMatching(/too many/) });
+    expect(await userFailure(fetchLink(site.url('/hop/0'), OPEN))).toMatchObject({ code: 'fetch-failed', message: expect.stringMatching(/too many/) });
     expect((await fetchLink(site.url('/hop/2'), OPEN)).url).toBe(site.url('/hop/7'));
   });
 
   it('calls a redirect to a sign-in page a login wall', async () => {
-    expect((await failure(fetchLink(site.url('/to-login'), OPEN))).code).toBe('login-wall');
-    expect((await failure(fetchLink(site.url('/private'), OPEN))).code).toBe('login-wall');
+    expect((await userFailure(fetchLink(site.url('/to-login'), OPEN))).code).toBe('login-wall');
+    expect((await userFailure(fetchLink(site.url('/private'), OPEN))).code).toBe('login-wall');
   });
 
   it('refuses a redirect to another scheme', async () => {
-    expect((await failure(fetchLink(site.url('/to-ftp'), OPEN))).code).toBe('unsupported-scheme');
+    expect((await userFailure(fetchLink(site.url('/to-ftp'), OPEN))).code).toBe('unsupported-scheme');
   });
 
   it('says a posting was taken down on 404 and 410', async () => {
-    expect(await failure(fetchLink(site.url('/nowhere'), OPEN))).toMatchObject({ code: 'not-found', message: expect.stringMatching(/taken down/) });
-    expect((await failure(fetchLink(site.url('/gone'), OPEN))).code).toBe('not-found');
+    expect(await userFailure(fetchLink(site.url('/nowhere'), OPEN))).toMatchObject({ code: 'not-found', message: expect.stringMatching(/taken down/) });
+    expect((await userFailure(fetchLink(site.url('/gone'), OPEN))).code).toBe('not-found');
   });
 
   it('maps 403, 429 and 500 to short user errors', async () => {
-    expect((await failure(fetchLink(site.url('/denied'), OPEN))).code).toBe('forbidden');
-    expect(await failure(fetchLink(site.url('/busy'), OPEN))).toMatchObject({ code: 'fetch-failed', message: expect.stringMatching(/rate-limiting/) });
-    expect((await failure(fetchLink(site.url('/broken'), OPEN))).code).toBe('fetch-failed');
+    expect((await userFailure(fetchLink(site.url('/denied'), OPEN))).code).toBe('forbidden');
+    expect(await userFailure(fetchLink(site.url('/busy'), OPEN))).toMatchObject({ code: 'fetch-failed', message: expect.stringMatching(/rate-limiting/) });
+    expect((await userFailure(fetchLink(site.url('/broken'), OPEN))).code).toBe('fetch-failed');
   });
 
   it('refuses a PDF as no posting', async () => {
-    expect((await failure(fetchLink(site.url('/pdf'), OPEN))).code).toBe('no-posting-at-link');
+    expect((await userFailure(fetchLink(site.url('/pdf'), OPEN))).code).toBe('no-posting-at-link');
   });
 
   it('refuses a content kind the caller did not ask for', async () => {
-    expect((await failure(fetchLink(site.url('/api.json'), { ...OPEN, accept: ['html'] }))).code).toBe('no-posting-at-link');
+    expect((await userFailure(fetchLink(site.url('/api.json'), { ...OPEN, accept: ['html'] }))).code).toBe('no-posting-at-link');
   });
 
   it('times out a server that stops answering', async () => {
     const started = Date.now();
-    expect(await failure(fetchLink(site.url('/slow'), { ...OPEN, timeoutMs: 800 }))).toMatchObject({ code: 'timeout' });
+    expect(await userFailure(fetchLink(site.url('/slow'), { ...OPEN, timeoutMs: 800 }))).toMatchObject({ code: 'timeout' });
     expect(Date.now() - started).toBeLessThan(4_000);
   });
 
   it('keeps the deadline when DNS never answers', async () => {
     const hang = (): Promise<never> => new Promise(() => undefined);
-    expect((await failure(fetchLink('http://jobs.example.test/x', { ...OPEN, resolver: hang, timeoutMs: 300 }))).code).toBe('timeout');
+    expect((await userFailure(fetchLink('http://jobs.example.test/x', { ...OPEN, resolver: hang, timeoutMs: 300 }))).code).toBe('timeout');
   });
 
   it('cuts a 50 MB streamed body off at the cap', async () => {
-    const err = await failure(fetchLink(site.url('/huge'), OPEN));
+    const err = await userFailure(fetchLink(site.url('/huge'), OPEN));
     expect(err.code).toBe('too-large');
   });
 
   it('refuses a body whose declared length is over the cap without reading it', async () => {
-    expect((await failure(fetchLink(site.url('/huge-declared'), OPEN))).code).toBe('too-large');
+    expect((await userFailure(fetchLink(site.url('/huge-declared'), OPEN))).code).toBe('too-large');
   });
 
   it('refuses links that are not http or https, and garbage', async () => {
-    expect((await failure(fetchLink('file:///etc/passwd', OPEN))).code).toBe('unsupported-scheme');
-    expect((await failure(fetchLink('javascript:alert(1)', OPEN))).code).toBe('unsupported-scheme');
-    expect((await failure(fetchLink('not a url', OPEN))).code).toBe('bad-url');
-    expect((await failure(fetchLink('http://user:pw@example.com/', OPEN))).code).toBe('bad-url');
+    expect((await userFailure(fetchLink('file:///etc/passwd', OPEN))).code).toBe('unsupported-scheme');
+    expect((await userFailure(fetchLink('javascript:alert(1)', OPEN))).code).toBe('unsupported-scheme');
+    expect((await userFailure(fetchLink('not a url', OPEN))).code).toBe('bad-url');
+    expect((await userFailure(fetchLink('http://user:pw@example.com/', OPEN))).code).toBe('bad-url');
   });
 });
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isUserError } from '../../src/errors.js';
 import { createLinkReader, type LinkReaderOptions } from '../../src/links/index.js';
 import type { Resolver } from '../../src/links/ssrf.js';
+import { userFailure } from './failure.js';
 import { html, json, startHttpSite, type HttpSite } from '../fakes/http-site.js';
 
 const api = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../fixtures/links/api/${name}`, import.meta.url), 'utf8'));
@@ -12,16 +12,6 @@ const page = (name: string): string => readFileSync(new URL(`../../fixtures/link
 const noDns: Resolver = async () => {
   throw new Error('no DNS in tests');
 };
-
-async function failure(p: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await p;
-  } catch (err) {
-    if (isUserError(err)) return { code: err.code, message: err.message };
-    throw err;
-  }
-  throw new Error('expected the read to fail');
-}
 
 let site: HttpSite;
 let options: LinkReaderOptions;
@@ -97,16 +87,16 @@ describe('createLinkReader', () => {
 
   it('says a posting was taken down when its ATS no longer has it', async () => {
     const reader = createLinkReader(options);
-    expect(await failure(reader.read('https://boards.greenhouse.io/northwindrobotics/jobs/999'))).toMatchObject({ code: 'not-found', message: expect.stringMatching(/taken down/) });
-    expect((await failure(reader.read('https://jobs.ashbyhq.com/nosuchboard/7d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6'))).code).toBe('not-found');
+    expect(await userFailure(reader.read('https://boards.greenhouse.io/northwindrobotics/jobs/999'))).toMatchObject({ code: 'not-found', message: expect.stringMatching(/taken down/) });
+    expect((await userFailure(reader.read('https://jobs.ashbyhq.com/nosuchboard/7d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6'))).code).toBe('not-found');
   });
 
   it('backs off LinkedIn after a 429 instead of asking again', async () => {
     const reader = createLinkReader(options);
     const url = 'https://www.linkedin.com/jobs/view/4011111111';
-    expect(await failure(reader.read(url))).toMatchObject({ code: 'fetch-failed' });
+    expect(await userFailure(reader.read(url))).toMatchObject({ code: 'fetch-failed' });
     const asked = count('/jobs-guest/jobs/api/jobPosting/4011111111');
-    expect(await failure(reader.read('https://www.linkedin.com/jobs/view/4098765432'))).toMatchObject({ code: 'fetch-failed', message: expect.stringMatching(/LinkedIn/) });
+    expect(await userFailure(reader.read('https://www.linkedin.com/jobs/view/4098765432'))).toMatchObject({ code: 'fetch-failed', message: expect.stringMatching(/LinkedIn/) });
     expect(count('/jobs-guest/jobs/api/jobPosting/4011111111')).toBe(asked);
   });
 
@@ -131,12 +121,12 @@ describe('createLinkReader', () => {
   });
 
   it('answers "no job posting found" for a page that is not one', async () => {
-    expect(await failure(createLinkReader(options).read(site.url('/blog/how-we-plan')))).toMatchObject({ code: 'no-posting-at-link', message: 'No job posting found at that link.' });
+    expect(await userFailure(createLinkReader(options).read(site.url('/blog/how-we-plan')))).toMatchObject({ code: 'no-posting-at-link', message: 'No job posting found at that link.' });
   });
 
   it('refuses the stand-in site when private addresses are not allowed', async () => {
     const reader = createLinkReader({ ...options, allowPrivate: false });
-    expect(await failure(reader.read(site.url('/careers/support-specialist')))).toMatchObject({ code: 'private-address', message: 'Links to private addresses are not fetched.' });
+    expect(await userFailure(reader.read(site.url('/careers/support-specialist')))).toMatchObject({ code: 'private-address', message: 'Links to private addresses are not fetched.' });
   });
 
   it('canonicalizes and recognises job links for the Desk', () => {

@@ -1,17 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isUserError } from '../../src/errors.js';
 import { fetchLink, type FetchOptions } from '../../src/links/fetch.js';
 import { classifyAddress, ipv6Bytes, pinnedLookup, vetHost, type ResolvedAddress, type Resolver } from '../../src/links/ssrf.js';
+import { userFailure } from './failure.js';
 import { html, redirect, startHttpSite, type HttpSite } from '../fakes/http-site.js';
 
 async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (err) {
-    if (isUserError(err)) return err.code;
-    throw err;
-  }
-  return 'no error';
+  return (await userFailure(p)).code;
 }
 
 describe('classifyAddress', () => {
