@@ -56,7 +56,11 @@ export class JobStore implements Store {
   }
 
   async putPosting(id: string, posting: Posting): Promise<void> {
-    await this.kv.set(`posting:${id}`, { posting, signature: minhash(posting.text), savedAt: new Date().toISOString() }, this.retention.postingMs);
+    await this.putSigned(id, posting, minhash(posting.text));
+  }
+
+  private async putSigned(id: string, posting: Posting, signature: number[]): Promise<void> {
+    await this.kv.set(`posting:${id}`, { posting, signature, savedAt: new Date().toISOString() }, this.retention.postingMs);
   }
 
   async getPosting(id: string): Promise<Posting | undefined> {
@@ -117,13 +121,15 @@ export class JobStore implements Store {
   }
 
   async remember(postingId: string, posting: Posting, canonicalUrl?: string | null): Promise<void> {
-    await this.putPosting(postingId, posting);
+    // One signature for the stored record and its band keys: MinHash over a long posting is the costly part.
+    const signature = minhash(posting.text);
+    await this.putSigned(postingId, posting, signature);
     const keys: string[] = [];
     for (const k of exactKeys(posting, canonicalUrl)) {
       await this.kv.set(`key:${k}`, postingId, this.retention.postingMs);
       keys.push(`key:${k}`);
     }
-    const bands = bandKeys(minhash(posting.text)).map((band) => `lsh:${band}`);
+    const bands = bandKeys(signature).map((band) => `lsh:${band}`);
     const buckets = await this.kv.getMany(bands);
     for (const [i, key] of bands.entries()) {
       const parsed = Ids.safeParse(buckets[i] ?? []);
