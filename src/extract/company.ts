@@ -40,12 +40,16 @@ const VOTES: readonly Vote[] = [
   { pattern: new RegExp(String.raw`${NAME}\s+(?:seeks|has an opening for|is growing|is expanding)\b`), weight: 25, detail: '"seeks" sentence', hint: /seeks|opening for|is growing|is expanding/ },
   { pattern: new RegExp(String.raw`\bAt\s+${NAME},\s+(?:we|our|you|the)\b`), weight: 15, detail: '"At X, we" sentence', hint: /\bAt\s/ },
   { pattern: new RegExp(String.raw`${NAME}\s+(?:will|does|do|is|are)\s+(?:not\s+)?(?:unable to\s+)?(?:consider\s+)?(?:sponsor|offer|provide)`), weight: 12, detail: 'policy sentence', hint: /\bnot\b|\bwill\b|sponsor|offer|provide/ },
-  { pattern: new RegExp(String.raw`^${NAME}\s+(?:is|was|are)\s+(?:a|an|the|one of|[a-z]+ing|backed|headquartered|based|founded|trusted)\b`), weight: 12, detail: 'company description' },
-  { pattern: new RegExp(String.raw`^${NAME}\s+(?:builds|brings|helps|provides|offers|makes|creates|develops|delivers|enables|powers|designs|operates|serves|harnesses|believes|brings|exists)\b`), weight: 10, detail: 'company description' },
+  { pattern: new RegExp(String.raw`^${NAME}\s+(?:is|was|are)\s+(?:a|an|the|one of|[a-z]+ing|backed|headquartered|based|founded|trusted)\b`), weight: 12, detail: 'company description', hint: /^[A-Z]/ },
+  { pattern: new RegExp(String.raw`^${NAME}\s+(?:builds|brings|helps|provides|offers|makes|creates|develops|delivers|enables|powers|designs|operates|serves|harnesses|believes|brings|exists)\b`), weight: 10, detail: 'company description', hint: /^[A-Z]/ },
   { pattern: new RegExp(String.raw`\b(?:Join|joining|at)\s+${NAME}\s+(?:as|and|to|in|on)\b`), weight: 6, detail: 'named in a sentence', hint: /\b(?:Join|joining|at)\s/ },
 ];
 
 const NOT_A_COMPANY = /^(we|our|you|your|this|that|these|the|the company|company|team|our team|job|role|position|candidates?|applicants?|employees?|benefits|it|they|all|each|equal|please|note|salary|if|in|as|about|why|what|how|when|where|who|apply|requirements|responsibilities|qualifications|here|there|today|us|the role|the team|overview|summary|description|compensation|location|remote|hybrid|full|i|a|an|and|or|join|what we do|who we are|eeo|eoe|perks|diversity|inclusion|culture|mission|values|hiring|interview|process|ai|ml|data|engineering|product|design|technology|tech|people|work|life|new|more|learn|see|get|find|bonus|equity|health|dental|vision|preferred|required|requirements|qualifications|skills|nice to have|bonus points|responsibilities|duties|description|details|location|salary|pay|benefits|perks|education|experience|job|the job|the role|role|the position|the opportunity|the department|the business|the organization|the organisation|employer|the employer|master|masters|bachelor|bachelors|associate|phd|doctorate|client|our client|the client|customer|customers|government|state|federal|u.s.|united states)$/i;
+
+// Languages and frameworks are never the employer; tools and data stores can be (Databricks).
+const CODE_NAMES = new Set(SKILLS.filter((sk) => sk.category === 'language' || sk.category === 'framework').map((sk) => sk.name.toLowerCase()));
+const STATE_NAMES = new Set(Object.values(US_STATES).map((st) => st.toLowerCase()));
 
 function normalName(raw: string): string | null {
   let n = raw.trim().replace(/^(?:(?:join|why|about|at)\s+)+/i, '').replace(/(?:'s|’s)$/, '').replace(/\s+(?:of|de|by|&)$/, '');
@@ -60,10 +64,9 @@ function normalName(raw: string): string | null {
   // "Why You'll Love Working Here", "About This Role": headings, not names.
   if (/^(you|you'll|you’ll|your|we|we're|we’re|our|this|these|that|it|its|my|i|how|what|who|where|when|why)\b/i.test(n)) return null;
   if (ROLE_NOUNS.test(n) && n.split(/\s+/).length > 1 && !/\b(inc|llc|ltd|corp|group|company|technologies|labs)\b/i.test(n)) return null;
-  // Languages and frameworks are never the employer; tools and data stores can be (Databricks).
-  if (n in US_STATES || SKILLS.some((sk) => (sk.category === 'language' || sk.category === 'framework') && sk.name.toLowerCase() === n.toLowerCase())) return null;
   const key = n.toLowerCase();
-  if (key in CITIES || key in COUNTRIES || Object.values(US_STATES).some((s) => s.toLowerCase() === key)) return null;
+  if (n in US_STATES || CODE_NAMES.has(key)) return null;
+  if (key in CITIES || key in COUNTRIES || STATE_NAMES.has(key)) return null;
   return n;
 }
 

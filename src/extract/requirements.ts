@@ -150,8 +150,9 @@ export function extractSkills(text: string, title: string | null): Found<string[
   // One pass per skill over the useful text joined (blank lines keep spans apart).
   const joined = spans.map((s) => s.text).join('\n\n');
   const lower = joined.toLowerCase();
+  const index = wordIndex(lower);
   for (const skill of SKILLS) {
-    const at = firstMatch(skill, joined, lower);
+    const at = firstMatch(skill, joined, lower, index);
     if (at !== null) hits.push({ name: skill.name, rank: CATEGORY_ORDER.indexOf(skill.category), at });
   }
   hits.sort((a, b) => a.rank - b.rank || a.at - b.at);
@@ -165,14 +166,63 @@ const BULLET = /^[•\-–*▪●◦·]\s*/;
 const WINDOW = 80;
 
 /**
- * Where a skill is first named. Patterns with needles run only around the needle's occurrences
- * (a whole-text scan with a look-behind at the start is slow); the others scan the text.
+ * The text's words (runs of a-z0-9 in the lower-cased text) and where each starts: built once
+ * per text so each skill looks its needle up instead of scanning the whole text.
  */
-function firstMatch(skill: (typeof SKILLS)[number], text: string, lower: string): number | null {
+interface WordIndex {
+  /** Distinct words, sorted, for prefix look-ups. */
+  words: string[];
+  at: Map<string, number[]>;
+}
+
+function wordIndex(lower: string): WordIndex {
+  const at = new Map<string, number[]>();
+  const re = /[a-z0-9]+/g;
+  for (let m = re.exec(lower); m !== null; m = re.exec(lower)) {
+    const list = at.get(m[0]);
+    if (list) list.push(m.index);
+    else at.set(m[0], [m.index]);
+  }
+  return { words: [...at.keys()].sort(), at };
+}
+
+/** Where words equal to `key` (or, with `prefix`, starting with it) begin, in text order. */
+function wordStarts(index: WordIndex, key: string, prefix: boolean): number[] {
+  if (!prefix) return index.at.get(key) ?? [];
+  let lo = 0;
+  let hi = index.words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((index.words[mid] ?? '') < key) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: number[] = [];
+  for (let i = lo; i < index.words.length && (index.words[i] ?? '').startsWith(key); i++) out.push(...(index.at.get(index.words[i] ?? '') ?? []));
+  return out.sort((a, b) => a - b);
+}
+
+// A needle's first word and where it sits in the needle ("next.js" → "next" at 0, ".net" → "net" at 1).
+const NEEDLE_WORD = /[a-z0-9]+/;
+
+/**
+ * Where a skill is first named. Every pattern starts its name at a word edge, so a needle is
+ * looked for only where a word of the text begins ("rest" never inside "interest"); a needle
+ * that goes on after its first word ("c++", "power bi") needs that word whole, and a one-letter
+ * name (C, R) must stand alone. The pattern then runs only around those places.
+ */
+function firstMatch(skill: (typeof SKILLS)[number], text: string, lower: string, index: WordIndex): number | null {
   if (skill.needles === null) return skill.pattern.exec(text)?.index ?? null;
   let best: number | null = null;
   for (const needle of skill.needles) {
-    for (let i = lower.indexOf(needle), tries = 0; i >= 0 && tries < 25; i = lower.indexOf(needle, i + 1), tries++) {
+    const w = NEEDLE_WORD.exec(needle);
+    const candidates = w === null
+      ? indexesOf(lower, needle)
+      : wordStarts(index, w[0], w.index + w[0].length === needle.length && needle.length > 1).map((p) => p - w.index);
+    let tries = 0;
+    for (const i of candidates) {
+      if (i < 0 || (w !== null && !lower.startsWith(needle, i))) continue;
+      if (best !== null && i - WINDOW > best) break;
+      if (++tries > 25) break;
       const from = Math.max(0, i - WINDOW);
       const m = skill.pattern.exec(text.slice(from, i + needle.length + WINDOW));
       if (m !== null) {
@@ -182,6 +232,12 @@ function firstMatch(skill: (typeof SKILLS)[number], text: string, lower: string)
     }
   }
   return best;
+}
+
+function indexesOf(lower: string, needle: string): number[] {
+  const out: number[] = [];
+  for (let i = lower.indexOf(needle); i >= 0 && out.length < 100; i = lower.indexOf(needle, i + 1)) out.push(i);
+  return out;
 }
 
 /** The qualification lines under basic and preferred headings, cleaned of bullets. */

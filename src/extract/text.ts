@@ -173,7 +173,9 @@ export function sectionAt(sections: readonly Section[], at: number): Section | u
 export const PREFERRED_WORDS = /\b(preferred|preferably|nice[- ]to[- ]have|a plus|is a plus|bonus|ideally|desired|desirable|advantageous|an advantage|not required|pluses?)\b/i;
 
 /** Cuts text at the start of a job board's rail of other jobs, so they never count. */
-export function withoutOtherJobs(text: string): string {
+export const withoutOtherJobs: (text: string) => string = memoLast(computeWithoutOtherJobs);
+
+function computeWithoutOtherJobs(text: string): string {
   const m = /^\s*(similar jobs|more jobs|people also viewed|jobs you may be interested in|recommended jobs|other jobs (at|like)|explore more jobs|similar searches|more searches)\b.*$/im.exec(text);
   return m === null ? text : text.slice(0, m.index);
 }

@@ -28,6 +28,8 @@ const LABELLED: readonly Rule[] = [
   { pattern: /\b(?:work )?location\s*[:：]\s*hybrid\b/i, value: 'hybrid', detail: 'labelled field' },
   { pattern: /\b[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*,\s*[A-Z][\w .'-]+\s*\((remote|hybrid|on-?site|onsite|in[- ]office)\)/i, value: null, detail: 'location line' },
 ];
+// Every labelled rule needs one of these in the line; most lines have none, so the rules are skipped.
+const LABEL_HINT = /[:：\t(]|remotely/i;
 
 const PHRASES: readonly Rule[] = [
   { pattern: /\b(no remote|not (a )?remote|remote work is not|cannot be (performed|done) remotely|in-office only|on-?site only|office-based role|100% on-?site|fully on-?site|(5|five) days (a|per) week in (the|our) office|(5|five) days in[- ](person|office)|in[- ]person (role|position|5 days)|must (be able to )?work (on-?site|in[- ]person|from (our|the) office)|work on-?site|on-?site (role|position|work)|this (role|position) is (on-?site|in[- ]person|office-based))\b/i, value: 'onsite', detail: 'on-site phrase' },
@@ -41,6 +43,7 @@ const WHERE_WORDS = /remote|hybrid|office|site|person|days?\b|telework|anywhere|
 export function extractWorkplace(text: string): Found<Workplace | null> {
   const body = withoutOtherJobs(text);
   for (const line of linesOf(body)) {
+    if (!LABEL_HINT.test(line.text)) continue;
     for (const r of LABELLED) {
       const m = r.pattern.exec(line.text);
       if (!m) continue;

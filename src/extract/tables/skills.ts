@@ -124,7 +124,7 @@ const T: ReadonlyArray<readonly [string, SkillCategory, RegExp?]> = [
 const HAND_NEEDLES: Readonly<Record<string, readonly string[]>> = {
   Go: ['go'], Rust: ['rust'], 'C++': ['c++', 'cpp'], 'C#': ['c#'], C: ['c'], R: ['r'], Ruby: ['ruby'],
   Swift: ['swift'], SQL: ['sql'], Julia: ['julia'], React: ['react'], Angular: ['angular'], Vue: ['vue'],
-  'Node.js': ['node'], Spring: ['spring'], '.NET': ['.net', 'dotnet'], Room: ['room'], Spark: ['spark'],
+  'Node.js': ['node'], Spring: ['spring'], '.NET': ['.net', 'dotnet'], Room: ['room'], Spark: ['spark', 'pyspark'],
   Beam: ['beam'], dbt: ['dbt'], Ray: ['ray'], Temporal: ['temporal'], 'AWS Glue': ['glue'], Oracle: ['oracle'],
   Segment: ['segment'], Git: ['git'], 'REST APIs': ['rest'], GitHub: ['github'], Looker: ['looker'], Mode: ['mode analytics'], Vault: ['vault'],
 };
