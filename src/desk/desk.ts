@@ -54,6 +54,7 @@ export const HELP_TEXT = [
 ].join('\n');
 
 const NOT_A_POSTING = "That doesn't look like a job posting";
+const MEMORY_DOWN = "I can't reach my memory right now; try again in a minute.";
 
 interface Origin {
   platform: Place['platform'];
@@ -234,7 +235,7 @@ export class Desk {
 
   private async recent(ev: CommandEvent): Promise<DeskReply> {
     const entries = await this.remembering(() => this.store.recent(ev.platform, ev.team, ev.channel, RECENT_LIMIT));
-    if (entries === undefined) return { kind: 'notice', text: "I can't reach my memory right now; try again in a minute." };
+    if (entries === undefined) return { kind: 'notice', text: MEMORY_DOWN };
     if (entries.length === 0) return { kind: 'notice', text: 'No postings have been shared in this channel yet.' };
     return { kind: 'list', title: `Last ${entries.length} posting${entries.length === 1 ? '' : 's'} shared here`, items: entries.map(entryLine) };
   }
@@ -242,7 +243,7 @@ export class Desk {
   private async search(ev: CommandEvent, query: string): Promise<DeskReply> {
     if (query.trim() === '') return { kind: 'notice', text: 'Search for what? Try `/jd search machine learning Richmond`.' };
     const entries = await this.remembering(() => this.store.search(ev.platform, ev.team, query, RECENT_LIMIT));
-    if (entries === undefined) return { kind: 'notice', text: "I can't reach my memory right now; try again in a minute." };
+    if (entries === undefined) return { kind: 'notice', text: MEMORY_DOWN };
     if (entries.length === 0) return { kind: 'notice', text: `Nothing this team shared matches “${query.slice(0, 80)}”.` };
     return { kind: 'list', title: `Postings matching “${query.slice(0, 80)}”`, items: entries.map(entryLine) };
   }
@@ -259,7 +260,7 @@ export class Desk {
       if (first && first.user !== ev.user && !ev.isAdmin && !this.admins.has(ev.user)) return 'not-yours' as const;
       return (await this.store.forget(postingId)) ? ('forgotten' as const) : ('none' as const);
     });
-    if (result === undefined) return { kind: 'notice', text: "I can't reach my memory right now; try again in a minute." };
+    if (result === undefined) return { kind: 'notice', text: MEMORY_DOWN };
     if (result === 'not-yours') return { kind: 'notice', text: 'Only the person who shared that posting (or an admin) can make me forget it.' };
     if (result === 'none') return { kind: 'notice', text: target ? 'I have no posting for that message.' : 'You have not shared a posting in this channel.' };
     return { kind: 'notice', text: 'Forgotten: that posting and every reference to it are gone from my memory.' };
@@ -268,11 +269,11 @@ export class Desk {
   private rememberUnreadLink(origin: Origin, url: string): void {
     const now = this.now().getTime();
     for (const [key, entry] of this.unreadLinks) if (now - entry.at > UNREAD_LINK_MS) this.unreadLinks.delete(key);
-    this.unreadLinks.set(`${origin.platform}:${origin.channel}:${origin.user}`, { url, at: now });
+    this.unreadLinks.set(unreadLinkKey(origin), { url, at: now });
   }
 
-  private takeUnreadLink(origin: { platform: string; channel: string; user: string }): string | undefined {
-    const key = `${origin.platform}:${origin.channel}:${origin.user}`;
+  private takeUnreadLink(origin: Origin): string | undefined {
+    const key = unreadLinkKey(origin);
     const entry = this.unreadLinks.get(key);
     this.unreadLinks.delete(key);
     return entry && this.now().getTime() - entry.at <= UNREAD_LINK_MS ? entry.url : undefined;
@@ -295,6 +296,11 @@ export class Desk {
       return undefined;
     }
   }
+}
+
+/** Unread links wait per person per channel. */
+function unreadLinkKey(origin: Origin): string {
+  return `${origin.platform}:${origin.channel}:${origin.user}`;
 }
 
 function withUrl(posting: Posting, url: string): Posting {
