@@ -52,7 +52,7 @@ const CODE_NAMES = new Set(SKILLS.filter((sk) => sk.category === 'language' || s
 const STATE_NAMES = new Set(Object.values(US_STATES).map((st) => st.toLowerCase()));
 
 function normalName(raw: string): string | null {
-  let n = raw.trim().replace(/^(?:(?:join|why|about|at)\s+)+/i, '').replace(/(?:'s|’s)$/, '').replace(/\s+(?:of|de|by|&)$/, '');
+  let n = raw.trim().replace(/^(?:(?:join|why|about|at|(?:careers|jobs|working|work|life)\s+(?:at|with))\s+)+/i, '').replace(/(?:'s|’s)$/, '').replace(/\s+(?:of|de|by|&)$/, '');
   // "Raleigh, NC Pinecrest Technologies": a state code run into the name is not part of it.
   n = n.replace(/^([A-Z]{2})\s+(?=[A-Z][a-z])/, (m, code: string) => (code in US_STATES ? '' : m));
   // Keep the full stop of "Inc." or "K.K."; drop a sentence's.
@@ -76,11 +76,20 @@ function shoutToName(s: string): string {
   return s.toLowerCase().replace(/\b[a-z]/g, (c) => c.toUpperCase());
 }
 
+const CORP_STOP = /\b(?:inc|ltd|co|corp|k\.k|s\.a|n\.v|b\.v|l\.p|llc|plc)\.$/i;
+// Lower-case words a company's name may hold ("Bank of America", "Doctors without Borders").
+const NAME_JOINERS = new Set(['of', 'and', 'de', 'du', 'des', 'la', 'le', 'by', 'the', 'for', 'und', 'für', 'van', 'von', 'der', 'den', 'y', 'e', 'et', 'without', '&']);
+
 /** A short line beside the title that reads as a company name. */
 function looksLikeCompanyLine(line: string): boolean {
   const t = line.trim();
   if (t.length < 2 || t.length > 60 || t.split(/\s+/).length > 6 || !/^[A-Za-z0-9]/.test(t)) return false;
-  if (/^[a-z]/.test(t) || /[.!?:]$/.test(t) || /\d{2,}/.test(t) || !/[A-Za-z]/.test(t)) return false;
+  // A full stop ends a sentence, not a name, unless it closes "Inc." or "Co.".
+  if (/^[a-z]/.test(t) || (/[.!?:]$/.test(t) && !CORP_STOP.test(t)) || /\d{2,}/.test(t) || !/[A-Za-z]/.test(t)) return false;
+  // A tagline ("Industrial AI for steel mills"): names carry no lower-case words but joiners.
+  if (t.split(/\s+/).some((w) => /^[a-z]/.test(w) && !NAME_JOINERS.has(w))) return false;
+  // "Leeds, West Yorkshire": a known city before the comma makes the line a place.
+  if ((t.split(',')[0] ?? '').trim().toLowerCase() in CITIES && t.includes(',')) return false;
   // "Seoul, South Korea" and "Austin, TX" are places.
   const tail = t.split(',').slice(1).join(',').trim().toLowerCase();
   if (/;/.test(t) || /\b(remote|hybrid|on-?site)\b/i.test(t)) return false;
@@ -133,7 +142,8 @@ export function extractCompany(text: string): Found<string | null> {
 
   if (block.titleIndex >= 0) {
     // LinkedIn puts the company above the title; job boards put it below.
-    for (const i of [block.titleIndex - 1, block.titleIndex + 1, block.titleIndex + 2]) {
+    // Wellfound and some boards put a tagline between the name and the title: two lines up last.
+    for (const i of [block.titleIndex - 1, block.titleIndex + 1, block.titleIndex + 2, block.titleIndex - 2]) {
       const l = block.lines[i];
       // "Orchard Commerce · Chicago, IL (Hybrid)": the name before the separator.
       const name = l ? companyPartOf(l.text) : null;
@@ -158,8 +168,20 @@ export function extractCompany(text: string): Found<string | null> {
     entry.score += Math.min(count, 10) * 2;
   }
   // "Tarang" and "Tarang Fintech" are one company (but "Velocity Black by Capital One" is a team): the fuller name takes the short one's votes.
+  // "The University of X" and "University of X" are one name: the spelling with more weight keeps both.
+  const bare = (k: string): string => k.replace(/^The\s+/, '');
+  for (const [name, entry] of [...scores.entries()]) {
+    if (!name.startsWith('The ')) continue;
+    const other = scores.get(bare(name));
+    if (!other) continue;
+    const [keep, drop] = other.score >= entry.score ? [other, name] : [entry, bare(name)];
+    keep.score += (scores.get(drop)?.score ?? 0);
+    keep.first = Math.min(other.first, entry.first);
+    scores.delete(drop);
+  }
   for (const [short, entry] of [...scores.entries()]) {
-    const fuller = [...scores.keys()].find((k) => k !== short && k.replace(/^The\s+/, '').startsWith(`${short} `));
+    if (!scores.has(short)) continue;
+    const fuller = [...scores.keys()].find((k) => k !== short && bare(k).startsWith(`${bare(short)} `));
     const target = fuller === undefined ? undefined : scores.get(fuller);
     if (target) {
       target.score += entry.score;

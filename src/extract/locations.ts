@@ -1,7 +1,7 @@
 import { found, type Found } from './found.js';
 import { titleBlockOf } from './block.js';
 import { linesOf, sentencesOf, withoutOtherJobs, type Span } from './text.js';
-import { AU_STATES, CA_PROVINCES, CITIES, COUNTRIES, US_STATES } from './tables/places.js';
+import { AU_STATES, CA_PROVINCES, CITIES, COUNTRIES, REGION_NAMES, US_STATES } from './tables/places.js';
 
 /**
  * Every place the posting names for the role, printed as `City, ST` (US, Canada),
@@ -17,7 +17,8 @@ interface Hit {
   weak: boolean;
 }
 
-const CAP_WORD = String.raw`[A-Z][A-Za-z.'’-]*`;
+// Capitalised words, accented ones too ("Montréal", "Düsseldorf"): Latin-1 letters as code units.
+const CAP_WORD = String.raw`[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ.'’-]*`;
 const CITY = String.raw`${CAP_WORD}(?:[ ]${CAP_WORD}){0,3}`;
 // "Cambridge, MA", "Glendale/Santa Monica, CA", "Toronto, ON, Canada"
 const CITY_REGION = new RegExp(String.raw`(${CITY})(?:\s*/\s*(${CITY}))?,\s*([A-Z]{2})(?![A-Za-z])`, 'g');
@@ -157,6 +158,9 @@ function bareCitiesIn(phrase: string, at: number, line: string, weak: boolean, o
   }
 }
 
+// Words a header line puts beside its city: the arrangement and the kind of contract.
+const HEADER_WORDS = /^(?:fully |100% )?(?:remote|hybrid|on-?site|in[- ]office|full[- ]time|part[- ]time|contract|permanent|temporary|internship|cdi|cdd|vollzeit|teilzeit)$/i;
+
 const REGION_WORDS = /^(europe|emea|apac|latam|north america|americas|worldwide|global|anywhere)$/i;
 
 /** "Title | Remote | Europe" → "Remote (Europe)"; "Title - Remote" → "Remote". */
@@ -198,10 +202,15 @@ export function extractLocations(text: string): Found<string[]> {
     // "Lead Data Scientist | Remote | Europe": places riding on the title line.
     const titleLine = block.lines[block.titleIndex];
     if (titleLine) remoteSegments(titleLine.text, titleLine.start, hits);
-    for (const l of block.lines.slice(block.titleIndex + 1, block.titleIndex + 4)) {
+    for (const l of block.lines.slice(block.titleIndex + 1, block.titleIndex + 7)) {
       if (/^(fully )?remote$/i.test(l.text)) hits.push({ place: 'Remote', at: l.start, line: l.text, weak: false });
-      const pieces = l.text.split(/\s*(?:,|;|\||\/|·)\s*/).filter((x) => x.length > 0);
-      if (pieces.length > 0 && pieces.every((x) => x.toLowerCase() in CITIES)) bareCitiesIn(l.text, l.start, l.text, false, hits);
+      // "Paris (75)", "London · Hybrid (2 days in office)", "Pittsburgh • Remote (US) | Full Time",
+      // "Leeds, West Yorkshire": known cities, with arrangement words and regions beside them.
+      const pieces = l.text.split(/\s*(?:,|;|\||\/|·|•)\s*/).map((x) => x.replace(/\s*\([^)]*\)/g, '').trim().toLowerCase()).filter((x) => x.length > 0);
+      const cities = pieces.filter((x) => x in CITIES);
+      if (cities.length > 0 && pieces.every((x) => x in CITIES || REGION_NAMES.has(x) || HEADER_WORDS.test(x))) {
+        for (const c of cities) hits.push({ place: CITIES[c] ?? c, at: l.start, line: l.text, weak: false });
+      }
     }
   }
   for (const sent of sentencesOf(body)) {

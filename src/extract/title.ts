@@ -48,7 +48,9 @@ function stripSite(s: string): string {
 const LABELLED = /(?:^|\s)(?<!type of |type |of )(?:job title|position title|position name|job name|title|position|role|opening)\s*[:：\t]\s*(.+)$/im;
 
 // Parentheticals and trailing segments that say where/how, not what, the job is.
-const NOISE_PAREN = /\s*\((?=[^)]*\b(paid|unpaid|remote|hybrid|in-office|in office|on-?site|full[- ]time|part[- ]time|contract|temporary|permanent|m\/f\/d|f\/m\/d|w\/m\/d|m\/w\/d|all genders|h\/f|f\/h|req|job id)\b)[^)]*\)/gi;
+const NOISE_PAREN = /\s*\((?=[^)]*\b(paid|unpaid|remote|hybrid|in-office|in office|on-?site|full[- ]time|part[- ]time|contract|temporary|permanent|w2|c2c|1099|m\/f\/d|f\/m\/d|w\/m\/d|m\/w\/d|all genders|h\/f|f\/h|req|job id)\b)[^)]*\)/gi;
+// A bare gender marker after a European title: "Développeur H/F", "Entwickler m/w/d", "(m/w/x)".
+const GENDER_MARK = /\s+[(\[]?(?:[mwfdhxi]\s*\/\s*){1,3}[mwfdhxi][)\]]?\s*$|\s*[(\[](?:all genders|alle geschlechter|gn)[)\]]\s*$/i;
 const NOISE_SEGMENT = /^(remote|hybrid|on-?site|in[- ]office|full[- ]time|part[- ]time|contract|permanent|urgent|new|start(s|ing)? .+|immediate start|\d{4}|[A-Z]{2,5}\s?\d+|job id.*|req.*|ref.*)$/i;
 
 const SMALL_WORDS = new Set(['of', 'and', 'for', 'the', 'in', 'at', 'to', 'a', 'an', 'on', 'with', 'or']);
@@ -73,7 +75,7 @@ export function cleanTitle(raw: string): string {
   let t = stripSite(raw.replace(/\s+/g, ' '));
   // Pipes separate a title from page decorations: keep the first segment that names a role.
   if (t.includes('|')) t = t.split('|').map((p) => p.trim()).find((p) => ROLE_NOUNS.test(p)) ?? t;
-  t = t.replace(NOISE_PAREN, '');
+  t = t.replace(NOISE_PAREN, '').replace(GENDER_MARK, '');
   // "Analytics Engineering Manager at Airalo": the company is not part of the title.
   const at = /^(.+?)\s+(?:at|@)\s+([A-Z][\w&.'’ -]{1,40})$/.exec(t);
   if (at && ROLE_NOUNS.test(at[1] ?? '') && !ROLE_NOUNS.test(at[2] ?? '')) t = at[1] ?? t;
@@ -194,8 +196,13 @@ function findTitle(text: string, company: string | null): Found<string | null> {
     if (page) return found(cleanTitle(page.title), l.text, 'page title');
   }
   const labelled = labelledTitle(body);
-  if (labelled) return found(cleanTitle(labelled.title), labelled.line, 'labelled header');
   const line = block.lines[block.titleIndex];
+  // Job boards add a "Role: Data Engineer" category under the posting's own "Senior Data
+  // Engineer": the title block wins when it names the same role more fully.
+  if (labelled && line && line.start < body.indexOf(labelled.line) && cleanTitle(line.text).toLowerCase().endsWith(` ${cleanTitle(labelled.title).toLowerCase()}`)) {
+    return found(cleanTitle(line.text), line.text, 'title block');
+  }
+  if (labelled) return found(cleanTitle(labelled.title), labelled.line, 'labelled header');
   if (line) return found(cleanTitle(line.text), line.text, 'title block');
   // A flattened paste opens with its title in capitals: "FIELD OPERATIONS SPECIALIST– EV …".
   const first = block.lines[0];

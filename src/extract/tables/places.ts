@@ -81,4 +81,27 @@ export const CITIES: Readonly<Record<string, string>> = {
   tokyo: 'Tokyo, Japan', seoul: 'Seoul, South Korea', singapore: 'Singapore', sydney: 'Sydney, Australia',
   melbourne: 'Melbourne, Australia', brisbane: 'Brisbane, Australia', auckland: 'Auckland, New Zealand',
   'tel aviv': 'Tel Aviv, Israel', 'sao paulo': 'Sao Paulo, Brazil', 'mexico city': 'Mexico City, Mexico',
+  // More cities postings name without a region; local spellings print as written.
+  'montréal': 'Montréal, QC', 'quebec city': 'Quebec City, QC', 'québec': 'Québec, QC', edmonton: 'Edmonton, AB', winnipeg: 'Winnipeg, MB', halifax: 'Halifax, NS',
+  leeds: 'Leeds, United Kingdom', birmingham: 'Birmingham, United Kingdom', glasgow: 'Glasgow, United Kingdom', liverpool: 'Liverpool, United Kingdom',
+  newcastle: 'Newcastle, United Kingdom', sheffield: 'Sheffield, United Kingdom', nottingham: 'Nottingham, United Kingdom', belfast: 'Belfast, United Kingdom', cardiff: 'Cardiff, United Kingdom',
+  'münchen': 'München, Germany', frankfurt: 'Frankfurt, Germany', 'frankfurt am main': 'Frankfurt, Germany', cologne: 'Cologne, Germany', 'köln': 'Köln, Germany', stuttgart: 'Stuttgart, Germany',
+  'düsseldorf': 'Düsseldorf, Germany', leipzig: 'Leipzig, Germany', dresden: 'Dresden, Germany', vienna: 'Vienna, Austria', wien: 'Wien, Austria',
+  lyon: 'Lyon, France', toulouse: 'Toulouse, France', marseille: 'Marseille, France', nantes: 'Nantes, France', bordeaux: 'Bordeaux, France', lille: 'Lille, France',
+  brussels: 'Brussels, Belgium', rotterdam: 'Rotterdam, Netherlands', utrecht: 'Utrecht, Netherlands', milan: 'Milan, Italy', rome: 'Rome, Italy',
+  prague: 'Prague, Czech Republic', oslo: 'Oslo, Norway', helsinki: 'Helsinki, Finland', geneva: 'Geneva, Switzerland', krakow: 'Krakow, Poland',
+  perth: 'Perth, Australia', adelaide: 'Adelaide, Australia', canberra: 'Canberra, Australia', wellington: 'Wellington, New Zealand',
+  kolkata: 'Kolkata, India', ahmedabad: 'Ahmedabad, India', 'new delhi': 'New Delhi, India', kochi: 'Kochi, India', 'hong kong': 'Hong Kong',
+  shanghai: 'Shanghai, China', beijing: 'Beijing, China', shenzhen: 'Shenzhen, China', taipei: 'Taipei, Taiwan', osaka: 'Osaka, Japan', manila: 'Manila, Philippines',
+  'kuala lumpur': 'Kuala Lumpur, Malaysia', jakarta: 'Jakarta, Indonesia', dubai: 'Dubai, United Arab Emirates', 'cape town': 'Cape Town, South Africa',
+  'buenos aires': 'Buenos Aires, Argentina', bogota: 'Bogota, Colombia', 'bogotá': 'Bogotá, Colombia', santiago: 'Santiago, Chile', lima: 'Lima, Peru',
 };
+
+/** Regions a header may print after a city ("Leeds, West Yorkshire", "München, Bayern"): they add nothing to the place. */
+export const REGION_NAMES: ReadonlySet<string> = new Set([
+  'england', 'scotland', 'wales', 'northern ireland', 'greater london', 'greater manchester', 'west yorkshire', 'south yorkshire',
+  'north yorkshire', 'west midlands', 'merseyside', 'tyne and wear', 'kent', 'surrey', 'essex', 'hampshire', 'lancashire',
+  'bayern', 'bavaria', 'berlin', 'hessen', 'hesse', 'nordrhein-westfalen', 'baden-württemberg', 'sachsen', 'niedersachsen',
+  'île-de-france', 'ile-de-france', 'auvergne-rhône-alpes', 'occitanie', 'catalonia', 'cataluña', 'lombardy', 'lombardia',
+  'maharashtra', 'karnataka', 'telangana', 'tamil nadu', 'haryana', 'uttar pradesh',
+]);

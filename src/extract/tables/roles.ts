@@ -17,6 +17,10 @@ export const ROLE_NOUNS = new RegExp(
       'mechanic', 'electrician', 'driver', 'investigator', 'librarian', 'paralegal', 'buyer', 'estimator',
       'bookkeeper', 'cashier', 'hygienist', 'dentist', 'surgeon', 'psychologist', 'counselor', 'scrum master',
       'product manager', 'data scientist', 'sde', 'swe', 'sdet', 'qa', 'ux', 'ui', 'hospitalist', 'surgeon', 'full[- ]?stack', 'backend', 'frontend', 'tutor', 'lecturer', 'professor',
+      // German, French, Spanish and Dutch postings name the job in their own words.
+      'entwickler(in)?', 'ingenieur(in)?', 'berater(in)?', 'leiter(in)?', 'referent(in)?', 'sachbearbeiter(in)?', 'softwareentwickler(in)?',
+      'd[ée]veloppeur(se)?', 'ing[ée]nieur(e)?', 'chef de projet', 'responsable', 'charg[ée]e? de', 'technicien(ne)?', 'comptable',
+      'desarrollador(a)?', 'ingeniero(a)?', 'analista', 'ontwikkelaar', 'medewerker',
     ].join('|') +
     String.raw`)\b`,
   'i',
