@@ -58,6 +58,8 @@ export interface DiscordWorld {
   message(content: string, extra?: JsonObject): JsonObject;
   /** A MESSAGE_CREATE payload from the member in their DM with the bot (no guild, no member). */
   directMessage(content: string): JsonObject;
+  /** A message whose text comes as message.txt, served from the CDN: what Discord makes of a paste over 2,000 characters. */
+  messageTxt(text: string): JsonObject;
   /** Dispatch MESSAGE_CREATE and remember the message server-side (so it can be fetched later). */
   post(message: JsonObject): void;
   /** Dispatch MESSAGE_REACTION_ADD from the member on a message, as the gateway sends it. */
@@ -191,10 +193,18 @@ export async function startDiscordWorld(opts: WorldOptions = {}): Promise<Discor
     return rest;
   };
 
+  const messageTxt = (text: string): JsonObject => {
+    const id = snowflake();
+    const bytes = Buffer.from(text, 'utf8');
+    const url = rest.serveAttachment(channelId, id, 'message.txt', bytes, 'text/plain; charset=utf-8');
+    return message('', { attachments: [{ id, filename: 'message.txt', size: bytes.length, url, proxy_url: url, content_type: 'text/plain; charset=utf-8' }] });
+  };
+
   return {
     token,
     applicationId,
     directMessage,
+    messageTxt,
     guildId,
     channelId,
     dmChannelId,

@@ -148,11 +148,7 @@ describe('Discord bot, /jd and "Summarize job posting"', () => {
   it('"Summarize job posting" on a message.txt attachment reads the file', async () => {
     h = await startHarness();
     const text = seed('001-capital-one-sr-lead-plano.txt');
-    const attachmentId = snowflake();
-    const url = h.world.rest.serveAttachment(h.world.channelId, attachmentId, 'message.txt', Buffer.from(text), 'text/plain; charset=utf-8');
-    const target = h.world.message('', {
-      attachments: [{ id: attachmentId, filename: 'message.txt', size: Buffer.byteLength(text), url, proxy_url: url, content_type: 'text/plain; charset=utf-8' }],
-    });
+    const target = h.world.messageTxt(text);
     const targetId = target['id'] as string;
     const { token } = h.world.interact({ id: snowflake(), name: 'Summarize job posting', type: 3, target_id: targetId, resolved: { messages: { [targetId]: target } } });
     const edit = await h.world.rest.waitFor(editOriginal(token));

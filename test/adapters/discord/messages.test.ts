@@ -71,15 +71,7 @@ describe('Discord bot, messages', () => {
   it('reads a long paste that Discord turned into message.txt and answers with its card', async () => {
     h = await startHarness();
     const text = seed('002-jobboard-capital-one-senior-mle.txt');
-    const attachmentId = snowflake();
-    const url = h.world.rest.serveAttachment(h.world.channelId, attachmentId, 'message.txt', Buffer.from(text, 'utf8'), 'text/plain; charset=utf-8');
-    h.world.post(
-      h.world.message('', {
-        attachments: [
-          { id: attachmentId, filename: 'message.txt', size: Buffer.byteLength(text), url, proxy_url: url, content_type: 'text/plain; charset=utf-8' },
-        ],
-      }),
-    );
+    h.world.post(h.world.messageTxt(text));
     const req = await h.world.rest.waitFor(isMessagePost(h.world.channelId));
     expect(messageLimitErrors(req.body ?? {})).toEqual([]);
     const embeds = req.body?.['embeds'] as Array<Record<string, unknown>>;

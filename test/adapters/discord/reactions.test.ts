@@ -17,15 +17,7 @@ afterEach(async () => {
 /** Post a posting (as text, or as message.txt past 2000 characters) and wait for the card; returns both ids. */
 async function shareAndWaitForCard(harness: Harness, text: string): Promise<{ originalId: string; cardId: string }> {
   const { world } = harness;
-  let message: JsonObject;
-  if (text.length <= 2000) {
-    message = world.message(text);
-  } else {
-    const id = snowflake();
-    const bytes = Buffer.from(text, 'utf8');
-    const url = world.rest.serveAttachment(world.channelId, id, 'message.txt', bytes, 'text/plain; charset=utf-8');
-    message = world.message('', { attachments: [{ id, filename: 'message.txt', size: bytes.length, url, proxy_url: url, content_type: 'text/plain; charset=utf-8' }] });
-  }
+  const message = text.length <= 2000 ? world.message(text) : world.messageTxt(text);
   world.post(message);
   const hint = await world.rest.waitFor((r) => r.method === 'PUT' && r.path.includes('/reactions/'));
   return { originalId: message['id'] as string, cardId: /messages\/(\d+)\/reactions/.exec(hint.path)?.[1] as string };
