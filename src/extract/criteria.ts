@@ -19,11 +19,16 @@ const EMPLOYMENT: Readonly<Record<string, EmploymentType>> = {
 
 function valueAfter(label: RegExp, text: string): { value: string; line: string } | null {
   const lines = linesOf(text);
+  // Compiled once per call, not once per line.
+  const inlineRe = new RegExp(`^${label.source}\\s*[:：]?\\s*(.+)$`, 'i');
+  const aloneRe = new RegExp(`^${label.source}\\s*:?$`, 'i');
+  const first = label.source.charAt(0);
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]?.text ?? '';
-    const inline = new RegExp(`^${label.source}\\s*[:：]?\\s*(.+)$`, 'i').exec(l);
+    if (l.charAt(0).toLowerCase() !== first) continue;
+    const inline = inlineRe.exec(l);
     if (inline && (inline[1] ?? '').length > 0) return { value: (inline[1] ?? '').trim(), line: l };
-    if (new RegExp(`^${label.source}\\s*:?$`, 'i').test(l)) {
+    if (aloneRe.test(l)) {
       const next = lines[i + 1]?.text;
       if (next !== undefined) return { value: next.trim(), line: next };
     }

@@ -10,11 +10,12 @@ import { linesOf, sentencesOf, withoutOtherJobs } from './text.js';
  */
 
 const TYPES: ReadonlyArray<readonly [RegExp, EmploymentType]> = [
-  [/\b(intern(ship)?|co-?op)\b/i, 'internship'],
+  [/\b(intern(ship)?|co-?op|werkstudent(in)?|praktikum|alternance)\b/i, 'internship'],
   [/\b(contract(-to-hire| to hire)?|contractor|freelance|1099|c2c|corp[- ]to[- ]corp)\b/i, 'contract'],
-  [/\b(temporary|temp|seasonal|fixed[- ]term)\b/i, 'temporary'],
-  [/\bpart[- ]?time\b/i, 'part-time'],
-  [/\b(full[- ]?time|permanent|regular)\b/i, 'full-time'],
+  [/\b(temporary|temp|seasonal|fixed[- ]term|cdd|befristet)\b/i, 'temporary'],
+  [/\bpart[- ]?time\b|\bteilzeit\b|\btemps partiel\b/i, 'part-time'],
+  // French CDI and German "Vollzeit" / "Feste Anstellung" are permanent full-time posts.
+  [/\b(full[- ]?time|permanent|regular|cdi|vollzeit|festanstellung|feste anstellung|unbefristet|temps plein)\b/i, 'full-time'],
 ];
 
 function typeOf(value: string): EmploymentType | null {
@@ -22,14 +23,16 @@ function typeOf(value: string): EmploymentType | null {
   return null;
 }
 
-const LABELLED = /\b(?:job type|employment type|time type|worker type|type of employment|type of position|position type|work type|contract type|employment|commitment|job category|schedule|duration|engagement)\s*[:：\t]\s*([^\n]{2,60})/i;
-const TYPE_WORD = /^(full[- ]?time|part[- ]?time|contract(or)?|internship|temporary|permanent|co-?op|freelance)$/i;
+const LABELLED = /\b(?:job type|employment type|time type|worker type|type of employment|type of position|position type|work type|contract type|employment|commitment|job category|schedule|duration|engagement|(?:employment |job )?status|full\/part[- ]time|type de contrat|anstellungsart)\s*[:：\t]\s*([^\n]{2,60})/i;
+const TYPE_WORD = /^(full[- ]?time|part[- ]?time|contract(or)?|internship|temporary|permanent|co-?op|freelance|cdi|cdd|vollzeit|teilzeit|feste anstellung|festanstellung)$/i;
 // A header line made of short segments, one of them the type: "Remote - US · Part-Time", "Full-time /".
 function headerType(line: string): EmploymentType | null {
   if (line.length > 80) return null;
   const segments = line.split(/\s*[·•|/,]\s*|\s+[-–—]\s+/).map((x) => x.trim()).filter((x) => x.length > 0);
-  const hit = segments.find((x) => TYPE_WORD.test(x));
-  return hit === undefined ? null : typeOf(hit);
+  // "Permanent, part-time": the more specific type wins over "permanent" (the table's order).
+  const types = segments.filter((x) => TYPE_WORD.test(x)).map(typeOf);
+  for (const [, t] of TYPES) if (types.includes(t)) return t;
+  return null;
 }
 const SENTENCE = /\b(?:this|the|a|is an?)\s+(full[- ]?time|part[- ]?time|contract(?:-to-hire)?|temporary|permanent|paid|\d+-month)\s+(?:\w+\s+)?(position|role|opportunity|job|assignment|internship|contract|engagement)\b|\bthe role is (contract-to-hire|full[- ]time|part[- ]time|temporary)\b|\b(?:this|our|a|the)\s+(?:paid\s+|unpaid\s+)?(?:summer|winter|spring|fall|autumn|\d+[- ](?:week|month))\s+(internship|co-?op)\b/i;
 

@@ -1,9 +1,9 @@
 import type { Level, Seniority } from '../posting.js';
 import { found, type Found } from './found.js';
 import {
-  ENTRY_TEXT, IC_MANAGER_JOBS, LADDERS, MANAGER_TRACK_PHRASES, TITLE_LEVELS, rungOf, seniorityFromYears,
+  ENTRY_TEXT, IC_MANAGER_JOBS, LADDERS, MANAGER_TRACK_PHRASES, PAY_GRADE, TITLE_LEVELS, rungOf, seniorityFromGrade, seniorityFromYears,
 } from './tables/levels.js';
-import { sectionAt, sectionsOf, sentencesOf, withoutOtherJobs } from './text.js';
+import { linesOf, sectionAt, sectionsOf, sentencesOf, withoutOtherJobs } from './text.js';
 
 /**
  * Seniority and track. The title decides first (table TITLE_LEVELS, then numbered ladders);
@@ -83,6 +83,13 @@ export function extractLevel(inp: LevelInputs): Found<Level> {
     return withTrack(found({ seniority: c.seniority, track, label: c.label }, c.line, 'source criteria', 'structured'));
   }
   if (inp.internship) return found({ seniority: 'intern', track: 'ic', label: 'internship' }, null, 'employment type', 'inferred');
+  // A pay grade is the employer's own placement of the role, firmer than counted years.
+  for (const l of linesOf(body)) {
+    if (!/\bG[SGL]\b|\bG[SGL]-\d/.test(l.text)) continue;
+    const m = PAY_GRADE.exec(l.text);
+    const s = m === null ? null : seniorityFromGrade(Number(m[1]));
+    if (m && s) return withTrack(found({ seniority: s, track: defaultTrack, label: m[0] }, l.text, 'pay grade'));
+  }
   if (inp.minYears !== null) {
     const s = seniorityFromYears(inp.minYears);
     const label = `${inp.minYears}+ years required`;

@@ -44,14 +44,24 @@ const SKIP_KINDS = new Set(['preferred', 'benefits', 'about', 'pay', 'fields']);
 // Korean and Japanese: "경력 9년 이상", "3年以上の経験".
 const CJK_YEARS = /(\d{1,2})\s*(?:년|年)\s*(?:이상|以上)/g;
 const INDEED_FIELD = /:\s*(\d{1,2})\+?\s*years?\s*\((required|preferred)\)/gi;
+// German, French, Spanish, Portuguese and Dutch: "mindestens 5 Jahre Berufserfahrung",
+// "3 ans d'expérience minimum", "5 años de experiencia", "3 jaar ervaring".
+const FOREIGN_YEARS = /(\d{1,2})\s*\+?\s*(?:-|–|bis|à|a)?\s*(?:\d{1,2}\s*)?(?:jahre?n?|ans|années|años|anos|jaar)\s+(?:(?:an|de|d['’]|mit)\s*)?(?:[\wäöüéè-]+\s+){0,2}?(?:[\wäöü]*erfahrung|exp[ée]riences?|experiencia|experiência|ervaring|werkervaring)/gi;
+// A figure offered instead of a degree ("or 7 years of experience in lieu of a degree") is no minimum.
+const INSTEAD_OF_DEGREE = /\b(in lieu of|instead of|in place of|as a substitute for|substitut\w* for)\b/i;
 
 /** Every "N years" of required experience, with its sentence. */
 export function requiredYears(text: string, sections: readonly Section[]): YearsHit[] {
   const hits: YearsHit[] = [];
   for (const s of sentencesOf(text)) {
-    if (!/years?|yrs?|년|年/i.test(s.text)) continue;
+    if (!/years?|yrs?|년|年|jahre|ans\b|années|años|anos|jaar/i.test(s.text)) continue;
     for (const m of s.text.matchAll(CJK_YEARS)) {
       if (!optionalNear(s.text, m.index, m[0].length)) hits.push({ years: Number(m[1]), line: s.text });
+    }
+    for (const m of s.text.matchAll(FOREIGN_YEARS)) {
+      const section = sectionAt(sections, s.start + m.index);
+      if (section && SKIP_KINDS.has(section.kind)) continue;
+      if (!optionalNear(s.text, m.index, m[0].length) && Number(m[1]) <= 40) hits.push({ years: Number(m[1]), line: s.text });
     }
     for (const m of s.text.matchAll(INDEED_FIELD)) {
       if ((m[2] ?? '').toLowerCase() === 'required') hits.push({ years: Number(m[1]), line: s.text });
@@ -68,6 +78,7 @@ export function requiredYears(text: string, sections: readonly Section[]): Years
       if (/less than\s*$|(?:<|&lt;)\s*$|under\s*$/i.test(before)) continue;
       if (!EXPERIENCE_AFTER.test(after) && !/experience|exp\b/i.test(before)) continue;
       if (NOT_EXPERIENCE.test(after.slice(0, 30)) || /\b(founded|anniversary|established)\b/i.test(before)) continue;
+      if (INSTEAD_OF_DEGREE.test(after.slice(0, 50))) continue;
       // A requirement marked optional where it is stated ("… is a plus") does not count.
       if (optionalNear(s.text, idx, m[0].length)) continue;
       const a = numberOf(m[1] ?? '');
@@ -78,10 +89,21 @@ export function requiredYears(text: string, sections: readonly Section[]): Years
   return hits;
 }
 
+// "Software Engineer II: 2+ years …" / "Software Engineer III: 5+ years …": a posting hiring at
+// several levels states one requirement per level; the lowest level's is the minimum.
+const LEVEL_LED = /^([A-Z][\w .&/-]{0,60}?\b(?:I{1,3}|IV|V|[1-5]|Senior|Sr\.?|Junior|Jr\.?|Staff|Principal|Lead|Associate|Mid(?:-level)?|Entry(?:-level)?))\s*[:–—-]\s/;
+
 export function extractMinYears(text: string): Found<number | null> {
   const body = withoutOtherJobs(text);
-  const hits = requiredYears(body, sectionsOf(body));
-  if (hits.length === 0) return found(null, null, null);
+  const all = requiredYears(body, sectionsOf(body));
+  if (all.length === 0) return found(null, null, null);
+  const levelLed = all.filter((h) => LEVEL_LED.test(h.line));
+  const levels = new Set(levelLed.map((h) => LEVEL_LED.exec(h.line)?.[1]?.toLowerCase()));
+  let hits = all;
+  if (levels.size >= 2) {
+    const lowest = levelLed.reduce((a, b) => (b.years < a.years ? b : a));
+    hits = [...all.filter((h) => !LEVEL_LED.test(h.line)), lowest];
+  }
   const best = hits.reduce((a, b) => (b.years > a.years ? b : a));
   return found(best.years, best.line, hits.length > 1 ? `largest of ${hits.length} required figures` : 'required experience');
 }
@@ -89,6 +111,10 @@ export function extractMinYears(text: string): Found<number | null> {
 const DEGREES: ReadonlyArray<readonly [RegExp, Degree]> = [
   [/\bassociate['’]?s?(?:['’]s)?\s+(?:degree|of (?:arts|science|applied))|\bassociates? degree|\bassociate['’]?s?\b(?=\s*(?:or|\/)\s*(?:bachelor|higher))/i, 'associate'],
   [/\b(?:A\.A\.S?|A\.S)\.?(?=\s|,)/, 'associate'],
+  [/\bbac\s*\+\s*2\b|\bassociate degree in nursing\b|\(ADN\)/i, 'associate'],
+  [/\bbac\s*\+\s*5\b/i, 'master'],
+  // Tertiary (AU/NZ), German "abgeschlossenes Studium" / "Hochschulabschluss", French Bac+3/4 and licence.
+  [/\btertiary (?:qualification|degree|education)\b|\babgeschlossene[sn]?\s+(?:\S+\s+)?(?:hochschul)?studium\b|\bhochschulabschluss\b|\bbac\s*\+\s*[34]\b|\blicence\b/i, 'bachelor'],
   [/\bbachelor['’]?s?\b|\bbachelors\b|\bundergraduate degree\b|\b(?:4|four)[- ]year (?:college |university )?degree\b|\buniversity degree\b|\bcollege degree\b|\bbaccalaureate\b|\b2[:.][12] (?:degree|honours)|\b(?:first[- ]class|honours|hons) degree\b/i, 'bachelor'],
   [/\b(?:B\.?S\.?c?|B\.?A\.?|B\.?Eng|B\.?Tech|B\.?E\.)(?=[\s,/)]|$)(?![\s]*(?:Office|Excel|Word))|\b(?:BA|BS)\s*\/\s*(?:BA|BS|MS|MA)\b/, 'bachelor'],
   [/\bmaster['’]?s?\b(?!\s+(?:data|service|agreement|file|class|key))|\bmasters\b|\bgraduate degree\b|\bpostgraduate\b/i, 'master'],
@@ -99,7 +125,7 @@ const DEGREE_ORDER: readonly Degree[] = ['associate', 'bachelor', 'master', 'phd
 // A degree mentioned as something the applicant is still studying for is not a requirement.
 const STUDYING = /\b(current(ly)? (?:a |an )?(?:student|enrolled|pursuing)|pursuing an?|enrolled in|working towards|rising (junior|senior))\b/i;
 // Degree words that sit near a degree claim without being one ("Master data", "MS Office").
-const DEGREE_CONTEXT = /\b(degree|diploma|in (?:computer|engineering|math|statistics|science|a (?:related|quantitative|technical) field|cs\b|stem|economics|physics|business)|or equivalent|or higher|required|education|qualification|graduate)\b|\b(?:BA|BS|MS|MA)\s*\/|\/\s*(?:BA|BS|MS|MA)\b|ph\.?\s?d|bachelor|master['’]s|mba\b|md\b/i;
+const DEGREE_CONTEXT = /\b(tertiary|studium|hochschul\w*|bac\s*\+|licence|adn|degree|diploma|in (?:computer|engineering|math|statistics|science|a (?:related|quantitative|technical) field|cs\b|stem|economics|physics|business)|or equivalent|or higher|required|education|qualification|graduate)\b|\b(?:BA|BS|MS|MA)\s*\/|\/\s*(?:BA|BS|MS|MA)\b|ph\.?\s?d|bachelor|master['’]s|mba\b|md\b/i;
 
 export function extractDegree(text: string): Found<Degree | null> {
   const body = withoutOtherJobs(text);

@@ -182,8 +182,14 @@ function computeWithoutOtherJobs(text: string): string {
 
 /** Whether words near a match mark it optional ("… is a plus", "preferred: …"). */
 export function optionalNear(sentence: string, index: number, length: number): boolean {
-  const before = sentence.slice(Math.max(0, index - 50), index);
-  const after = sentence.slice(index + length, index + length + 70);
+  // Only the clause of the match: "Bachelor's degree …; MBA a plus" keeps the degree required,
+  // and "2+ years in support, ideally in SaaS" qualifies the detail, not the requirement.
+  const before = sentence.slice(Math.max(0, index - 50), index).replace(/^.*;/, '');
+  let after = sentence.slice(index + length, index + length + 70).replace(/;.*$/, '').replace(/,\s*(?:ideally|preferably)\s+(?:in|with|at|within|from|using|on|for)\b.*$/i, '');
+  // "… (ADN) required, BSN preferred": a "required" said first settles this requirement.
+  const req = /\brequired\b/i.exec(after);
+  const pref = PREFERRED_WORDS.exec(after);
+  if (req && pref && req.index < pref.index) after = after.slice(0, req.index + req[0].length);
   const near = `${before}\u0000${after}`;
   if (!PREFERRED_WORDS.test(near)) return false;
   // "… degree required", "Must have: …" right at the match outweigh a nearby "preferred".

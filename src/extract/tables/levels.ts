@@ -58,7 +58,19 @@ export const LADDERS: readonly LadderRule[] = [
  * "Manager" jobs that are individual-contributor roles: their "manager" names the job, not
  * a team to manage. Removed from the title before the level rules run.
  */
-export const IC_MANAGER_JOBS = /\b(product|program|programme|project|account|accounts|case|relationship|customer success|community|territory|content|partner|category|brand|campaign|release|delivery|property|office|social media)\s+(manager|mgr\.?|management)\b/gi;
+export const IC_MANAGER_JOBS = /\b(?:(product|program|programme|project|account|accounts|case|relationship|customer success|community|territory|content|partner|category|brand|campaign|release|delivery|property|office|social media)\s+(manager|mgr\.?|management)|management\s+(accountant|accounting|consultant|analyst|trainee|information systems|scientist|associate))\b/gi;
+
+/**
+ * Pay grades that place a role when its title has no level word: US federal GS grades
+ * ("GS 12 - 13", "GS-0301-09"): the lowest grade offered decides.
+ */
+export const PAY_GRADE = /\b(?:GS|GG|GL)[- ]?(?:\d{4}[- ])?(\d{1,2})\b(?!\s*(?:%|years?))/;
+export function seniorityFromGrade(grade: number): Seniority | null {
+  if (grade < 1 || grade > 15) return null;
+  if (grade <= 7) return 'entry';
+  if (grade <= 12) return 'mid';
+  return 'senior';
+}
 
 /** Text (not title) phrases that put the role on the manager track. */
 export const MANAGER_TRACK_PHRASES = /\b(people leader|people manager|manage a team of|managing a team of|lead a team of \d+|direct reports?|line manage(ment|r)?|manage and grow (a|the) team|hire and develop|build and lead (a|the) team|responsible for (hiring|managing) (a |the )?team|performance reviews for)\b/i;
