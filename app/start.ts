@@ -6,6 +6,7 @@ import type { SlackApp } from '../adapters/slack/app.js';
 import { adminIds, fullTextEmoji, slackMode, type Config } from '../src/config.js';
 import { Desk } from '../src/desk/index.js';
 import { createLinkReader } from '../src/links/index.js';
+import { warnPrivateAllowedOnce } from '../src/links/ssrf.js';
 import { redactUrl } from '../src/log.js';
 import { openStore, type Store } from '../src/store/index.js';
 
@@ -66,9 +67,9 @@ export async function startJobcard(config: Config, log: Logger): Promise<Running
     messageMs: config.JOBCARD_MESSAGE_TTL_DAYS * DAY,
     eventMs: config.JOBCARD_EVENT_TTL_HOURS * HOUR,
   }, log.child({ part: 'store' }));
-  if (config.JOBCARD_ALLOW_PRIVATE_URLS) {
-    log.warn('JOBCARD_ALLOW_PRIVATE_URLS=1: the link fetcher WILL reach private and loopback addresses. Use this only for tests and local development.');
-  }
+  // At start-up, through the log: the fetcher's own once-per-process warning then stays quiet
+  // (it would otherwise come again on the first link, as a bare Node warning on stderr).
+  if (config.JOBCARD_ALLOW_PRIVATE_URLS) warnPrivateAllowedOnce(log);
   const links = createLinkReader({ allowPrivate: config.JOBCARD_ALLOW_PRIVATE_URLS, cacheTtlMs: config.JOBCARD_LINK_CACHE_TTL_HOURS * HOUR, store });
   const desk = new Desk({
     store,
