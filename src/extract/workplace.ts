@@ -32,13 +32,47 @@ const LABELLED: readonly Rule[] = [
 const LABEL_HINT = /[:：\t(]|remotely/i;
 
 const PHRASES: readonly Rule[] = [
-  { pattern: /\b(no remote|not (a )?remote|remote work is not|cannot be (performed|done) remotely|in-office only|on-?site only|office-based role|100% on-?site|fully on-?site|(5|five) days (a|per) week in (the|our) office|(5|five) days in[- ](person|office)|in[- ]person (role|position|5 days)|must (be able to )?work (on-?site|in[- ]person|from (our|the) office)|work on-?site|on-?site (role|position|work)|this (role|position) is (on-?site|in[- ]person|office-based))\b/i, value: 'onsite', detail: 'on-site phrase' },
-  { pattern: /\bhybrid(?! cloud| app| mobile| vehicle| car| search| ai| model(s)? (of|for) (ml|ai|data))\b|\b([1-4]|one|two|three|four)(\s*(-|to|or)\s*[1-4])?\s+days?\s+(a|per|each)\s+week\s+(in|at|from)\s+(the|our)\s+(office|hub|studio)|\bin (the|our) office\s+([1-4]|one|two|three|four)(\s*(-|to|or)\s*[1-4])?\s+days|\b([1-4]|one|two|three|four)\s+days\s+(in|at)\s+(the|our)\s+office|\boccasional(ly)? remote\b|\bflexible (working|work) (model|arrangement)\b/i, value: 'hybrid', detail: 'hybrid phrase' },
-  { pattern: /\b(fully[- ]remote|100% remote|remote[- ]first|all[- ]remote|remote[- ]only|work from anywhere|work (fully )?remotely|primarily telework|full[- ]time telework|remote (role|position|job|opportunity|team|company)|(role|position|job) (is|can be) (performed |done |based )?(fully |100% )?remote(ly)?|this is a remote|roles are remote|remote-friendly|distributed-first|remote within|remote,? (US|USA|United States|Canada|UK|Europe|EMEA)|\(remote\)|remote \((US|USA|United States|Canada|UK|Europe|EMEA|[A-Z][a-z]+)\))\b|\(remote\)/i, value: 'remote', detail: 'remote phrase' },
+  { pattern: /\b(no remote|not (a )?remote|remote work is not|cannot be (performed|done) remotely|in-office only|on-?site only|office-based role|100% on-?site|fully on-?site|(5|five) days (a|per) week in (the|our) office|(5|five) days in[- ](person|office)|in[- ]person (role|position|5 days)|must (be able to )?work (on-?site|in[- ]person|from (our|the) office)|work (from|at) (the )?client(['’]s)? (site|office|location)|work on-?site|on-?site (role|position|work)|this (role|position) is (on-?site|in[- ]person|office-based))\b/i, value: 'onsite', detail: 'on-site phrase' },
+  { pattern: /\bhybrid(?! cloud| app| mobile| vehicle| car| search| ai| model(s)? (of|for) (ml|ai|data))\b|\b([1-4]|one|two|three|four)(\s*(-|to|or)\s*[1-4])?\s+days?\s+(a|per|each)\s+week\s+(in|at|from)\s+(the|our)\s+(office|hub|studio)|\bin (the|our) office\s+([1-4]|one|two|three|four)(\s*(-|to|or)\s*[1-4])?\s+days|\b([1-4]|one|two|three|four)\s+days\s+(in|at)\s+(the|our)\s+office|\boccasional(ly)? remote\b|\bflexible (working|work) (model|arrangement)\b|\bhybrides? arbeiten\b|\bt[ée]l[ée]travail (partiel|hybride)|\b(\d|deux|trois) jours? de t[ée]l[ée]travail\b|\btage (pro woche )?(im büro|homeoffice)\b/i, value: 'hybrid', detail: 'hybrid phrase' },
+  { pattern: /\b(fully[- ]remote|100% remote|remote[- ]first|all[- ]remote|remote[- ]only|work from anywhere|work (fully )?remotely|primarily telework|full[- ]time telework|remote (role|position|job|opportunity|team|company)|(role|position|job) (is|can be) (performed |done |based )?(fully |100% )?remote(ly)?|this is a remote|roles are remote|remote-friendly|distributed-first|full remote|t[ée]l[ée]travail (complet|total)|100 ?% t[ée]l[ée]travail|vollständig remote|100 ?% homeoffice|remote within|remote,? (US|USA|United States|Canada|UK|Europe|EMEA)|\(remote\)|remote \((US|USA|United States|Canada|UK|Europe|EMEA|[A-Z][a-z]+)\))\b|\(remote\)/i, value: 'remote', detail: 'remote phrase' },
   { pattern: /\b(in[- ]office|on-?site|in[- ]person)\b/i, value: 'onsite', detail: 'on-site mention' },
 ];
 
-const WHERE_WORDS = /remote|hybrid|office|site|person|days?\b|telework|anywhere|distributed|flexib/i;
+const WHERE_WORDS = /remote|hybrid|office|site|person|days?\b|telework|anywhere|distributed|flexib|t[ée]l[ée]travail|homeoffice|home office|arbeiten|büro|presencial|remoto/i;
+
+/**
+ * Yes/no fields whose value sits on the next line or after a colon, as USAJobs and some ATS
+ * pages print them: "Remote job / No", "Telework eligible / Yes". Telework on a job that is not
+ * remote is a hybrid arrangement.
+ */
+const YES_NO_FIELDS: ReadonlyArray<readonly [RegExp, Workplace, Workplace | null]> = [
+  [/^(?:remote job|remote work|remote eligible|work remotely|remote(?=\s*[:：?]))\s*[:：?]?\s*(.*)$/i, 'remote', null],
+  [/^(?:telework eligible|telework|telecommute|home ?office)\s*[:：?]?\s*(.*)$/i, 'hybrid', null],
+];
+
+const bare = (line: string): string => line.replace(/^[•\-–*▪●◦·]\s*/, '');
+
+function fieldPairs(lines: readonly { text: string }[]): Found<Workplace | null> | null {
+  const said: { value: Workplace | null; line: string; rank: number }[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    // Cleaning may have made a field list into bullets ("• Remote job", "• No").
+    const text = bare(lines[i]?.text ?? '');
+    if (text.length > 40) continue;
+    YES_NO_FIELDS.forEach(([re, yes, no], rank) => {
+      const m = re.exec(text);
+      if (!m) return;
+      const value = (m[1] ?? '').length > 0 ? (m[1] ?? '') : bare(lines[i + 1]?.text ?? '');
+      if (/^yes\b/i.test(value)) said.push({ value: yes, line: text, rank });
+      else if (/^no\b/i.test(value)) said.push({ value: no, line: text, rank });
+    });
+  }
+  const remote = said.find((x) => x.rank === 0);
+  const telework = said.find((x) => x.rank === 1);
+  if (remote?.value === 'remote') return found('remote', remote.line, 'yes/no field');
+  if (telework?.value === 'hybrid') return found('hybrid', telework.line, 'telework field');
+  if (remote && remote.value === null && said.length === 1) return found('onsite', remote.line, 'yes/no field');
+  return null;
+}
 
 export function extractWorkplace(text: string): Found<Workplace | null> {
   const body = withoutOtherJobs(text);
@@ -54,14 +88,19 @@ export function extractWorkplace(text: string): Found<Workplace | null> {
       return found(r.value, line.text, r.value === null ? 'labelled field says nothing settled' : r.detail);
     }
   }
+  const pair = fieldPairs(linesOf(body));
+  if (pair) return pair;
   // Only sentences that speak of where the work happens are worth the phrase rules.
   // "Senior Engineer | Remote | Europe", "Mechanical Engineer II - Hybrid": the title line says it.
   const block = titleBlockOf(body);
   const titleLine = block.lines[block.titleIndex];
   // A header line of its own under the title: "Remote", "Hybrid", "On-site".
+  // Or one segment of a header line: "Boston, MA · On-site", "London · Hybrid (2 days in office)".
   for (const l of block.lines.slice(block.titleIndex + 1, block.titleIndex + 6)) {
-    const w = /^(fully remote|remote|hybrid|on-?site|in[- ]office)$/i.exec(l.text)?.[1]?.toLowerCase();
-    if (block.titleIndex >= 0 && w !== undefined) return found(w.includes('remote') ? 'remote' : w === 'hybrid' ? 'hybrid' : 'onsite', l.text, 'header line');
+    if (block.titleIndex < 0 || l.text.length > 100) continue;
+    const segs = l.text.split(/\s*[|·•]\s*/).map((x) => x.replace(/\s*\([^)]*\)/g, '').trim().toLowerCase());
+    const w = segs.map((x) => /^(fully remote|remote|hybrid|on-?site|in[- ]office)$/.exec(x)?.[1]).find((x) => x !== undefined);
+    if (w !== undefined) return found(w.includes('remote') ? 'remote' : w === 'hybrid' ? 'hybrid' : 'onsite', l.text, 'header line');
   }
   if (titleLine) {
     const seg = titleLine.text.split(/\s*[|·•(),]\s*|\s+[-–—]\s+/).map((s) => s.trim().toLowerCase());
