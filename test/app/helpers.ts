@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { pino, type Logger } from 'pino';
+import { pollUntil } from '../fakes/poll.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const repoRoot = path.resolve(here, '../..');
@@ -60,14 +61,8 @@ export function capturingLogger(level = 'info'): { log: Logger; records: LogReco
   return { log: pino({ level, base: { app: 'jobcard' } }, sink), records, raw };
 }
 
-export async function waitUntil<T>(probe: () => T | undefined | null | false, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+export function waitUntil<T>(probe: () => T | undefined | null | false, what: string, timeoutMs = 10_000): Promise<T> {
+  return pollUntil(probe, what, timeoutMs);
 }
 
 /**

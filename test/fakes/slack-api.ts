@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { pollUntil } from './poll.js';
 
 /**
  * A loopback stand-in for the Slack Web API, its file host and response_url. It records every
@@ -124,14 +125,8 @@ export class SlackApiStandIn {
   }
 
   /** Poll until `probe` returns something truthy (the app answers after acking). */
-  async waitFor<T>(probe: () => T | undefined | null | false, timeoutMs = 8000): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const value = probe();
-      if (value) return value;
-      if (Date.now() > deadline) throw new Error('timed out waiting for the Slack stand-in to see the expected call');
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+  waitFor<T>(probe: () => T | undefined | null | false, timeoutMs = 8000): Promise<T> {
+    return pollUntil(probe, 'the Slack stand-in to see the expected call', timeoutMs);
   }
 
   private fileObject(file: StandInFile): Record<string, unknown> {
