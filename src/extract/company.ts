@@ -153,13 +153,21 @@ export function extractCompany(text: string): Found<string | null> {
       }
     }
   }
+  // A line is often also a sentence: its matches are read once and voted for each time it appears.
+  const seen = new Map<string, { name: string; weight: number; detail: string }[]>();
   for (const s of [...sentencesOf(body), ...linesOf(body)]) {
-    for (const v of VOTES) {
-      if (v.hint !== undefined && !v.hint.test(s.text)) continue;
-      const m = v.pattern.exec(s.text);
-      if (m && v.notHeading === true && kindOf(m[1] ?? '') !== null) continue;
-      if (m) vote(shoutToName(m.slice(1).find((g) => g !== undefined) ?? ''), v.weight, s.text, v.detail, s.start);
+    let matches = seen.get(s.text);
+    if (matches === undefined) {
+      matches = [];
+      for (const v of VOTES) {
+        if (v.hint !== undefined && !v.hint.test(s.text)) continue;
+        const m = v.pattern.exec(s.text);
+        if (m && v.notHeading === true && kindOf(m[1] ?? '') !== null) continue;
+        if (m) matches.push({ name: shoutToName(m.slice(1).find((g) => g !== undefined) ?? ''), weight: v.weight, detail: v.detail });
+      }
+      seen.set(s.text, matches);
     }
+    for (const x of matches) vote(x.name, x.weight, s.text, x.detail, s.start);
   }
   if (scores.size === 0) return found(null, null, null);
   // Names the text keeps repeating are likelier the employer than a client or product.

@@ -38,6 +38,8 @@ const LABELLED = /\b(?:job location|work location|office location|locations?|reg
 // Context phrases after which a bare city name is the role's place.
 const BASED_IN = /\b(?:based (?:in|out of)|located in|living in|reside in|residing in|position is in|role is in|located at|work(?:ing)? (?:from|in) our|office in|offices in|hub in|locations? of|(?:in|at|from) our|join (?:us|our team) in)\s+((?:the\s+)?[A-Z][A-Za-z .,'’/&-]{1,80})/g;
 const CITY_BASED = /\b([A-Z][A-Za-z]+(?:[ ][A-Z][A-Za-z]+){0,2})[- ]based\b/g;
+// Every AU_CITY match names a state code: most sentences have none, so the scan is skipped.
+const AU_STATE_CODE = new RegExp(String.raw`\b(?:${Object.keys(AU_STATES).join('|')})\b`);
 // A country or city label leading a pay figure: "UK: £110,000", "Spain: €100,000".
 const PAY_PLACE = /(?:^|[|;•:]\s*)([A-Z][A-Za-z. ]{1,30}?)\s*[:：]\s*(?:[A-Z]{2,3}\s?)?[$£€¥₹]\s?\d/g;
 
@@ -94,7 +96,7 @@ function placesIn(span: Span, weak: boolean, out: Hit[]): void {
     if (city !== null && code !== null && city.toLowerCase() !== (m[2] ?? '').toLowerCase()) push(`${city}, ${code}`, m.index);
     else if (city !== null && code !== null) push(`${city}, ${code}`, m.index);
   }
-  for (const m of s.matchAll(AU_CITY)) {
+  for (const m of AU_STATE_CODE.test(s) ? s.matchAll(AU_CITY) : []) {
     const city = cleanCity(m[1] ?? '');
     // A known Australian city, or any place written with its postcode or country ("Camberwell VIC 3124").
     if (city !== null && (m[3] !== undefined || CITIES[city.toLowerCase()]?.endsWith('Australia') === true)) push(`${city}, Australia`, m.index);
@@ -110,7 +112,7 @@ function placesIn(span: Span, weak: boolean, out: Hit[]): void {
     if (/\b(no|not)\s+remote\b/i.test(s.slice(Math.max(0, m.index - 8), m.index + m[0].length))) continue;
     push(remoteWithRegion(m[0], s.slice(Math.max(0, m.index - 30), m.index)), m.index);
   }
-  for (const m of s.matchAll(PAY_PLACE)) {
+  for (const m of /[$£€¥₹]/.test(s) ? s.matchAll(PAY_PLACE) : []) {
     const label = (m[1] ?? '').trim();
     const country = countryName(label);
     const city = CITIES[label.toLowerCase()];

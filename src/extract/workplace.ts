@@ -10,6 +10,8 @@ import { linesOf, sentencesOf, withoutOtherJobs } from './text.js';
  */
 
 interface Rule {
+  /** A cheap test the line must pass before the pattern runs. */
+  hint?: RegExp;
   pattern: RegExp;
   value: Workplace | null;
   detail: string;
@@ -26,7 +28,7 @@ const LABELLED: readonly Rule[] = [
   { pattern: /\b(?:work )?location\s*[:：]\s*(?:fully |100% )?remote\b/i, value: 'remote', detail: 'labelled field' },
   { pattern: /\b(?:work )?location\s*[:：]\s*(?:in[- ]person|on-?site)\b/i, value: 'onsite', detail: 'labelled field' },
   { pattern: /\b(?:work )?location\s*[:：]\s*hybrid\b/i, value: 'hybrid', detail: 'labelled field' },
-  { pattern: /\b[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*,\s*[A-Z][\w .'-]+\s*\((remote|hybrid|on-?site|onsite|in[- ]office)\)/i, value: null, detail: 'location line' },
+  { pattern: /\b[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*,\s*[A-Z][\w .'-]+\s*\((remote|hybrid|on-?site|onsite|in[- ]office)\)/i, value: null, detail: 'location line', hint: /\((?:remote|hybrid|on-?site|onsite|in[- ]office)\)/i },
 ];
 // Every labelled rule needs one of these in the line; most lines have none, so the rules are skipped.
 const LABEL_HINT = /[:：\t(]|remotely/i;
@@ -79,6 +81,7 @@ export function extractWorkplace(text: string): Found<Workplace | null> {
   for (const line of linesOf(body)) {
     if (!LABEL_HINT.test(line.text)) continue;
     for (const r of LABELLED) {
+      if (r.hint !== undefined && !r.hint.test(line.text)) continue;
       const m = r.pattern.exec(line.text);
       if (!m) continue;
       if (r.detail === 'location line') {

@@ -5,7 +5,7 @@
  */
 
 /** Words that make a sentence (or a heading over a block) about pay. */
-export const PAY_WORDS = /\b(?:salary|salaries|salaried|pay|pay\s?range|pay\s?rate|base pay|compensation|comp|wages?|hourly rate|day rate|daily rate|rate of pay|remuneration|earnings|earning potential|OTE|on[- ]target|hiring range|stipend for this role|CTC|LPA|lakhs?|lacs?\s*p\.?\s?a\.?|gehalt|jahresgehalt|vergütung|salario|sueldo|salário|salaris|rémunération|salaire|retribuzione|stipendio|wynagrodzenie|lön|lønn|løn|palkka)(?![\p{L}])|年収|月給|給与|給料|時給|薪资|薪酬|연봉|급여/iu;
+export const PAY_WORDS = /\b(?:salary|salaries|salaried|pay|pay\s?range|pay\s?rate|base pay|compensation|comp|wages?|hourly rate|day rate|daily rate|rate of pay|remuneration|earnings|earning potential|OTE|on[- ]target|hiring range|stipend for this role|CTC|LPA|lakhs?|lacs?\s*p\.?\s?a\.?|gehalt|jahresgehalt|vergütung|salario|sueldo|salário|salaris|rémunération|salaire|retribuzione|stipendio|wynagrodzenie|lön|lønn|løn|palkka)(?![A-Za-zÀ-ÖØ-öø-ÿĀ-ž])|年収|月給|給与|給料|時給|薪资|薪酬|연봉|급여/i;
 
 /** A pay word acting as a label right before a bare number ("Salary 85000.00 - 90000.00", "Compensation: 80k"). */
 export const PAY_LABEL_BEFORE = /(?:\b(?:salary|pay|compensation|wage|wages|rate|remuneration|OTE|CTC|earnings)(?:\s+(?:range|rate|band|scale|is|of|from|between|will be|offered))*\s*[:\-–—]?\s*(?:(?:USD|CAD|GBP|EUR|AUD)\s*)?)$/i;
