@@ -196,34 +196,48 @@ const WINDOW = 80;
  * per text so each skill looks its needle up instead of scanning the whole text.
  */
 interface WordIndex {
-  /** Distinct words, sorted, for prefix look-ups. */
-  words: string[];
   at: Map<string, number[]>;
+  /** Distinct words of three letters or more by their first three, for prefix look-ups. */
+  byStem: Map<string, string[]>;
+}
+
+function isWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 }
 
 function wordIndex(lower: string): WordIndex {
   const at = new Map<string, number[]>();
-  const re = /[a-z0-9]+/g;
-  for (let m = re.exec(lower); m !== null; m = re.exec(lower)) {
-    const list = at.get(m[0]);
-    if (list) list.push(m.index);
-    else at.set(m[0], [m.index]);
+  const byStem = new Map<string, string[]>();
+  const n = lower.length;
+  for (let i = 0; i < n; ) {
+    if (!isWordCode(lower.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && isWordCode(lower.charCodeAt(j))) j++;
+    const word = lower.slice(i, j);
+    const list = at.get(word);
+    if (list) list.push(i);
+    else {
+      at.set(word, [i]);
+      if (word.length >= 3) {
+        const stem = word.slice(0, 3);
+        const bucket = byStem.get(stem);
+        if (bucket) bucket.push(word);
+        else byStem.set(stem, [word]);
+      }
+    }
+    i = j;
   }
-  return { words: [...at.keys()].sort(), at };
+  return { at, byStem };
 }
 
 /** Where words equal to `key` (or, with `prefix`, starting with it) begin, in text order. */
 function wordStarts(index: WordIndex, key: string, prefix: boolean): number[] {
-  if (!prefix) return index.at.get(key) ?? [];
-  let lo = 0;
-  let hi = index.words.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((index.words[mid] ?? '') < key) lo = mid + 1;
-    else hi = mid;
-  }
+  if (!prefix || key.length < 3) return index.at.get(key) ?? [];
   const out: number[] = [];
-  for (let i = lo; i < index.words.length && (index.words[i] ?? '').startsWith(key); i++) out.push(...(index.at.get(index.words[i] ?? '') ?? []));
+  for (const w of index.byStem.get(key.slice(0, 3)) ?? []) if (w.startsWith(key)) out.push(...(index.at.get(w) ?? []));
   return out.sort((a, b) => a - b);
 }
 

@@ -122,7 +122,7 @@ const T: ReadonlyArray<readonly [string, SkillCategory, RegExp?]> = [
 
 // Needles for the hand-written patterns: what the text must contain for them to match.
 const HAND_NEEDLES: Readonly<Record<string, readonly string[]>> = {
-  Go: ['go'], Rust: ['rust'], 'C++': ['c++', 'cpp'], 'C#': ['c#'], C: ['c'], R: ['r'], Ruby: ['ruby'],
+  Go: ['go', 'golang'], Rust: ['rust'], 'C++': ['c++', 'cpp'], 'C#': ['c#'], C: ['c'], R: ['r'], Ruby: ['ruby'],
   Swift: ['swift'], SQL: ['sql'], Julia: ['julia'], React: ['react'], Angular: ['angular'], Vue: ['vue'],
   'Node.js': ['node'], Spring: ['spring'], '.NET': ['.net', 'dotnet'], Room: ['room'], Spark: ['spark', 'pyspark'],
   Beam: ['beam'], dbt: ['dbt'], Ray: ['ray'], Temporal: ['temporal'], 'AWS Glue': ['glue'], Oracle: ['oracle'],
