@@ -13,6 +13,15 @@ export interface SentenceRule {
 
 export const SENTENCE_RULES: readonly SentenceRule[] = [
   {
+    // What a job board says about itself or the agency behind an ad, not about the job.
+    rule: 'job-board-notes',
+    hints: ['emplo', 'milli'],
+    patterns: [
+      /is acting as an employment (?:agency|business) in relation to this vacancy/,
+      /has millions of jobs plus salary information/,
+    ],
+  },
+  {
     rule: 'equal-opportunity',
     hints: ['oppor', 'eoe', 'eeo', 'affir', 'qualified', 'regar', 'discr', 'disch', 'retal', 'commi', 'nondi', 'non-d', 'drug', 'drug-', 'e-ver', 'verif', 'trans', 'law', 'right', 'ofccp', 'vevra', 'secti', 'prote', 'diver', 'unabh', 'schwe', 'chanc', 'igual', 'sin'],
     patterns: [

@@ -8,7 +8,7 @@ import {
   TAIL_RULES,
   type LineRule,
 } from './chrome-tables.js';
-import { dropRepeatedTitleLines, stripSiteHeader } from './header.js';
+import { dropJobListBeforePosting, dropRepeatedTitleLines, stripSiteHeader } from './header.js';
 import { followingContent, isBlank, lineKey, MAX_KEY_LENGTH, nextContent } from './lines.js';
 import { RemovalLog } from './removal.js';
 import { keepSignal } from './signals.js';
@@ -271,6 +271,7 @@ export function stripPageChrome(lines: string[], explain: ExplainEntry[]): strin
 export function stripChromeByLayout(lines: string[], explain: ExplainEntry[]): string[] {
   const log = new RemovalLog('chrome', explain);
   let out = dropFooterRuns(lines, log);
+  out = dropJobListBeforePosting(out, log);
   out = stripSiteHeader(out, log);
   out = dropRepeatedTitleLines(out, log);
   log.flush();

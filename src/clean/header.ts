@@ -5,7 +5,7 @@ import { keepSignal } from './signals.js';
 
 /** Words that make a short line a job title ("Senior Machine Learning Engineer", "Werkstudent (m/w/d)"). */
 const ROLE_WORDS =
-  /\b(?:engineer|engineering|developer|scientist|manager|director|analyst|designer|architect|intern|internship|specialist|consultant|administrator|lead|head of|vp|vice president|officer|coordinator|representative|technician|researcher|programmer|accountant|nurse|teacher|assistant|executive|strategist|writer|editor|recruiter|product owner|sre|devops|werkstudent|entwickler|entwicklerin|ingenieur|ingeniera|ingeniero|desarrollador|desarrolladora|analista|gerente)\b|\((?:m\/w\/d|w\/m\/d|f\/m\/d|m\/f\/d|all genders|h\/m|h\/f)\)/i;
+  /\b(?:engineer|engineering|developer|scientist|manager|director|analyst|designer|architect|intern|internship|specialist|consultant|administrator|lead|head of|vp|vice president|officer|coordinator|representative|technician|researcher|programmer|accountant|nurse|teacher|assistant|executive|strategist|writer|editor|recruiter|product owner|sre|devops|electrician|plumber|mechanic|welder|machinist|carpenter|driver|cook|chef|barista|cashier|clerk|adjuster|hygienist|roaster|lifeguard|operator|supervisor|attendant|caregiver|therapist|pharmacist|paralegal|counselor|counsellor|planner|buyer|receptionist|bartender|installer|inspector|estimator|werkstudent|entwickler|entwicklerin|ingenieur|ingeniera|ingeniero|desarrollador|desarrolladora|analista|gerente)\b|\((?:m\/w\/d|w\/m\/d|f\/m\/d|m\/f\/d|all genders|h\/m|h\/f)\)/i;
 
 /** Lines that follow a title in a job header: location, age, pay, type. */
 const META_LINE: readonly RegExp[] = [
@@ -72,6 +72,57 @@ export function stripSiteHeader(lines: string[], log: RemovalLog): string[] {
     if (drop.has(i)) log.remove('job-board.site-header', line.trim());
     else if (i < titleLine && isBlank(line)) return;
     else out.push(line);
+  });
+  log.flush();
+  return out;
+}
+
+/**
+ * List views (LinkedIn's jobs/collections, Indeed's search page) paste the list of job cards
+ * (title, company, place, pay, age) before the selected posting. The selected job's title shows
+ * twice: as a card in the list and as the posting's own title, followed by its metadata. When a
+ * title line recurs with other card titles between, everything above its last showing is the
+ * list and goes (a company line right above stays, as in a posting's own header). Bounded: the
+ * list is looked for in the first LIST_WINDOW non-blank lines only.
+ */
+const LIST_WINDOW = 160;
+const MIN_OTHER_CARDS = 2;
+const MAX_CARD_LINE = 100;
+
+export function dropJobListBeforePosting(lines: string[], log: RemovalLog): string[] {
+  const content: number[] = [];
+  for (let i = 0; i < lines.length && content.length < LIST_WINDOW; i++) if (!isBlank(lines[i] ?? '')) content.push(i);
+  const firstSeen = new Map<string, number>();
+  const titles: { key: string; at: number }[] = [];
+  let start = -1;
+  for (let c = 0; c < content.length; c++) {
+    const line = (lines[content[c] ?? 0] ?? '').trim();
+    // The list is short lines; the first sentence, paragraph, bullet or section heading ends the search.
+    const lineKeyed = lineKey(line);
+    // A field label ("Pay", "Job type": a search page's filters) is no section heading.
+    const heading = KNOWN_HEADINGS.has(lineKeyed) && !FIELD_LABELS.has(lineKeyed);
+    const sentence = /[.!?]$/.test(line) && !wordCountAtMost(line, 7);
+    if (line.length > MAX_CARD_LINE || sentence || isBulleted(line) || heading) break;
+    if (!isTitleLike(line)) continue;
+    const key = lineKeyed;
+    const first = firstSeen.get(key);
+    if (first === undefined) {
+      firstSeen.set(key, c);
+      titles.push({ key, at: c });
+      continue;
+    }
+    const others = new Set(titles.filter((t) => t.at > first && t.key !== key).map((t) => t.key));
+    const meta = content.slice(c + 1, c + 1 + META_WINDOW).map((i) => lines[i] ?? '');
+    if (others.size >= MIN_OTHER_CARDS && meta.some((l) => keepSignal(l) === 'pay' || META_LINE.some((p) => p.test(l)))) start = c;
+  }
+  if (start <= 0) return lines;
+  const startLine = content[start] ?? 0;
+  const above = content[start - 1];
+  const keepCompany = above !== undefined && isCompanyLike(lines[above] ?? '') && !isTitleLike(lines[above] ?? '') ? above : -1;
+  const out: string[] = [];
+  lines.forEach((line, i) => {
+    if (i >= startLine || i === keepCompany) out.push(line);
+    else if (!isBlank(line)) log.remove('job-board.job-list', line.trim());
   });
   log.flush();
   return out;

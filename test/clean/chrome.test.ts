@@ -68,3 +68,30 @@ describe('page chrome', () => {
     expect(chrome('Apply now: $40/hour')).toBe('Apply now: $40/hour');
   });
 });
+
+describe('a list of job cards pasted before the selected posting', () => {
+  const LIST = [
+    'Backend Engineer', 'Acme Robotics', 'Denver, CO (Hybrid)', '$120K/yr - $150K/yr',
+    'Data Analyst', 'Birch Health', 'Remote', 'Frontend Developer', 'Cobalt Labs', 'Austin, TX',
+  ];
+
+  it('drops the cards above the posting whose title repeats, keeping its company line', () => {
+    const explain: ExplainEntry[] = [];
+    const out = chrome([...LIST, 'Acme Robotics', 'Backend Engineer', 'Denver, CO · 2 days ago', 'Full-time', DESCRIPTION].join('\n'), explain);
+    expect(out.split('\n').slice(0, 3)).toEqual(['Acme Robotics', 'Backend Engineer', 'Denver, CO · 2 days ago']);
+    expect(out).not.toContain('Birch Health');
+    expect(out).not.toContain('$120K/yr');
+    expect(explain.some((e) => e.rule === 'job-board.job-list')).toBe(true);
+  });
+
+  it('keeps a header that repeats its title when no other job cards stand between', () => {
+    const page = ['Backend Engineer', 'Acme Robotics', 'Backend Engineer', 'Denver, CO · 2 days ago', DESCRIPTION].join('\n');
+    expect(chrome(page)).toContain('Acme Robotics');
+  });
+
+  it('stops looking at the first paragraph: a title repeated inside the description is no list', () => {
+    const page = ['Backend Engineer', 'Denver, CO', DESCRIPTION, 'Data Analyst', 'Frontend Developer', 'Backend Engineer', 'Denver, CO'].join('\n');
+    expect(chrome(page)).toContain('Paragraph 0 of the posting');
+    expect(chrome(page).split('\n')[0]).toBe('Backend Engineer');
+  });
+});
