@@ -215,13 +215,23 @@ export function extractLocations(text: string): Found<string[]> {
       }
     }
   }
+  // Lines are often sentences too: each distinct text is tested against LEGAL once.
+  const legalSeen = new Map<string, boolean>();
+  const legal = (t: string): boolean => {
+    let v = legalSeen.get(t);
+    if (v === undefined) {
+      v = LEGAL.test(t);
+      legalSeen.set(t, v);
+    }
+    return v;
+  };
   for (const sent of sentencesOf(body)) {
-    if (LEGAL.test(sent.text)) continue;
+    if (legal(sent.text)) continue;
     placesIn(sent, WEAK.test(sent.text), hits);
   }
   for (const line of linesOf(body)) {
-    if (LEGAL.test(line.text)) continue;
-    for (const m of line.text.matchAll(LABELLED)) {
+    if (legal(line.text)) continue;
+    for (const m of /[:：]/.test(line.text) ? line.text.matchAll(LABELLED) : []) {
       // Flattened pastes run the next field on: cut at the next "Label:" or a big gap.
       const value = (m[1] ?? '').split(/\s{2,}|\t|(?<=[a-z)])(?=[A-Z][A-Za-z ]{2,30}[:：])|\b(?:Job Description|Description|Overview)\b/)[0] ?? '';
       bareCitiesIn(value, line.start + m.index, line.text, false, hits);
@@ -229,7 +239,7 @@ export function extractLocations(text: string): Found<string[]> {
     for (const m of line.text.matchAll(BASED_IN)) {
       bareCitiesIn((m[1] ?? '').split(/[.;:!?]/)[0] ?? '', line.start + m.index, line.text, WEAK.test(line.text), hits);
     }
-    for (const m of line.text.matchAll(CITY_BASED)) {
+    for (const m of line.text.includes('based') ? line.text.matchAll(CITY_BASED) : []) {
       const city = CITIES[(m[1] ?? '').toLowerCase()];
       if (city !== undefined) hits.push({ place: city, at: line.start + m.index, line: line.text, weak: WEAK.test(line.text) });
     }
