@@ -27,7 +27,7 @@ export const CHROME_LINES: readonly LineRule[] = [
       'overview', 'application', 'apply for this job online', 'not interested', 'follow', 'following', 'message', 'connect',
       'jetzt bewerben', 'bewerben', 'merken', 'teilen', 'job merken', 'stelle merken', 'zurück zur übersicht', 'zurück zu allen jobs',
       'alle jobs anzeigen', 'alle stellenangebote', 'postularme', 'postúlate', 'aplicar', 'aplicar ahora', 'guardar', 'compartir',
-      'report', 'send me jobs like this', 'register to apply', 'login to apply', 'sign in to apply', 'log in to apply',
+      'report', 'help', 'send me jobs like this', 'register to apply', 'login to apply', 'sign in to apply', 'log in to apply',
       'refer this job to a friend', 'email this job to a friend', 'email this job', 'share on your newsfeed', 'need help?',
       'back to search', 'back to open roles', 'back to careers', 'show more options', 'see the company', 'view website',
       'view company', 'company website', 'actively hiring', 'viewed', 'featured', 'view all jobs at this company', 'application faqs', 'options', 'want to know more?',
@@ -135,6 +135,7 @@ export const CHROME_LINES: readonly LineRule[] = [
     ],
     patterns: [
       /^(?:jobs |careers )?powered by\b.{0,60}$/,
+      /^software powered by\b.{0,80}$/,
       /^(?:©|\(c\)|copyright\b).{0,120}$/,
       /^.{1,60} © \d{4}.{0,80}$/,
       /^.{1,60} home page$/,

@@ -1,3 +1,4 @@
+import { FOOTER_RUN_LINES } from './chrome-tables.js';
 import { FIELD_LABELS, isHeading, KNOWN_HEADINGS } from './headings.js';
 import { isBlank, lineKey, wordCountAtMost } from './lines.js';
 import type { RemovalLog } from './removal.js';
@@ -17,6 +18,8 @@ const META_LINE: readonly RegExp[] = [
   /\b(?:remote|hybrid|on-?site|in-office|remoto|híbrido|presencial|jornada completa|homeoffice)\b/i,
   /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.? \d{1,2},? \d{4}\b/i,
 ];
+
+const NAV_WORDS: ReadonlySet<string> = new Set(FOOTER_RUN_LINES);
 
 const HEAD_WINDOW = 30;
 // Real headers put location, age or pay right under the title (after the company at most).
@@ -61,7 +64,9 @@ export function stripSiteHeader(lines: string[], log: RemovalLog): string[] {
   if (pre.length === 0 || pre.length > MAX_HEADER_LINES) return lines;
   for (const i of pre) {
     const l = lines[i] ?? '';
-    if (keepSignal(l) !== null || isBulleted(l) || KNOWN_HEADINGS.has(lineKey(l.trim()))) return lines;
+    const key = lineKey(l.trim());
+    // A heading that is also a site-menu word ("About us", "Jobs") above the title is navigation.
+    if (keepSignal(l) !== null || isBulleted(l) || (KNOWN_HEADINGS.has(key) && !NAV_WORDS.has(key))) return lines;
   }
   // A site header has at least one short label; a lone intro paragraph is the employer's own text.
   if (!pre.some((i) => wordCountAtMost((lines[i] ?? '').trim(), 4))) return lines;
