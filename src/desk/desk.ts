@@ -116,8 +116,8 @@ export class Desk {
       return this.replyForLink(url, ev);
     }
     if (Buffer.byteLength(text, 'utf8') > this.maxBytes) return null;
-    const { detection, posting } = analyzeText(text);
-    if (!detection.isPosting) return null;
+    const { posting } = analyzeText(text);
+    if (!posting) return null;
     const linked = this.takeUnreadLink(ev);
     return this.replyWithCard(linked ? withUrl(posting, linked) : posting, ev, linked);
   }
@@ -143,7 +143,7 @@ export class Desk {
       return { kind: 'notice', text: `That paste is too large (the limit is ${Math.round(this.maxBytes / 1024 / 1024)} MB).` };
     }
     const { detection, posting } = analyzeText(arg);
-    if (!detection.isPosting) {
+    if (!posting) {
       const why = detection.signals.length > 0 ? ` (${detection.signals.slice(0, 3).join('; ')})` : '';
       return { kind: 'notice', text: `${NOT_A_POSTING}: score ${detection.score.toFixed(1)} of ${detection.threshold} needed${why}.` };
     }

@@ -107,7 +107,7 @@ describe.each(backends)('store on $name', (backend) => {
   it('knows one job posted on two sites with other location lists (seeds 002, 003), and tells other roles at the company apart', async () => {
     const store = new JobStore(open(backend));
     const seeds = ['000-builtin-capital-one-sr-manager.txt', '001-capital-one-sr-lead-plano.txt', '002-jobboard-capital-one-senior-mle.txt', '003-linkedin-capital-one-senior-mle.txt']
-      .map((f) => analyzeText(readFileSync(new URL(`../../fixtures/seeds/${f}`, import.meta.url), 'utf8')).posting);
+      .map((f) => analyzeText(readFileSync(new URL(`../../fixtures/seeds/${f}`, import.meta.url), 'utf8')).posting as Posting);
     // A company name of this run only, so postings stored by earlier runs on a shared server never match.
     const company = unique('Capital');
     const [srManager, srLead, jobBoard, linkedIn] = seeds.map((p) => ({ ...p, company, text: p.text.replaceAll('Capital One', company) })) as [Posting, Posting, Posting, Posting];

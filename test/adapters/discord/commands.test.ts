@@ -38,7 +38,8 @@ function fakeLinks(pages: Record<string, string>): LinkReader & { read: ReturnTy
     read: vi.fn(async (url: string): Promise<Posting> => {
       const page = pages[url.replace(/[?#].*$/, '')];
       if (!page) throw new UserError('not-found', 'That page was not found (404).');
-      const { posting } = analyzeText(page);
+      const posting = analyzeText(page).posting;
+      if (!posting) throw new Error(`fixture page for ${url} is not a posting`);
       return { ...posting, source: { kind: 'link', url: url.replace(/[?#].*$/, ''), site: 'greenhouse' } };
     }),
   };

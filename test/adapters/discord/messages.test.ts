@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LinkReader } from '../../../src/desk/index.js';
+import type { Posting } from '../../../src/posting.js';
 import { analyzeText } from '../../../src/pipeline.js';
 import { embedChars, messageLimitErrors } from '../../fakes/discord-rest.js';
 import { PERM, snowflake } from '../../fakes/discord-world.js';
@@ -175,7 +176,7 @@ describe('Discord bot, messages', () => {
     const links: LinkReader = {
       canonicalize: (u) => u,
       looksLikeJobLink: (u) => u.startsWith('https://jobs.lever.co/'),
-      read: async (u) => ({ ...analyzeText(POSTING).posting, source: { kind: 'link', url: u, site: 'lever' } }),
+      read: async (u) => ({ ...(analyzeText(POSTING).posting as Posting), source: { kind: 'link', url: u, site: 'lever' } }),
     };
     h = await startHarness({ links });
     h.world.post(h.world.message(`<${url}> this one looks good`));

@@ -62,7 +62,7 @@ describe('Discord bot, 📄 reactions', () => {
   });
 
   it('attaches a posting past 8,000 characters as a .md file instead of a wall of messages', async () => {
-    const cleaned = analyzeText(LONG_POSTING).posting.text;
+    const cleaned = analyzeText(LONG_POSTING).posting!.text;
     expect(cleaned.length).toBeGreaterThan(8000);
     h = await startHarness();
     const { originalId } = await shareAndWaitForCard(h, LONG_POSTING);
@@ -80,7 +80,7 @@ describe('Discord bot, 📄 reactions', () => {
 
   it('splits a posting under 8,000 characters into messages of at most 2,000 on paragraph boundaries', async () => {
     h = await startHarness();
-    const text = analyzeText(fixture('long-posting.txt')).posting.text;
+    const text = analyzeText(fixture('long-posting.txt')).posting!.text;
     // Keep the first ~5,000 characters, ending on a paragraph, as its own shorter posting.
     const cut = text.slice(0, text.lastIndexOf('\n\n', 5000));
     const { cardId } = await shareAndWaitForCard(h, cut);
