@@ -3,6 +3,7 @@ import { config as loadDotenv } from 'dotenv';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { createLogger } from '../src/log.js';
 import { environmentFor, parseRole } from './role.js';
+import { errorMessage } from '../src/errors.js';
 
 /** A configuration problem: one line each, never a value (it may be a secret), exit 2. */
 function refuse(problems: readonly string[]): never {
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
     running = await startJobcard(config, log);
   } catch (err) {
     // Start-up errors (a rejected token, a port in use) are one line an operator can act on.
-    const message = err instanceof Error ? err.message : String(err);
+    const message = errorMessage(err);
     log.fatal({ err: message }, 'jobcard could not start');
     process.stderr.write(`jobcard: ${message}\n`);
     process.exit(1);
@@ -57,7 +58,7 @@ async function main(): Promise<void> {
         process.exit(0);
       },
       (err: unknown) => {
-        log.error({ err: err instanceof Error ? err.message : String(err) }, 'error while stopping');
+        log.error({ err: errorMessage(err) }, 'error while stopping');
         process.exit(1);
       },
     );
@@ -67,6 +68,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`jobcard: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.stderr.write(`jobcard: ${errorMessage(err)}\n`);
   process.exit(1);
 });

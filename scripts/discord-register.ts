@@ -3,6 +3,7 @@ import { REST, Routes, type RESTPutAPIApplicationCommandsResult } from 'discord.
 import { config as loadDotenv } from 'dotenv';
 import { commands } from '../adapters/discord/commands/index.js';
 import { ConfigError, loadConfig } from '../src/config.js';
+import { errorMessage } from '../src/errors.js';
 
 export interface RegisterOptions {
   token: string;
@@ -54,7 +55,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     } else {
       const status = (err as { status?: unknown }).status;
       const hint = status === 401 ? ' (check DISCORD_TOKEN)' : status === 404 || status === 403 ? ' (check DISCORD_APPLICATION_ID / DISCORD_GUILD_ID, and that the bot was invited with applications.commands)' : '';
-      console.error(`Registering commands failed: ${err instanceof Error ? err.message : String(err)}${hint}`);
+      console.error(`Registering commands failed: ${errorMessage(err)}${hint}`);
     }
     process.exitCode = 2;
   });

@@ -3,6 +3,7 @@ import type { Desk } from '../../src/desk/desk.js';
 import { drained, NO_PINGS, type BotContext } from './context.js';
 import { registerListeners } from './events/index.js';
 import { describeError, OncePerChannel, silentLogger, type DiscordLogger } from './log.js';
+import { errorMessage } from '../../src/errors.js';
 
 /** How long stop() lets events already being handled finish. */
 const DRAIN_TIMEOUT_MS = 10_000;
@@ -86,7 +87,7 @@ export function createDiscordBot(opts: DiscordBotOptions): DiscordBot {
 /** Turn discord.js's start-up failures into one line saying what to do. */
 export function startError(err: unknown): DiscordStartError {
   const code = (err as { code?: unknown } | null)?.code;
-  const message = err instanceof Error ? err.message : String(err);
+  const message = errorMessage(err);
   if (code === DiscordjsErrorCodes.TokenMissing) {
     return new DiscordStartError('DISCORD_TOKEN is empty: copy the bot token from the Developer Portal (Bot → Reset Token).');
   }

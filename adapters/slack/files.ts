@@ -2,6 +2,7 @@ import type { Attachment } from '../../src/desk/index.js';
 import { readWebBodyCapped } from '../../src/links/web-body.js';
 import type { SlackLog } from './log.js';
 import type { SlackWeb } from './web.js';
+import { errorMessage } from '../../src/errors.js';
 
 /** What the adapter reads of a Slack file object (events carry it whole, or a stub to look up). */
 export interface SharedFile {
@@ -113,7 +114,7 @@ export class SharedFileReader {
       // The body, or null once it passes maxBytes (the file grew, or size was not reported).
       return res.body ? await readWebBodyCapped(res.body, this.opts.maxBytes) : new Uint8Array();
     } catch (err) {
-      this.opts.log.warn({ file: file.id, err: err instanceof Error ? err.message : String(err) }, 'downloading a shared file failed');
+      this.opts.log.warn({ file: file.id, err: errorMessage(err) }, 'downloading a shared file failed');
       return null;
     }
   }

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { isUserError } from '../errors.js';
+import { isUserError, errorMessage } from '../errors.js';
 import { COMMANDS, type CommandOptions } from './commands.js';
 import { readInput } from './input.js';
 
@@ -43,7 +43,7 @@ async function main(argv: string[]): Promise<number> {
       },
     });
   } catch (err) {
-    fail(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
+    fail(`${errorMessage(err)}\n${USAGE}`);
   }
   const { values, positionals } = parsed;
   const [name, ...args] = positionals;
@@ -75,7 +75,7 @@ async function main(argv: string[]): Promise<number> {
         // An internal error: one line, never a stack trace (JOBCARD_DEBUG=1 shows it).
         if (process.env.JOBCARD_DEBUG === '1') console.error(err);
       }
-      const message = isUserError(err) ? err.message : `internal error: ${err instanceof Error ? err.message : String(err)}`;
+      const message = isUserError(err) ? err.message : `internal error: ${errorMessage(err)}`;
       if (values.json) process.stdout.write(`${JSON.stringify({ file: arg, error: message })}\n`);
       process.stderr.write(`jobcard: ${message.startsWith(arg) ? message : `${arg}: ${message}`}\n`);
       status = 2;
@@ -86,5 +86,5 @@ async function main(argv: string[]): Promise<number> {
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
-  (err: unknown) => fail(err instanceof Error ? err.message : String(err)),
+  (err: unknown) => fail(errorMessage(err)),
 );

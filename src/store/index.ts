@@ -1,6 +1,7 @@
 import { MapBackend } from './backend.js';
 import { JobStore, type Retention, type StoreLogger } from './job-store.js';
 import { KeyvBackend } from './keyv-backend.js';
+import { errorMessage } from '../errors.js';
 
 export { JobStore, DEFAULT_RETENTION, type Retention } from './job-store.js';
 export { MemoryStore } from './memory.js';
@@ -16,7 +17,7 @@ export function openStore(url: string, retention: Retention, log?: StoreLogger &
   const backend = KeyvBackend.open(url, {
     onError: (err) => {
       // Connection errors repeat while a server is down: log each distinct one once.
-      const message = err instanceof Error ? err.message : String(err);
+      const message = errorMessage(err);
       if (message !== lastError) log?.error({ err: message }, 'store backend error');
       lastError = message;
     },
