@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { cleanPosting } from '../src/clean/index.js';
-import { fmt, summarize, timeRuns } from './stats.js';
+import { fmt, summarize, timeRuns, scaledText } from './stats.js';
 
 /**
  * Cleaning speed: per fixture (seeds and the site fixtures) the median and p99 after warm-up,
@@ -33,23 +33,6 @@ function fixtures(root: string): Fixture[] {
   return out;
 }
 
-/**
- * Posting text to `size` characters: lines taken in turn from each source, so every size has the
- * same mix of content, boilerplate and chrome; no rail marker in it, so every step sees all of it.
- */
-function scaled(sources: readonly string[], size: number): string {
-  const lines = sources.map((s) => s.split('\n'));
-  const out: string[] = [];
-  let length = 0;
-  for (let i = 0; length < size; i++) {
-    for (const l of lines) {
-      const line = l[i % l.length] ?? '';
-      out.push(line);
-      length += line.length + 1;
-    }
-  }
-  return out.join('\n').slice(0, size);
-}
 
 export async function run(): Promise<void> {
   if (!repoRoot) throw new Error('fixtures/seeds not found');
@@ -79,7 +62,7 @@ export async function run(): Promise<void> {
   console.log('clean: input size (time should grow linearly)');
   let first: number | null = null;
   for (const size of [10_000, 100_000, 1_000_000, 2_000_000]) {
-    const text = scaled(base, size);
+    const text = scaledText(base, size);
     const t = summarize(timeRuns(() => cleanPosting(text), size >= 1_000_000 ? 5 : 20, 2));
     const perKb = t.median / (size / 1000);
     first ??= perKb;

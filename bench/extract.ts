@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { cleanPosting } from '../src/clean/index.js';
 import { extractPosting } from '../src/extract/index.js';
-import { fmt, summarize, timeRuns } from './stats.js';
+import { fmt, summarize, timeRuns, scaledText } from './stats.js';
 
 /**
  * Extraction speed on cleaned text (cleaning is timed in bench/clean.ts): per fixture the median
@@ -37,20 +37,6 @@ function fixtures(root: string): Fixture[] {
   return out;
 }
 
-/** Posting text to `size` characters: lines taken in turn from each source, the same mix at every size. */
-function scaled(sources: readonly string[], size: number): string {
-  const lines = sources.map((s) => s.split('\n'));
-  const out: string[] = [];
-  let length = 0;
-  for (let i = 0; length < size; i++) {
-    for (const l of lines) {
-      const line = l[i % l.length] ?? '';
-      out.push(line);
-      length += line.length + 1;
-    }
-  }
-  return out.join('\n').slice(0, size);
-}
 
 export async function run(): Promise<void> {
   if (!repoRoot) throw new Error('fixtures/seeds not found');
@@ -81,7 +67,7 @@ export async function run(): Promise<void> {
   console.log('extract: input size (time should grow linearly; extraction reads at most 200,000 characters)');
   let first: number | null = null;
   for (const size of [10_000, 100_000, 1_000_000]) {
-    const text = scaled(base, size);
+    const text = scaledText(base, size);
     const t = summarize(timeRuns(() => extractPosting(text), size >= 1_000_000 ? 5 : 20, 2));
     const perKb = t.median / (size / 1000);
     first ??= perKb;

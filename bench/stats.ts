@@ -36,3 +36,21 @@ export const fmt = (ms: number): string => (ms < 1 ? `${(ms * 1000).toFixed(0)} 
 export function isMain(metaUrl: string): boolean {
   return process.argv[1] !== undefined && metaUrl.endsWith(process.argv[1].replace(/^.*\/dist\//, '/dist/'));
 }
+
+/**
+ * Posting text to `size` characters: lines taken in turn from each source, so every size has
+ * the same mix of content, boilerplate and chrome (time per KB should then stay flat).
+ */
+export function scaledText(sources: readonly string[], size: number): string {
+  const lines = sources.map((s) => s.split('\n'));
+  const out: string[] = [];
+  let length = 0;
+  for (let i = 0; length < size; i++) {
+    for (const l of lines) {
+      const line = l[i % l.length] ?? '';
+      out.push(line);
+      length += line.length + 1;
+    }
+  }
+  return out.join('\n').slice(0, size);
+}
