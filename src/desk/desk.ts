@@ -210,13 +210,15 @@ export class Desk {
     };
     const memory = await this.remembering(async () => {
       const known = await this.store.findDuplicate(posting, canonicalUrl);
-      const earlier = known ? await this.store.firstShare(known) : undefined;
-      const stored = known ? await this.store.getPosting(known) : undefined;
+      const [earlier, stored] = known ? await Promise.all([this.store.firstShare(known), this.store.getPosting(known)]) : [undefined, undefined];
       if (known) share.postingId = known;
       else await this.store.remember(share.postingId, posting, canonicalUrl);
-      await this.store.linkMessage(origin.platform, origin.channel, origin.messageId, share.postingId);
-      await this.store.addShare(share);
-      await this.store.addToTeam(teamEntry(posting, share), origin.platform, origin.team);
+      // Independent records: written together (the store orders updates of any one key).
+      await Promise.all([
+        this.store.linkMessage(origin.platform, origin.channel, origin.messageId, share.postingId),
+        this.store.addShare(share),
+        this.store.addToTeam(teamEntry(posting, share), origin.platform, origin.team),
+      ]);
       return { earlier, stored };
     });
     const ctx: CardContext = { sharedBy: { platform: origin.platform, id: origin.user, name: origin.userName ?? null } };

@@ -46,6 +46,21 @@ export class JobStore implements Store {
     private readonly log?: StoreLogger,
   ) {}
 
+  /** Read-modify-writes in flight, by key: updates of one key in this process run one after another. */
+  private readonly updating = new Map<string, Promise<void>>();
+
+  /** Run `op` after every earlier update of `key` in this process (so concurrent events lose no update). */
+  private exclusive(key: string, op: () => Promise<void>): Promise<void> {
+    const previous = this.updating.get(key) ?? Promise.resolve();
+    const next = previous.then(op, op);
+    const settled = next.catch(() => undefined);
+    this.updating.set(key, settled);
+    void settled.then(() => {
+      if (this.updating.get(key) === settled) this.updating.delete(key);
+    });
+    return next;
+  }
+
   private async read<T>(key: string, schema: z.ZodType<T>): Promise<T | undefined> {
     const raw = await this.kv.get(key);
     if (raw === undefined || raw === null) return undefined;
@@ -69,8 +84,7 @@ export class JobStore implements Store {
 
   async linkMessage(platform: Platform, channel: string, messageId: string, postingId: string): Promise<void> {
     const key = `msg:${platform}:${channel}:${messageId}`;
-    await this.kv.set(key, postingId, this.retention.messageMs);
-    await this.addRef(postingId, key);
+    await Promise.all([this.kv.set(key, postingId, this.retention.messageMs), this.addRef(postingId, key)]);
   }
 
   async postingIdForMessage(platform: Platform, channel: string, messageId: string): Promise<string | undefined> {
@@ -87,10 +101,12 @@ export class JobStore implements Store {
 
   async addShare(share: Share): Promise<void> {
     const key = `shares:${share.postingId}`;
-    const shares = (await this.read(key, Shares)) ?? [];
-    if (shares.some((s) => s.platform === share.platform && s.channel === share.channel && s.messageId === share.messageId)) return;
-    shares.push(share);
-    await this.kv.set(key, shares.slice(0, MAX_SHARES), this.retention.postingMs);
+    await this.exclusive(key, async () => {
+      const shares = (await this.read(key, Shares)) ?? [];
+      if (shares.some((s) => s.platform === share.platform && s.channel === share.channel && s.messageId === share.messageId)) return;
+      shares.push(share);
+      await this.kv.set(key, shares.slice(0, MAX_SHARES), this.retention.postingMs);
+    });
   }
 
   async firstShare(postingId: string): Promise<Share | undefined> {
@@ -142,12 +158,17 @@ export class JobStore implements Store {
   async addToTeam(entry: TeamEntry, platform: Platform, team: string): Promise<void> {
     const recentKey = `recent:${platform}:${team}:${entry.channel}`;
     const indexKey = `index:${platform}:${team}`;
-    for (const [key, bound] of [[recentKey, MAX_RECENT], [indexKey, MAX_INDEX]] as const) {
-      const entries = ((await this.read(key, Entries)) ?? []).filter((e) => !(e.postingId === entry.postingId && e.channel === entry.channel));
-      entries.unshift(entry);
-      await this.kv.set(key, entries.slice(0, bound), this.retention.postingMs);
-    }
-    await this.addRef(entry.postingId, recentKey, indexKey);
+    const lists = [[recentKey, MAX_RECENT], [indexKey, MAX_INDEX]] as const;
+    await Promise.all([
+      ...lists.map(([key, bound]) =>
+        this.exclusive(key, async () => {
+          const entries = ((await this.read(key, Entries)) ?? []).filter((e) => !(e.postingId === entry.postingId && e.channel === entry.channel));
+          entries.unshift(entry);
+          await this.kv.set(key, entries.slice(0, bound), this.retention.postingMs);
+        }),
+      ),
+      this.addRef(entry.postingId, recentKey, indexKey),
+    ]);
   }
 
   async recent(platform: Platform, team: string, channel: string, limit: number): Promise<TeamEntry[]> {
@@ -197,12 +218,14 @@ export class JobStore implements Store {
   }
 
   /** Keys that point at a posting, so forgetting it removes them too. */
-  private async addRef(postingId: string, ...keys: string[]): Promise<void> {
+  private addRef(postingId: string, ...keys: string[]): Promise<void> {
     const refKey = `refs:${postingId}`;
-    const refs = (await this.read(refKey, Ids)) ?? [];
-    const fresh = keys.filter((k) => !refs.includes(k));
-    if (fresh.length === 0) return;
-    await this.kv.set(refKey, [...refs, ...fresh], this.retention.postingMs);
+    return this.exclusive(refKey, async () => {
+      const refs = (await this.read(refKey, Ids)) ?? [];
+      const fresh = keys.filter((k) => !refs.includes(k));
+      if (fresh.length === 0) return;
+      await this.kv.set(refKey, [...refs, ...fresh], this.retention.postingMs);
+    });
   }
 }
 

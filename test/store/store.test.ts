@@ -72,6 +72,21 @@ describe.each(backends)('store on $name', (backend) => {
     expect(results.filter(Boolean)).toHaveLength(1);
   });
 
+  it('loses no update when one process records many shares of a posting at once', async () => {
+    const store = new JobStore(open(backend));
+    const postingId = unique('p');
+    const team = unique('T');
+    await Promise.all(
+      Array.from({ length: 8 }, (_, i) => [
+        store.addShare({ postingId, platform: 'slack', team, channel: 'C1', messageId: `m${i}`, user: `U${i}`, userName: null, at: new Date(1_700_000_000_000 + i).toISOString(), link: null }),
+        store.linkMessage('slack', 'C1', `${postingId}-m${i}`, postingId),
+      ]).flat(),
+    );
+    expect((await store.firstShare(postingId))?.user).toBe('U0');
+    await store.forget(postingId);
+    for (let i = 0; i < 8; i++) expect(await store.postingIdForMessage('slack', 'C1', `${postingId}-m${i}`)).toBeUndefined();
+  });
+
   it('lets an event claim expire after its time to live', async () => {
     const store = new JobStore(open(backend), { postingMs: 60_000, messageMs: 60_000, eventMs: 150 });
     const id = unique('Ev');
