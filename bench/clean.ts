@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { cleanPosting } from '../src/clean/index.js';
-import { fmt, summarize, timeRuns, scaledText } from './stats.js';
+import { fmt, summarize, timeRuns, scaledText, throughput } from './stats.js';
 
 /**
  * Cleaning speed: per fixture (seeds and the site fixtures) the median and p99 after warm-up,
@@ -45,12 +45,8 @@ export async function run(): Promise<void> {
     console.log(`  ${f.name.padEnd(52)} ${String(f.text.length).padStart(6)} chars  median ${fmt(s.median)}  p99 ${fmt(s.p99)}`);
   }
 
-  const rounds = 30;
-  const batch = timeRuns(() => {
-    for (const f of all) cleanPosting(f.text);
-  }, rounds, 5);
-  const total = batch.reduce((a, b) => a + b, 0);
-  console.log(`clean: ${((all.length * rounds) / (total / 1000)).toFixed(0)} postings/s over ${all.length} fixtures`);
+  const perSecond = throughput(all, (f) => cleanPosting(f.text), 30, 5);
+  console.log(`clean: ${perSecond.toFixed(0)} postings/s over ${all.length} fixtures`);
   const seed = all.find((f) => f.name.includes('003-linkedin'));
   if (seed) {
     const s = summarize(timeRuns(() => cleanPosting(seed.text), 500, 200));

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { cleanPosting } from '../src/clean/index.js';
 import { extractPosting } from '../src/extract/index.js';
-import { fmt, summarize, timeRuns, scaledText } from './stats.js';
+import { fmt, summarize, timeRuns, scaledText, throughput } from './stats.js';
 
 /**
  * Extraction speed on cleaned text (cleaning is timed in bench/clean.ts): per fixture the median
@@ -50,12 +50,8 @@ export async function run(): Promise<void> {
     console.log(`  ${f.name.padEnd(52)} ${String(f.text.length).padStart(6)} chars  median ${fmt(s.median)}  p99 ${fmt(s.p99)}`);
   }
 
-  const rounds = 20;
-  const batch = timeRuns(() => {
-    for (const f of all) extractPosting(f.text);
-  }, rounds, 3);
-  const total = batch.reduce((a, b) => a + b, 0);
-  console.log(`extract: ${((all.length * rounds) / (total / 1000)).toFixed(0)} postings/s over ${all.length} fixtures`);
+  const perSecond = throughput(all, (f) => extractPosting(f.text), 20, 3);
+  console.log(`extract: ${perSecond.toFixed(0)} postings/s over ${all.length} fixtures`);
 
   const seed = all.find((f) => f.name.includes('003-linkedin'));
   if (seed) {

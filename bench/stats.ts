@@ -54,3 +54,12 @@ export function scaledText(sources: readonly string[], size: number): string {
   }
   return out.join('\n').slice(0, size);
 }
+
+/** Postings per second when `fn` runs over every input in turn, `rounds` times after `warmup`. */
+export function throughput<T>(inputs: readonly T[], fn: (input: T) => unknown, rounds: number, warmup: number): number {
+  const batch = timeRuns(() => {
+    for (const input of inputs) fn(input);
+  }, rounds, warmup);
+  const total = batch.reduce((a, b) => a + b, 0);
+  return (inputs.length * rounds) / (total / 1000);
+}
