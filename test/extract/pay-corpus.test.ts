@@ -1,5 +1,6 @@
 /**
- * Report: pay extraction over ../shared/corpus (measured, never copied). Each posting's
+ * Report: pay over ../shared/corpus (measured, never copied), each file read as the project
+ * reads a document (src/links/read.ts), so pages and API answers give the pay a link gives. Each posting's
  * bands must equal the labelled ones (min, max, currency, period); where a posting prices
  * places differently, each band must sit on the right place. Skips when ../shared is absent.
  */
@@ -9,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extractPay } from '../../src/extract/pay.js';
 import type { PayBand } from '../../src/posting.js';
-import { htmlToText, jsonToText } from './pay/corpus-text.js';
+import { readSavedDocument } from '../saved-document.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const corpus = path.resolve(repo, '../shared/corpus');
@@ -18,11 +19,15 @@ const present = existsSync(path.join(corpus, 'labels.json'));
 interface LabelPlace { location: string | null; min: number | null; max: number | null; currency: string | null; period: string | null }
 interface Label { file: string; locations: LabelPlace[] }
 
-function textOf(file: string): string {
-  const raw = readFileSync(path.join(corpus, file), 'utf8');
-  if (file.endsWith('.json')) return jsonToText(raw);
-  if (file.endsWith('.html')) return htmlToText(raw);
-  return raw;
+/**
+ * The bands the project gives a corpus file: the file goes through the link reader, and as in
+ * extractPosting a band the source gives as data wins over what the text says.
+ */
+function bandsOf(file: string, locations: string[]): { bands: PayBand[]; from: 'data' | 'text' } {
+  const read = readSavedDocument(path.join(corpus, file));
+  const given = read.structured.pay ?? [];
+  if (given.length > 0) return { bands: given, from: 'data' };
+  return { bands: extractPay(read.text, { locations }).map((f) => f.band), from: 'text' };
 }
 
 const ALIASES: Record<string, string> = { uk: 'united kingdom', us: 'united states', usa: 'united states', nyc: 'new york' };
@@ -60,15 +65,17 @@ describe.skipIf(!present)('pay over ../shared/corpus (report)', () => {
   // Once with the labelled places as the posting's locations (what the location extractor hands us), once with none.
   it.each([{ name: 'with the posting\'s locations', withPlaces: true }, { name: 'with no locations given', withPlaces: false }])('gets the pay of at least 90% of postings exactly right, $name', ({ withPlaces }) => {
     const misses: string[] = [];
+    const fromData: string[] = [];
     const all = labels();
     for (const label of all) {
       const known = withPlaces ? label.locations.map((l) => l.location).filter((l): l is string => l !== null) : [];
-      const findings = extractPay(textOf(label.file), { locations: known });
-      const verdict = judge(label, findings.map((f) => f.band));
-      if (verdict !== null) misses.push(`${label.file}: ${verdict}`);
+      const { bands, from } = bandsOf(label.file, known);
+      if (from === 'data') fromData.push(label.file);
+      const verdict = judge(label, bands);
+      if (verdict !== null) misses.push(`${label.file} (${from}): ${verdict}`);
     }
     const right = all.length - misses.length;
-    console.log(`pay exactly right (${withPlaces ? 'locations given' : 'no locations'}): ${right}/${all.length} (${((100 * right) / all.length).toFixed(1)}%)`);
+    console.log(`pay exactly right (${withPlaces ? 'locations given' : 'no locations'}): ${right}/${all.length} (${((100 * right) / all.length).toFixed(1)}%); given as data by the reader: ${fromData.join(', ') || 'none'}`);
     for (const m of misses) console.log(`  miss ${m}`);
     expect(right / all.length).toBeGreaterThanOrEqual(0.9);
   });
