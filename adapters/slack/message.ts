@@ -1,4 +1,6 @@
 import type { types } from '@slack/bolt';
+import { cutSlack } from './render/escape.js';
+import { SLACK_LIMITS } from './render/limits.js';
 
 /** One Slack message as the renderers produce it: Block Kit plus the plain-text fallback. */
 export interface SlackMessage {
@@ -8,6 +10,8 @@ export interface SlackMessage {
 
 /** Below this a text element is not worth halving: drop a block instead. */
 const SHORT_TEXT = 120;
+/** How much of the first message's fallback text the second one repeats before "(continued)". */
+const CONTINUED_HEAD = 140;
 
 /**
  * A smaller version of a card Slack refused as too long (`msg_blocks_too_long`): halve every
@@ -20,10 +24,10 @@ export function shrinkMessage(msg: SlackMessage): SlackMessage | null {
     mapTexts(block, (text) => {
       if (text.length <= SHORT_TEXT) return text;
       halved = true;
-      return cutText(text, Math.ceil(text.length / 2));
+      return cutSlack(text, Math.ceil(text.length / 2));
     }),
   );
-  const text = cutText(msg.text, Math.min(msg.text.length, 3000));
+  const text = cutSlack(msg.text, SLACK_LIMITS.fallbackText);
   if (halved) return { text, blocks };
   if (blocks.length <= 1) return null;
   // Keep the footer (the last block): it says who shared the posting and how to get the rest.
@@ -38,31 +42,11 @@ export function shrinkMessage(msg: SlackMessage): SlackMessage | null {
 export function splitMessage(msg: SlackMessage): [SlackMessage, SlackMessage] | null {
   if (msg.blocks.length < 2) return null;
   const mid = Math.ceil(msg.blocks.length / 2);
-  const head = cutText(msg.text, Math.min(msg.text.length, 3000));
+  const head = cutSlack(msg.text, SLACK_LIMITS.fallbackText);
   return [
     { text: head, blocks: msg.blocks.slice(0, mid) },
-    { text: `${cutText(msg.text, Math.min(msg.text.length, 140))} (continued)`, blocks: msg.blocks.slice(mid) },
+    { text: `${cutSlack(msg.text, CONTINUED_HEAD)} (continued)`, blocks: msg.blocks.slice(mid) },
   ];
-}
-
-/** Total characters of text in a message's blocks (Slack refuses roughly 12,000 and more). */
-export function blockTextLength(blocks: readonly unknown[]): number {
-  let total = 0;
-  for (const block of blocks) mapTexts(block, (text) => ((total += text.length), text));
-  return total;
-}
-
-/**
- * Cut text to at most `max` characters at a word boundary, never inside an entity (`&amp;`)
- * or a `<…>` span, and mark the cut with an ellipsis.
- */
-export function cutText(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let cut = text.slice(0, Math.max(0, max - 1));
-  const space = cut.search(/\s\S*$/);
-  if (space > max * 0.6) cut = cut.slice(0, space);
-  cut = cut.replace(/&[a-z]{0,5}$/i, '').replace(/<[^>]*$/, '');
-  return `${cut.trimEnd()}…`;
 }
 
 /** Apply `fn` to every Block Kit text object (`{type: 'mrkdwn' | 'plain_text', text}`) in a value. */

@@ -1,4 +1,4 @@
-import { ELLIPSIS } from '../../../src/card/cut.js';
+import { cutText, ELLIPSIS } from '../../../src/card/cut.js';
 
 /**
  * Slack markup escaping. Slack reads only `&`, `<` and `>` as control characters; escaped,
@@ -23,15 +23,19 @@ export function slackLink(url: string, label: string): string {
   return `<${safeUrl}|${escapeSlack(label)}>`;
 }
 
+/** What a cut may leave at its end that would show as broken markup: half an entity (`&am`), half a `<…>` token. */
+const HALF_TOKEN = /&#?[a-z0-9]*$|<[^>]*$/i;
+
 /**
- * Cuts already-escaped Slack text to `limit`, ending in "…", without leaving half an entity
- * (`&am`) or half a token of ours (`<@U12`). Never splits a surrogate pair.
+ * The one cutter for Slack text: cuts already-escaped text to at most `limit` UTF-16 units
+ * (what Slack counts, or more), ending in "…". Like every card cut it never splits a surrogate
+ * pair and prefers a word boundary near the end; then it drops half an entity (`&am`) or half
+ * a link or mention of ours (`<https://…|Lev`, `<@U12`), which Slack would show as litter.
  */
 export function cutSlack(text: string, limit: number): string {
-  if (text.length <= limit) return text;
-  let head = text.slice(0, Math.max(0, limit - 1));
-  const last = head.charCodeAt(head.length - 1);
-  if (last >= 0xd800 && last <= 0xdbff) head = head.slice(0, -1);
-  head = head.replace(/&[a-z]*$/, '').replace(/<[^>]*$/, '');
-  return head.trimEnd() + ELLIPSIS;
+  const cut = cutText(text, limit);
+  if (cut === text || !cut.endsWith(ELLIPSIS)) return cut;
+  const head = cut.slice(0, -ELLIPSIS.length);
+  const whole = head.replace(HALF_TOKEN, '').trimEnd();
+  return whole === head ? cut : whole + ELLIPSIS;
 }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { blockTextLength, cutText, shrinkMessage, splitMessage, type SlackMessage } from '../../../adapters/slack/message.js';
+import { shrinkMessage, splitMessage, type SlackMessage } from '../../../adapters/slack/message.js';
 
 const section = (text: string): SlackMessage['blocks'][number] => ({ type: 'section', text: { type: 'mrkdwn', text } });
+const sectionText = (block: SlackMessage['blocks'][number] | undefined): string =>
+  (block as { text?: { text?: string } } | undefined)?.text?.text ?? '';
 const footer: SlackMessage['blocks'][number] = { type: 'context', elements: [{ type: 'mrkdwn', text: 'shared by <@U1>' }] };
 
 describe('shrinkMessage', () => {
@@ -10,7 +12,15 @@ describe('shrinkMessage', () => {
     const smaller = shrinkMessage(msg);
     expect(smaller).not.toBeNull();
     expect(smaller!.blocks).toHaveLength(2);
-    expect(blockTextLength(smaller!.blocks)).toBeLessThan(blockTextLength(msg.blocks) * 0.6);
+    expect(sectionText(smaller!.blocks[0]).length).toBeLessThan(sectionText(msg.blocks[0]).length * 0.6);
+  });
+
+  it('halves with the Slack cutter: no half entity or half link is left behind', () => {
+    const entities = '&amp;'.repeat(60);
+    const links = '<https://jobs.example.com/acme/123|Acme>'.repeat(8);
+    const smaller = shrinkMessage({ text: 'card', blocks: [section(entities), section(links), footer] })!;
+    expect(sectionText(smaller.blocks[0])).toMatch(/^(&amp;)+…$/);
+    expect(sectionText(smaller.blocks[1])).toMatch(/^(<https:\/\/jobs\.example\.com\/acme\/123\|Acme>)+…$/);
   });
 
   it('drops a block before the footer once every text is short', () => {
@@ -31,12 +41,5 @@ describe('splitMessage', () => {
     const [first, second] = splitMessage({ text: 'Full posting', blocks })!;
     expect([...first.blocks, ...second.blocks]).toEqual(blocks);
     expect(second.text).toContain('continued');
-  });
-});
-
-describe('cutText', () => {
-  it('never leaves half an entity or half a mention', () => {
-    expect(cutText('salary &amp; benefits', 11)).toBe('salary…');
-    expect(cutText('shared by <@U12345678>', 16)).toBe('shared by…');
   });
 });
