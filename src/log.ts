@@ -27,6 +27,17 @@ export interface EventLog {
   info(obj: object, msg: string): void;
 }
 
+/** The structured log the adapters write to (pino's shape: fields first, then a message); a pino logger fits it. */
+export interface Log extends EventLog {
+  debug(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+const ignore = (): void => undefined;
+/** A log that drops everything, for callers that pass none. */
+export const silentLog: Log = { debug: ignore, info: ignore, warn: ignore, error: ignore };
+
 /** One line per handled event, the same on every platform; never the posting text. */
 export function logEvent(
   log: EventLog | undefined,
@@ -38,7 +49,64 @@ export function logEvent(
   );
 }
 
+/** The `user:password@` of a URL, after its `//`. */
+const URL_USERINFO = /(\/\/)[^/@\s"']*@/g;
+
 /** Hide secrets in a URL (userinfo) before it reaches a log. */
 export function redactUrl(url: string): string {
-  return url.replace(/\/\/[^/@]*@/, '//[redacted]@');
+  return url.replace(URL_USERINFO, '$1[redacted]@');
+}
+
+/**
+ * Secrets that can turn up inside an error message or a logged value (a request URL, a header
+ * echoed back): Slack and Discord tokens, webhook and interaction tokens in URL paths, URL
+ * userinfo, and secret-named query parameters.
+ */
+const SECRET_PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\bxox[a-z]-[\w-]+/gi, '[redacted]'],
+  [/\bxoxe\.[\w.-]+/gi, '[redacted]'],
+  [/\bxapp-[\w-]+/gi, '[redacted]'],
+  [/\b(Bot|Bearer)\s+[\w.-]{16,}/g, '$1 [redacted]'],
+  // A Discord bot token: the base64 user id (starts M, N or O), a 6-character stamp, an HMAC.
+  [/\b[MNO][\w-]{23,27}\.[\w-]{6}\.[\w-]{27,}/g, '[redacted]'],
+  [/(\/(?:webhooks|interactions)\/\d+\/)[^/\s?#"']+/g, '$1[redacted]'],
+  [URL_USERINFO, '$1[redacted]@'],
+  [/([?&](?:token|access_token|key|secret|signature|sig|password)=)[^&\s"'#]+/gi, '$1[redacted]'],
+];
+
+function redactSecrets(text: string): string {
+  return SECRET_PATTERNS.reduce((out, [pattern, replacement]) => out.replace(pattern, replacement), text);
+}
+
+/** How many causes deep a description follows `err.cause` (fetch failures hide the reason there). */
+const CAUSE_DEPTH = 2;
+
+/**
+ * One line describing anything thrown, for a log field: the error's name, its `code` and HTTP
+ * status where it has them, its message, and its cause. Never the stack or the request
+ * options (they may hold tokens), and any token-shaped text in the message is redacted.
+ * Strings are kept as they are, other values written as JSON.
+ */
+export function describeError(value: unknown): string {
+  return redactSecrets(describeValue(value, CAUSE_DEPTH));
+}
+
+function describeValue(value: unknown, causes: number): string {
+  if (value instanceof Error) {
+    const { code, status, statusCode, cause } = value as Error & { code?: unknown; status?: unknown; statusCode?: unknown; cause?: unknown };
+    const details: string[] = [];
+    // discord.js names its API errors `DiscordAPIError[50013]`: the code is there already.
+    if ((typeof code === 'string' || typeof code === 'number') && !value.name.includes(String(code))) details.push(String(code));
+    const httpStatus = typeof status === 'number' ? status : statusCode;
+    if (typeof httpStatus === 'number') details.push(`HTTP ${httpStatus}`);
+    const head = details.length > 0 ? `${value.name} (${details.join(', ')})` : value.name;
+    const because = cause !== undefined && causes > 0 ? `; cause: ${describeValue(cause, causes - 1)}` : '';
+    return `${head}: ${value.message}${because}`;
+  }
+  if (typeof value === 'string') return value;
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
 }

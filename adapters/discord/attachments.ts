@@ -1,8 +1,7 @@
 import type { Attachment as DiscordAttachment, Collection } from 'discord.js';
 import type { Attachment } from '../../src/desk/types.js';
 import { readWebBodyCapped } from '../../src/links/web-body.js';
-import type { DiscordLogger } from './log.js';
-import { describeError } from './log.js';
+import { describeError, type Log as DiscordLogger } from '../../src/log.js';
 
 /** Long pastes arrive as `message.txt`; a text file up to this size is read like a paste. */
 export const MAX_ATTACHMENT_BYTES = 1024 * 1024;

@@ -1,13 +1,8 @@
-/** The logging the adapter needs; a pino logger fits it. */
-export interface DiscordLogger {
-  debug(obj: object, msg: string): void;
-  info(obj: object, msg: string): void;
-  warn(obj: object, msg: string): void;
-  error(obj: object, msg: string): void;
-}
+import type { Log } from '../../src/log.js';
 
-const ignore = (): void => undefined;
-export const silentLogger: DiscordLogger = { debug: ignore, info: ignore, warn: ignore, error: ignore };
+/** Under the names bot.ts, context.ts, post-card.ts and index.ts import from here. */
+export { describeError, silentLog as silentLogger } from '../../src/log.js';
+export type DiscordLogger = Log;
 
 /**
  * Warns about a channel's missing permission once per process: a channel that forbids
@@ -16,7 +11,7 @@ export const silentLogger: DiscordLogger = { debug: ignore, info: ignore, warn: 
 export class OncePerChannel {
   private readonly seen = new Set<string>();
 
-  constructor(private readonly log: DiscordLogger) {}
+  constructor(private readonly log: Log) {}
 
   warn(channelId: string, problem: string, msg: string): void {
     const key = `${channelId}:${problem}`;
@@ -24,18 +19,4 @@ export class OncePerChannel {
     this.seen.add(key);
     this.log.warn({ channelId, problem }, msg);
   }
-}
-
-/** A short description of an error for logs: never a token, never a request body. */
-export function describeError(err: unknown): object {
-  if (err instanceof Error) {
-    const withCode = err as Error & { code?: unknown; status?: unknown; method?: unknown; url?: unknown };
-    return {
-      name: err.name,
-      message: err.message,
-      ...(withCode.code !== undefined ? { code: withCode.code } : {}),
-      ...(withCode.status !== undefined ? { status: withCode.status } : {}),
-    };
-  }
-  return { message: String(err) };
 }

@@ -1,6 +1,6 @@
 import type { Desk } from '../../src/desk/index.js';
 import type { SharedFileReader } from './files.js';
-import type { SlackLog } from './log.js';
+import type { Log as SlackLog } from '../../src/log.js';
 import type { OwnCards } from './own-cards.js';
 import type { ThreadRoots } from './threads.js';
 import type { SlackWeb } from './web.js';

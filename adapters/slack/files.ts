@@ -1,6 +1,6 @@
 import type { Attachment } from '../../src/desk/index.js';
 import { readWebBodyCapped } from '../../src/links/web-body.js';
-import type { SlackLog } from './log.js';
+import type { Log as SlackLog } from '../../src/log.js';
 import type { SlackWeb } from './web.js';
 import { errorMessage } from '../../src/errors.js';
 

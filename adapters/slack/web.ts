@@ -1,5 +1,5 @@
 import { webApi } from '@slack/bolt';
-import { describe, type SlackLog } from './log.js';
+import { describeError as describe, type Log as SlackLog } from '../../src/log.js';
 import { shrinkMessage, splitMessage, type SlackMessage } from './message.js';
 
 /** Channels the app cannot post in: nothing to retry, worth one log line per channel. */

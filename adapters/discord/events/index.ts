@@ -1,6 +1,6 @@
 import type { Client, ClientEvents } from 'discord.js';
 import type { BotContext } from '../context.js';
-import { describeError } from '../log.js';
+import { describeError } from '../../../src/log.js';
 import { interactionCreate } from './interactionCreate.js';
 import type { Listener } from './listener.js';
 import { messageCreate } from './messageCreate.js';

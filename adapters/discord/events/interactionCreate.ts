@@ -1,8 +1,7 @@
 import { Events, MessageFlags, type Interaction } from 'discord.js';
 import { commands } from '../commands/index.js';
 import { NO_PINGS, once, type BotContext } from '../context.js';
-import { describeError } from '../log.js';
-import { logEvent } from '../../../src/log.js';
+import { describeError, logEvent } from '../../../src/log.js';
 import type { Listener } from './listener.js';
 
 const APOLOGY = 'Sorry, something went wrong on my side. Please try again in a moment.';

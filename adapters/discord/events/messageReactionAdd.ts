@@ -1,8 +1,7 @@
 import { Events, RESTJSONErrorCodes, type MessageReaction, type PartialMessageReaction, type PartialUser, type User } from 'discord.js';
 import { once, placeOf, type BotContext } from '../context.js';
 import { postFullText } from '../post-full.js';
-import { describeError } from '../log.js';
-import { logEvent } from '../../../src/log.js';
+import { describeError, logEvent } from '../../../src/log.js';
 import { isDiscordError, isPermissionError } from '../permissions.js';
 import type { Listener } from './listener.js';
 

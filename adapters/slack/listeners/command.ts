@@ -1,8 +1,7 @@
 import { RespondError, type RespondArguments, type SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { DeskReply } from '../../../src/desk/index.js';
-import { logEvent, type EventOutcome } from '../../../src/log.js';
+import { describeError as describe, logEvent, type EventOutcome } from '../../../src/log.js';
 import type { SlackDeps } from '../deps.js';
-import { describe } from '../log.js';
 import { unwrapSlackMarkup } from '../markup.js';
 import { renderCardSlack } from '../render/card.js';
 import { renderFullSlack } from '../render/full.js';

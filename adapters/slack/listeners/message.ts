@@ -1,8 +1,7 @@
 import type { Attachment } from '../../../src/desk/index.js';
-import { logEvent, type EventOutcome } from '../../../src/log.js';
+import { describeError as describe, logEvent, type EventOutcome } from '../../../src/log.js';
 import { messageLink, type BotIdentity, type SlackDeps } from '../deps.js';
 import { EventEnvelope, MessagePayload, POSTED_SUBTYPES } from '../events.js';
-import { describe } from '../log.js';
 import { unwrapSlackMarkup } from '../markup.js';
 import { postReplyInThread } from '../replies.js';
 

@@ -1,7 +1,6 @@
-import { logEvent, type EventOutcome } from '../../../src/log.js';
+import { describeError as describe, logEvent, type EventOutcome } from '../../../src/log.js';
 import type { SlackDeps } from '../deps.js';
 import { EventEnvelope, ReactionPayload } from '../events.js';
-import { describe } from '../log.js';
 import { postReplyInThread } from '../replies.js';
 
 /** Full texts already posted in a thread stay posted once, however many people react. */

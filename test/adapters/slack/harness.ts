@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSlackApp, type SlackApp, type SlackAppOptions } from '../../../adapters/slack/app.js';
-import type { SlackLog } from '../../../adapters/slack/log.js';
+import type { Log as SlackLog } from '../../../src/log.js';
 import { Desk } from '../../../src/desk/index.js';
 import { MemoryStore } from '../../../src/store/memory.js';
 import { SlackApiStandIn } from '../../fakes/slack-api.js';
