@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { messageObject, type JsonObject } from './discord-message.js';
 
 /**
  * A stand-in for Discord's REST API (and its attachment CDN) on loopback. It keeps the
@@ -27,7 +28,7 @@ export interface RecordedRequest {
   files: RecordedFile[];
 }
 
-export type JsonObject = Record<string, unknown>;
+export type { JsonObject };
 
 export interface RestReply {
   status: number;
@@ -76,6 +77,10 @@ interface Route {
   handler: RouteHandler;
 }
 
+/**
+ * Discord's limits, written out from its docs rather than imported from the adapter's
+ * render/limits.ts: a stand-in sharing the adapter's numbers could not catch a wrong one.
+ */
 export const DISCORD_LIMITS = {
   content: 2000,
   embeds: 10,
@@ -159,17 +164,11 @@ export async function startDiscordRest(opts: DiscordRestOptions): Promise<Discor
     const problems = messageLimitErrors({ ...body, ...(req.files.length > 0 ? { attachments: [] } : {}) });
     if (problems.length > 0) return json(400, { code: 50035, message: 'Invalid Form Body', errors: problems });
     const id = opts.newId();
-    const message: JsonObject = {
+    const message = messageObject({
       id,
       channel_id: channelId,
       author: opts.botUser,
       content: body['content'] ?? '',
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
       attachments: req.files.map((f, i) => ({
         id: opts.newId(),
         filename: f.name,
@@ -179,13 +178,11 @@ export async function startDiscordRest(opts: DiscordRestOptions): Promise<Discor
         content_type: f.contentType ?? 'application/octet-stream',
       })),
       embeds: body['embeds'] ?? [],
-      pinned: false,
       type: body['message_reference'] ? 19 : 0,
       flags: body['flags'] ?? 0,
-      components: [],
       ...(body['message_reference'] ? { message_reference: body['message_reference'] } : {}),
       ...extra,
-    };
+    });
     addMessage(message);
     return json(200, message);
   };

@@ -1,5 +1,6 @@
 import { startDiscordGateway, type DiscordGateway } from './discord-gateway.js';
-import { startDiscordRest, type DiscordRest, type JsonObject } from './discord-rest.js';
+import { messageObject, type JsonObject } from './discord-message.js';
+import { startDiscordRest, type DiscordRest } from './discord-rest.js';
 
 /**
  * A small Discord server for end-to-end tests: one guild, a #jobs text channel, a member who
@@ -164,28 +165,17 @@ export async function startDiscordWorld(opts: WorldOptions = {}): Promise<Discor
   gatewayUrl = gateway.url;
 
   let interactions = 0;
-  const message = (content: string, extra: JsonObject = {}): JsonObject => ({
-    id: snowflake(),
-    channel_id: channelId,
-    channel_type: 0,
-    guild_id: guildId,
-    author: member,
-    member: { roles: [], joined_at: joinedAt, deaf: false, mute: false, flags: 0 },
-    content,
-    timestamp: new Date().toISOString(),
-    edited_timestamp: null,
-    tts: false,
-    mention_everyone: false,
-    mentions: [],
-    mention_roles: [],
-    attachments: [],
-    embeds: [],
-    pinned: false,
-    type: 0,
-    flags: 0,
-    components: [],
-    ...extra,
-  });
+  const message = (content: string, extra: JsonObject = {}): JsonObject =>
+    messageObject({
+      id: snowflake(),
+      channel_id: channelId,
+      channel_type: 0,
+      guild_id: guildId,
+      author: member,
+      member: { roles: [], joined_at: joinedAt, deaf: false, mute: false, flags: 0 },
+      content,
+      ...extra,
+    });
 
   const directMessage = (content: string): JsonObject => {
     // The gateway names the channel type on MESSAGE_CREATE; discord.js builds the (uncached) DM channel from it.
