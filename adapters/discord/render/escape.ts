@@ -1,4 +1,4 @@
-import { ELLIPSIS } from '../../../src/card/cut.js';
+import { cutText, ELLIPSIS } from '../../../src/card/cut.js';
 
 /** Characters Discord markdown reads anywhere in a line; a backslash shows them literally. */
 const INLINE_MARKUP = /[\\*_~`|<>[\]]/g;
@@ -36,18 +36,22 @@ export function discordChannel(id: string | null): string | null {
 }
 
 /**
- * Cuts escaped Discord text to `limit`, ending in "…", without leaving a dangling backslash
- * (which would escape the "…"), half a token of ours (`<@12`), or half a surrogate pair.
+ * Cuts escaped Discord text to at most `limit` UTF-16 units, ending in "…". Like every card cut
+ * it never splits a surrogate pair and prefers a word boundary near the end; then it drops a
+ * dangling backslash (which would escape the "…") and half a token of ours (`<@12`).
  */
 export function cutDiscord(text: string, limit: number): string {
-  if (text.length <= limit) return text;
-  let head = text.slice(0, Math.max(0, limit - 1));
-  const last = head.charCodeAt(head.length - 1);
-  if (last >= 0xd800 && last <= 0xdbff) head = head.slice(0, -1);
-  // An odd run of trailing backslashes means the last one escapes nothing now.
-  const run = /\\+$/.exec(head)?.[0].length ?? 0;
-  if (run % 2 === 1) head = head.slice(0, -1);
-  // Our own tokens are unescaped "<…>"; drop a half-written one.
-  head = head.replace(/(^|[^\\])<[^>]*$/, '$1');
-  return head.trimEnd() + ELLIPSIS;
+  const cut = cutText(text, limit);
+  if (cut === text || !cut.endsWith(ELLIPSIS)) return cut;
+  let head = cut.slice(0, -ELLIPSIS.length);
+  // Each repair can expose another at the new end, so repeat until none applies.
+  for (let prev = ''; prev !== head; ) {
+    prev = head;
+    // Our own tokens are unescaped "<…>"; drop a half-written one.
+    head = head.replace(/(^|[^\\])<[^>]*$/, '$1').trimEnd();
+    // An odd run of trailing backslashes means the last one escapes nothing now.
+    const run = /\\+$/.exec(head)?.[0].length ?? 0;
+    if (run % 2 === 1) head = head.slice(0, -1);
+  }
+  return head + ELLIPSIS;
 }

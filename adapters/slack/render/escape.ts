@@ -35,7 +35,11 @@ const HALF_TOKEN = /&#?[a-z0-9]*$|<[^>]*$/i;
 export function cutSlack(text: string, limit: number): string {
   const cut = cutText(text, limit);
   if (cut === text || !cut.endsWith(ELLIPSIS)) return cut;
-  const head = cut.slice(0, -ELLIPSIS.length);
-  const whole = head.replace(HALF_TOKEN, '').trimEnd();
-  return whole === head ? cut : whole + ELLIPSIS;
+  let head = cut.slice(0, -ELLIPSIS.length);
+  // Dropping one half token can bare another (`&am <@U1`), so repeat until none is left.
+  for (let prev = ''; prev !== head; ) {
+    prev = head;
+    head = head.replace(HALF_TOKEN, '').trimEnd();
+  }
+  return head + ELLIPSIS;
 }
