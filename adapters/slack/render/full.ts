@@ -5,6 +5,8 @@ import { SLACK_LIMITS, type SlackBlock } from './limits.js';
 /** Room under each limit for the heading and part markers. */
 const SECTION_TEXT = SLACK_LIMITS.sectionText - 100;
 const MESSAGE_TEXT = 9000;
+/** The heading repeated on later parts: with the part marker and MESSAGE_TEXT, under Slack's 10,000. */
+const LATER_HEADING = 900;
 const MESSAGE_BLOCKS = SLACK_LIMITS.blocks - 2;
 
 const slackSize = (t: string): number => escapeSlack(t).length;
@@ -39,7 +41,7 @@ export function renderFullSlack(title: string, text: string): Array<{ text: stri
     const part = total > 1 ? ` (part ${i + 1} of ${total})` : '';
     const head: SlackBlock = i === 0
       ? { type: 'header', text: { type: 'plain_text', text: cutSlack(escapeSlack(heading), SLACK_LIMITS.header), emoji: false } }
-      : { type: 'context', elements: [{ type: 'mrkdwn', text: cutSlack(escapeSlack(heading), 1000) + part, verbatim: true }] };
+      : { type: 'context', elements: [{ type: 'mrkdwn', text: cutSlack(escapeSlack(heading), LATER_HEADING) + part, verbatim: true }] };
     const blocks: SlackBlock[] = [head];
     if (i === 0 && total > 1) {
       blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `Part 1 of ${total}`, verbatim: true }] });
