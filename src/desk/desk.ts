@@ -1,7 +1,8 @@
 import { buildCard, formatBand, type CardContext } from '../card/index.js';
 import { SITE_NAMES } from '../card/labels.js';
 import { decodeBytes } from '../decode.js';
-import { isUserError, UserError } from '../errors.js';
+import { isUserError } from '../errors.js';
+import { describeError } from '../log.js';
 import { analyzeText, textFingerprint } from '../pipeline.js';
 import type { PayBand, Posting } from '../posting.js';
 import type { Share, Store, TeamEntry } from '../store/types.js';
@@ -191,7 +192,7 @@ export class Desk {
     } catch (err) {
       this.rememberUnreadLink(origin, links.canonicalize(url));
       if (isUserError(err)) return { kind: 'notice', text: `${err.message} Paste the posting text with \`/jd\` instead.` };
-      this.log?.error({ err: errorSummary(err) }, 'reading a link failed');
+      this.log?.error({ err: describeError(err) }, 'reading a link failed');
       return { kind: 'notice', text: 'Something went wrong reading that link. Paste the posting text with `/jd` instead.' };
     }
   }
@@ -209,17 +210,10 @@ export class Desk {
       link: origin.link ?? null,
     };
     const memory = await this.remembering(async () => {
-      const known = await this.store.findDuplicate(posting, canonicalUrl);
-      const [earlier, stored] = known ? await Promise.all([this.store.firstShare(known), this.store.getPosting(known)]) : [undefined, undefined];
-      if (known) share.postingId = known;
-      else await this.store.remember(share.postingId, posting, canonicalUrl);
-      // Independent records: written together (the store orders updates of any one key).
-      await Promise.all([
-        this.store.linkMessage(origin.platform, origin.channel, origin.messageId, share.postingId),
-        this.store.addShare(share),
-        this.store.addToTeam(teamEntry(posting, share), origin.platform, origin.team),
-      ]);
-      return { earlier, stored };
+      const known = await this.store.lookup(posting, canonicalUrl);
+      if (known) share.postingId = known.id;
+      await this.store.recordShare({ posting, canonicalUrl: canonicalUrl ?? null, isNew: !known, share, entry: teamEntry(posting, share), team: origin.team });
+      return { earlier: known?.firstShare, stored: known?.posting };
     });
     const ctx: CardContext = { sharedBy: { platform: origin.platform, id: origin.user, name: origin.userName ?? null } };
     const earlier = memory?.earlier;
@@ -293,7 +287,7 @@ export class Desk {
     } catch (err) {
       if (!this.storeDown) {
         this.storeDown = true;
-        this.log?.warn({ err: errorSummary(err) }, 'store unavailable; answering without memory');
+        this.log?.warn({ err: describeError(err) }, 'store unavailable; answering without memory');
       }
       return undefined;
     }
@@ -345,9 +339,4 @@ function entryLine(e: TeamEntry): string {
   const what = [e.title ?? 'Untitled role', e.company, e.level].filter(Boolean).join(' · ');
   const who = e.userName ? `@${e.userName}` : `<@${e.user}>`;
   return `${what} | Pay: ${e.pay ?? 'not stated'} | Sponsorship: ${e.sponsorship === 'unstated' ? 'not stated' : e.sponsorship} | ${who}, ${e.at.slice(0, 10)}`;
-}
-
-function errorSummary(err: unknown): string {
-  if (err instanceof UserError) return `${err.code}: ${err.message}`;
-  return err instanceof Error ? `${err.name}: ${err.message}` : String(err);
 }

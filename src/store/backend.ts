@@ -2,10 +2,19 @@
  * The few operations the store needs from a key-value backend. Everything jobcard remembers is
  * built on these, so the same logic runs on process memory, a SQLite file, Redis or Postgres.
  */
+/** One write of a setMany. */
+export interface Entry {
+  key: string;
+  value: unknown;
+  ttlMs?: number;
+}
+
 export interface KeyValue {
   get(key: string): Promise<unknown>;
   getMany(keys: readonly string[]): Promise<unknown[]>;
   set(key: string, value: unknown, ttlMs?: number): Promise<void>;
+  /** Write several keys in one round trip where the backend allows it (one SQL statement, one Redis MULTI). */
+  setMany(entries: readonly Entry[]): Promise<void>;
   delete(key: string): Promise<void>;
   /** Set the key only if absent (atomically, across processes where the backend is shared). */
   claim(key: string, ttlMs: number): Promise<boolean>;
@@ -35,6 +44,9 @@ export class MapBackend implements KeyValue {
   }
   async set(key: string, value: unknown, ttlMs?: number): Promise<void> {
     this.entries.set(key, { value: structuredClone(value), expires: ttlMs ? this.now() + ttlMs : null });
+  }
+  async setMany(entries: readonly Entry[]): Promise<void> {
+    for (const { key, value, ttlMs } of entries) await this.set(key, value, ttlMs);
   }
   async delete(key: string): Promise<void> {
     this.entries.delete(key);

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import type { Platform } from '../desk/types.js';
 import { Posting } from '../posting.js';
 import { textFingerprint } from '../fingerprint.js';
-import type { KeyValue } from './backend.js';
+import type { Entry, KeyValue } from './backend.js';
 import { bandKeys, minhash, similarity } from './near-dup.js';
-import { ShareSchema, TeamEntrySchema, type Share, type Store, type TeamEntry } from './types.js';
+import { ShareSchema, TeamEntrySchema, type Known, type Share, type ShareRecord, type Store, type TeamEntry } from './types.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -26,9 +26,17 @@ const SAME_TEXT = 0.8;
 const SAME_ROLE_TEXT = 0.35;
 
 const StoredPosting = z.object({ posting: Posting, signature: z.array(z.number()), savedAt: z.string() });
+const Signed = z.object({ signature: z.array(z.number()) });
 const Ids = z.array(z.string());
 const Shares = z.array(ShareSchema);
 const Entries = z.array(TeamEntrySchema);
+
+/** What storing a new posting involves: the buckets it joins (read first), its refs, and its writes. */
+interface PostingPlan {
+  buckets: string[];
+  refs: string[];
+  writes(currentBuckets: readonly unknown[]): Entry[];
+}
 
 export interface StoreLogger {
   warn(obj: object, msg: string): void;
@@ -49,20 +57,27 @@ export class JobStore implements Store {
   /** Read-modify-writes in flight, by key: updates of one key in this process run one after another. */
   private readonly updating = new Map<string, Promise<void>>();
 
-  /** Run `op` after every earlier update of `key` in this process (so concurrent events lose no update). */
-  private exclusive(key: string, op: () => Promise<void>): Promise<void> {
-    const previous = this.updating.get(key) ?? Promise.resolve();
-    const next = previous.then(op, op);
+  /**
+   * Run `op` after every earlier update of any of `keys` in this process, so concurrent events
+   * lose no update. (Waiting only for earlier updates never deadlocks.)
+   */
+  private exclusive(keys: readonly string[], op: () => Promise<void>): Promise<void> {
+    const previous = Promise.all(keys.map((key) => this.updating.get(key)));
+    const next = previous.then(op);
     const settled = next.catch(() => undefined);
-    this.updating.set(key, settled);
+    for (const key of keys) this.updating.set(key, settled);
     void settled.then(() => {
-      if (this.updating.get(key) === settled) this.updating.delete(key);
+      for (const key of keys) if (this.updating.get(key) === settled) this.updating.delete(key);
     });
     return next;
   }
 
   private async read<T>(key: string, schema: z.ZodType<T>): Promise<T | undefined> {
-    const raw = await this.kv.get(key);
+    return this.parse(key, await this.kv.get(key), schema);
+  }
+
+  /** A record as read from the backend, validated; a corrupt one is logged and taken as absent. */
+  private parse<T>(key: string, raw: unknown, schema: z.ZodType<T>): T | undefined {
     if (raw === undefined || raw === null) return undefined;
     const parsed = schema.safeParse(raw);
     if (parsed.success) return parsed.data;
@@ -70,21 +85,18 @@ export class JobStore implements Store {
     return undefined;
   }
 
-  async putPosting(id: string, posting: Posting): Promise<void> {
-    await this.putSigned(id, posting, minhash(posting.text));
-  }
-
-  private async putSigned(id: string, posting: Posting, signature: number[]): Promise<void> {
-    await this.kv.set(`posting:${id}`, { posting, signature, savedAt: new Date().toISOString() }, this.retention.postingMs);
-  }
-
   async getPosting(id: string): Promise<Posting | undefined> {
     return (await this.read(`posting:${id}`, StoredPosting))?.posting;
   }
 
+  /** Map a platform message (a card the bot posted) to its posting; the ref lets forget() remove it. */
   async linkMessage(platform: Platform, channel: string, messageId: string, postingId: string): Promise<void> {
     const key = `msg:${platform}:${channel}:${messageId}`;
-    await Promise.all([this.kv.set(key, postingId, this.retention.messageMs), this.addRef(postingId, key)]);
+    const refKey = `refs:${postingId}`;
+    await this.exclusive([refKey], async () => {
+      const refs = this.parse(refKey, await this.kv.get(refKey), Ids) ?? [];
+      await this.kv.setMany([{ key, value: postingId, ttlMs: this.retention.messageMs }, ...this.refWrite(refKey, refs, [key])]);
+    });
   }
 
   async postingIdForMessage(platform: Platform, channel: string, messageId: string): Promise<string | undefined> {
@@ -99,76 +111,77 @@ export class JobStore implements Store {
     await this.kv.delete(`event:${eventKey}`);
   }
 
-  async addShare(share: Share): Promise<void> {
-    const key = `shares:${share.postingId}`;
-    await this.exclusive(key, async () => {
-      const shares = (await this.read(key, Shares)) ?? [];
-      if (shares.some((s) => s.platform === share.platform && s.channel === share.channel && s.messageId === share.messageId)) return;
-      shares.push(share);
-      await this.kv.set(key, shares.slice(0, MAX_SHARES), this.retention.postingMs);
-    });
-  }
-
   async firstShare(postingId: string): Promise<Share | undefined> {
     return (await this.read(`shares:${postingId}`, Shares))?.[0];
   }
 
+  /**
+   * The same job stored before, with its first share: found by an exact key (its link, its
+   * text), else by MinHash over the LSH buckets. Three reads at most, whatever the store holds.
+   */
+  async lookup(posting: Posting, canonicalUrl?: string | null): Promise<Known | undefined> {
+    const found = await this.kv.getMany(exactKeys(posting, canonicalUrl).map((k) => `key:${k}`));
+    const exactIds = [...new Set(found.filter((id): id is string => typeof id === 'string'))];
+    if (exactIds.length > 0) {
+      const known = await this.known(exactIds);
+      if (known) return known;
+    }
+    const best = await this.nearest(posting, this.signature(posting.text));
+    return best ? this.known([best]) : undefined;
+  }
+
+  /** The id of a stored posting that is the same job: same link, same text, or a near-duplicate. */
   async findDuplicate(posting: Posting, canonicalUrl?: string | null): Promise<string | undefined> {
-    const exact = exactKeys(posting, canonicalUrl);
-    const found = await this.kv.getMany(exact.map((k) => `key:${k}`));
-    for (const id of found) if (typeof id === 'string' && (await this.kv.get(`posting:${id}`)) !== undefined) return id;
-
-    const signature = minhash(posting.text);
-    const buckets = await this.kv.getMany(bandKeys(signature).map((k) => `lsh:${k}`));
-    const candidates = new Set<string>();
-    for (const bucket of buckets) {
-      const ids = Ids.safeParse(bucket);
-      if (ids.success) for (const id of ids.data) candidates.add(id);
-    }
-    let best: { id: string; score: number } | undefined;
-    for (const id of candidates) {
-      const stored = await this.read(`posting:${id}`, StoredPosting);
-      if (!stored) continue;
-      const score = similarity(signature, stored.signature);
-      const same = score >= SAME_TEXT || (score >= SAME_ROLE_TEXT && sameRole(posting, stored.posting));
-      if (same && (!best || score > best.score)) best = { id, score };
-    }
-    return best?.id;
+    return (await this.lookup(posting, canonicalUrl))?.id;
   }
 
+  /** Store a new posting with the keys that find it again. */
   async remember(postingId: string, posting: Posting, canonicalUrl?: string | null): Promise<void> {
-    // One signature for the stored record and its band keys: MinHash over a long posting is the costly part.
-    const signature = minhash(posting.text);
-    const keys = exactKeys(posting, canonicalUrl).map((k) => `key:${k}`);
-    const bands = bandKeys(signature).map((band) => `lsh:${band}`);
-    const buckets = await this.kv.getMany(bands);
-    // Writes to distinct keys, sent together: one round of waiting instead of two dozen.
-    await Promise.all([
-      this.putSigned(postingId, posting, signature),
-      ...keys.map((key) => this.kv.set(key, postingId, this.retention.postingMs)),
-      ...bands.map((key, i) => {
-        const parsed = Ids.safeParse(buckets[i] ?? []);
-        const ids = parsed.success ? parsed.data : [];
-        return ids.includes(postingId) ? undefined : this.kv.set(key, [postingId, ...ids].slice(0, MAX_BUCKET), this.retention.postingMs);
-      }),
-    ]);
-    await this.addRef(postingId, ...keys);
+    const plan = this.postingPlan(postingId, posting, canonicalUrl);
+    const refKey = `refs:${postingId}`;
+    await this.exclusive([refKey, ...plan.buckets], async () => {
+      const [refs, ...buckets] = await this.kv.getMany([refKey, ...plan.buckets]);
+      await this.kv.setMany([...plan.writes(buckets), ...this.refWrite(refKey, this.parse(refKey, refs, Ids) ?? [], plan.refs)]);
+    });
   }
 
-  async addToTeam(entry: TeamEntry, platform: Platform, team: string): Promise<void> {
-    const recentKey = `recent:${platform}:${team}:${entry.channel}`;
-    const indexKey = `index:${platform}:${team}`;
-    const lists = [[recentKey, MAX_RECENT], [indexKey, MAX_INDEX]] as const;
-    await Promise.all([
-      ...lists.map(([key, bound]) =>
-        this.exclusive(key, async () => {
-          const entries = ((await this.read(key, Entries)) ?? []).filter((e) => !(e.postingId === entry.postingId && e.channel === entry.channel));
-          entries.unshift(entry);
-          await this.kv.set(key, entries.slice(0, bound), this.retention.postingMs);
-        }),
-      ),
-      this.addRef(entry.postingId, recentKey, indexKey),
-    ]);
+  /**
+   * Record one share: the posting itself when it is new, the message → posting link, the share
+   * (the first one is what "shared before" shows) and the team's memory (the channel's recent
+   * list, the team's search index). One read and one write, whatever the backend; updates of
+   * the same records in this process run one after another, so concurrent events lose nothing.
+   */
+  async recordShare(record: ShareRecord): Promise<void> {
+    const { share, entry } = record;
+    const id = share.postingId;
+    const msgKey = `msg:${share.platform}:${share.channel}:${share.messageId}`;
+    const refKey = `refs:${id}`;
+    const sharesKey = `shares:${id}`;
+    const lists = [
+      [`recent:${share.platform}:${record.team}:${share.channel}`, MAX_RECENT],
+      [`index:${share.platform}:${record.team}`, MAX_INDEX],
+    ] as const;
+    const plan = record.isNew ? this.postingPlan(id, record.posting, record.canonicalUrl) : undefined;
+    const buckets = plan?.buckets ?? [];
+    const listKeys = lists.map(([key]) => key);
+    const read = [refKey, sharesKey, ...listKeys, ...buckets];
+    await this.exclusive(read, async () => {
+      const [refsRaw, sharesRaw, recentRaw, indexRaw, ...bucketsRaw] = await this.kv.getMany(read);
+      const keep = this.retention.postingMs;
+      const writes: Entry[] = [...(plan?.writes(bucketsRaw) ?? []), { key: msgKey, value: id, ttlMs: this.retention.messageMs }];
+      const shares = this.parse(sharesKey, sharesRaw, Shares) ?? [];
+      if (!shares.some((s) => s.platform === share.platform && s.channel === share.channel && s.messageId === share.messageId)) {
+        writes.push({ key: sharesKey, value: [...shares, share].slice(0, MAX_SHARES), ttlMs: keep });
+      }
+      [recentRaw, indexRaw].forEach((raw, i) => {
+        const [key, bound] = lists[i] as (typeof lists)[number];
+        const entries = (this.parse(key, raw, Entries) ?? []).filter((e) => !(e.postingId === entry.postingId && e.channel === entry.channel));
+        writes.push({ key, value: [entry, ...entries].slice(0, bound), ttlMs: keep });
+      });
+      const refs = this.parse(refKey, refsRaw, Ids) ?? [];
+      writes.push(...this.refWrite(refKey, refs, [msgKey, ...listKeys, ...(plan?.refs ?? [])]));
+      await this.kv.setMany(writes);
+    });
   }
 
   async recent(platform: Platform, team: string, channel: string, limit: number): Promise<TeamEntry[]> {
@@ -195,18 +208,26 @@ export class JobStore implements Store {
   }
 
   async forget(postingId: string): Promise<boolean> {
-    const stored = await this.kv.get(`posting:${postingId}`);
-    const refs = (await this.read(`refs:${postingId}`, Ids)) ?? [];
-    for (const key of refs) {
-      if (key.startsWith('recent:') || key.startsWith('index:')) {
-        const entries = (await this.read(key, Entries)) ?? [];
-        await this.kv.set(key, entries.filter((e) => e.postingId !== postingId), this.retention.postingMs);
-      } else {
-        await this.kv.delete(key);
-      }
-    }
-    for (const key of [`posting:${postingId}`, `shares:${postingId}`, `refs:${postingId}`]) await this.kv.delete(key);
-    return stored !== undefined;
+    const refKey = `refs:${postingId}`;
+    const isList = (key: string): boolean => key.startsWith('recent:') || key.startsWith('index:');
+    // The team lists it is on are shared with other postings: lock them against a share being recorded.
+    const lists = ((await this.read(refKey, Ids)) ?? []).filter(isList);
+    let existed = false;
+    await this.exclusive([refKey, `shares:${postingId}`, ...lists], async () => {
+      const [stored, refsRaw] = await this.kv.getMany([`posting:${postingId}`, refKey]);
+      existed = stored !== undefined && stored !== null;
+      const refs = this.parse(refKey, refsRaw, Ids) ?? [];
+      const listKeys = refs.filter(isList);
+      const current = await this.kv.getMany(listKeys);
+      const pruned = listKeys.map((key, i) => ({
+        key,
+        value: (this.parse(key, current[i], Entries) ?? []).filter((e) => e.postingId !== postingId),
+        ttlMs: this.retention.postingMs,
+      }));
+      const gone = [...refs.filter((k) => !isList(k)), `posting:${postingId}`, `shares:${postingId}`, refKey];
+      await Promise.all([this.kv.setMany(pruned), ...gone.map((key) => this.kv.delete(key))]);
+    });
+    return existed;
   }
 
   async ping(): Promise<void> {
@@ -217,16 +238,72 @@ export class JobStore implements Store {
     await this.kv.close();
   }
 
-  /** Keys that point at a posting, so forgetting it removes them too. */
-  private addRef(postingId: string, ...keys: string[]): Promise<void> {
-    const refKey = `refs:${postingId}`;
-    return this.exclusive(refKey, async () => {
-      const refs = (await this.read(refKey, Ids)) ?? [];
-      const fresh = keys.filter((k) => !refs.includes(k));
-      if (fresh.length === 0) return;
-      await this.kv.set(refKey, [...refs, ...fresh], this.retention.postingMs);
-    });
+  /** The write that adds `keys` to a posting's refs (what forget() removes), if any is new. */
+  private refWrite(refKey: string, refs: string[], keys: readonly string[]): Entry[] {
+    const fresh = keys.filter((k, i) => !refs.includes(k) && keys.indexOf(k) === i);
+    return fresh.length === 0 ? [] : [{ key: refKey, value: [...refs, ...fresh], ttlMs: this.retention.postingMs }];
   }
+
+  /** What storing a new posting writes: the record, its exact keys, and its id in each LSH bucket. */
+  private postingPlan(id: string, posting: Posting, canonicalUrl?: string | null): PostingPlan {
+    const signature = this.signature(posting.text);
+    const keep = this.retention.postingMs;
+    const exact = exactKeys(posting, canonicalUrl).map((k) => `key:${k}`);
+    const buckets = bandKeys(signature).map((band) => `lsh:${band}`);
+    return {
+      buckets,
+      refs: exact,
+      writes: (current) => [
+        { key: `posting:${id}`, value: { posting, signature, savedAt: new Date().toISOString() }, ttlMs: keep },
+        ...exact.map((key) => ({ key, value: id, ttlMs: keep })),
+        ...buckets.flatMap((key, i) => {
+          const ids = this.parse(key, current[i], Ids) ?? [];
+          return ids.includes(id) ? [] : [{ key, value: [id, ...ids].slice(0, MAX_BUCKET), ttlMs: keep }];
+        }),
+      ],
+    };
+  }
+
+  /** The first of `ids` still stored, with its first share (one read). */
+  private async known(ids: readonly string[]): Promise<Known | undefined> {
+    const raws = await this.kv.getMany(ids.flatMap((id) => [`posting:${id}`, `shares:${id}`]));
+    for (const [i, id] of ids.entries()) {
+      const stored = this.parse(`posting:${id}`, raws[2 * i], StoredPosting);
+      if (stored) return { id, posting: stored.posting, firstShare: this.parse(`shares:${id}`, raws[2 * i + 1], Shares)?.[0] };
+    }
+    return undefined;
+  }
+
+  /** The stored posting most like this one among those sharing an LSH bucket with it, if any is the same job. */
+  private async nearest(posting: Posting, signature: number[]): Promise<string | undefined> {
+    const buckets = await this.kv.getMany(bandKeys(signature).map((k) => `lsh:${k}`));
+    const candidates = new Set<string>();
+    for (const bucket of buckets) {
+      const ids = Ids.safeParse(bucket);
+      if (ids.success) for (const id of ids.data) candidates.add(id);
+    }
+    if (candidates.size === 0) return undefined;
+    const ids = [...candidates];
+    const raws = await this.kv.getMany(ids.map((id) => `posting:${id}`));
+    let best: { id: string; score: number } | undefined;
+    for (const [i, id] of ids.entries()) {
+      // The signature decides most candidates; the whole record is validated only when the role must be compared.
+      const signed = Signed.safeParse(raws[i]);
+      if (!signed.success) continue;
+      const score = similarity(signature, signed.data.signature);
+      if (score < SAME_ROLE_TEXT || (best && score <= best.score)) continue;
+      const stored = this.parse(`posting:${id}`, raws[i], StoredPosting);
+      if (stored && (score >= SAME_TEXT || sameRole(posting, stored.posting))) best = { id, score };
+    }
+    return best?.id;
+  }
+
+  /** MinHash of a text; the last one is kept, since a share looks a posting up and then stores it. */
+  private signature(text: string): number[] {
+    if (this.lastSignature?.text !== text) this.lastSignature = { text, signature: minhash(text) };
+    return this.lastSignature.signature;
+  }
+  private lastSignature: { text: string; signature: number[] } | undefined;
 }
 
 /** The keys of a posting that only an identical one shares: its canonical link and its text. */

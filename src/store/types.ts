@@ -42,25 +42,45 @@ export type TeamEntry = z.infer<typeof TeamEntrySchema>;
  * Everything the bot remembers. The Desk talks only to this interface; JobStore implements it
  * over any KeyValue backend (memory, SQLite file, Redis, Postgres).
  */
+/** The same job stored before: its id, the stored posting, and its first share. */
+export interface Known {
+  id: string;
+  posting: Posting;
+  firstShare: Share | undefined;
+}
+
+/** One share to record (Store.recordShare). */
+export interface ShareRecord {
+  posting: Posting;
+  canonicalUrl?: string | null;
+  /** No earlier copy was found: the posting and the keys that find it again are stored too. */
+  isNew: boolean;
+  share: Share;
+  /** The share's line in the team's memory (recent list, search index). */
+  entry: TeamEntry;
+  team: string;
+}
+
+/**
+ * Everything the bot remembers. The Desk talks only to this interface; JobStore implements it
+ * over any KeyValue backend (memory, SQLite file, Redis, Postgres). A shared posting costs one
+ * claim, one lookup and one recordShare: a handful of round trips, however much is remembered.
+ */
 export interface Store {
-  putPosting(id: string, posting: Posting): Promise<void>;
   getPosting(id: string): Promise<Posting | undefined>;
-  /** Map a platform message (the original paste or the bot's card) to its posting. */
+  /** Map a platform message (the bot's card) to its posting. */
   linkMessage(platform: Platform, channel: string, messageId: string, postingId: string): Promise<void>;
   postingIdForMessage(platform: Platform, channel: string, messageId: string): Promise<string | undefined>;
   /** Atomically claim an event id; false when another delivery (or process) already has it. */
   claimEvent(eventKey: string): Promise<boolean>;
   /** Give a claim back (handling failed), so a retry of the same event can succeed. */
   releaseEvent(eventKey: string): Promise<void>;
-  addShare(share: Share): Promise<void>;
   /** The earliest share of a posting, if any. */
   firstShare(postingId: string): Promise<Share | undefined>;
-  /** The id of a stored posting that is the same job: same link, same text, or a near-duplicate. */
-  findDuplicate(posting: Posting, canonicalUrl?: string | null): Promise<string | undefined>;
-  /** Store a new posting with the keys that find it again. */
-  remember(postingId: string, posting: Posting, canonicalUrl?: string | null): Promise<void>;
-  /** Add a share to the team's memory (recent list and search index). */
-  addToTeam(entry: TeamEntry, platform: Platform, team: string): Promise<void>;
+  /** The stored posting that is the same job (same link, same text, or a near-duplicate), with its first share. */
+  lookup(posting: Posting, canonicalUrl?: string | null): Promise<Known | undefined>;
+  /** Record a share: the posting when new, the message link, the share, and the team's memory. */
+  recordShare(record: ShareRecord): Promise<void>;
   recent(platform: Platform, team: string, channel: string, limit: number): Promise<TeamEntry[]>;
   search(platform: Platform, team: string, query: string, limit: number): Promise<TeamEntry[]>;
   /** The link cache: a posting read from a canonical URL, so a link shared twice is fetched once. */

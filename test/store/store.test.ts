@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Keyv from 'keyv';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { Desk } from '../../src/desk/index.js';
 import { extractPosting } from '../../src/extract/index.js';
@@ -10,6 +11,7 @@ import { analyzeText } from '../../src/pipeline.js';
 import type { Posting } from '../../src/posting.js';
 import { MapBackend, type KeyValue } from '../../src/store/backend.js';
 import { JobStore } from '../../src/store/job-store.js';
+import type { Share, TeamEntry } from '../../src/store/types.js';
 import { KeyvBackend } from '../../src/store/keyv-backend.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`../../fixtures/store/${name}`, import.meta.url), 'utf8');
@@ -74,17 +76,44 @@ describe.each(backends)('store on $name', (backend) => {
 
   it('loses no update when one process records many shares of a posting at once', async () => {
     const store = new JobStore(open(backend));
+    const p = posting(BASE.replaceAll('Northwind', unique('Northwind')));
     const postingId = unique('p');
     const team = unique('T');
+    const share = (i: number): Share => ({ postingId, platform: 'slack', team, channel: `C${i % 2}`, messageId: `m${i}`, user: `U${i}`, userName: null, at: new Date(1_700_000_000_000 + i).toISOString(), link: null });
+    const entry = (i: number): TeamEntry => ({ postingId, title: p.title, company: p.company, level: null, pay: null, sponsorship: 'unstated', terms: 'data engineer', channel: `C${i % 2}`, user: `U${i}`, userName: null, at: share(i).at, link: null });
     await Promise.all(
       Array.from({ length: 8 }, (_, i) => [
-        store.addShare({ postingId, platform: 'slack', team, channel: 'C1', messageId: `m${i}`, user: `U${i}`, userName: null, at: new Date(1_700_000_000_000 + i).toISOString(), link: null }),
-        store.linkMessage('slack', 'C1', `${postingId}-m${i}`, postingId),
+        store.recordShare({ posting: p, isNew: i === 0, share: share(i), entry: entry(i), team }),
+        store.linkMessage('slack', `C${i % 2}`, `${postingId}-card${i}`, postingId),
       ]).flat(),
     );
     expect((await store.firstShare(postingId))?.user).toBe('U0');
-    await store.forget(postingId);
-    for (let i = 0; i < 8; i++) expect(await store.postingIdForMessage('slack', 'C1', `${postingId}-m${i}`)).toBeUndefined();
+    expect(await store.recent('slack', team, 'C0', 10)).toHaveLength(1);
+    expect((await store.lookup(p))?.id).toBe(postingId);
+    for (let i = 0; i < 8; i++) expect(await store.postingIdForMessage('slack', `C${i % 2}`, `m${i}`)).toBe(postingId);
+
+    expect(await store.forget(postingId)).toBe(true);
+    for (let i = 0; i < 8; i++) {
+      expect(await store.postingIdForMessage('slack', `C${i % 2}`, `m${i}`)).toBeUndefined();
+      expect(await store.postingIdForMessage('slack', `C${i % 2}`, `${postingId}-card${i}`)).toBeUndefined();
+    }
+    expect(await store.recent('slack', team, 'C0', 10)).toHaveLength(0);
+    expect((await store.lookup(p))?.id).not.toBe(postingId);
+  });
+
+  it('writes a batch of keys at once, with expiry, keeping strings that start with a colon', async () => {
+    const kv = open(backend);
+    const k = unique('batch');
+    const values = { text: ':rocket: We are hiring', nested: { list: [':a', 'b:', '::c'], n: 1.5, none: null }, plain: 'Senior Engineer' };
+    await kv.setMany([
+      { key: `${k}:a`, value: values },
+      { key: `${k}:b`, value: ':colon first' },
+      { key: `${k}:short`, value: 'gone soon', ttlMs: 150 },
+      { key: `${k}:a`, value: { ...values, plain: 'last write wins' } },
+    ]);
+    expect(await kv.getMany([`${k}:a`, `${k}:b`, `${k}:short`, `${k}:missing`])).toEqual([{ ...values, plain: 'last write wins' }, ':colon first', 'gone soon', undefined]);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await kv.get(`${k}:short`)).toBeUndefined();
   });
 
   it('lets an event claim expire after its time to live', async () => {
@@ -197,6 +226,23 @@ describe('store in memory', () => {
     expect(await kv.get('a')).toBe(1);
     now += 101;
     expect(await kv.get('a')).toBeUndefined();
+  });
+});
+
+describe('store file format', () => {
+  it("reads records written by keyv's own serializer, and keyv reads ours", async () => {
+    const file = join(tmp, `format-${process.pid}.sqlite`);
+    const value = { text: ':tada: Staff Engineer', items: [':x', 'y'], n: 3 };
+    const { default: KeyvSqlite } = await import('@keyv/sqlite');
+    const plain = new Keyv({ store: new KeyvSqlite({ uri: `sqlite://${file}` }), useKeyPrefix: false });
+    plain.namespace = undefined;
+    await plain.set('jobcard:theirs', value);
+    const ours = KeyvBackend.open(`sqlite://${file}`);
+    opened.push(ours);
+    expect(await ours.get('theirs')).toEqual(value);
+    await ours.setMany([{ key: 'ours', value }]);
+    expect(await plain.get('jobcard:ours')).toEqual(value);
+    await plain.disconnect();
   });
 });
 
