@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -116,7 +116,10 @@ function commands(): Record<'web' | 'worker' | 'start', string[]> {
   return { web: line('web').split(/\s+/), worker: line('worker').split(/\s+/), start: (pkg.scripts?.['start'] ?? 'node dist/app/main.js').split(/\s+/) };
 }
 
-/** BENCH_CHILD_NODE_FLAGS: node flags for the jobcard process only (--cpu-prof, a heap setting to compare). */
+/**
+ * BENCH_CHILD_NODE_FLAGS: node flags for the jobcard process only (--cpu-prof, --trace-gc, a heap
+ * setting to compare); BENCH_CHILD_OUTPUT: a file for what those flags print.
+ */
 function childNodeFlags(): string[] {
   return (process.env.BENCH_CHILD_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
 }
@@ -137,6 +140,11 @@ async function startJobcard(command: string[], env: Record<string, string>, cwd:
       partial = lines.pop() ?? '';
       for (const line of lines) {
         if (!line.trim()) continue;
+        // Lines that are not log records come from node flags (--trace-gc): kept aside when asked.
+        if (!line.startsWith('{')) {
+          if (process.env.BENCH_CHILD_OUTPUT) appendFileSync(process.env.BENCH_CHILD_OUTPUT, `${line}\n`);
+          continue;
+        }
         const record = JSON.parse(line) as Record<string, unknown>;
         if (record['msg'] === 'jobcard running') resolve(Number(record['port']));
         if (record['msg'] === 'event') events.push(record);
@@ -160,6 +168,8 @@ interface Run {
   repeat: number[];
   warmup: number[];
   failed: number;
+  /** Every timed paste, to name the slowest. */
+  timed: Array<{ name: string; chars: number; ms: number }>;
 }
 
 /**
@@ -167,7 +177,7 @@ interface Run {
  * fixtures. `seen` is the store's memory: a posting already shared there is a repost.
  */
 async function drive(samples: Sample[], count: number, warmup: number, arrivals: Arrivals, seen: Set<string>, send: (s: Sample) => Promise<void> | void): Promise<Run> {
-  const run: Run = { first: [], repeat: [], warmup: [], failed: 0 };
+  const run: Run = { first: [], repeat: [], warmup: [], failed: 0, timed: [] };
   for (let i = 0; i < warmup + count; i++) {
     const sample = samples[i % samples.length] as Sample;
     const arrival = arrivals.next();
@@ -183,7 +193,10 @@ async function drive(samples: Sample[], count: number, warmup: number, arrivals:
     const repeat = seen.has(sample.name);
     seen.add(sample.name);
     if (i < warmup) run.warmup.push(ms);
-    else (repeat ? run.repeat : run.first).push(ms);
+    else {
+      (repeat ? run.repeat : run.first).push(ms);
+      run.timed.push({ name: `${sample.name}${repeat ? ' (repost)' : ''}`, chars: sample.text.length, ms });
+    }
   }
   return run;
 }
@@ -201,6 +214,8 @@ function report(platform: string, run: Run, logged: number[]): void {
   console.log(line('shared before (repost)', run.repeat));
   console.log(line('warm-up (untimed)', run.warmup));
   console.log(line('handler (logged latencyMs)', logged));
+  const slowest = [...run.timed].sort((a, b) => b.ms - a.ms).slice(0, 3);
+  console.log(`  slowest: ${slowest.map((t) => `${fmt(t.ms)} ${t.name.split('/').pop()} (${t.chars} chars)`).join('; ')}`);
   console.log(`  p99 ${all.p99 < 50 ? 'meets' : 'MISSES'} the 50 ms target${run.failed ? `; ${run.failed} pastes got no card` : ''}`);
 }
 
