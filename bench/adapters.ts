@@ -23,6 +23,13 @@ const SIGNING_SECRET = 'bench-signing-secret-0123456789abcdef';
 /** Discord's message content limit: longer pastes arrive as a message.txt attachment. */
 const DISCORD_CONTENT_MAX = 2000;
 const EVENT_TIMEOUT_MS = 15_000;
+/**
+ * Pastes are sent one at a time, each after the previous card arrived and at most one per
+ * BENCH_PASTE_INTERVAL_MS (default 40: 25 a second). Discord lets a bot make 50 requests a
+ * second in all, and discord.js holds back whatever goes beyond; sent back to back (60+ a
+ * second here) the pastes would measure that throttle, not jobcard. 0 sends them back to back.
+ */
+const PASTE_INTERVAL_MS = Number(process.env.BENCH_PASTE_INTERVAL_MS ?? 40);
 
 interface Sample {
   name: string;
@@ -178,10 +185,13 @@ interface Run {
  */
 async function drive(samples: Sample[], count: number, warmup: number, arrivals: Arrivals, seen: Set<string>, send: (s: Sample) => Promise<void> | void): Promise<Run> {
   const run: Run = { first: [], repeat: [], warmup: [], failed: 0, timed: [] };
+  let lastSentAt = 0;
   for (let i = 0; i < warmup + count; i++) {
     const sample = samples[i % samples.length] as Sample;
+    if (i > 0) await new Promise((resolve) => setTimeout(resolve, Math.max(0, lastSentAt + PASTE_INTERVAL_MS - performance.now())));
     const arrival = arrivals.next();
     const sentAt = performance.now();
+    lastSentAt = sentAt;
     await send(sample);
     let ms: number;
     try {
@@ -329,7 +339,8 @@ export async function run(count = Number(process.env.BENCH_ADAPTER_EVENTS ?? 200
   console.log(`\n## adapters: ${count} pasted postings through each adapter, stand-ins on loopback`);
   const samples = fixturePostings();
   console.log(
-    `${samples.length} fixture postings cycled in order after ${warmup} untimed warm-up pastes; the first share of each is new, later ones are reposts ("shared before"). ` +
+    `${samples.length} fixture postings cycled in order after ${warmup} untimed warm-up pastes, one at a time and at most one per ${PASTE_INTERVAL_MS} ms; ` +
+      'the first share of each is new, later ones are reposts ("shared before"). ' +
       'Latency: event sent by the stand-in → card received by the stand-in. Each process has its own fresh SQLite store.',
   );
   const world = await standIns();

@@ -2,6 +2,7 @@ import { Client, DiscordjsErrorCodes, Events, GatewayIntentBits, Partials } from
 import type { Desk } from '../../src/desk/desk.js';
 import { drained, NO_PINGS, type BotContext } from './context.js';
 import { registerListeners } from './events/index.js';
+import { HintQueue } from './hints.js';
 import { describeError, OncePerChannel, silentLogger, type DiscordLogger } from './log.js';
 import { errorMessage } from '../../src/errors.js';
 
@@ -48,7 +49,9 @@ export function createDiscordBot(opts: DiscordBotOptions): DiscordBot {
     failIfNotExists: false,
     ...(opts.apiUrl ? { rest: { api: opts.apiUrl } } : {}),
   });
-  const ctx: BotContext = { desk: opts.desk, client, log, permissionLog: new OncePerChannel(log), inFlight: new Set(), work: new Set(), stopping: false };
+  const permissionLog = new OncePerChannel(log);
+  const hints = new HintQueue(client, log, permissionLog);
+  const ctx: BotContext = { desk: opts.desk, client, log, permissionLog, hints, inFlight: new Set(), work: new Set(), stopping: false };
   registerListeners(client, ctx);
   client.on(Events.Error, (err) => log.error({ err: describeError(err) }, 'Discord client error'));
   client.on(Events.Warn, (message) => log.warn({ message }, 'Discord client warning'));
@@ -78,6 +81,7 @@ export function createDiscordBot(opts: DiscordBotOptions): DiscordBot {
       stopping = true;
       ctx.stopping = true;
       await drained(ctx, DRAIN_TIMEOUT_MS);
+      hints.stop();
       await client.destroy();
     },
     status: () => ({ ready: client.isReady(), ping: client.ws.ping }),

@@ -1,6 +1,7 @@
 import type { Client } from 'discord.js';
 import type { Desk } from '../../src/desk/desk.js';
 import type { Place } from '../../src/desk/types.js';
+import type { HintQueue } from './hints.js';
 import type { DiscordLogger, OncePerChannel } from './log.js';
 
 /** What every listener and command gets: the Desk, the client, and the logs. */
@@ -10,6 +11,8 @@ export interface BotContext {
   log: DiscordLogger;
   /** Missing-permission warnings, once per channel. */
   permissionLog: OncePerChannel;
+  /** The 📄 hints waiting for room in Discord's request budget. */
+  hints: HintQueue;
   /** Event keys being handled in this process right now (see `once`). */
   inFlight: Set<string>;
   /** The work behind those keys, so stopping can let it finish. */

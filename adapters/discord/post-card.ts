@@ -2,8 +2,7 @@ import { RESTJSONErrorCodes, type Message, type MessageCreateOptions } from 'dis
 import type { Card } from '../../src/card/index.js';
 import { renderCardText } from '../../src/card/index.js';
 import type { DeskReply } from '../../src/desk/types.js';
-import { FULL_TEXT_EMOJI, NO_PINGS, placeOf, type BotContext } from './context.js';
-import { describeError } from './log.js';
+import { NO_PINGS, placeOf, type BotContext } from './context.js';
 import { abilitiesIn, isDiscordError, isPermissionError, type ChannelAbilities } from './permissions.js';
 import { renderCardDiscord } from './render/card.js';
 import { cutDiscord, escapeDiscord } from './render/escape.js';
@@ -25,7 +24,8 @@ export function textPayload(card: Card): Payload {
 /**
  * Reply to a posting with its card: an embed where allowed, plain text where Embed Links is
  * missing (known from the cache, or learnt from a 403), and nothing where the bot may not
- * send. Remembers the card so a 📄 on it finds the posting, and adds 📄 as a hint.
+ * send. Remembers the card so a 📄 on it finds the posting, and adds 📄 as a hint when
+ * Discord's request budget has room (see HintQueue).
  */
 export async function replyWithCard(ctx: BotContext, original: Message, reply: CardReply): Promise<Message | null> {
   const can = abilitiesIn(original.channel, ctx.client);
@@ -45,12 +45,7 @@ export async function replyWithCard(ctx: BotContext, original: Message, reply: C
     return null;
   }
   await ctx.desk.rememberReply(placeOf(original), sent.id, reply.postingId);
-  if (can.react) {
-    sent.react(FULL_TEXT_EMOJI).catch((err: unknown) => {
-      ctx.permissionLog.warn(channelId, 'react', 'could not add the 📄 hint to a card');
-      ctx.log.debug({ err: describeError(err) }, 'react failed');
-    });
-  }
+  if (can.react) ctx.hints.add(sent);
   return sent;
 }
 
