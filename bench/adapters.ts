@@ -348,7 +348,7 @@ export async function run(count = Number(process.env.BENCH_ADAPTER_EVENTS ?? 200
   try {
     await phase({ label: 'web process (Procfile), Slack HTTP mode', command: cmd.web, drives: ['slack'], latency: true }, world, samples, count, warmup);
     await phase({ label: 'worker process (Procfile), Discord gateway', command: cmd.worker, drives: ['discord'], latency: true }, world, samples, count, warmup);
-    await phase({ label: 'npm start with both platforms in one process (memory only)', command: cmd.start, drives: ['slack', 'discord'], latency: false }, world, samples, count, warmup);
+    await phase({ label: 'npm start with both platforms in one process', command: cmd.start, drives: ['slack', 'discord'], latency: true }, world, samples, count, warmup);
   } finally {
     await world.discord.close();
     await world.api.close();
