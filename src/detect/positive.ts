@@ -11,7 +11,7 @@ const POSTING_HEADINGS = [
   'qualifications', 'basic qualifications', 'minimum qualifications', 'preferred qualifications', 'required qualifications',
   'requirements', 'job requirements', 'minimum requirements', 'about the role', 'about the job', 'about the position',
   'about the opportunity', 'the role', 'the opportunity', 'your role', 'role overview', 'position overview', 'job description',
-  'job summary', 'position summary', 'role description', "what you'll do", 'what you will do', "what you'll be doing",
+  'job summary', 'position summary', 'role description', 'what the role involves', 'what the job involves', "what you'll do", 'what you will do', "what you'll be doing",
   'what you will be doing', "what you'll work on", 'what you will work on', 'how you will make an impact', 'your impact',
   "what you'll bring", 'what you bring', 'what you will bring', "what we're looking for", 'what we are looking for',
   'who you are', 'about you', "you'll have", 'you have', "what you'll need", 'what you need', 'must have', 'must haves',
@@ -54,7 +54,7 @@ export const POSITIVE_SIGNALS: readonly Signal[] = [
   },
   {
     id: 'hiring', label: 'hiring wording', weight: 1.5, cap: 3, core: true,
-    pattern: /^\W{0,3}hiring\W{0,3}[:|\-–]|\[hiring\]|#hiring\b|\b(?:open (?:role|position|req|headcount)s?\b|job opening|we have an? (?:opening|open role|new role)|we(?:['’]re| are) (?:currently )?(?:looking for|seeking|hiring|searching for)|(?:is|are) (?:currently )?(?:seeking|looking for|hiring)(?! freeze)|i(?:['’]m| am) hiring|now hiring|has an? (?:opening|opportunity|vacancy)|(?:an )?opening for an?|join (?:our|the|us)(?: \w+){0,2} (?:team|company|office|mission)|(?:looking for|seeking) an? [\w ,/-]{3,60} to join us|the (?:ideal|successful) candidate|in this role|this (?:role|position) (?:will|is|requires|reports)|you will be (?:responsible|working|part)|you['’]ll (?:be|work|own|join|lead|build|help|partner|collaborate)|you will (?:work|own|join|lead|build|help|partner|collaborate|design|develop|report)|reporting to the|reports? (?:directly )?to the)\b/gi,
+    pattern: /^\W{0,3}hiring\W{0,3}[:|\-–]|\[hiring\]|#hiring\b|\b(?:open (?:role|position|req|headcount)s?\b|job opening|we have an? (?:opening|open role|new role)|(?:we|they)(?:['’]re| are) (?:currently )?(?:looking for|seeking|hiring|searching for)|(?:is|are) (?:currently )?(?:seeking|looking for|hiring)(?! freeze)|i(?:['’]m| am) hiring|now hiring|has an? (?:opening|opportunity|vacancy)|(?:an )?opening for an?|join (?:our|the|us)(?: \w+){0,2} (?:team|company|office|mission)|(?:looking for|seeking) an? [\w ,/-]{3,60} to join us|the (?:ideal|successful) candidate|in this role|this (?:role|position) (?:will|is|requires|reports)|you will be (?:responsible|working|part)|you['’]ll (?:be|work|own|join|lead|build|help|partner|collaborate)|you will (?:work|own|join|lead|build|help|partner|collaborate|design|develop|report)|reporting to the|reports? (?:directly )?to the)\b/gi,
   },
   {
     id: 'apply', label: 'how to apply', weight: 1.5, cap: 2, core: true,
