@@ -6,7 +6,7 @@ import { SlackStartError } from './errors.js';
 import { SharedFileReader } from './files.js';
 import { registerListeners } from './listeners/index.js';
 import { boltLogger } from './log.js';
-import { describeError as describe, silentLog, type Log as SlackLog } from '../../src/log.js';
+import { describeError, silentLog, type Log } from '../../src/log.js';
 import { OwnCards } from './own-cards.js';
 import { ThreadRoots } from './threads.js';
 import { AUTH_ERRORS, SlackWeb, slackErrorCode } from './web.js';
@@ -32,7 +32,7 @@ export interface SlackAppOptions {
   rateLimitRetries?: number;
   /** Largest shared text file read, in bytes. */
   maxFileBytes?: number;
-  logger?: SlackLog;
+  logger?: Log;
   /** What GET /healthz reports in HTTP mode (the whole process's health); 503 when not ok. */
   health?: () => Promise<{ ok: boolean }>;
 }
@@ -115,7 +115,7 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
     }
   });
   app.error(async (err) => {
-    log.error({ err: describe(err) }, 'unhandled error in a Slack listener');
+    log.error({ err: describeError(err) }, 'unhandled error in a Slack listener');
   });
   registerListeners(app, deps);
 

@@ -1,6 +1,6 @@
 import type { Desk } from '../../src/desk/index.js';
 import type { SharedFileReader } from './files.js';
-import type { Log as SlackLog } from '../../src/log.js';
+import type { Log } from '../../src/log.js';
 import type { OwnCards } from './own-cards.js';
 import type { ThreadRoots } from './threads.js';
 import type { SlackWeb } from './web.js';
@@ -22,7 +22,7 @@ export interface SlackDeps {
   threads: ThreadRoots;
   /** /jd cards waiting for their echo, to learn their ts. */
   ownCards: OwnCards;
-  log: SlackLog;
+  log: Log;
   identity(): BotIdentity;
 }
 

@@ -1,6 +1,6 @@
 import type { Attachment } from '../../src/desk/index.js';
 import { readWebBodyCapped } from '../../src/links/web-body.js';
-import type { Log as SlackLog } from '../../src/log.js';
+import type { Log } from '../../src/log.js';
 import type { SlackWeb } from './web.js';
 import { errorMessage } from '../../src/errors.js';
 
@@ -36,7 +36,7 @@ export interface FileReaderOptions {
   maxBytes: number;
   /** Base URL of the Web API in use: files may be served from its host too (proxies, tests). */
   apiUrl?: string;
-  log: SlackLog;
+  log: Log;
 }
 
 /** Whether a shared file is a text file worth reading as a paste. */

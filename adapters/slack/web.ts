@@ -1,5 +1,5 @@
 import { webApi } from '@slack/bolt';
-import { describeError as describe, type Log as SlackLog } from '../../src/log.js';
+import { describeError, type Log } from '../../src/log.js';
 import { shrinkMessage, splitMessage, type SlackMessage } from './message.js';
 
 /** Channels the app cannot post in: nothing to retry, worth one log line per channel. */
@@ -35,7 +35,7 @@ export class SlackWeb {
 
   constructor(
     readonly client: webApi.WebClient,
-    private readonly log: SlackLog,
+    private readonly log: Log,
     opts: SlackWebOptions = {},
   ) {
     this.retries = opts.rateLimitRetries ?? 3;
@@ -128,6 +128,6 @@ export class SlackWeb {
       this.log.error({ method, code, needed }, 'the Slack app lacks a scope: reinstall it from adapters/slack/manifest.yml');
       return;
     }
-    this.log.error({ method, channel, err: describe(err) }, 'Slack call failed');
+    this.log.error({ method, channel, err: describeError(err) }, 'Slack call failed');
   }
 }

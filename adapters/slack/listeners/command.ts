@@ -1,6 +1,6 @@
 import { RespondError, type RespondArguments, type SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { DeskReply } from '../../../src/desk/index.js';
-import { describeError as describe, logEvent, type EventOutcome } from '../../../src/log.js';
+import { describeError, logEvent, type EventOutcome } from '../../../src/log.js';
 import type { SlackDeps } from '../deps.js';
 import { unwrapSlackMarkup } from '../markup.js';
 import { renderCardSlack } from '../render/card.js';
@@ -37,9 +37,9 @@ export function onJdCommand(deps: SlackDeps): (args: Pick<SlackCommandMiddleware
       for (const message of messages) await respondWithRetry(respond, message);
       outcome = reply.kind;
     } catch (err) {
-      deps.log.error({ channel: command.channel_id, err: describe(err) }, 'handling /jd failed');
+      deps.log.error({ channel: command.channel_id, err: describeError(err) }, 'handling /jd failed');
       await respond({ response_type: 'ephemeral', text: SORRY }).catch((e: unknown) =>
-        deps.log.warn({ err: describe(e) }, 'could not tell the user /jd failed'),
+        deps.log.warn({ err: describeError(e) }, 'could not tell the user /jd failed'),
       );
     } finally {
       logEvent(deps.log, { platform: 'slack', kind: 'command', outcome, startedAt, channel: command.channel_id });

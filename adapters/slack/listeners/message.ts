@@ -1,5 +1,5 @@
 import type { Attachment } from '../../../src/desk/index.js';
-import { describeError as describe, logEvent, type EventOutcome } from '../../../src/log.js';
+import { describeError, logEvent, type EventOutcome } from '../../../src/log.js';
 import { messageLink, type BotIdentity, type SlackDeps } from '../deps.js';
 import { EventEnvelope, MessagePayload, POSTED_SUBTYPES } from '../events.js';
 import { unwrapSlackMarkup } from '../markup.js';
@@ -53,7 +53,7 @@ export function onMessage(deps: SlackDeps): (args: { event: unknown; body: unkno
     } catch (err) {
       // Internal error: logged with context; the channel hears nothing (never chatter).
       outcome = 'error';
-      deps.log.error({ channel: msg.channel, ts: msg.ts, err: describe(err) }, 'handling a Slack message failed');
+      deps.log.error({ channel: msg.channel, ts: msg.ts, err: describeError(err) }, 'handling a Slack message failed');
       // Slack retries an event whose answer failed; the retry may be the delivery that works.
       await deps.desk.releaseEvent('slack', eventId);
     } finally {
@@ -75,6 +75,6 @@ async function rememberOwnCard(deps: SlackDeps, msg: MessagePayload): Promise<vo
     await deps.desk.rememberReply(card.place, msg.ts, card.postingId);
     deps.threads.remember(msg.channel, msg.ts, msg.thread_ts ?? msg.ts);
   } catch (err) {
-    deps.log.warn({ channel: msg.channel, err: describe(err) }, 'could not remember a /jd card');
+    deps.log.warn({ channel: msg.channel, err: describeError(err) }, 'could not remember a /jd card');
   }
 }

@@ -1,4 +1,4 @@
-import { describeError as describe, logEvent, type EventOutcome } from '../../../src/log.js';
+import { describeError, logEvent, type EventOutcome } from '../../../src/log.js';
 import type { SlackDeps } from '../deps.js';
 import { EventEnvelope, ReactionPayload } from '../events.js';
 import { postReplyInThread } from '../replies.js';
@@ -53,7 +53,7 @@ export function onReactionAdded(deps: SlackDeps): (args: { event: unknown; body:
       outcome = reply.kind;
     } catch (err) {
       outcome = 'error';
-      deps.log.error({ channel, ts, err: describe(err) }, 'handling a Slack reaction failed');
+      deps.log.error({ channel, ts, err: describeError(err) }, 'handling a Slack reaction failed');
       await deps.desk.releaseEvent('slack', eventId);
     } finally {
       logEvent(deps.log, { platform: 'slack', kind: 'reaction', outcome, startedAt, channel });
