@@ -2,12 +2,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { analyzeText } from '../src/pipeline.js';
 import { SlackApiStandIn } from '../test/fakes/slack-api.js';
 import { messageEvent, SlackSender, slackEscape } from '../test/fakes/slack-sign.js';
 import { snowflake, startDiscordWorld, type DiscordWorld } from '../test/fakes/discord-world.js';
-import { fmt, isMain, summarize } from './stats.js';
+import { fmt, isMain, REPO_ROOT, summarize } from './stats.js';
 
 /**
  * Pasted postings through each adapter, end to end: jobcard runs as users run it (the built
@@ -18,7 +17,6 @@ import { fmt, isMain, summarize } from './stats.js';
  * Memory is the jobcard process's resident set (VmRSS), idle after start and after the run.
  */
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url)); // run from dist/bench
 const SIGNING_SECRET = 'bench-signing-secret-0123456789abcdef';
 /** Discord's message content limit: longer pastes arrive as a message.txt attachment. */
 const DISCORD_CONTENT_MAX = 2000;
@@ -43,12 +41,12 @@ function fixturePostings(): Sample[] {
   for (const dir of dirs) {
     let names: string[];
     try {
-      names = readdirSync(join(ROOT, dir));
+      names = readdirSync(join(REPO_ROOT, dir));
     } catch {
       continue;
     }
     for (const name of names.filter((n) => n.endsWith('.txt')).sort()) {
-      const text = readFileSync(join(ROOT, dir, name), 'utf8');
+      const text = readFileSync(join(REPO_ROOT, dir, name), 'utf8');
       if (analyzeText(text).detection.isPosting) out.push({ name: `${dir}/${name}`, text });
     }
   }
@@ -117,9 +115,9 @@ interface Jobcard {
 
 /** How the project runs each process: the Procfile's web and worker lines, and `npm start`. */
 function commands(): Record<'web' | 'worker' | 'start', string[]> {
-  const procfile = readFileSync(join(ROOT, 'Procfile'), 'utf8');
+  const procfile = readFileSync(join(REPO_ROOT, 'Procfile'), 'utf8');
   const line = (name: string): string => new RegExp(`^${name}:\\s*(.+)$`, 'm').exec(procfile)?.[1] ?? `node dist/app/main.js ${name}`;
-  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+  const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
   return { web: line('web').split(/\s+/), worker: line('worker').split(/\s+/), start: (pkg.scripts?.['start'] ?? 'node dist/app/main.js').split(/\s+/) };
 }
 
@@ -134,7 +132,7 @@ function childNodeFlags(): string[] {
 async function startJobcard(command: string[], env: Record<string, string>, cwd: string): Promise<Jobcard> {
   if (command[0] !== 'node') throw new Error(`expected a node command, got: ${command.join(' ')}`);
   // Relative paths are the repo's; the process runs elsewhere so no stray .env is read.
-  const args = [...childNodeFlags(), ...command.slice(1).map((a) => (a.startsWith('dist/') ? join(ROOT, a) : a))];
+  const args = [...childNodeFlags(), ...command.slice(1).map((a) => (a.startsWith('dist/') ? join(REPO_ROOT, a) : a))];
   const proc = spawn(process.execPath, args, { cwd, env: { PATH: process.env.PATH ?? '', PORT: '0', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const events: Array<Record<string, unknown>> = [];
   const stderr: string[] = [];

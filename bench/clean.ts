@@ -1,8 +1,7 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { cleanPosting } from '../src/clean/index.js';
-import { fmt, summarize, timeRuns, scaledText, throughput } from './stats.js';
+import { fmt, isMain, REPO_ROOT, seedPostings, sizeSeries, summarize, throughput, timeRuns } from './stats.js';
 
 /**
  * Cleaning speed: per fixture (seeds and the site fixtures) the median and p99 after warm-up,
@@ -10,33 +9,22 @@ import { fmt, summarize, timeRuns, scaledText, throughput } from './stats.js';
  * posting text, to show that time grows linearly with the input (no step is quadratic).
  */
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repoRoot = [path.resolve(here, '../..'), path.resolve(here, '..'), process.cwd()].find((dir) =>
-  existsSync(path.join(dir, 'fixtures/seeds/003-linkedin-capital-one-senior-mle.txt')),
-);
-
 interface Fixture {
   name: string;
   text: string;
 }
 
-function fixtures(root: string): Fixture[] {
-  const seeds = path.join(root, 'fixtures/seeds');
-  const sources = path.join(root, 'fixtures/clean/sources');
-  const out: Fixture[] = [];
-  for (const f of readdirSync(seeds).filter((f) => /^\d{3}-.*\.txt$/.test(f) && !f.includes('expected')).sort()) {
-    out.push({ name: `seeds/${f}`, text: readFileSync(path.join(seeds, f), 'utf8') });
-  }
+function fixtures(): Fixture[] {
+  const sources = path.join(REPO_ROOT, 'fixtures/clean/sources');
+  const out: Fixture[] = seedPostings();
   for (const f of readdirSync(sources).filter((f) => f.endsWith('.txt') && !f.endsWith('.clean.txt')).sort()) {
     out.push({ name: `sources/${f}`, text: readFileSync(path.join(sources, f), 'utf8') });
   }
   return out;
 }
 
-
 export async function run(): Promise<void> {
-  if (!repoRoot) throw new Error('fixtures/seeds not found');
-  const all = fixtures(repoRoot);
+  const all = fixtures();
 
   console.log('clean: per fixture (after warm-up)');
   const runs = 200;
@@ -54,22 +42,9 @@ export async function run(): Promise<void> {
   }
 
   const base = ['000-builtin-capital-one-sr-manager.txt', '001-capital-one-sr-lead-plano.txt', '002-jobboard-capital-one-senior-mle.txt', '003-linkedin-capital-one-senior-mle.expected-clean.txt']
-    .map((f) => readFileSync(path.join(repoRoot, 'fixtures/seeds', f), 'utf8'));
+    .map((f) => readFileSync(path.join(REPO_ROOT, 'fixtures/seeds', f), 'utf8'));
   console.log('clean: input size (time should grow linearly)');
-  let first: number | null = null;
-  for (const size of [10_000, 100_000, 1_000_000, 2_000_000]) {
-    const text = scaledText(base, size);
-    const t = summarize(timeRuns(() => cleanPosting(text), size >= 1_000_000 ? 5 : 20, 2));
-    const perKb = t.median / (size / 1000);
-    first ??= perKb;
-    const target = size === 2_000_000 ? ' (target: under 1 s)' : '';
-    console.log(`  ${String(size / 1000).padStart(5)} KB  median ${fmt(t.median)}  (${(perKb * 1000).toFixed(1)} µs/KB, ×${(perKb / first).toFixed(2)} the 10 KB rate)${target}`);
-  }
+  sizeSeries(base, [10_000, 100_000, 1_000_000, 2_000_000], cleanPosting, (size) => (size === 2_000_000 ? ' (target: under 1 s)' : ''));
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  run().catch((err: unknown) => {
-    console.error(err);
-    process.exit(1);
-  });
-}
+if (isMain(import.meta.url)) await run();

@@ -1,9 +1,8 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { cleanPosting } from '../src/clean/index.js';
 import { extractPosting } from '../src/extract/index.js';
-import { fmt, summarize, timeRuns, scaledText, throughput } from './stats.js';
+import { fmt, isMain, REPO_ROOT, seedPostings, sizeSeries, summarize, throughput, timeRuns } from './stats.js';
 
 /**
  * Extraction speed on cleaned text (cleaning is timed in bench/clean.ts): per fixture the median
@@ -11,36 +10,26 @@ import { fmt, summarize, timeRuns, scaledText, throughput } from './stats.js';
  * 1 MB built from posting lines, to show that time grows linearly with the input.
  */
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repoRoot = [path.resolve(here, '../..'), path.resolve(here, '..'), process.cwd()].find((dir) =>
-  existsSync(path.join(dir, 'fixtures/seeds/003-linkedin-capital-one-senior-mle.txt')),
-);
-
 interface Fixture {
   name: string;
   text: string;
 }
 
-function fixtures(root: string): Fixture[] {
-  const out: Fixture[] = [];
-  const seeds = path.join(root, 'fixtures/seeds');
-  for (const f of readdirSync(seeds).filter((f) => /^\d{3}-.*\.txt$/.test(f) && !f.includes('expected')).sort()) {
-    out.push({ name: `seeds/${f}`, text: cleanPosting(readFileSync(path.join(seeds, f), 'utf8')).text });
-  }
+/** Seeds and the labelled postings, cleaned (extraction runs on cleaned text). */
+function fixtures(): Fixture[] {
+  const out: Fixture[] = seedPostings();
   for (const dir of ['fixtures/postings', 'fixtures/heldout']) {
-    const full = path.join(root, dir);
+    const full = path.join(REPO_ROOT, dir);
     if (!existsSync(full)) continue;
     for (const f of readdirSync(full).filter((f) => f.endsWith('.txt')).sort()) {
-      out.push({ name: `${dir.slice('fixtures/'.length)}/${f}`, text: cleanPosting(readFileSync(path.join(full, f), 'utf8')).text });
+      out.push({ name: `${dir.slice('fixtures/'.length)}/${f}`, text: readFileSync(path.join(full, f), 'utf8') });
     }
   }
-  return out;
+  return out.map((f) => ({ ...f, text: cleanPosting(f.text).text }));
 }
 
-
 export async function run(): Promise<void> {
-  if (!repoRoot) throw new Error('fixtures/seeds not found');
-  const all = fixtures(repoRoot);
+  const all = fixtures();
   const verbose = process.env.BENCH_VERBOSE === '1';
 
   console.log(`extract: per fixture (after warm-up)${verbose ? '' : ', seeds only (BENCH_VERBOSE=1 for all)'}`);
@@ -61,19 +50,7 @@ export async function run(): Promise<void> {
 
   const base = all.filter((f) => f.name.startsWith('seeds/')).map((f) => f.text);
   console.log('extract: input size (time should grow linearly; extraction reads at most 200,000 characters)');
-  let first: number | null = null;
-  for (const size of [10_000, 100_000, 1_000_000]) {
-    const text = scaledText(base, size);
-    const t = summarize(timeRuns(() => extractPosting(text), size >= 1_000_000 ? 5 : 20, 2));
-    const perKb = t.median / (size / 1000);
-    first ??= perKb;
-    console.log(`  ${String(size / 1000).padStart(5)} KB  median ${fmt(t.median)}  p99 ${fmt(t.p99)}  (${(perKb * 1000).toFixed(1)} µs/KB, ×${(perKb / first).toFixed(2)} the 10 KB rate)`);
-  }
+  sizeSeries(base, [10_000, 100_000, 1_000_000], extractPosting);
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  run().catch((err: unknown) => {
-    console.error(err);
-    process.exit(1);
-  });
-}
+if (isMain(import.meta.url)) await run();

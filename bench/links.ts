@@ -1,12 +1,11 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { fetchLink } from '../src/links/fetch.js';
 import { htmlToText, parseHtml } from '../src/links/html.js';
 import { createLinkReader } from '../src/links/index.js';
 import { readDocument } from '../src/links/read.js';
 import { startHttpSite } from '../test/fakes/http-site.js';
-import { summarize, timeRuns, timeRunsAsync } from './stats.js';
+import { isMain, REPO_ROOT, summarize, timeRuns, timeRunsAsync } from './stats.js';
 
 /**
  * Link reading speed: HTML to text (parse alone and whole), readDocument per saved page or API
@@ -14,8 +13,6 @@ import { summarize, timeRuns, timeRunsAsync } from './stats.js';
  * whole LinkReader.read (fetch, site reader, clean, extract) against the stand-in site.
  */
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repoRoot = [path.resolve(here, '../..'), path.resolve(here, '..'), process.cwd()].find((dir) => existsSync(path.join(dir, 'fixtures/links/api')));
 
 function files(dir: string, filter: (f: string) => boolean): Array<{ name: string; bytes: Buffer }> {
   if (!existsSync(dir)) return [];
@@ -25,10 +22,9 @@ function files(dir: string, filter: (f: string) => boolean): Array<{ name: strin
 const ms = (x: number): string => `${x.toFixed(2)} ms`;
 
 export async function run(): Promise<void> {
-  if (!repoRoot) throw new Error('fixtures/links not found');
   const isDoc = (f: string): boolean => /\.(html|json)$/.test(f) && f !== 'labels.json';
-  const own = [...files(path.join(repoRoot, 'fixtures/links/pages'), isDoc), ...files(path.join(repoRoot, 'fixtures/links/api'), isDoc)];
-  const corpus = files(path.resolve(repoRoot, '../shared/corpus'), isDoc);
+  const own = [...files(path.join(REPO_ROOT, 'fixtures/links/pages'), isDoc), ...files(path.join(REPO_ROOT, 'fixtures/links/api'), isDoc)];
+  const corpus = files(path.resolve(REPO_ROOT, '../shared/corpus'), isDoc);
 
   for (const [label, docs] of [['fixtures', own], ['corpus', corpus]] as const) {
     if (docs.length === 0) continue;
@@ -69,9 +65,4 @@ export async function run(): Promise<void> {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  run().catch((err: unknown) => {
-    console.error(err);
-    process.exit(1);
-  });
-}
+if (isMain(import.meta.url)) await run();

@@ -1,8 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { extractPay } from '../src/extract/pay.js';
-import { summarize, timeRuns } from './stats.js';
+import { isMain, REPO_ROOT, summarize, timeRuns } from './stats.js';
 
 /**
  * Pay extraction speed: per posting over fixtures/pay and the seeds (median, p99), the largest
@@ -10,8 +9,6 @@ import { summarize, timeRuns } from './stats.js';
  * text pastes when present.
  */
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repoRoot = [path.resolve(here, '../..'), path.resolve(here, '..'), process.cwd()].find((dir) => existsSync(path.join(dir, 'fixtures/pay/expected.json')));
 
 function texts(dir: string, filter: (f: string) => boolean): string[] {
   if (!existsSync(dir)) return [];
@@ -21,10 +18,9 @@ function texts(dir: string, filter: (f: string) => boolean): string[] {
 const ms = (x: number): string => `${x.toFixed(3)} ms`;
 
 export async function run(): Promise<void> {
-  if (!repoRoot) throw new Error('fixtures/pay not found');
   const own = [
-    ...texts(path.join(repoRoot, 'fixtures/pay'), (f) => f.endsWith('.txt')),
-    ...texts(path.join(repoRoot, 'fixtures/seeds'), (f) => f.endsWith('.txt')),
+    ...texts(path.join(REPO_ROOT, 'fixtures/pay'), (f) => f.endsWith('.txt')),
+    ...texts(path.join(REPO_ROOT, 'fixtures/seeds'), (f) => f.endsWith('.txt')),
   ];
   const perPosting = own.flatMap((t) => timeRuns(() => extractPay(t), 50, 10));
   const s = summarize(perPosting);
@@ -34,7 +30,7 @@ export async function run(): Promise<void> {
   const l = summarize(timeRuns(() => extractPay(largest), 200));
   console.log(`pay: largest fixture (${largest.length} chars) median ${ms(l.median)}, p99 ${ms(l.p99)}`);
 
-  const corpus = texts(path.resolve(repoRoot, '../shared/corpus'), (f) => f.endsWith('.txt'));
+  const corpus = texts(path.resolve(REPO_ROOT, '../shared/corpus'), (f) => f.endsWith('.txt'));
   if (corpus.length > 0) {
     const rounds = 20;
     const t = timeRuns(() => { for (const c of corpus) extractPay(c); }, rounds, 3);
@@ -43,9 +39,4 @@ export async function run(): Promise<void> {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  run().catch((err: unknown) => {
-    console.error(err);
-    process.exit(1);
-  });
-}
+if (isMain(import.meta.url)) await run();

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { codec, decodeSingleByte } from '../src/repair/codecs.js';
 import { repairMojibake } from '../src/repair/index.js';
+import { isMain, REPO_ROOT } from './stats.js';
 
 /**
  * Mojibake repair speed: ~2 MB of job text with a third of its lines garbled as Mac Roman,
@@ -14,22 +15,13 @@ import { repairMojibake } from '../src/repair/index.js';
  */
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-// Compiled to dist/bench/, or run from bench/ by a TypeScript runner: find the repo root.
-const repoRoot = [path.resolve(here, '../..'), path.resolve(here, '..'), process.cwd()].find((dir) => {
-  try {
-    return readdirSync(path.join(dir, 'fixtures/repair/clean')).length > 0;
-  } catch {
-    return false;
-  }
-});
 
 // Just under the 2 MB input limit, so the whole-process run reads it like `jobcard repair`.
 const TARGET_BYTES = 2 * 1024 * 1024 - 4096;
 const RUNS = 7;
 
 function fixtureLines(): string[] {
-  if (!repoRoot) throw new Error('fixtures/repair/clean not found');
-  const dir = path.join(repoRoot, 'fixtures/repair/clean');
+  const dir = path.join(REPO_ROOT, 'fixtures/repair/clean');
   return readdirSync(dir)
     .sort()
     .flatMap((f) => readFileSync(path.join(dir, f), 'utf8').split('\n'))
@@ -100,7 +92,7 @@ function processTime(script: string, file: string, runs = 3): number {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, file], { cwd: repoRoot, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, file], { cwd: REPO_ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     if (r.status !== 0) throw new Error(`bench process failed: ${r.stderr}`);
     times.push(performance.now() - t0);
   }
@@ -151,7 +143,7 @@ export async function run(): Promise<void> {
   console.log(`  repairMojibake on the same text all clean: median ${ms(median(cleanWhole))}`);
 
   // Whole processes, the issue's yardstick: read the file, repair, write stdout.
-  if (repoRoot && fixEncoding) {
+  if (fixEncoding) {
     const dir = mkdtempSync(path.join(tmpdir(), 'jobcard-bench-'));
     try {
       const file = path.join(dir, 'paste.txt');
@@ -178,9 +170,4 @@ export async function run(): Promise<void> {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  run().catch((err: unknown) => {
-    console.error(err);
-    process.exit(1);
-  });
-}
+if (isMain(import.meta.url)) await run();

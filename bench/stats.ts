@@ -1,4 +1,24 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root, whether the benches run compiled (dist/bench) or from bench/ by a TypeScript runner. */
+export const REPO_ROOT: string = ((): string => {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const root = [path.resolve(here, '../..'), path.resolve(here, '..'), process.cwd()].find((dir) => existsSync(path.join(dir, 'fixtures/seeds')));
+  if (!root) throw new Error('benches: the repository (fixtures/seeds) was not found');
+  return root;
+})();
+
+/** The seed postings as pasted (fixtures/seeds/NNN-*.txt, not the expected files), by name. */
+export function seedPostings(): Array<{ name: string; text: string }> {
+  const seeds = path.join(REPO_ROOT, 'fixtures/seeds');
+  return readdirSync(seeds)
+    .filter((f) => /^\d{3}-.*\.txt$/.test(f) && !f.includes('expected'))
+    .sort()
+    .map((f) => ({ name: `seeds/${f}`, text: readFileSync(path.join(seeds, f), 'utf8') }));
+}
 
 /** Median and p99 of a list of milliseconds. */
 export function summarize(ms: readonly number[]): { median: number; p99: number; mean: number } {
@@ -62,4 +82,19 @@ export function throughput<T>(inputs: readonly T[], fn: (input: T) => unknown, r
   }, rounds, warmup);
   const total = batch.reduce((a, b) => a + b, 0);
   return (inputs.length * rounds) / (total / 1000);
+}
+
+/**
+ * Time `fn` on posting text scaled to each size (see scaledText) and print the median, p99 and
+ * time per KB against the smallest size's: a ratio near 1 says time grows linearly.
+ */
+export function sizeSeries(sources: readonly string[], sizes: readonly number[], fn: (text: string) => unknown, note: (size: number) => string = () => ''): void {
+  let first: number | null = null;
+  for (const size of sizes) {
+    const text = scaledText(sources, size);
+    const t = summarize(timeRuns(() => fn(text), size >= 1_000_000 ? 5 : 20, 2));
+    const perKb = t.median / (size / 1000);
+    first ??= perKb;
+    console.log(`  ${String(size / 1000).padStart(5)} KB  median ${fmt(t.median)}  p99 ${fmt(t.p99)}  (${(perKb * 1000).toFixed(1)} µs/KB, ×${(perKb / first).toFixed(2)} the ${(sizes[0] ?? size) / 1000} KB rate)${note(size)}`);
+  }
 }
