@@ -181,17 +181,22 @@ describe('npm start with Slack (HTTP mode) and Discord', () => {
     ...extra,
   });
 
-  it('logs JSON lines, one "event" line per handled event with platform, kind, outcome and latency, never the posting or a token', async () => {
-    const child = runMain(env());
+  /** Wait for both platforms to run, then paste the posting on each and wait for both cards; the Slack sender, for more. */
+  async function pasteOnBoth(child: ReturnType<typeof runMain>): Promise<SlackSender> {
     const running = await logLine(child, (l) => l['msg'] === 'jobcard running', 'the running line');
     expect(running['parts']).toEqual(expect.arrayContaining(['slack-http', 'discord']));
     const sender = new SlackSender(`http://127.0.0.1:${String(running['port'])}`, signingSecret);
-
     const before = api.posted.length;
     await sender.event(messageEvent({ text: slackEscape(POSTING) }));
     await api.waitFor(() => api.posted.length > before);
     world.post(world.message(POSTING));
     await logLine(child, (l) => l['msg'] === 'event' && l['platform'] === 'discord', 'the Discord event line');
+    return sender;
+  }
+
+  it('logs JSON lines, one "event" line per handled event with platform, kind, outcome and latency, never the posting or a token', async () => {
+    const child = runMain(env());
+    const sender = await pasteOnBoth(child);
     await sender.event(messageEvent({ text: 'lunch at noon?' }));
     await waitUntil(() => child.json().filter((l) => l['msg'] === 'event').length >= 3, 'three event lines');
 
@@ -218,13 +223,7 @@ describe('npm start with Slack (HTTP mode) and Discord', () => {
 
   it('keeps tokens out of the logs at trace level too', async () => {
     const child = runMain(env({ LOG_LEVEL: 'trace' }));
-    const running = await logLine(child, (l) => l['msg'] === 'jobcard running', 'the running line');
-    const sender = new SlackSender(`http://127.0.0.1:${String(running['port'])}`, signingSecret);
-    const before = api.posted.length;
-    await sender.event(messageEvent({ text: slackEscape(POSTING) }));
-    await api.waitFor(() => api.posted.length > before);
-    world.post(world.message(POSTING));
-    await logLine(child, (l) => l['msg'] === 'event' && l['platform'] === 'discord', 'the Discord event line');
+    await pasteOnBoth(child);
     child.proc.kill('SIGTERM');
     expect((await child.exited).code).toBe(0);
     const all = [...child.stdout, ...child.stderr].join('\n');
