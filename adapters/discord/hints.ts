@@ -30,7 +30,10 @@ export class HintQueue {
     private readonly permissionLog: OncePerChannel,
     private readonly now: () => number = Date.now,
   ) {
-    client.rest.on(RESTEvents.Response, () => this.recent.push(this.now()));
+    client.rest.on(RESTEvents.Response, () => {
+      this.recent.push(this.now());
+      this.load(); // drop what is over a second old, hints waiting or not
+    });
   }
 
   /** Add the hint to this card when the budget allows. */

@@ -44,6 +44,17 @@ describe('Discord 📄 hints', () => {
     expect(reacted).toEqual(['1:📄', '2:📄']);
   });
 
+  it('forgets requests over a second old even while no hint waits (a long-running bot keeps no history)', async () => {
+    const { rest, queue, card, reacted, clock } = setup();
+    for (let i = 0; i < 30; i++) rest.emit(RESTEvents.Response);
+    clock.now += 1_001;
+    rest.emit(RESTEvents.Response); // one request now: the 30 before it are history
+    expect((queue as unknown as { recent: number[] }).recent).toHaveLength(1);
+    queue.add(card('1'));
+    await settle();
+    expect(reacted).toEqual(['1:📄']);
+  });
+
   it('drops the hints still waiting when the bot stops', async () => {
     const { rest, queue, card, reacted, clock } = setup();
     for (let i = 0; i < 30; i++) rest.emit(RESTEvents.Response);
