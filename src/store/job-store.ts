@@ -127,7 +127,9 @@ export class JobStore implements Store {
       if (known) return known;
     }
     const best = await this.nearest(posting, this.signature(posting.text));
-    return best ? this.known([best]) : undefined;
+    if (!best) return undefined;
+    const shares = this.parse(`shares:${best.id}`, await this.kv.get(`shares:${best.id}`), Shares);
+    return { ...best, firstShare: shares?.[0] };
   }
 
   /** The id of a stored posting that is the same job: same link, same text, or a near-duplicate. */
@@ -274,8 +276,8 @@ export class JobStore implements Store {
     return undefined;
   }
 
-  /** The stored posting most like this one among those sharing an LSH bucket with it, if any is the same job. */
-  private async nearest(posting: Posting, signature: number[]): Promise<string | undefined> {
+  /** The stored posting most like this one among those sharing an LSH bucket with it, if it is the same job. */
+  private async nearest(posting: Posting, signature: number[]): Promise<{ id: string; posting: Posting } | undefined> {
     const buckets = await this.kv.getMany(bandKeys(signature).map((k) => `lsh:${k}`));
     const candidates = new Set<string>();
     for (const bucket of buckets) {
@@ -285,7 +287,7 @@ export class JobStore implements Store {
     if (candidates.size === 0) return undefined;
     const ids = [...candidates];
     const raws = await this.kv.getMany(ids.map((id) => `posting:${id}`));
-    let best: { id: string; score: number } | undefined;
+    let best: { id: string; posting: Posting; score: number } | undefined;
     for (const [i, id] of ids.entries()) {
       // The signature decides most candidates; the whole record is validated only when the role must be compared.
       const signed = Signed.safeParse(raws[i]);
@@ -293,9 +295,9 @@ export class JobStore implements Store {
       const score = similarity(signature, signed.data.signature);
       if (score < SAME_ROLE_TEXT || (best && score <= best.score)) continue;
       const stored = this.parse(`posting:${id}`, raws[i], StoredPosting);
-      if (stored && (score >= SAME_TEXT || sameRole(posting, stored.posting))) best = { id, score };
+      if (stored && (score >= SAME_TEXT || sameRole(posting, stored.posting))) best = { id, posting: stored.posting, score };
     }
-    return best?.id;
+    return best && { id: best.id, posting: best.posting };
   }
 
   /** MinHash of a text; the last one is kept, since a share looks a posting up and then stores it. */
