@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { defaultDeserialize, defaultSerialize } from '@keyv/serialize';
-import Keyv, { type DeserializedData } from 'keyv';
+import Keyv, { type DeserializedData, type KeyvEntry } from 'keyv';
+import type { QueryConfig } from 'pg';
 import type { Entry, KeyValue } from './backend.js';
 
 /** Every key jobcard writes starts with this, so a shared Redis or table stays tidy. */
@@ -143,18 +145,116 @@ async function openRedis(url: string, timeoutMs: number, onError: OnError): Prom
   };
 }
 
-async function openPostgres(url: string, onError: OnError): Promise<Connection> {
-  const { default: KeyvPostgres } = await import('@keyv/postgres');
-  const adapter = new KeyvPostgres({ uri: url });
+/** @keyv/postgres's key column is VARCHAR(255): a longer key (a long canonical URL) is stored under a digest. */
+const PG_KEY_CHARS = 255;
+/** Expired rows nobody reads again (event claims, most of all) are swept this often. */
+const PG_SWEEP_MS = 60 * 60 * 1000;
+
+/** A key that fits the column: short keys as they are, long ones as a readable head plus their SHA-256. */
+function pgKey(key: string): string {
+  if (key.length <= PG_KEY_CHARS) return key;
+  return `${key.slice(0, 180)}#${createHash('sha256').update(key).digest('hex')}`;
+}
+
+async function openPostgres(url: string, timeoutMs: number, onError: OnError): Promise<Connection> {
+  const [{ default: KeyvPostgres }, { default: pg }] = await Promise.all([import('@keyv/postgres'), import('pg')]);
+  // A pool of our own: @keyv/postgres keeps one pool per module (a second store on the same URL
+  // shares it and closing either ends both), and never listens for an idle client's error,
+  // which crashes the process when the server goes away. Connects and queries give up within
+  // the op timeout, so a server that is down or hung frees its clients instead of piling up.
+  const pool = new pg.Pool({ connectionString: url, connectionTimeoutMillis: timeoutMs, query_timeout: timeoutMs, keepAlive: true, max: 10 });
+  pool.on('error', onError);
+  const query = async (sql: string, values?: unknown[]): Promise<Array<Record<string, unknown>>> => (await pool.query(sql, values)).rows;
+
+  class PooledPostgres extends KeyvPostgres {
+    override async connect(): Promise<typeof query> {
+      return query;
+    }
+    override async disconnect(): Promise<void> {
+      await pool.end();
+    }
+    override get(key: string): Promise<unknown> {
+      return super.get(pgKey(key));
+    }
+    override getMany(keys: string[]): Promise<unknown[]> {
+      return super.getMany(keys.map(pgKey));
+    }
+    override set(key: string, value: unknown): Promise<void> {
+      return super.set(pgKey(key), value);
+    }
+    /** One statement; a key written twice in a batch keeps its last value (Postgres refuses to update one row twice in a statement). */
+    override setMany(entries: KeyvEntry[]): Promise<void> {
+      const last = new Map(entries.map((e) => [pgKey(e.key), e]));
+      return super.setMany([...last].map(([key, e]) => ({ ...e, key })));
+    }
+    /** One statement (the adapter reads the row first, then deletes it). */
+    override async delete(key: string): Promise<boolean> {
+      return (await query('DELETE FROM keyv WHERE key = $1 RETURNING key', [pgKey(key)])).length > 0;
+    }
+    override async deleteMany(keys: string[]): Promise<boolean> {
+      return (await query('DELETE FROM keyv WHERE key = ANY($1) RETURNING key', [keys.map(pgKey)])).length > 0;
+    }
+  }
+  const adapter = new PooledPostgres({ uri: url });
   adapter.on('error', onError);
-  const query = adapter.query as unknown as (sql: string, values?: unknown[]) => Promise<Array<Record<string, unknown>>>;
+
+  // The adapter creates its table once, at start; when the server is down then, nothing would
+  // create it later. Ensure it before the first operation, retrying until it succeeds.
+  const createTable = `CREATE TABLE IF NOT EXISTS keyv (key VARCHAR(${PG_KEY_CHARS}) PRIMARY KEY, value TEXT)`;
+  let table: Promise<void> | null = null;
+  const ensureTable = (): Promise<void> => {
+    table ??= query(createTable).then(
+      () => undefined,
+      (err: unknown) => {
+        // Two processes creating it at once: the loser sees a unique violation, and the table exists.
+        if ((err as { code?: string }).code === '23505') return;
+        table = null;
+        throw err;
+      },
+    );
+    return table;
+  };
+
+  // keyv drops an expired record only when it is read; claims and refs are often never read
+  // again, so old rows are deleted now and then (in the background, with a longer time limit).
+  const sweep = (): void => {
+    // pg reads query_timeout per query too; its types only know it on the pool.
+    const expired: QueryConfig & { query_timeout: number } = {
+      text: `DELETE FROM keyv WHERE key LIKE $1 AND value LIKE '{%"expires":%'
+             AND CASE WHEN value LIKE '{%' THEN (value::json->>'expires')::bigint < $2 ELSE false END`,
+      values: [`${PREFIX}%`, Date.now()],
+      query_timeout: 60_000,
+    };
+    void ensureTable()
+      .then(() => pool.query(expired))
+      .catch(onError);
+  };
+  const sweeper = setInterval(sweep, PG_SWEEP_MS).unref();
+  sweep();
+
   const claim: Claim = async (key, ttlMs) => {
     const now = Date.now();
-    await query("DELETE FROM keyv WHERE key = $1 AND (value::json->>'expires')::bigint < $2", [key, now]);
-    const rows = await query('INSERT INTO keyv (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING RETURNING key', [key, JSON.stringify({ value: 1, expires: now + ttlMs })]);
+    // One statement, atomic across processes: a new key is inserted, an expired claim is taken
+    // over, a live one is left alone (a racing claim waits for the row lock, then sees it live);
+    // RETURNING names the key only when we won.
+    const rows = await query(
+      `INSERT INTO keyv (key, value) VALUES ($1, $2)
+       ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE (keyv.value::json->>'expires')::bigint < $3
+       RETURNING key`,
+      [pgKey(key), JSON.stringify({ value: 1, expires: now + ttlMs }), now],
+    );
     return rows.length === 1;
   };
-  return { keyv: wrap(adapter, onError), claim, ping: () => query('SELECT 1'), close: () => adapter.disconnect(), ready: async () => undefined };
+  return {
+    keyv: wrap(adapter, onError),
+    claim,
+    ping: () => query('SELECT 1'),
+    close: async () => {
+      clearInterval(sweeper);
+      await pool.end();
+    },
+    ready: ensureTable,
+  };
 }
 
 /**
@@ -177,7 +277,7 @@ export class KeyvBackend implements KeyValue {
     const onError = opts.onError ?? (() => {});
     if (url.startsWith('sqlite://')) return new KeyvBackend(openSqlite(url, onError), timeoutMs);
     if (/^rediss?:\/\//.test(url)) return new KeyvBackend(openRedis(url, timeoutMs, onError), timeoutMs);
-    if (/^postgres(ql)?:\/\//.test(url)) return new KeyvBackend(openPostgres(url, onError), timeoutMs);
+    if (/^postgres(ql)?:\/\//.test(url)) return new KeyvBackend(openPostgres(url, timeoutMs, onError), timeoutMs);
     throw new Error('STORE_URL must start with sqlite://, redis:// or postgres://');
   }
 

@@ -32,6 +32,7 @@ const backends: Backend[] = [
   { name: 'SQLite file', open: () => KeyvBackend.open(`sqlite://${join(tmp, `store-${process.pid}.sqlite`)}`) },
 ];
 if (process.env.REDIS_URL) backends.push({ name: 'Redis', open: () => KeyvBackend.open(process.env.REDIS_URL as string) });
+if (process.env.POSTGRES_URL) backends.push({ name: 'Postgres', open: () => KeyvBackend.open(process.env.POSTGRES_URL as string) });
 
 const opened: KeyValue[] = [];
 function open(b: Backend): KeyValue {
