@@ -117,6 +117,19 @@ describe.each(backends)('store on $name', (backend) => {
     expect(await kv.get(`${k}:short`)).toBeUndefined();
   });
 
+  it('keeps records under very long keys (a long canonical link) apart from their neighbours', async () => {
+    const kv = open(backend);
+    const url = `https://jobs.example.com/${unique('careers')}/${'job-search-results/'.repeat(100)}`;
+    const [a, b] = [`link:${url}a`, `link:${url}b`];
+    await kv.set(a, 'first');
+    await kv.setMany([{ key: b, value: 'second' }]);
+    expect(await kv.getMany([a, b])).toEqual(['first', 'second']);
+    expect(await kv.claim(`event:${url}`, 60_000)).toBe(true);
+    expect(await kv.claim(`event:${url}`, 60_000)).toBe(false);
+    await kv.delete(a);
+    expect(await kv.getMany([a, b])).toEqual([undefined, 'second']);
+  });
+
   it('lets an event claim expire after its time to live', async () => {
     const store = new JobStore(open(backend), { postingMs: 60_000, messageMs: 60_000, eventMs: 150 });
     const id = unique('Ev');

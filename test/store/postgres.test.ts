@@ -1,0 +1,273 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { Desk } from '../../src/desk/index.js';
+import type { KeyValue } from '../../src/store/backend.js';
+import { JobStore } from '../../src/store/job-store.js';
+import { KeyvBackend, type KeyvBackendOptions } from '../../src/store/keyv-backend.js';
+
+/**
+ * The Postgres store against a server this file starts, stops and crashes itself (the shared
+ * server of POSTGRES_URL runs the common store suite in store.test.ts). Skips when no
+ * PostgreSQL server binaries are installed; .ci/run installs them and sets POSTGRES_BIN_DIR.
+ */
+const fixture = (name: string): string => readFileSync(new URL(`../../fixtures/store/${name}`, import.meta.url), 'utf8');
+const BASE = fixture('base-posting.txt');
+const OTHER_JOB = fixture('other-job-same-company.txt');
+const place = { platform: 'slack' as const, team: 'T1', channel: 'C1' };
+
+function binDir(): string | undefined {
+  let debian: string[] = [];
+  try {
+    debian = readdirSync('/usr/lib/postgresql')
+      .sort((a, b) => Number(b) - Number(a))
+      .map((v) => `/usr/lib/postgresql/${v}/bin`);
+  } catch {
+    // Not Debian's layout.
+  }
+  const dirs = [process.env.POSTGRES_BIN_DIR, ...debian, '/usr/local/bin', '/usr/bin'];
+  return dirs.find((d): d is string => !!d && existsSync(join(d, 'initdb')) && existsSync(join(d, 'postgres')));
+}
+const BIN = binDir();
+
+/** Postgres refuses to run as root: as root, run it as the `postgres` system user, or `nobody`. */
+function serverUser(): { uid: number; gid: number } | undefined {
+  if (process.getuid?.() !== 0) return undefined;
+  for (const name of ['postgres', 'nobody']) {
+    try {
+      const id = (flag: string): number => Number(execFileSync('id', [flag, name], { encoding: 'utf8' }).trim());
+      return { uid: id('-u'), gid: id('-g') };
+    } catch {
+      // No such user: try the next.
+    }
+  }
+  return { uid: 65534, gid: 65534 };
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', () => r()));
+}
+
+/** A throwaway cluster in a temp dir, on a free loopback port, with no Unix socket. */
+class PgServer {
+  private child: ChildProcess | null = null;
+  private constructor(
+    private readonly bin: string,
+    private readonly dir: string,
+    private readonly port: number,
+    private readonly user: { uid: number; gid: number } | undefined,
+  ) {}
+
+  static async create(bin: string): Promise<PgServer> {
+    const dir = mkdtempSync(join(tmpdir(), 'jobcard-pg-'));
+    const user = serverUser();
+    if (user) chownSync(dir, user.uid, user.gid);
+    const server = new PgServer(bin, dir, await freePort(), user);
+    await server.run('initdb', ['-D', join(dir, 'data'), '-U', 'postgres', '-A', 'trust', '--no-locale', '-E', 'UTF8', '--no-sync']);
+    return server;
+  }
+
+  url(db = 'postgres'): string {
+    return `postgres://postgres@127.0.0.1:${this.port}/${db}`;
+  }
+
+  private run(tool: string, args: string[]): Promise<void> {
+    const child = spawn(join(this.bin, tool), args, { cwd: this.dir, stdio: ['ignore', 'ignore', 'pipe'], ...this.user });
+    let stderr = '';
+    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+    return new Promise((resolve, reject) =>
+      child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${tool} exited with ${code}: ${stderr.trim()}`)))),
+    );
+  }
+
+  async start(): Promise<void> {
+    const settings = ['listen_addresses=127.0.0.1', 'unix_socket_directories=', 'fsync=off', 'synchronous_commit=off', 'full_page_writes=off'];
+    this.child = spawn(join(this.bin, 'postgres'), ['-D', join(this.dir, 'data'), '-p', String(this.port), ...settings.flatMap((s) => ['-c', s])], {
+      cwd: this.dir,
+      stdio: 'ignore',
+      ...this.user,
+    });
+    for (let i = 0; i < 100; i++) {
+      const client = new pg.Client({ connectionString: this.url(), connectionTimeoutMillis: 1000 });
+      client.on('error', () => {});
+      try {
+        await client.connect();
+        await client.end();
+        return;
+      } catch {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+    throw new Error('postgres did not start');
+  }
+
+  /** Immediate shutdown, as a crash: every connection is dropped at once. */
+  async crash(): Promise<void> {
+    const child = this.child;
+    child?.kill('SIGQUIT');
+    if (child) await exited(child);
+  }
+
+  /** A clean (fast) shutdown, as an operator restarting the server. */
+  async stop(): Promise<void> {
+    const child = this.child;
+    child?.kill('SIGINT');
+    if (child) await exited(child);
+  }
+
+  async sql(text: string, values?: unknown[], db = 'postgres'): Promise<Array<Record<string, unknown>>> {
+    const client = new pg.Client({ connectionString: this.url(db) });
+    await client.connect();
+    try {
+      return (await client.query(text, values)).rows;
+    } finally {
+      await client.end();
+    }
+  }
+
+  remove(): void {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+describe.runIf(BIN)('store on a Postgres server of its own', () => {
+  let server: PgServer;
+  beforeAll(async () => {
+    server = await PgServer.create(BIN as string);
+    await server.start();
+  }, 120_000);
+  afterAll(async () => {
+    await server?.stop();
+    server?.remove();
+  });
+
+  const opened: KeyValue[] = [];
+  const open = (opts?: KeyvBackendOptions, db?: string): KeyValue => {
+    const kv = KeyvBackend.open(server.url(db), opts);
+    opened.push(kv);
+    return kv;
+  };
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((kv) => kv.close()));
+  });
+
+  it('lets only one of two Desks on one Postgres answer each event, however they race', async () => {
+    const deskA = new Desk({ store: new JobStore(open()) });
+    const deskB = new Desk({ store: new JobStore(open()) });
+    const events = Array.from({ length: 20 }, (_, i) => `Ev${i}`);
+    const claims = await Promise.all(events.map((id) => Promise.all([deskA.claimEvent('slack', id), deskB.claimEvent('slack', id), deskA.claimEvent('slack', id)])));
+    for (const perEvent of claims) expect(perEvent.filter(Boolean)).toHaveLength(1);
+  });
+
+  it('finds a posting shared through one process as a duplicate in the other, and answers reactions on its card', async () => {
+    const deskA = new Desk({ store: new JobStore(open()) });
+    const deskB = new Desk({ store: new JobStore(open()) });
+    const channel = 'C-dup';
+    const first = await deskA.handleMessage({ ...place, channel, messageId: '1.1', user: 'U1', text: BASE });
+    if (first?.kind !== 'card') throw new Error('expected a card');
+    await deskA.rememberReply({ ...place, channel }, '1.2', first.postingId);
+
+    const second = await deskB.handleMessage({ ...place, channel, messageId: '2.1', user: 'U2', text: BASE });
+    if (second?.kind !== 'card') throw new Error('expected a card');
+    expect(second.card.sharedBefore?.by.id).toBe('U1');
+    expect((await deskB.handleReaction({ ...place, channel, messageId: '1.2', user: 'U3', emoji: 'page_facing_up' }))?.kind).toBe('full');
+  });
+
+  it('keeps one store working when another on the same server closes', async () => {
+    const a = open();
+    const b = open();
+    await a.set('shared-pool', 'still here');
+    await a.close();
+    expect(await b.get('shared-pool')).toBe('still here');
+  });
+
+  it('keeps postings, shares and message refs across a server restart and a reopened store', async () => {
+    const channel = 'C-restart';
+    const kv = open();
+    const desk = new Desk({ store: new JobStore(kv) });
+    const reply = await desk.handleMessage({ ...place, channel, messageId: '1.1', user: 'U1', text: OTHER_JOB });
+    if (reply?.kind !== 'card') throw new Error('expected a card');
+    await desk.rememberReply({ ...place, channel }, '1.2', reply.postingId);
+    await kv.close();
+    await server.stop();
+    await server.start();
+
+    const reopened = new Desk({ store: new JobStore(open()) });
+    expect((await reopened.handleReaction({ ...place, channel, messageId: '1.2', user: 'U2', emoji: 'page_facing_up' }))?.kind).toBe('full');
+    const again = await reopened.handleMessage({ ...place, channel, messageId: '2.1', user: 'U3', text: OTHER_JOB });
+    if (again?.kind !== 'card') throw new Error('expected a card');
+    expect(again.card.sharedBefore?.by.id).toBe('U1');
+  }, 60_000);
+
+  it('still answers with cards while Postgres is down, refusing store work at once, then recovers by itself', async () => {
+    const logs: string[] = [];
+    const log = { info: (_o: object, m: string) => logs.push(`info ${m}`), warn: (_o: object, m: string) => logs.push(`warn ${m}`), error: () => {} };
+    const kv = open({ opTimeoutMs: 5000 });
+    const desk = new Desk({ store: new JobStore(kv), log });
+    const channel = 'C-down';
+    expect((await desk.handleMessage({ ...place, channel, messageId: '1', user: 'U1', text: BASE.replaceAll('Northwind', 'Southwind') }))?.kind).toBe('card');
+    expect(await desk.claimEvent('slack', 'down-E1')).toBe(true);
+
+    await server.crash();
+    // A refused connection is an error at once, not a wait for the 5 s time limit.
+    await expect(kv.ping()).rejects.toThrow(/ECONNREFUSED/);
+    expect((await desk.handleMessage({ ...place, channel, messageId: '2', user: 'U2', text: OTHER_JOB.replaceAll('Northwind', 'Southwind') }))?.kind).toBe('card');
+    expect((await desk.handleMessage({ ...place, channel, messageId: '3', user: 'U2', text: BASE.replaceAll('Northwind', 'Southwind') }))?.kind).toBe('card');
+    expect(logs.filter((l) => l.startsWith('warn'))).toHaveLength(1);
+
+    await server.start();
+    let recovered = false;
+    for (let i = 0; i < 40 && !recovered; i++) {
+      recovered = (await desk.claimEvent('slack', `down-after-${i}`)) && logs.includes('info store reachable again');
+      if (!recovered) await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(recovered).toBe(true);
+    const after = await desk.handleMessage({ ...place, channel, messageId: '4', user: 'U3', text: BASE.replaceAll('Northwind', 'Southwind') });
+    if (after?.kind !== 'card') throw new Error('expected a card');
+    // Shared before the crash: what Postgres kept is found again.
+    expect(after.card.sharedBefore?.by.id).toBe('U1');
+  }, 60_000);
+
+  it('creates its table once the server is up, when it was down at start', async () => {
+    await server.sql('CREATE DATABASE late');
+    await server.crash();
+    const kv = open({ opTimeoutMs: 1000 }, 'late');
+    await expect(kv.set('first', 1)).rejects.toThrow();
+    await server.start();
+    await kv.set('first', 2);
+    expect(await kv.get('first')).toBe(2);
+    expect(await server.sql("SELECT count(*)::int AS n FROM keyv WHERE key = 'jobcard:first'", [], 'late')).toEqual([{ n: 1 }]);
+  }, 60_000);
+
+  it('deletes expired rows that nobody reads again, and keeps live ones', async () => {
+    const kv = open();
+    expect(await kv.claim('event:sweep', 100)).toBe(true);
+    await kv.set('sweep-short', 'gone soon', 100);
+    await kv.set('sweep-kept', 'no expiry');
+    await kv.set('sweep-later', 'expires later', 60_000);
+    await new Promise((r) => setTimeout(r, 250));
+    // A store opening sweeps at once (and then every hour).
+    open();
+    const keys = ['event:sweep', 'sweep-short', 'sweep-kept', 'sweep-later'].map((k) => `jobcard:${k}`);
+    let left: string[] = [];
+    for (let i = 0; i < 50; i++) {
+      left = (await server.sql('SELECT key FROM keyv WHERE key = ANY($1) ORDER BY key', [keys])).map((r) => String(r.key));
+      if (left.length === 2) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(left).toEqual(['jobcard:sweep-kept', 'jobcard:sweep-later']);
+  });
+});
