@@ -6,7 +6,8 @@ import { WebSocketServer, type WebSocket } from 'ws';
  * A stand-in for Discord's gateway on loopback: HELLO (op 10), heartbeat ACKs (op 11),
  * IDENTIFY → READY + GUILD_CREATE, RESUME → RESUMED, and dispatches (op 0) with an
  * increasing sequence number. Frames without `op: 0` and `s` are ignored by discord.js,
- * so every event goes through `dispatch`.
+ * so every event goes through `dispatch`, which, like Discord, sends a message or reaction
+ * event only to sessions that identified with its intent (guild or direct-message).
  */
 export interface GatewayFrame {
   op: number;
@@ -25,11 +26,40 @@ export interface DiscordGatewayOptions {
   refuseIdentify?: number;
 }
 
+/** Gateway intent bits (Discord's values) that decide which dispatches a session receives. */
+const INTENT = {
+  Guilds: 1 << 0,
+  GuildMessages: 1 << 9,
+  GuildMessageReactions: 1 << 10,
+  DirectMessages: 1 << 12,
+  DirectMessageReactions: 1 << 13,
+} as const;
+
+const MESSAGE_EVENTS = new Set(['MESSAGE_CREATE', 'MESSAGE_UPDATE', 'MESSAGE_DELETE', 'MESSAGE_DELETE_BULK']);
+const REACTION_EVENTS = new Set([
+  'MESSAGE_REACTION_ADD', 'MESSAGE_REACTION_REMOVE', 'MESSAGE_REACTION_REMOVE_ALL', 'MESSAGE_REACTION_REMOVE_EMOJI',
+]);
+
+/**
+ * The intent Discord requires before it sends this dispatch, or null when none does.
+ * Messages and reactions come under a guild intent or a direct-message one depending on
+ * whether the payload names a guild, as on the real gateway.
+ */
+export function intentFor(t: string, d: unknown): number | null {
+  const inGuild = typeof d === 'object' && d !== null && typeof (d as Record<string, unknown>)['guild_id'] === 'string';
+  if (MESSAGE_EVENTS.has(t)) return inGuild ? INTENT.GuildMessages : INTENT.DirectMessages;
+  if (REACTION_EVENTS.has(t)) return inGuild ? INTENT.GuildMessageReactions : INTENT.DirectMessageReactions;
+  if (/^(GUILD_(CREATE|UPDATE|DELETE)|CHANNEL_|THREAD_)/.test(t)) return INTENT.Guilds;
+  return null;
+}
+
 export interface DiscordGateway {
   /** ws:// URL to hand out from GET /gateway/bot. */
   url: string;
   /** Every frame the client sent (IDENTIFY, RESUME, heartbeats…). */
   received: GatewayFrame[];
+  /** Dispatches not sent because the session lacked the intent for them (event names, in order). */
+  withheld: string[];
   /** Resolves when the client has identified (or resumed) and READY (RESUMED) was sent. */
   waitForSession(): Promise<void>;
   /** Send an event to every connected client as op 0 with the next sequence number. */
@@ -47,6 +77,10 @@ export async function startDiscordGateway(opts: DiscordGatewayOptions): Promise<
   const url = `ws://127.0.0.1:${port}`;
   const received: GatewayFrame[] = [];
   const live = new Set<WebSocket>();
+  const withheld: string[] = [];
+  /** The intents each connection identified with; a RESUME keeps the session's. */
+  const intentsOf = new Map<WebSocket, number>();
+  let lastIntents = 0;
   let seq = 0;
   let sessionWaiters: Array<() => void> = [];
   let sessions = 0;
@@ -63,7 +97,10 @@ export async function startDiscordGateway(opts: DiscordGatewayOptions): Promise<
 
   server.on('connection', (socket) => {
     live.add(socket);
-    socket.on('close', () => live.delete(socket));
+    socket.on('close', () => {
+      live.delete(socket);
+      intentsOf.delete(socket);
+    });
     send(socket, { op: 10, d: { heartbeat_interval: opts.heartbeatIntervalMs ?? 41_250 }, s: null, t: null });
     socket.on('message', (raw) => {
       const frame = JSON.parse(String(raw)) as GatewayFrame;
@@ -72,12 +109,15 @@ export async function startDiscordGateway(opts: DiscordGatewayOptions): Promise<
       if (frame.op === 2 && opts.refuseIdentify) {
         socket.close(opts.refuseIdentify, 'refused by stand-in');
       } else if (frame.op === 2) {
+        lastIntents = Number((frame.d as { intents?: unknown } | undefined)?.intents ?? 0);
+        intentsOf.set(socket, lastIntents);
         const ready = { ...opts.ready(), resume_gateway_url: url };
         send(socket, { op: 0, s: ++seq, t: 'READY', d: ready });
         for (const guild of opts.guilds()) send(socket, { op: 0, s: ++seq, t: 'GUILD_CREATE', d: guild });
         sessionStarted();
       }
       if (frame.op === 6) {
+        intentsOf.set(socket, lastIntents);
         send(socket, { op: 0, s: ++seq, t: 'RESUMED', d: {} });
         sessionStarted();
       }
@@ -87,13 +127,19 @@ export async function startDiscordGateway(opts: DiscordGatewayOptions): Promise<
   return {
     url,
     received,
+    withheld,
     waitForSession(): Promise<void> {
       if (sessions > 0 && live.size > 0) return Promise.resolve();
       return new Promise((resolve) => sessionWaiters.push(resolve));
     },
     dispatch(t: string, d: unknown): void {
+      // Discord leaves out what a session has no intent for; the sequence moves on only for what it sends.
+      const needed = intentFor(t, d);
+      const receivers = [...live].filter((socket) => needed === null || ((intentsOf.get(socket) ?? 0) & needed) !== 0);
+      if (receivers.length < live.size) withheld.push(t);
+      if (receivers.length === 0) return;
       const s = ++seq;
-      for (const socket of live) send(socket, { op: 0, s, t, d });
+      for (const socket of receivers) send(socket, { op: 0, s, t, d });
     },
     async dropConnection(code: number): Promise<void> {
       sessions = 0;

@@ -41,6 +41,11 @@ export interface WorldOptions {
   deniedInChannel?: bigint;
   /** Gateway close code on IDENTIFY (4014: the Message Content intent is not enabled). */
   refuseIdentify?: number;
+  /**
+   * GUILD_CREATE lists only the bot's own member, as Discord does for a bot without the
+   * Server Members and Presence intents: the client then knows no other user until an event names them.
+   */
+  onlyBotMember?: boolean;
 }
 
 export interface DiscordWorld {
@@ -58,12 +63,18 @@ export interface DiscordWorld {
   /** A MESSAGE_CREATE payload from the member (or another author) in #jobs. */
   message(content: string, extra?: JsonObject): JsonObject;
   /** A MESSAGE_CREATE payload from the member in their DM with the bot (no guild, no member). */
-  directMessage(content: string): JsonObject;
-  /** A message whose text comes as message.txt, served from the CDN: what Discord makes of a paste over 2,000 characters. */
-  messageTxt(text: string): JsonObject;
+  directMessage(content: string, extra?: JsonObject): JsonObject;
+  /**
+   * A message whose text comes as message.txt, served from the CDN: what Discord makes of a
+   * paste over 2,000 characters; in #jobs, or in the member's DM with the bot.
+   */
+  messageTxt(text: string, where?: 'guild' | 'dm'): JsonObject;
   /** Dispatch MESSAGE_CREATE and remember the message server-side (so it can be fetched later). */
   post(message: JsonObject): void;
-  /** Dispatch MESSAGE_REACTION_ADD from the member on a message, as the gateway sends it. */
+  /**
+   * Dispatch MESSAGE_REACTION_ADD from the member on a message, as the gateway sends it: in a
+   * guild channel with guild_id and member; in a DM with neither (the user only as user_id).
+   */
   react(channelId: string, messageId: string, emoji: string, user?: JsonObject): void;
   /** Dispatch an APPLICATION_COMMAND interaction; returns its id and token. */
   interact(data: JsonObject): { id: string; token: string };
@@ -137,7 +148,7 @@ export async function startDiscordWorld(opts: WorldOptions = {}): Promise<Discor
     ],
     members: [
       { user: botUser, roles: [botRoleId], joined_at: joinedAt, deaf: false, mute: false, flags: 0 },
-      { user: member, roles: [], joined_at: joinedAt, deaf: false, mute: false, flags: 0 },
+      ...(opts.onlyBotMember ? [] : [{ user: member, roles: [], joined_at: joinedAt, deaf: false, mute: false, flags: 0 }]),
     ],
     channels: [...channels.values()].filter((c) => c['type'] !== 11).map(({ guild_id: _g, ...c }) => c),
     threads: [],
@@ -177,17 +188,18 @@ export async function startDiscordWorld(opts: WorldOptions = {}): Promise<Discor
       ...extra,
     });
 
-  const directMessage = (content: string): JsonObject => {
+  const directMessage = (content: string, extra: JsonObject = {}): JsonObject => {
     // The gateway names the channel type on MESSAGE_CREATE; discord.js builds the (uncached) DM channel from it.
-    const { guild_id: _g, member: _m, ...rest } = message(content, { channel_id: dmChannelId, channel_type: 1 });
+    const { guild_id: _g, member: _m, ...rest } = message(content, { channel_id: dmChannelId, channel_type: 1, ...extra });
     return rest;
   };
 
-  const messageTxt = (text: string): JsonObject => {
+  const messageTxt = (text: string, where: 'guild' | 'dm' = 'guild'): JsonObject => {
     const id = snowflake();
     const bytes = Buffer.from(text, 'utf8');
-    const url = rest.serveAttachment(channelId, id, 'message.txt', bytes, 'text/plain; charset=utf-8');
-    return message('', { attachments: [{ id, filename: 'message.txt', size: bytes.length, url, proxy_url: url, content_type: 'text/plain; charset=utf-8' }] });
+    const url = rest.serveAttachment(where === 'dm' ? dmChannelId : channelId, id, 'message.txt', bytes, 'text/plain; charset=utf-8');
+    const attachments = [{ id, filename: 'message.txt', size: bytes.length, url, proxy_url: url, content_type: 'text/plain; charset=utf-8' }];
+    return where === 'dm' ? directMessage('', { attachments }) : message('', { attachments });
   };
 
   return {
@@ -209,14 +221,17 @@ export async function startDiscordWorld(opts: WorldOptions = {}): Promise<Discor
       gateway.dispatch('MESSAGE_CREATE', msg);
     },
     react(inChannel: string, messageId: string, emoji: string, user: JsonObject = member): void {
+      const author = (rest.messages.get(inChannel)?.get(messageId)?.['author'] as JsonObject | undefined)?.['id'];
+      const inDm = channels.get(inChannel)?.['type'] === 1;
       gateway.dispatch('MESSAGE_REACTION_ADD', {
         user_id: user['id'],
         channel_id: inChannel,
         message_id: messageId,
-        guild_id: guildId,
-        member: { user, roles: [], joined_at: joinedAt, deaf: false, mute: false, flags: 0 },
+        ...(inDm ? {} : { guild_id: guildId, member: { user, roles: [], joined_at: joinedAt, deaf: false, mute: false, flags: 0 } }),
         emoji: { id: null, name: emoji },
+        ...(author ? { message_author_id: author } : {}),
         burst: false,
+        burst_colors: [],
         type: 0,
       });
     },
