@@ -32,6 +32,8 @@ export const INTENTS = [
   GatewayIntentBits.GuildMessageReactions,
   GatewayIntentBits.MessageContent,
   GatewayIntentBits.DirectMessages,
+  // Without it Discord sends no reaction events from DMs at all: 📄 there would go unheard.
+  GatewayIntentBits.DirectMessageReactions,
 ] as const;
 
 /** A start-up failure an operator can act on; the message says what to fix. */
@@ -43,8 +45,9 @@ export function createDiscordBot(opts: DiscordBotOptions): DiscordBot {
   const log = opts.logger ?? silentLogger;
   const client = new Client({
     intents: [...INTENTS],
-    // Reactions on messages from before a restart arrive only as partials.
-    partials: [Partials.Message, Partials.Channel, Partials.Reaction],
+    // Reactions on messages from before a restart arrive only as partials; in a DM the person
+    // reacting may be unknown too (no member object there), hence User.
+    partials: [Partials.Message, Partials.Channel, Partials.Reaction, Partials.User],
     allowedMentions: NO_PINGS,
     failIfNotExists: false,
     ...(opts.apiUrl ? { rest: { api: opts.apiUrl } } : {}),

@@ -16,12 +16,12 @@ afterEach(async () => {
 });
 
 describe('Discord bot, connection', () => {
-  it('connects through the REST base URL, identifies with the five intents and reports ready', async () => {
+  it('connects through the REST base URL, identifies with the six intents and reports ready', async () => {
     h = await startHarness();
     const identify = h.world.gateway.received.find((f) => f.op === 2)?.d as { intents: number; token: string };
     const expected =
       GatewayIntentBits.Guilds | GatewayIntentBits.GuildMessages | GatewayIntentBits.GuildMessageReactions |
-      GatewayIntentBits.MessageContent | GatewayIntentBits.DirectMessages;
+      GatewayIntentBits.MessageContent | GatewayIntentBits.DirectMessages | GatewayIntentBits.DirectMessageReactions;
     expect(identify.intents).toBe(expected);
     expect(h.world.rest.requests[0]?.path).toBe('/gateway/bot');
     expect(h.bot.status().ready).toBe(true);
