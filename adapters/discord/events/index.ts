@@ -1,6 +1,7 @@
-import type { Client, ClientEvents } from 'discord.js';
+import { Events, type Client, type ClientEvents } from 'discord.js';
 import type { BotContext } from '../context.js';
 import { describeError } from '../../../src/log.js';
+import { onDmReactionPacket } from './dmReactionAdd.js';
 import { interactionCreate } from './interactionCreate.js';
 import type { Listener } from './listener.js';
 import { messageCreate } from './messageCreate.js';
@@ -11,6 +12,12 @@ export function registerListeners(client: Client, ctx: BotContext): void {
   listen(client, ctx, messageCreate);
   listen(client, ctx, messageReactionAdd);
   listen(client, ctx, interactionCreate);
+  // Gateway packets discord.js would drop: 📄 in a DM channel it has not cached.
+  client.on(Events.Raw, (packet: unknown) => {
+    onDmReactionPacket(ctx, packet).catch((err: unknown) => {
+      ctx.log.error({ err: describeError(err), event: 'dmReactionAdd' }, 'Discord listener failed');
+    });
+  });
 }
 
 function listen<E extends keyof ClientEvents>(client: Client, ctx: BotContext, listener: Listener<E>): void {

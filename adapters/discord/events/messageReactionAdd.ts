@@ -1,46 +1,31 @@
-import { Events, RESTJSONErrorCodes, type MessageReaction, type PartialMessageReaction, type PartialUser, type User } from 'discord.js';
-import { once, placeOf, type BotContext } from '../context.js';
-import { postFullText } from '../post-full.js';
-import { describeError, logEvent } from '../../../src/log.js';
-import { isDiscordError, isPermissionError } from '../permissions.js';
+import { Events, type MessageReaction, type PartialMessageReaction, type PartialUser, type User } from 'discord.js';
+import type { BotContext } from '../context.js';
+import { answerReaction } from '../full-text.js';
 import type { Listener } from './listener.js';
 
 /**
- * 📄 on a card or an original posting → the full posting in a thread on that message, once.
- * The message may be a partial (a card from before a restart): the Desk needs only its ids,
- * and it is fetched once the Desk knows the posting.
+ * 📄 on a card or an original posting → the full posting in a thread on that message.
+ * The message may be a partial (a card from before a restart): it is fetched only once
+ * the Desk knows the posting. (A DM discord.js has no channel for never gets here: see dmReactionAdd.)
  */
 export async function onReactionAdd(
   ctx: BotContext,
   reaction: MessageReaction | PartialMessageReaction,
   user: User | PartialUser,
 ): Promise<void> {
-  if (user.id === ctx.client.user?.id || user.bot) return;
+  // A partial user (uncached, in a DM) has bot = null: only the other end of a DM can be it, and bots do not DM bots.
+  if (user.bot) return;
   const emoji = reaction.emoji.name;
   if (!emoji) return;
-  const partial = reaction.message;
-  const reply = await ctx.desk.handleReaction({
-    ...placeOf(partial),
-    messageId: partial.id,
-    user: user.id,
+  const message = reaction.message;
+  await answerReaction(ctx, {
+    guildId: message.guildId,
+    channelId: message.channelId,
+    messageId: message.id,
+    userId: user.id,
     emoji,
+    load: () => (message.partial ? message.fetch() : Promise.resolve(message)),
   });
-  if (reply?.kind !== 'full') return;
-  // Once per message: a second 📄 on it (another person) would only repeat what the thread already holds.
-  await once(ctx, `full:${partial.channelId}:${partial.id}`, async () => {
-    const startedAt = performance.now();
-    const message = partial.partial ? await partial.fetch().catch((err: unknown) => gone(ctx, err)) : partial;
-    if (!message) return;
-    await postFullText(ctx, message, reply.title, reply.text);
-    logEvent(ctx.log, { platform: 'discord', kind: 'reaction', outcome: 'full', startedAt, channel: partial.channelId });
-  });
-}
-
-/** The message was deleted, or the bot lost access to it, between the reaction and the fetch. */
-function gone(ctx: BotContext, err: unknown): null {
-  if (!isDiscordError(err, RESTJSONErrorCodes.UnknownMessage) && !isPermissionError(err)) throw err;
-  ctx.log.debug({ err: describeError(err) }, 'reacted message is gone');
-  return null;
 }
 
 export const messageReactionAdd: Listener<typeof Events.MessageReactionAdd> = {
