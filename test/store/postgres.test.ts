@@ -121,6 +121,11 @@ class PgServer {
     if (child) await exited(child);
   }
 
+  /** Freeze the server (SIGSTOP): it accepts no new connection until thawed. */
+  freeze(frozen: boolean): void {
+    this.child?.kill(frozen ? 'SIGSTOP' : 'SIGCONT');
+  }
+
   /** A clean (fast) shutdown, as an operator restarting the server. */
   async stop(): Promise<void> {
     const child = this.child;
@@ -240,6 +245,19 @@ describe.runIf(BIN)('store on a Postgres server of its own', () => {
     // Shared before the crash: what Postgres kept is found again.
     expect(after.card.sharedBefore?.by.id).toBe('U1');
   }, 60_000);
+
+  it('gives up on a server that hangs within its time limit, and works again once it answers', async () => {
+    const kv = open({ opTimeoutMs: 500 });
+    server.freeze(true);
+    try {
+      await expect(kv.get('hung')).rejects.toThrow(/time/);
+      await expect(kv.claim('event:hung', 60_000)).rejects.toThrow(/time/);
+    } finally {
+      server.freeze(false);
+    }
+    await kv.set('hung', 'answered');
+    expect(await kv.get('hung')).toBe('answered');
+  }, 30_000);
 
   it('creates its table once the server is up, when it was down at start', async () => {
     await server.sql('CREATE DATABASE late');
