@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import sqlite3 from 'sqlite3';
+import Database from 'better-sqlite3';
 import { extractPosting } from '../src/extract/index.js';
 import type { Posting } from '../src/posting.js';
 import { MapBackend } from '../src/store/backend.js';
@@ -35,16 +35,15 @@ async function fill(file: string, n: number, template: Posting): Promise<void> {
   const map = new MapBackend();
   const store = new JobStore(map);
   for (let i = 0; i < n; i++) await store.remember(`p${i}`, { ...template, text: variant(i) });
-  const db = new sqlite3.Database(file);
-  const run = (sql: string, ...params: unknown[]): Promise<void> =>
-    new Promise((resolve, reject) => db.run(sql, params, (err) => (err ? reject(err) : resolve())));
-  await run('CREATE TABLE IF NOT EXISTS keyv(key VARCHAR(255) PRIMARY KEY, value TEXT)');
-  await run('BEGIN');
-  for (const [key, value, expires] of map.dump()) {
-    await run('INSERT OR REPLACE INTO keyv (key, value) VALUES (?, ?)', `jobcard:${key}`, JSON.stringify(expires === null ? { value } : { value, expires }));
-  }
-  await run('COMMIT');
-  await new Promise<void>((resolve) => db.close(() => resolve()));
+  const db = new Database(file);
+  db.exec('CREATE TABLE IF NOT EXISTS keyv(key VARCHAR(255) PRIMARY KEY, value TEXT)');
+  const insert = db.prepare('INSERT OR REPLACE INTO keyv (key, value) VALUES (?, ?)');
+  db.transaction(() => {
+    for (const [key, value, expires] of map.dump()) {
+      insert.run(`jobcard:${key}`, JSON.stringify(expires === null ? { value } : { value, expires }));
+    }
+  })();
+  db.close();
 }
 
 export async function run(sizes: number[] = (process.env.BENCH_STORE_SIZES ?? '1000,10000,100000').split(',').map(Number)): Promise<void> {

@@ -1,6 +1,4 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { defaultDeserialize, defaultSerialize } from '@keyv/serialize';
 import Keyv, { type DeserializedData, type KeyvEntry } from 'keyv';
 import type { QueryConfig } from 'pg';
@@ -11,7 +9,6 @@ const PREFIX = 'jobcard:';
 /** A store that takes longer than this counts as unreachable: the card goes out without dedupe. */
 const OP_TIMEOUT_MS = 2000;
 
-type SqlQuery = (sql: string, ...params: unknown[]) => Promise<Array<Record<string, unknown>>>;
 type Claim = (key: string, ttlMs: number) => Promise<boolean>;
 type OnError = (err: unknown) => void;
 
@@ -67,41 +64,16 @@ function wrap(adapter: ConstructorParameters<typeof Keyv>[0], onError: OnError):
 }
 
 async function openSqlite(url: string, onError: OnError): Promise<Connection> {
-  const { default: KeyvSqlite } = await import('@keyv/sqlite');
-  /** @keyv/sqlite writes each key with a statement of its own; one INSERT … SELECT over a JSON array writes a batch. */
-  class BatchedSqlite extends KeyvSqlite {
-    async setMany(entries: Array<{ key: string; value: unknown }>): Promise<void> {
-      await this.query(
-        `INSERT INTO keyv (key, value) SELECT json_extract(e.value, '$[0]'), json_extract(e.value, '$[1]') FROM json_each(?) AS e WHERE true
-         ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
-        JSON.stringify(entries.map((e) => [e.key, e.value])),
-      );
-    }
-  }
-  const file = url.replace(/^sqlite:\/\//, '');
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const adapter = new BatchedSqlite({ uri: url, busyTimeout: 5000 });
+  const { SqliteStore } = await import('./sqlite.js');
+  const adapter = new SqliteStore(url.replace(/^sqlite:\/\//, ''));
   adapter.on('error', onError);
-  const query = adapter.query as unknown as SqlQuery;
-  // WAL lets readers and one writer work at once and skips an fsync per write; NORMAL
-  // synchronous stays safe against corruption (a power cut may lose the last writes only).
-  await query('PRAGMA journal_mode = WAL');
-  await query('PRAGMA synchronous = NORMAL');
-  const claim: Claim = async (key, ttlMs) => {
-    const now = Date.now();
-    // One statement, atomic in this process or any other: a new key is inserted, an expired
-    // claim is taken over, a live one is left alone; RETURNING names the key only when we won.
-    const rows = await query(
-      `INSERT INTO keyv (key, value) VALUES (?, ?)
-       ON CONFLICT(key) DO UPDATE SET value = excluded.value WHERE json_extract(keyv.value, '$.expires') < ?
-       RETURNING key`,
-      key,
-      JSON.stringify({ value: 1, expires: now + ttlMs }),
-      now,
-    );
-    return rows.length === 1;
+  return {
+    keyv: wrap(adapter as unknown as ConstructorParameters<typeof Keyv>[0], onError),
+    claim: async (key, ttlMs) => adapter.claim(key, ttlMs),
+    ping: async () => adapter.ping(),
+    close: () => adapter.disconnect(),
+    ready: async () => undefined,
   };
-  return { keyv: wrap(adapter, onError), claim, ping: () => query('SELECT 1'), close: () => adapter.disconnect(), ready: async () => undefined };
 }
 
 async function openRedis(url: string, timeoutMs: number, onError: OnError): Promise<Connection> {
@@ -258,10 +230,11 @@ async function openPostgres(url: string, timeoutMs: number, onError: OnError): P
 }
 
 /**
- * A KeyValue on keyv with the official adapter the URL names: a SQLite file (the embedded
- * default), Redis or Postgres. keyv has no set-if-absent, so claim() uses each backend's own
- * atomic form: INSERT OR IGNORE, SET NX PX, INSERT … ON CONFLICT DO NOTHING. Only the driver
- * in use is loaded.
+ * A KeyValue on keyv with a store for the backend the URL names: a SQLite file through
+ * better-sqlite3 (the embedded default, src/store/sqlite.ts), Redis through @keyv/redis, or
+ * Postgres through its own pg pool. keyv has no set-if-absent, so claim() uses each backend's
+ * own atomic form: INSERT … ON CONFLICT DO UPDATE … WHERE expired RETURNING on SQLite and
+ * Postgres, SET NX PX on Redis. Only the driver in use is loaded.
  */
 export class KeyvBackend implements KeyValue {
   private constructor(

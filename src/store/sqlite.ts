@@ -1,0 +1,162 @@
+import { EventEmitter } from 'node:events';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database, { type Statement } from 'better-sqlite3';
+
+/**
+ * How long a statement waits for another process's write lock before failing. better-sqlite3 waits
+ * on this thread, so it is short: jobcard processes hold the lock for a millisecond or two.
+ */
+const BUSY_TIMEOUT_MS = 500;
+/** Expired rows are deleted this often, a bounded batch of rows at a time. */
+const SWEEP_MS = 60 * 60 * 1000;
+const SWEEP_BATCH = 500;
+
+interface Row {
+  key: string;
+  value: string;
+}
+
+/**
+ * A keyv store on a SQLite file through better-sqlite3, in the table layout @keyv/sqlite uses
+ * (`keyv(key, value)`, keyv's own record format), so files written by either read the same.
+ *
+ * better-sqlite3 rather than @keyv/sqlite: @keyv/sqlite runs on node-sqlite3, which prepares
+ * every statement anew and hands each to libuv's thread pool; better-sqlite3 keeps prepared
+ * statements and runs them in place. A share's reads and writes cost about a third of the CPU
+ * that way (bench/store.ts), with no thread-pool queue to wait in. Each statement here touches
+ * a few rows by primary key, so running it on the main thread takes microseconds.
+ */
+export class SqliteStore extends EventEmitter {
+  /** keyv keeps expiry inside each record; this store does not expire rows by itself. */
+  readonly ttlSupport = false;
+  readonly opts: { dialect: 'sqlite'; url: string };
+  namespace?: string;
+
+  private readonly db: Database.Database;
+  private readonly statements: {
+    get: Statement<[string], Row>;
+    getMany: Statement<[string], Row>;
+    upsert: Statement<[string, string]>;
+    remove: Statement<[string]>;
+    removeMany: Statement<[string]>;
+    claim: Statement<[string, string, number], Row>;
+    chunkEnd: Statement<[number, number], { last: number | null }>;
+    sweep: Statement<[number, number, number]>;
+  };
+  private readonly writeMany: (entries: ReadonlyArray<{ key: string; value: string }>) => void;
+  private readonly sweeper: NodeJS.Timeout;
+
+  constructor(file: string, opts: { busyTimeoutMs?: number } = {}) {
+    super();
+    this.opts = { dialect: 'sqlite', url: `sqlite://${file}` };
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file, { timeout: opts.busyTimeoutMs ?? BUSY_TIMEOUT_MS });
+    // WAL lets readers and one writer work at once and skips an fsync per write; NORMAL
+    // synchronous stays safe against corruption (a power cut may lose the last writes only).
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.exec(`CREATE TABLE IF NOT EXISTS keyv(key VARCHAR(255) PRIMARY KEY, value TEXT)`);
+    this.statements = {
+      get: this.db.prepare('SELECT key, value FROM keyv WHERE key = ?'),
+      getMany: this.db.prepare('SELECT key, value FROM keyv WHERE key IN (SELECT value FROM json_each(?))'),
+      upsert: this.db.prepare('INSERT INTO keyv (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
+      remove: this.db.prepare('DELETE FROM keyv WHERE key = ?'),
+      removeMany: this.db.prepare('DELETE FROM keyv WHERE key IN (SELECT value FROM json_each(?))'),
+      // One statement, atomic in this process or any other: a new key is inserted, an expired
+      // claim is taken over, a live one is left alone; RETURNING names the key only when we won.
+      claim: this.db.prepare(
+        `INSERT INTO keyv (key, value) VALUES (?, ?)
+         ON CONFLICT(key) DO UPDATE SET value = excluded.value WHERE json_extract(keyv.value, '$.expires') < ?
+         RETURNING key, value`,
+      ),
+      chunkEnd: this.db.prepare('SELECT max(rowid) AS last FROM (SELECT rowid FROM keyv WHERE rowid > ? ORDER BY rowid LIMIT ?)'),
+      // keyv keeps the expiry inside each record ({"value":…,"expires":…}); a row that is not
+      // JSON is left alone.
+      sweep: this.db.prepare(
+        `DELETE FROM keyv WHERE rowid > ? AND rowid <= ? AND json_valid(value) AND json_extract(value, '$.expires') < ?`,
+      ),
+    };
+    const upsert = this.statements.upsert;
+    this.writeMany = this.db.transaction((entries: ReadonlyArray<{ key: string; value: string }>) => {
+      for (const e of entries) upsert.run(e.key, e.value);
+    });
+    // Claims and link-cache records are never read again once they expire: without a sweep
+    // the file would grow by one row per event forever.
+    this.sweeper = setInterval(() => void this.sweep(), SWEEP_MS).unref();
+  }
+
+  async get(key: string): Promise<string | undefined> {
+    return this.statements.get.get(key)?.value;
+  }
+
+  async getMany(keys: string[]): Promise<Array<string | undefined>> {
+    const rows = this.statements.getMany.all(JSON.stringify(keys));
+    const byKey = new Map(rows.map((r) => [r.key, r.value]));
+    return keys.map((k) => byKey.get(k));
+  }
+
+  async has(key: string): Promise<boolean> {
+    return this.statements.get.get(key) !== undefined;
+  }
+
+  async set(key: string, value: string): Promise<void> {
+    this.statements.upsert.run(key, value);
+  }
+
+  /** One transaction: every entry is written, or none. */
+  async setMany(entries: Array<{ key: string; value: string }>): Promise<void> {
+    this.writeMany(entries);
+  }
+
+  async delete(key: string): Promise<boolean> {
+    return this.statements.remove.run(key).changes > 0;
+  }
+
+  async deleteMany(keys: string[]): Promise<boolean> {
+    return this.statements.removeMany.run(JSON.stringify(keys)).changes > 0;
+  }
+
+  async clear(): Promise<void> {
+    this.db.prepare('DELETE FROM keyv WHERE key LIKE ?').run(this.namespace ? `${this.namespace}:%` : '%');
+  }
+
+  /** Take `key` for `ttlMs` unless a live claim holds it: true when this call won. */
+  claim(key: string, ttlMs: number): boolean {
+    const now = Date.now();
+    return this.statements.claim.get(key, JSON.stringify({ value: 1, expires: now + ttlMs }), now) !== undefined;
+  }
+
+  /**
+   * Delete rows whose expiry has passed, going through the table a batch of rows at a time with
+   * a turn of the event loop between batches, so a large file never holds up the events being
+   * answered. (An index on the expiry would spare the walk but cost every write a parse of its
+   * record; the walk runs once an hour.)
+   */
+  async sweep(now = Date.now()): Promise<number> {
+    let removed = 0;
+    let after = 0;
+    try {
+      for (;;) {
+        if (!this.db.open) return removed;
+        const last = this.statements.chunkEnd.get(after, SWEEP_BATCH)?.last ?? null;
+        if (last === null) return removed;
+        removed += this.statements.sweep.run(after, last, now).changes;
+        after = last;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    } catch (err) {
+      this.emit('error', err);
+      return removed;
+    }
+  }
+
+  ping(): void {
+    this.db.prepare('SELECT 1').get();
+  }
+
+  async disconnect(): Promise<void> {
+    clearInterval(this.sweeper);
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,100 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { KeyvBackend } from '../../src/store/keyv-backend.js';
+import { SqliteStore } from '../../src/store/sqlite.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'jobcard-sqlite-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+let n = 0;
+const freshFile = (): string => join(tmp, `s-${process.pid}-${++n}.sqlite`);
+const open: Array<{ disconnect?: () => Promise<void>; close?: () => Promise<void> }> = [];
+afterEach(async () => {
+  for (const o of open.splice(0)) await (o.disconnect?.() ?? o.close?.());
+});
+function store(file: string, opts?: { busyTimeoutMs?: number }): SqliteStore {
+  const s = new SqliteStore(file, opts);
+  open.push(s);
+  return s;
+}
+
+/** A keyv record as keyv writes it. */
+const record = (value: unknown, expires?: number): string => JSON.stringify(expires === undefined ? { value } : { value, expires });
+
+describe('SQLite store (better-sqlite3)', () => {
+  it('reads many keys in the order asked, with gaps for missing ones', async () => {
+    const s = store(freshFile());
+    await s.setMany([
+      { key: 'a', value: record(1) },
+      { key: 'c', value: record(3) },
+    ]);
+    expect(await s.getMany(['c', 'b', 'a'])).toEqual([record(3), undefined, record(1)]);
+    expect(await s.has('a')).toBe(true);
+    expect(await s.delete('a')).toBe(true);
+    expect(await s.delete('a')).toBe(false);
+  });
+
+  it('lets one of two connections to one file claim an event, and takes over an expired claim', async () => {
+    const file = freshFile();
+    const a = store(file);
+    const b = store(file);
+    expect([a.claim('event:1', 60_000), b.claim('event:1', 60_000)]).toEqual([true, false]);
+    expect(b.claim('event:2', -1)).toBe(true);
+    expect(a.claim('event:2', 60_000)).toBe(true);
+    expect(b.claim('event:2', 60_000)).toBe(false);
+  });
+
+  it('sweeps expired rows in batches and keeps live ones and rows that are not JSON', async () => {
+    const s = store(freshFile());
+    const now = Date.now();
+    const expired = Array.from({ length: 1200 }, (_, i) => ({ key: `event:${i}`, value: record(1, now - 1000) }));
+    await s.setMany([...expired, { key: 'posting:x', value: record({ title: 'x' }, now + 60_000) }, { key: 'forever', value: record(2) }]);
+    await s.set('odd', 'not json');
+    expect(await s.sweep(now)).toBe(1200);
+    expect(await s.getMany(['event:0', 'event:1199', 'posting:x', 'forever', 'odd'])).toEqual([
+      undefined,
+      undefined,
+      record({ title: 'x' }, now + 60_000),
+      record(2),
+      'not json',
+    ]);
+  });
+
+  it('writes a batch in one transaction: a failing batch leaves nothing behind', async () => {
+    const s = store(freshFile());
+    const bad = { key: 'b', value: Symbol('not bindable') as unknown as string };
+    await expect(s.setMany([{ key: 'a', value: record(1) }, bad])).rejects.toThrow();
+    expect(await s.get('a')).toBeUndefined();
+  });
+
+  it("waits only briefly for another process's write lock, then fails instead of freezing the bot", async () => {
+    const file = freshFile();
+    const s = store(file, { busyTimeoutMs: 100 });
+    const other = new Database(file);
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      const started = performance.now();
+      await expect(s.set('k', record(1))).rejects.toThrow(/locked|busy/i);
+      expect(performance.now() - started).toBeLessThan(2000);
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    await s.set('k', record(1));
+    expect(await s.get('k')).toBe(record(1));
+  });
+
+  it('is what sqlite:// URLs open: a KeyvBackend on it keeps values across a reopen', async () => {
+    const file = freshFile();
+    const kv = KeyvBackend.open(`sqlite://${file}`);
+    await kv.setMany([{ key: 'x', value: { n: 1 } }, { key: 'gone', value: 1, ttlMs: 1 }]);
+    await kv.close();
+    const again = KeyvBackend.open(`sqlite://${file}`);
+    open.push(again);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(await again.getMany(['x', 'gone'])).toEqual([{ n: 1 }, undefined]);
+  });
+});
