@@ -92,6 +92,22 @@ export function cleanTitle(raw: string): string {
   return titleCase(t);
 }
 
+// A chat ad's opening line: "[HIRING] Junior Frontend Developer (React) – Toronto, ON",
+// "Hiring: Data Analyst @ Acme | Remote", "We're hiring! Staff SRE - NYC".
+const HIRING_LINE = /^\W{0,3}(?:we['’]re hiring|we are hiring|now hiring|hiring|job opening|open role)\W{0,2}?(?:\]|:|\||[-–—]|!)\s*(.+)$/i;
+const HIRING_LINE_PARTS = /\s+[-–—|@·]\s+|\s+at\s+|(?<=\S)[–—](?=\S)|\s*\|\s*/;
+
+/** The role on a chat ad's "[HIRING] …" line: the part of it that names a role. */
+function hiringLineTitle(text: string): { title: string; line: string } | null {
+  for (const line of linesOf(text).slice(0, 3)) {
+    const m = HIRING_LINE.exec(line.text);
+    // A flattened paste runs on after the title: a part that long is not one.
+    const role = m?.[1]?.split(HIRING_LINE_PARTS).find((part) => ROLE_NOUNS.test(part) && part.split(/\s+/).length <= 10);
+    if (role) return { title: role, line: line.text };
+  }
+  return null;
+}
+
 /** The title named in a labelled header ("Position Title: …"), cut before the next run-on field. */
 function labelledTitle(text: string): { title: string; line: string } | null {
   for (const line of linesOf(text).slice(0, 40)) {
@@ -195,6 +211,8 @@ function findTitle(text: string, company: string | null): Found<string | null> {
     const page = readPageTitle(l.text);
     if (page) return found(cleanTitle(page.title), l.text, 'page title');
   }
+  const hiring = hiringLineTitle(body);
+  if (hiring) return found(cleanTitle(hiring.title), hiring.line, 'hiring line');
   const labelled = labelledTitle(body);
   const line = block.lines[block.titleIndex];
   // Job boards add a "Role: Data Engineer" category under the posting's own "Senior Data

@@ -25,6 +25,16 @@ describe('title and company', () => {
     expect(extractTitle(text, null).value).toBe('Data Platform Engineer');
     expect(extractCompany(text).value).toBe('Harbor Labs');
   });
+  it("reads the role on a chat ad's hiring line, without the place or company riding on it", () => {
+    const body = '\n\nSmall team, React and TypeScript. Pay: $80k-95k/year. DM me.';
+    expect(extractTitle(`[HIRING] Junior Frontend Developer (React) – Toronto, ON (on-site)${body}`, null).value).toBe('Junior Frontend Developer (React)');
+    expect(extractTitle(`Hiring: Data Analyst @ Meadowlark Foods | Remote${body}`, null).value).toBe('Data Analyst');
+    expect(extractTitle(`We're hiring! Staff Site Reliability Engineer - NYC${body}`, null).value).toBe('Staff Site Reliability Engineer');
+  });
+  it('takes no title from a hiring line that runs on into the posting (a flattened paste)', () => {
+    const flat = '[HIRING] Frontend Developer – Toronto, ON We are a small team that builds tools for clinics and we want someone who enjoys shipping every week. Pay: $80k-95k/year.';
+    expect(extractTitle(flat, null).value ?? '').not.toMatch(/small team/);
+  });
   it('strips site suffixes and page-title forms', () => {
     expect(cleanTitle('Senior Data Engineer | LinkedIn')).toBe('Senior Data Engineer');
     expect(cleanTitle('Backend Engineer - Greenhouse')).toBe('Backend Engineer');
