@@ -7,8 +7,10 @@ import { adminIds, fullTextEmoji, slackMode, type Config } from '../src/config.j
 import { Desk } from '../src/desk/index.js';
 import { createLinkReader } from '../src/links/index.js';
 import { warnPrivateAllowedOnce } from '../src/links/ssrf.js';
-import { redactUrl } from '../src/log.js';
+import { describeError, redactUrl } from '../src/log.js';
 import { openStore, type Store } from '../src/store/index.js';
+import type { Card } from '../src/card/types.js';
+import { warmUp } from '../src/warm-up/index.js';
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -81,6 +83,8 @@ export async function startJobcard(config: Config, log: Logger): Promise<Running
   });
 
   const parts: string[] = [];
+  /** The card renderers of the platforms that run, warmed with the core. */
+  const renderers: Array<(card: Card) => unknown> = [];
   let slack: SlackApp | undefined;
   let slackUp = false;
   let discord: DiscordBot | undefined;
@@ -104,6 +108,7 @@ export async function startJobcard(config: Config, log: Logger): Promise<Running
     if (mode && config.SLACK_BOT_TOKEN) {
       // Each platform's library is loaded only when it runs: a web process never holds discord.js.
       const { createSlackApp } = await import('../adapters/slack/app.js');
+      renderers.push((await import('../adapters/slack/render/card.js')).renderCardSlack);
       slack = createSlackApp({
         desk,
         botToken: config.SLACK_BOT_TOKEN,
@@ -122,6 +127,7 @@ export async function startJobcard(config: Config, log: Logger): Promise<Running
     }
     if (config.DISCORD_TOKEN) {
       const { createDiscordBot } = await import('../adapters/discord/bot.js');
+      renderers.push((await import('../adapters/discord/render/card.js')).renderCardDiscord);
       discord = createDiscordBot({
         desk,
         token: config.DISCORD_TOKEN,
@@ -133,6 +139,8 @@ export async function startJobcard(config: Config, log: Logger): Promise<Running
     }
     if (parts.length === 0) {
       const { createPlayground } = await import('../adapters/local/server.js');
+      // The playground shows both platforms' cards.
+      renderers.push((await import('../adapters/slack/render/card.js')).renderCardSlack, (await import('../adapters/discord/render/card.js')).renderCardDiscord);
       playground = createPlayground({ desk, health: async () => health(), log: log.child({ platform: 'local' }) });
       port = await playground.listen(config.PORT, '127.0.0.1');
       parts.push('playground');
@@ -154,7 +162,16 @@ export async function startJobcard(config: Config, log: Logger): Promise<Running
     throw err;
   }
 
+  const warming = new AbortController();
+  if (config.JOBCARD_WARM_UP) {
+    warmUp({ renderers, signal: warming.signal }).then(
+      (r) => log.debug({ texts: r.texts, ms: Math.round(r.ms) }, 'core warmed up'),
+      (err: unknown) => log.warn({ err: describeError(err) }, 'warming the core up failed'),
+    );
+  }
+
   const stopAll = async (): Promise<void> => {
+    warming.abort();
     const drain = Promise.allSettled([
       slack?.stop().then(() => { slackUp = false; }),
       discord?.stop(),

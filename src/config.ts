@@ -6,7 +6,7 @@ import { EMOJI_UNICODE } from './card/labels.js';
  * Names are a contract (../shared/DESIGN.md, "Configuration"); .env.example documents each.
  */
 const optionalText = z.string().trim().min(1).optional();
-const flag = z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true');
+const flag = (fallback: '0' | '1' = '0') => z.enum(['0', '1', 'true', 'false']).default(fallback).transform((v) => v === '1' || v === 'true');
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 export const ConfigSchema = z
@@ -25,7 +25,7 @@ export const ConfigSchema = z
       .regex(/^(sqlite|redis|rediss|postgres|postgresql|memory):/, 'must start with sqlite://, redis://, postgres:// or memory:')
       .default('sqlite://./data/jobcard.sqlite'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    JOBCARD_ALLOW_PRIVATE_URLS: flag,
+    JOBCARD_ALLOW_PRIVATE_URLS: flag(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Reactions that ask for the full posting, comma-separated emoji names. */
     JOBCARD_FULL_TEXT_EMOJI: z.string().trim().min(1).default('page_facing_up'),
@@ -36,6 +36,8 @@ export const ConfigSchema = z
     JOBCARD_LINK_CACHE_TTL_HOURS: positiveInt(24),
     /** Platform user ids allowed to `/jd forget` anyone's posting, comma-separated. */
     JOBCARD_ADMIN_IDS: z.string().default(''),
+    /** Run the core over built-in samples at start-up, so the first pastes find it compiled. */
+    JOBCARD_WARM_UP: flag('1'),
   });
 
 export type Config = z.infer<typeof ConfigSchema>;

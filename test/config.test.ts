@@ -19,6 +19,8 @@ describe('configuration', () => {
     expect(config.STORE_URL).toBe('sqlite://./data/jobcard.sqlite');
     expect(config.PORT).toBe(3000);
     expect(config.JOBCARD_ALLOW_PRIVATE_URLS).toBe(false);
+    expect(config.JOBCARD_WARM_UP).toBe(true);
+    expect(loadConfig({ JOBCARD_WARM_UP: '0' }).JOBCARD_WARM_UP).toBe(false);
     expect(slackMode(config)).toBeNull();
   });
 

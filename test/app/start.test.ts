@@ -126,6 +126,24 @@ describe('startJobcard with Slack credentials (HTTP mode)', () => {
     expect(typeof event['latencyMs']).toBe('number');
   });
 
+  it('warms the core up after start, answering a paste that arrives meanwhile', async () => {
+    const api = await slackStandIn();
+    const tmp = store();
+    const logs = capturingLogger('debug');
+    const running = await startJobcard(configOf({ ...slackEnv(api), STORE_URL: tmp.sqliteUrl, LOG_LEVEL: 'debug' }), logs.log);
+    cleanups.push(() => running.stop());
+    const sender = new SlackSender(`http://127.0.0.1:${running.port}`, SIGNING_SECRET);
+    expect((await sender.event(messageEvent({ text: slackEscape(POSTING) }))).status).toBe(200);
+    await api.waitFor(() => api.posted[0]);
+    const warmed = await waitUntil(() => logs.records.find((r) => r.msg === 'core warmed up'), 'the warm-up log line', 30_000);
+    expect(warmed['texts']).toBeGreaterThan(0);
+    // Nothing the warm-up does is stored or sent: the store holds the one real share only.
+    const memory = openStore(tmp.sqliteUrl);
+    cleanups.push(() => memory.close());
+    expect(await memory.recent('slack', 'T0TEAM01', 'C0JOBS001', 50)).toHaveLength(1);
+    expect(api.posted).toHaveLength(1);
+  });
+
   it('reports 503 when the store is unreachable, and still answers a paste with a card', async () => {
     const api = await slackStandIn();
     const port = await closedPort();
