@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { extractPosting } from '../src/extract/index.js';
 import type { Posting } from '../src/posting.js';
+import type { ShareRecord } from '../src/store/types.js';
 import { MapBackend } from '../src/store/backend.js';
 import { JobStore } from '../src/store/job-store.js';
 import { KeyvBackend } from '../src/store/keyv-backend.js';
@@ -64,6 +65,37 @@ export async function run(sizes: number[] = (process.env.BENCH_STORE_SIZES ?? '1
     console.log(
       `${String(n).padStart(7)} postings: new ${fmt(fresh.median)} (p99 ${fmt(fresh.p99)}) · edited repost ${fmt(near.median)} (p99 ${fmt(near.p99)}) · same text ${fmt(same.median)} (p99 ${fmt(same.p99)}); filled in ${(loadMs / 1000).toFixed(1)} s`,
     );
+    await kv.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  await recordShares(template, [10, 500]);
+}
+
+/** One share of a new posting, as the Desk records it: the posting, its keys, the share, the team's lists. */
+function shareOf(template: Posting, i: number, isNew: boolean): ShareRecord {
+  const at = new Date(1_700_000_000_000 + i * 1000).toISOString();
+  const postingId = `p${i}`;
+  const share = { postingId, platform: 'slack' as const, team: 'T1', channel: 'C1', messageId: `m${i}`, user: 'U1', userName: null, at, link: null };
+  const terms = `senior machine learning engineer capital one python spark aws richmond va ${i}`;
+  const entry = { postingId, title: 'Senior Machine Learning Engineer', company: 'Capital One', level: 'senior', pay: '$150,000–$200,000', sponsorship: 'no', terms, channel: 'C1', user: 'U1', userName: null, at, link: null };
+  return { posting: { ...template, text: isNew ? variant(i) : template.text }, isNew, share, entry, team: 'T1' };
+}
+
+/**
+ * What recording a share costs once a team has history: the team's recent list and search
+ * index are read and written with every share, so a team that shared 500 postings must cost no
+ * more per share than one that shared ten.
+ */
+async function recordShares(template: Posting, teamSizes: number[]): Promise<void> {
+  console.log('\n## store: recording a share of a new posting on a SQLite file (median and p99 of 200)');
+  for (const size of teamSizes) {
+    const dir = mkdtempSync(join(tmpdir(), 'jobcard-bench-'));
+    const kv = KeyvBackend.open(`sqlite://${join(dir, 'bench.sqlite')}`, { opTimeoutMs: 60_000 });
+    const store = new JobStore(kv);
+    for (let i = 0; i < size; i++) await store.recordShare(shareOf(template, i, false));
+    let k = size;
+    const timed = summarize(await timeRunsAsync(() => store.recordShare(shareOf(template, k++, true)), 200));
+    console.log(`  team with ${String(size).padStart(4)} earlier shares: ${fmt(timed.median)} (p99 ${fmt(timed.p99)})`);
     await kv.close();
     rmSync(dir, { recursive: true, force: true });
   }

@@ -18,8 +18,14 @@ export const DEFAULT_RETENTION: Retention = { postingMs: 180 * DAY, messageMs: 1
 /** Bounds that keep every record small, whatever a team shares. */
 const MAX_SHARES = 50;
 const MAX_RECENT = 50;
-const MAX_INDEX = 500;
 const MAX_BUCKET = 25;
+/**
+ * The team's search index is kept in segments: a share rewrites only the newest (at most
+ * INDEX_SEGMENT entries) and a full one is set aside whole, so a share costs the same whether
+ * the team shared ten postings or five hundred. INDEX_SEGMENTS set aside are kept.
+ */
+const INDEX_SEGMENT = 50;
+const INDEX_SEGMENTS = 10;
 
 /** Same text beyond doubt; below it, a near-duplicate must also be the same role. */
 const SAME_TEXT = 0.8;
@@ -28,6 +34,7 @@ const SAME_ROLE_TEXT = 0.35;
 const StoredPosting = z.object({ posting: Posting, signature: z.array(z.number()), savedAt: z.string() });
 const Signed = z.object({ signature: z.array(z.number()) });
 const Ids = z.array(z.string());
+const Keys = z.array(z.string());
 const Shares = z.array(ShareSchema);
 const Entries = z.array(TeamEntrySchema);
 
@@ -159,30 +166,42 @@ export class JobStore implements Store {
     const msgKey = `msg:${share.platform}:${share.channel}:${share.messageId}`;
     const refKey = `refs:${id}`;
     const sharesKey = `shares:${id}`;
-    const lists = [
-      [`recent:${share.platform}:${record.team}:${share.channel}`, MAX_RECENT],
-      [`index:${share.platform}:${record.team}`, MAX_INDEX],
-    ] as const;
+    const recentKey = `recent:${share.platform}:${record.team}:${share.channel}`;
+    const index = indexKeys(`index:${share.platform}:${record.team}`);
     const plan = record.isNew ? this.postingPlan(id, record.posting, record.canonicalUrl) : undefined;
     const buckets = plan?.buckets ?? [];
-    const listKeys = lists.map(([key]) => key);
-    const read = [refKey, sharesKey, ...listKeys, ...buckets];
+    const read = [refKey, sharesKey, recentKey, index.head, index.segments, ...buckets];
     await this.exclusive(read, async () => {
-      const [refsRaw, sharesRaw, recentRaw, indexRaw, ...bucketsRaw] = await this.kv.getMany(read);
+      const [refsRaw, sharesRaw, recentRaw, headRaw, segmentsRaw, ...bucketsRaw] = await this.kv.getMany(read);
       const keep = this.retention.postingMs;
       const writes: Entry[] = [...(plan?.writes(bucketsRaw) ?? []), { key: msgKey, value: id, ttlMs: this.retention.messageMs }];
       const shares = this.parse(sharesKey, sharesRaw, Shares) ?? [];
       if (!shares.some((s) => s.platform === share.platform && s.channel === share.channel && s.messageId === share.messageId)) {
         writes.push({ key: sharesKey, value: [...shares, share].slice(0, MAX_SHARES), ttlMs: keep });
       }
-      [recentRaw, indexRaw].forEach((raw, i) => {
-        const [key, bound] = lists[i] as (typeof lists)[number];
-        const entries = (this.parse(key, raw, Entries) ?? []).filter((e) => !(e.postingId === entry.postingId && e.channel === entry.channel));
-        writes.push({ key, value: [entry, ...entries].slice(0, bound), ttlMs: keep });
-      });
+      const sameLine = (e: TeamEntry): boolean => e.postingId === entry.postingId && e.channel === entry.channel;
+      const recent = (this.parse(recentKey, recentRaw, Entries) ?? []).filter((e) => !sameLine(e));
+      writes.push({ key: recentKey, value: [entry, ...recent].slice(0, MAX_RECENT), ttlMs: keep });
+      const head = (this.parse(index.head, headRaw, Entries) ?? []).filter((e) => !sameLine(e));
+      let dropped: string[] = [];
+      if (head.length < INDEX_SEGMENT) {
+        writes.push({ key: index.head, value: [entry, ...head], ttlMs: keep });
+      } else {
+        // The newest segment is full: set it aside whole under a key of its own and start a new one.
+        const aside = `${index.base}:${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+        const segments = [aside, ...(this.parse(index.segments, segmentsRaw, Keys) ?? [])];
+        dropped = segments.slice(INDEX_SEGMENTS);
+        writes.push(
+          { key: aside, value: head, ttlMs: keep },
+          { key: index.segments, value: segments.slice(0, INDEX_SEGMENTS), ttlMs: keep },
+          { key: index.head, value: [entry], ttlMs: keep },
+        );
+      }
       const refs = this.parse(refKey, refsRaw, Ids) ?? [];
-      writes.push(...this.refWrite(refKey, refs, [msgKey, ...listKeys, ...(plan?.refs ?? [])]));
+      // The index is named by its base key: forget() finds the segment the entry is in by then.
+      writes.push(...this.refWrite(refKey, refs, [msgKey, recentKey, index.base, ...(plan?.refs ?? [])]));
       await this.kv.setMany(writes);
+      await Promise.all(dropped.map((key) => this.kv.delete(key)));
     });
   }
 
@@ -193,12 +212,28 @@ export class JobStore implements Store {
   async search(platform: Platform, team: string, query: string, limit: number): Promise<TeamEntry[]> {
     const words = query.toLowerCase().match(/[\p{L}\p{N}+#.]+/gu) ?? [];
     if (words.length === 0) return [];
-    const entries = (await this.read(`index:${platform}:${team}`, Entries)) ?? [];
+    const entries = (await this.indexSegments(`index:${platform}:${team}`)).flatMap((segment) => segment.entries);
     const seen = new Set<string>();
     return entries
       .filter((e) => words.every((w) => e.terms.includes(w)))
       .filter((e) => (seen.has(e.postingId) ? false : (seen.add(e.postingId), true)))
       .slice(0, limit);
+  }
+
+  /**
+   * The team's index, newest first: the segment being filled, those set aside, and an index
+   * in the single-record form earlier versions wrote (kept until it expires). Two reads.
+   */
+  private async indexSegments(base: string): Promise<Array<{ key: string; entries: TeamEntry[] }>> {
+    const index = indexKeys(base);
+    const [headRaw, segmentsRaw, legacyRaw] = await this.kv.getMany([index.head, index.segments, index.base]);
+    const aside = this.parse(index.segments, segmentsRaw, Keys) ?? [];
+    const asideRaw = await this.kv.getMany(aside);
+    return [
+      { key: index.head, entries: this.parse(index.head, headRaw, Entries) ?? [] },
+      ...aside.map((key, i) => ({ key, entries: this.parse(key, asideRaw[i], Entries) ?? [] })),
+      { key: index.base, entries: this.parse(index.base, legacyRaw, Entries) ?? [] },
+    ];
   }
 
   async getLink(canonicalUrl: string): Promise<Posting | undefined> {
@@ -212,24 +247,39 @@ export class JobStore implements Store {
   async forget(postingId: string): Promise<boolean> {
     const refKey = `refs:${postingId}`;
     const isList = (key: string): boolean => key.startsWith('recent:') || key.startsWith('index:');
-    // The team lists it is on are shared with other postings: lock them against a share being recorded.
-    const lists = ((await this.read(refKey, Ids)) ?? []).filter(isList);
+    // The team lists it is on are shared with other postings: lock them against a share being
+    // recorded. A team index stands for all its segments.
+    const listed = ((await this.read(refKey, Ids)) ?? []).filter(isList);
+    const lists = await this.expandIndexes(listed);
     let existed = false;
     await this.exclusive([refKey, `shares:${postingId}`, ...lists], async () => {
       const [stored, refsRaw] = await this.kv.getMany([`posting:${postingId}`, refKey]);
       existed = stored !== undefined && stored !== null;
       const refs = this.parse(refKey, refsRaw, Ids) ?? [];
-      const listKeys = refs.filter(isList);
+      const listKeys = await this.expandIndexes(refs.filter(isList));
       const current = await this.kv.getMany(listKeys);
-      const pruned = listKeys.map((key, i) => ({
-        key,
-        value: (this.parse(key, current[i], Entries) ?? []).filter((e) => e.postingId !== postingId),
-        ttlMs: this.retention.postingMs,
-      }));
+      const pruned = listKeys.flatMap((key, i) => {
+        const entries = this.parse(key, current[i], Entries);
+        if (!entries?.some((e) => e.postingId === postingId)) return [];
+        return [{ key, value: entries.filter((e) => e.postingId !== postingId), ttlMs: this.retention.postingMs }];
+      });
       const gone = [...refs.filter((k) => !isList(k)), `posting:${postingId}`, `shares:${postingId}`, refKey];
       await Promise.all([this.kv.setMany(pruned), ...gone.map((key) => this.kv.delete(key))]);
     });
     return existed;
+  }
+
+  /**
+   * List keys with each team index replaced by all its segments. Refs name an index by its base
+   * key; a segment set aside by an earlier version has no segments of its own, which is harmless.
+   */
+  private async expandIndexes(keys: readonly string[]): Promise<string[]> {
+    const out: string[] = [];
+    for (const key of keys) {
+      if (!key.startsWith('index:')) out.push(key);
+      else out.push(...(await this.indexSegments(key)).map((s) => s.key), indexKeys(key).segments);
+    }
+    return [...new Set(out)];
   }
 
   async ping(): Promise<void> {
@@ -306,6 +356,11 @@ export class JobStore implements Store {
     return this.lastSignature.signature;
   }
   private lastSignature: { text: string; signature: number[] } | undefined;
+}
+
+/** A team's search index (`index:<platform>:<team>`): its base name (and the one-record form of earlier versions), the segment being filled, and the list of those set aside. */
+function indexKeys(base: string): { base: string; head: string; segments: string } {
+  return { base, head: `${base}:head`, segments: `${base}:segments` };
 }
 
 /** The keys of a posting that only an identical one shares: its canonical link and its text. */
