@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -85,6 +85,42 @@ describe('SQLite store (better-sqlite3)', () => {
     }
     await s.set('k', record(1));
     expect(await s.get('k')).toBe(record(1));
+  });
+
+  it('copies the WAL into the database file once writing pauses, not inside the write', async () => {
+    const file = freshFile();
+    const s = store(file);
+    /** What the database file alone holds: the WAL not yet checkpointed is left out. */
+    const fileAlone = (): string | undefined => {
+      const copy = freshFile();
+      copyFileSync(file, copy);
+      const db = new Database(copy, { readonly: true });
+      try {
+        return (db.prepare('SELECT value FROM keyv WHERE key = ?').get('k') as { value: string } | undefined)?.value;
+      } finally {
+        db.close();
+      }
+    };
+    await s.set('k', record(1));
+    expect(fileAlone()).toBeUndefined();
+    await new Promise((r) => setTimeout(r, 600));
+    expect(fileAlone()).toBe(record(1));
+  });
+
+  it('checkpoints at once under a long burst of writes, so the WAL stays bounded', async () => {
+    const file = freshFile();
+    const s = store(file);
+    const big = 'x'.repeat(1024 * 1024);
+    for (let i = 0; i < 17; i++) await s.set(`big${i}`, record(big));
+    await s.set('k', record(2));
+    const copy = freshFile();
+    copyFileSync(file, copy);
+    const db = new Database(copy, { readonly: true });
+    try {
+      expect((db.prepare('SELECT count(*) AS n FROM keyv').get() as { n: number }).n).toBeGreaterThanOrEqual(16);
+    } finally {
+      db.close();
+    }
   });
 
   it('is what sqlite:// URLs open: a KeyvBackend on it keeps values across a reopen', async () => {
