@@ -133,7 +133,9 @@ async function startJobcard(command: string[], env: Record<string, string>, cwd:
   if (command[0] !== 'node') throw new Error(`expected a node command, got: ${command.join(' ')}`);
   // Relative paths are the repo's; the process runs elsewhere so no stray .env is read.
   const args = [...childNodeFlags(), ...command.slice(1).map((a) => (a.startsWith('dist/') ? join(REPO_ROOT, a) : a))];
-  const proc = spawn(process.execPath, args, { cwd, env: { PATH: process.env.PATH ?? '', PORT: '0', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // jobcard's own settings (JOBCARD_*) pass through, to compare them; nothing else of this environment does.
+  const own = Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('JOBCARD_')));
+  const proc = spawn(process.execPath, args, { cwd, env: { PATH: process.env.PATH ?? '', PORT: '0', LOG_LEVEL: 'info', ...own, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const events: Array<Record<string, unknown>> = [];
   const stderr: string[] = [];
   proc.stderr?.on('data', (c: Buffer) => stderr.push(c.toString('utf8')));
@@ -344,9 +346,14 @@ export async function run(count = Number(process.env.BENCH_ADAPTER_EVENTS ?? 200
   const world = await standIns();
   const cmd = commands();
   try {
-    await phase({ label: 'web process (Procfile), Slack HTTP mode', command: cmd.web, drives: ['slack'], latency: true }, world, samples, count, warmup);
-    await phase({ label: 'worker process (Procfile), Discord gateway', command: cmd.worker, drives: ['discord'], latency: true }, world, samples, count, warmup);
-    await phase({ label: 'npm start with both platforms in one process', command: cmd.start, drives: ['slack', 'discord'], latency: true }, world, samples, count, warmup);
+    const phases: Array<[keyof typeof cmd, Phase]> = [
+      ['web', { label: 'web process (Procfile), Slack HTTP mode', command: cmd.web, drives: ['slack'], latency: true }],
+      ['worker', { label: 'worker process (Procfile), Discord gateway', command: cmd.worker, drives: ['discord'], latency: true }],
+      ['start', { label: 'npm start with both platforms in one process', command: cmd.start, drives: ['slack', 'discord'], latency: true }],
+    ];
+    // BENCH_ADAPTER_PHASES=start (or web,worker) runs only those.
+    const only = process.env.BENCH_ADAPTER_PHASES?.split(',');
+    for (const [name, p] of phases) if (!only || only.includes(name)) await phase(p, world, samples, count, warmup);
   } finally {
     await world.discord.close();
     await world.api.close();

@@ -138,7 +138,7 @@ describe('startJobcard with Slack credentials (HTTP mode)', () => {
     const warmed = await waitUntil(() => logs.records.find((r) => r.msg === 'core warmed up'), 'the warm-up log line', 30_000);
     expect(warmed['texts']).toBeGreaterThan(0);
     // Nothing the warm-up does is stored or sent: the store holds the one real share only.
-    const memory = openStore(tmp.sqliteUrl);
+    const memory = openStore(tmp.sqliteUrl, { postingMs: DAY, messageMs: DAY, eventMs: DAY });
     cleanups.push(() => memory.close());
     expect(await memory.recent('slack', 'T0TEAM01', 'C0JOBS001', 50)).toHaveLength(1);
     expect(api.posted).toHaveLength(1);
