@@ -93,7 +93,8 @@ describe.runIf(CHROMIUM)('the playground in a real browser', () => {
     expect(distinctColours(shot)).toBeGreaterThan(50);
 
     await page.click('#go');
-    await page.waitForFunction("(document.getElementById('notice')?.textContent ?? '').includes('Shared before')");
+    // Locator waits run in Playwright's own world: a string predicate is eval, which the page's CSP forbids.
+    await page.locator('#notice', { hasText: 'Shared before' }).waitFor();
     expect(await page.innerText('#slack')).toMatch(/shared before/i);
     expect(external).toEqual([]);
     await page.close();
@@ -104,7 +105,7 @@ describe.runIf(CHROMIUM)('the playground in a real browser', () => {
     await page.goto(base);
     await page.fill('#text', 'lunch at noon?');
     await page.click('#go');
-    await page.waitForFunction("(document.getElementById('notice')?.textContent ?? '').length > 0");
+    await page.locator('#notice', { hasText: /\S/ }).waitFor();
     expect(await page.innerText('#notice')).toMatch(/doesn't look like a job posting/);
     await page.close();
   });
