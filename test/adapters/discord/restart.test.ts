@@ -71,6 +71,17 @@ async function shareAndWaitForCard(w: DiscordWorld, message: JsonObject): Promis
   return /messages\/(\d+)\/reactions/.exec(hint.path)?.[1] as string;
 }
 
+/** A world where a first process shares `message` and exits, then a second process on the same store file. */
+async function shareThenRestart(message: (w: DiscordWorld) => JsonObject): Promise<{ w: DiscordWorld; shared: JsonObject; cardId: string; second: BotProcess }> {
+  world = await startDiscordWorld({ onlyBotMember: true });
+  const w = world;
+  const first = await startProcess(w);
+  const shared = message(w);
+  const cardId = await shareAndWaitForCard(w, shared);
+  await first.stop();
+  return { w, shared, cardId, second: await startProcess(w) };
+}
+
 /** The full posting sent as a reply to a message (the card, also a reply to the original, carries an embed). */
 const fullTextReplyTo = (channelId: string, messageId: string) => (r: RecordedRequest): boolean =>
   isMessagePost(channelId)(r) &&
@@ -79,13 +90,7 @@ const fullTextReplyTo = (channelId: string, messageId: string) => (r: RecordedRe
 
 describe('Discord bot, 📄 after a restart on the same store file', () => {
   it('replies with the full posting under a card it posted in a DM before the restart', async () => {
-    world = await startDiscordWorld({ onlyBotMember: true });
-    const w = world;
-    const first = await startProcess(w);
-    const cardId = await shareAndWaitForCard(w, w.directMessage(POSTING));
-    await first.stop();
-
-    const second = await startProcess(w);
+    const { w, cardId, second } = await shareThenRestart((x) => x.directMessage(POSTING));
     // A fresh process: it has never seen the DM channel, the card or the person.
     expect(second.bot.client.channels.cache.has(w.dmChannelId)).toBe(false);
     expect(second.bot.client.users.cache.has(String(w.member['id']))).toBe(false);
@@ -109,15 +114,8 @@ describe('Discord bot, 📄 after a restart on the same store file', () => {
 
   it('attaches a long posting as a .md file in reply to the original DM after the restart', async () => {
     expect(analyzeText(LONG_POSTING).posting?.text.length).toBeGreaterThan(8000);
-    world = await startDiscordWorld({ onlyBotMember: true });
-    const w = world;
-    const first = await startProcess(w);
-    const original = w.messageTxt(LONG_POSTING, 'dm');
-    await shareAndWaitForCard(w, original);
-    await first.stop();
-
-    await startProcess(w);
-    const originalId = String(original['id']);
+    const { w, shared } = await shareThenRestart((x) => x.messageTxt(LONG_POSTING, 'dm'));
+    const originalId = String(shared['id']);
     w.react(w.dmChannelId, originalId, '📄');
     const reply = await w.rest.waitFor(fullTextReplyTo(w.dmChannelId, originalId));
     expect(reply.files).toHaveLength(1);
@@ -129,13 +127,7 @@ describe('Discord bot, 📄 after a restart on the same store file', () => {
   });
 
   it('answers once when the person wrote in the DM again after the restart (discord.js knows the channel then)', async () => {
-    world = await startDiscordWorld({ onlyBotMember: true });
-    const w = world;
-    const first = await startProcess(w);
-    const cardId = await shareAndWaitForCard(w, w.directMessage(POSTING));
-    await first.stop();
-
-    const second = await startProcess(w);
+    const { w, cardId, second } = await shareThenRestart((x) => x.directMessage(POSTING));
     w.post(w.directMessage('thanks!'));
     await vi.waitFor(() => expect(second.bot.client.channels.cache.has(w.dmChannelId)).toBe(true));
     const spy = vi.spyOn(Desk.prototype, 'handleReaction');
@@ -148,13 +140,7 @@ describe('Discord bot, 📄 after a restart on the same store file', () => {
   });
 
   it('fetches nothing for another emoji in an unknown DM', async () => {
-    world = await startDiscordWorld({ onlyBotMember: true });
-    const w = world;
-    const first = await startProcess(w);
-    const cardId = await shareAndWaitForCard(w, w.directMessage(POSTING));
-    await first.stop();
-
-    const second = await startProcess(w);
+    const { w, cardId, second } = await shareThenRestart((x) => x.directMessage(POSTING));
     const spy = vi.spyOn(Desk.prototype, 'handleReaction');
     const before = w.rest.calls().length;
     w.react(w.dmChannelId, cardId, '👍');
@@ -166,13 +152,7 @@ describe('Discord bot, 📄 after a restart on the same store file', () => {
   });
 
   it('opens a thread with the full posting on a guild card after the restart', async () => {
-    world = await startDiscordWorld({ onlyBotMember: true });
-    const w = world;
-    const first = await startProcess(w);
-    const cardId = await shareAndWaitForCard(w, w.message(POSTING));
-    await first.stop();
-
-    const second = await startProcess(w);
+    const { w, cardId, second } = await shareThenRestart((x) => x.message(POSTING));
     expect(second.bot.client.channels.cache.get(w.channelId)?.isTextBased()).toBe(true);
     w.react(w.channelId, cardId, '📄');
     const post = await w.rest.waitFor(isMessagePost(cardId));
