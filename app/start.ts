@@ -12,6 +12,10 @@ import { openStore, type Store } from '../src/store/index.js';
 import type { Card } from '../src/card/types.js';
 import { warmUp } from '../src/warm-up/index.js';
 
+/** Each platform's card renderer, loaded only with its platform (warmed up with the core). */
+const slackRenderer = async (): Promise<(card: Card) => unknown> => (await import('../adapters/slack/render/card.js')).renderCardSlack;
+const discordRenderer = async (): Promise<(card: Card) => unknown> => (await import('../adapters/discord/render/card.js')).renderCardDiscord;
+
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
 /** How long shutdown lets replies in flight finish. */
@@ -108,7 +112,7 @@ export async function startJobcard(config: Config, log: Logger): Promise<Running
     if (mode && config.SLACK_BOT_TOKEN) {
       // Each platform's library is loaded only when it runs: a web process never holds discord.js.
       const { createSlackApp } = await import('../adapters/slack/app.js');
-      renderers.push((await import('../adapters/slack/render/card.js')).renderCardSlack);
+      renderers.push(await slackRenderer());
       slack = createSlackApp({
         desk,
         botToken: config.SLACK_BOT_TOKEN,
@@ -127,7 +131,7 @@ export async function startJobcard(config: Config, log: Logger): Promise<Running
     }
     if (config.DISCORD_TOKEN) {
       const { createDiscordBot } = await import('../adapters/discord/bot.js');
-      renderers.push((await import('../adapters/discord/render/card.js')).renderCardDiscord);
+      renderers.push(await discordRenderer());
       discord = createDiscordBot({
         desk,
         token: config.DISCORD_TOKEN,
@@ -140,7 +144,7 @@ export async function startJobcard(config: Config, log: Logger): Promise<Running
     if (parts.length === 0) {
       const { createPlayground } = await import('../adapters/local/server.js');
       // The playground shows both platforms' cards.
-      renderers.push((await import('../adapters/slack/render/card.js')).renderCardSlack, (await import('../adapters/discord/render/card.js')).renderCardDiscord);
+      renderers.push(await slackRenderer(), await discordRenderer());
       playground = createPlayground({ desk, health: async () => health(), log: log.child({ platform: 'local' }) });
       port = await playground.listen(config.PORT, '127.0.0.1');
       parts.push('playground');

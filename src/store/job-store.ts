@@ -33,8 +33,8 @@ const SAME_ROLE_TEXT = 0.35;
 
 const StoredPosting = z.object({ posting: Posting, signature: z.array(z.number()), savedAt: z.string() });
 const Signed = z.object({ signature: z.array(z.number()) });
+/** A list of posting ids, or of keys (refs, the index segments set aside). */
 const Ids = z.array(z.string());
-const Keys = z.array(z.string());
 const Shares = z.array(ShareSchema);
 const Entries = z.array(TeamEntrySchema);
 
@@ -189,7 +189,7 @@ export class JobStore implements Store {
       } else {
         // The newest segment is full: set it aside whole under a key of its own and start a new one.
         const aside = `${index.base}:${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-        const segments = [aside, ...(this.parse(index.segments, segmentsRaw, Keys) ?? [])];
+        const segments = [aside, ...(this.parse(index.segments, segmentsRaw, Ids) ?? [])];
         dropped = segments.slice(INDEX_SEGMENTS);
         writes.push(
           { key: aside, value: head, ttlMs: keep },
@@ -227,7 +227,7 @@ export class JobStore implements Store {
   private async indexSegments(base: string): Promise<Array<{ key: string; entries: TeamEntry[] }>> {
     const index = indexKeys(base);
     const [headRaw, segmentsRaw, legacyRaw] = await this.kv.getMany([index.head, index.segments, index.base]);
-    const aside = this.parse(index.segments, segmentsRaw, Keys) ?? [];
+    const aside = this.parse(index.segments, segmentsRaw, Ids) ?? [];
     const asideRaw = await this.kv.getMany(aside);
     return [
       { key: index.head, entries: this.parse(index.head, headRaw, Entries) ?? [] },
