@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { createRequire } from 'node:module';
 import { mkdirSync } from 'node:fs';
@@ -73,6 +73,8 @@ export class SqliteStore extends EventEmitter {
   private bytesSinceCheckpoint = 0;
   /** The checkpoint under way in the helper process, if any. */
   private checkpointing: Promise<boolean> | undefined;
+  /** Its process, unref'd so it never keeps the bot alive, except while close() waits for it. */
+  private checkpointer: ChildProcess | undefined;
   private readonly file: string;
 
   constructor(file: string, opts: { busyTimeoutMs?: number } = {}) {
@@ -189,9 +191,11 @@ export class SqliteStore extends EventEmitter {
       });
       child.on('exit', (code) => resolve(code === 0));
       child.unref();
+      this.checkpointer = child;
     });
     this.checkpointing = done.finally(() => {
       this.checkpointing = undefined;
+      this.checkpointer = undefined;
     });
     return this.checkpointing;
   }
@@ -251,6 +255,9 @@ export class SqliteStore extends EventEmitter {
   async disconnect(): Promise<void> {
     clearInterval(this.sweeper);
     clearTimeout(this.checkpointTimer);
+    // An unref'd process does not keep the event loop alive: without this, a close() during a
+    // checkpoint waited on a promise nothing would ever settle, and the process just ended.
+    this.checkpointer?.ref();
     await this.checkpointing;
     if (this.db.open) this.db.close();
   }

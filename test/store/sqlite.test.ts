@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,6 +6,8 @@ import Database from 'better-sqlite3';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { KeyvBackend } from '../../src/store/keyv-backend.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
+import { ensureBuilt } from '../app/build.js';
+import { repoRoot } from '../app/helpers.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'jobcard-sqlite-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -121,6 +124,24 @@ describe('SQLite store (better-sqlite3)', () => {
     for (let i = 0; i < 6; i++) await s.set(`big${i}`, record(big));
     // No pause: the checkpoint was started by the amount written.
     expect((await fileAloneUntil(file, (v) => v.size >= 4)).size).toBeGreaterThanOrEqual(4);
+  });
+
+  it('closes cleanly while a checkpoint runs, in a process with nothing else to keep it alive', () => {
+    // Vitest keeps its own event loop busy, so this runs in a plain node process of its own, on
+    // the built module as users run it.
+    ensureBuilt();
+    const store = join(repoRoot, 'dist', 'src', 'store', 'sqlite.js');
+    const script = `
+      const { SqliteStore } = await import(${JSON.stringify(store)});
+      const s = new SqliteStore(${JSON.stringify(freshFile())});
+      const big = JSON.stringify({ value: 'x'.repeat(1024 * 1024) });
+      for (let i = 0; i < 5; i++) await s.set('big' + i, big);
+      await s.disconnect();
+      console.log('closed');
+    `;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
+    expect(run.stdout.trim()).toBe('closed');
+    expect(run.status).toBe(0);
   });
 
   it('reports a checkpoint as complete when nothing holds the WAL', async () => {
