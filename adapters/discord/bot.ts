@@ -1,4 +1,4 @@
-import { Client, DiscordjsErrorCodes, Events, GatewayIntentBits, Partials } from 'discord.js';
+import { Client, DiscordjsErrorCodes, Events, GatewayIntentBits, Options, Partials, type ClientOptions } from 'discord.js';
 import type { Desk } from '../../src/desk/desk.js';
 import { drained, NO_PINGS, type BotContext } from './context.js';
 import { registerListeners } from './events/index.js';
@@ -36,6 +36,40 @@ export const INTENTS = [
   GatewayIntentBits.DirectMessageReactions,
 ] as const;
 
+/**
+ * What discord.js may keep in memory. By default it keeps 200 messages in every channel it has
+ * seen, every member and user who ever spoke, and each guild's emojis, stickers and voice states:
+ * memory that grows with the size of the servers and the age of the process. jobcard needs none of
+ * it to answer: an event carries its message, a 📄 on an uncached message arrives as a partial and
+ * is fetched, and the posting itself is in the store. It does need its own member in each guild
+ * (permission checks), so that one is always kept.
+ */
+export const CACHE: Pick<ClientOptions, 'makeCache' | 'sweepers'> = {
+  makeCache: Options.cacheWithLimits({
+    ...Options.DefaultMakeCacheSettings,
+    // A few recent messages per channel, so a 📄 right after a card needs no fetch.
+    MessageManager: 20,
+    UserManager: { maxSize: 100, keepOverLimit: (user) => user.id === user.client.user.id },
+    GuildMemberManager: { maxSize: 20, keepOverLimit: (member) => member.id === member.client.user.id },
+    PresenceManager: 0,
+    ReactionUserManager: 0,
+    ThreadMemberManager: 0,
+    GuildEmojiManager: 0,
+    GuildStickerManager: 0,
+    VoiceStateManager: 0,
+    StageInstanceManager: 0,
+    GuildScheduledEventManager: 0,
+    GuildInviteManager: 0,
+    GuildBanManager: 0,
+    AutoModerationRuleManager: 0,
+  }),
+  sweepers: {
+    ...Options.DefaultSweeperSettings,
+    // A quiet channel's last messages go too: nothing is kept for long.
+    messages: { interval: 300, lifetime: 900 },
+  },
+};
+
 /** A start-up failure an operator can act on; the message says what to fix. */
 export class DiscordStartError extends Error {
   override readonly name = 'DiscordStartError';
@@ -49,6 +83,7 @@ export function createDiscordBot(opts: DiscordBotOptions): DiscordBot {
     // reacting may be unknown too (no member object there), hence User.
     partials: [Partials.Message, Partials.Channel, Partials.Reaction, Partials.User],
     allowedMentions: NO_PINGS,
+    ...CACHE,
     failIfNotExists: false,
     ...(opts.apiUrl ? { rest: { api: opts.apiUrl } } : {}),
   });

@@ -49,6 +49,25 @@ describe('Discord bot, 📄 reactions', () => {
     expect(content).toMatch(/unable to sponsor/);
   });
 
+  it('keeps only a few recent messages per channel, and still answers 📄 on a posting it has let go', async () => {
+    h = await startHarness();
+    const { originalId } = await shareAndWaitForCard(h, POSTING);
+    // A busy channel: chatter after the posting pushes it out of discord.js's message cache.
+    for (let i = 0; i < 40; i++) h.world.post(h.world.message(`lunch at ${i}?`));
+    const channelId = h.world.channelId;
+    const channel = h.bot.client.channels.cache.get(channelId);
+    if (!channel?.isTextBased()) throw new Error('the test channel is not cached');
+    await vi.waitFor(() => expect(channel.messages.cache.size).toBe(20));
+    expect(channel.messages.cache.has(originalId)).toBe(false);
+    // The bot's own member is kept (permission checks); other authors are not piling up.
+    expect(h.bot.client.users.cache.size).toBeLessThanOrEqual(100);
+
+    h.world.react(channelId, originalId, '📄');
+    const threadPost = await h.world.rest.waitFor(postsTo(originalId));
+    expect(h.world.rest.calls().some((r) => r.method === 'GET' && r.path === `/channels/${channelId}/messages/${originalId}`)).toBe(true);
+    expect(String(threadPost.body?.['content'])).toMatch(/unable to sponsor/);
+  });
+
   it('answers 📄 on the original posting too, once however many people ask at the same moment', async () => {
     h = await startHarness();
     const { originalId } = await shareAndWaitForCard(h, POSTING);
