@@ -52,9 +52,21 @@ function trimDecimals(value: number, digits: number): string {
   return String(Number(value.toFixed(digits)));
 }
 
-function grouped(value: number): string {
-  return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+/**
+ * `1234567.5` → "1,234,567.5" (en-US grouping; `minFraction` 2 keeps "45.50"). Written out rather
+ * than toLocaleString: that loads ICU's number-format data, about 4 MB of the process's memory,
+ * for a comma every three digits.
+ */
+export function groupDigits(value: number, minFraction: 0 | 2 = 0): string {
+  // Rounded as written in decimal (2.675 → 2.68), as toLocaleString does; toFixed alone rounds the binary value.
+  const cents = Math.round(Number(`${value}e2`));
+  const [whole = '', fraction = ''] = (cents / 100).toFixed(2).split('.');
+  const kept = minFraction === 2 ? fraction : fraction.replace(/0+$/, '');
+  const int = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return kept ? `${int}.${kept}` : int;
 }
+
+const grouped = (value: number): string => groupDigits(value);
 
 /** The number part: `158.6k`, `1.25M`, `45`, `45.50`, `12L` (lakh, for rupees). */
 export function compactNumber(value: number, currency: string): string {
@@ -70,7 +82,7 @@ export function compactNumber(value: number, currency: string): string {
     if (value % 10 === 0) return `${trimDecimals(value / 1_000, 2)}k`;
   }
   if (Number.isInteger(value)) return grouped(value);
-  return value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return groupDigits(value, 2);
 }
 
 export function formatMoney(value: number, currency: string): string {

@@ -99,7 +99,10 @@ function toAmount(v: unknown): number | null {
 const US_STATES = new Set(
   'AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR'.split(' '),
 );
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+// Made on first use: ICU's region names cost the process a few MB, and only linked pages with a
+// country code need them.
+let regionNames: Intl.DisplayNames | undefined;
+const regions = (): Intl.DisplayNames => (regionNames ??= new Intl.DisplayNames(['en'], { type: 'region' }));
 
 /** "US" → "United States"; a name stays a name. */
 export function countryName(country: string | null | undefined): string | null {
@@ -107,7 +110,7 @@ export function countryName(country: string | null | undefined): string | null {
   if (!c) return null;
   if (/^[A-Za-z]{2}$/.test(c)) {
     try {
-      return regionNames.of(c.toUpperCase()) ?? c;
+      return regions().of(c.toUpperCase()) ?? c;
     } catch {
       return c;
     }
@@ -259,7 +262,7 @@ function knownCountries(): Set<string> {
     for (let j = 0; j < 26; j++) {
       const code = String.fromCharCode(A + i, A + j);
       try {
-        const name = regionNames.of(code);
+        const name = regions().of(code);
         if (name && name !== code) countryNames.add(name.toLowerCase());
       } catch {
         // not a region code

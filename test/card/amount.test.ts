@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBand } from '../../src/card/amount.js';
+import { formatBand, groupDigits } from '../../src/card/amount.js';
 import type { PayBand } from '../../src/posting.js';
 
 type Band = Pick<PayBand, 'min' | 'max' | 'currency' | 'period' | 'note'>;
@@ -31,5 +31,21 @@ const TABLE: Array<[string, Band, string]> = [
 describe('formatBand', () => {
   it.each(TABLE)('formats %s', (_name, band, expected) => {
     expect(formatBand(band)).toBe(expected);
+  });
+});
+
+describe('groupDigits', () => {
+  it('writes numbers as en-US toLocaleString does, for amounts with up to two decimals', () => {
+    const values = [0, 7, 45, 999, 1000, 12345, 158625, 1234567, 987654321, 45.5, 22.05, 0.99, 1234.5, 99999.99, 1000000.1];
+    for (let i = 0; i < 2000; i++) values.push(Math.floor(((i * 7919) % 1000003) * 1013.7) / 100);
+    for (const v of values) {
+      expect(groupDigits(v)).toBe(v.toLocaleString('en-US', { maximumFractionDigits: 2 }));
+      expect(groupDigits(v, 2)).toBe(v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+    }
+  });
+
+  it('rounds a third decimal as it is written, not as the binary value falls', () => {
+    expect(groupDigits(1.005)).toBe('1.01');
+    expect(groupDigits(2.675, 2)).toBe('2.68');
   });
 });

@@ -1,3 +1,4 @@
+import { groupDigits } from '../../../src/card/amount.js';
 import { splitText } from '../../../src/card/split.js';
 import { cutDiscord, defuseMentions, escapeDiscord } from './escape.js';
 import { DISCORD_LIMITS } from './limits.js';
@@ -41,7 +42,7 @@ export function renderFullDiscord(title: string, text: string): DiscordFullText 
       name: fileName(cleanTitle),
       // A file is shown as text, not markdown-rendered in chat; only the pings need defusing.
       content: defuseMentions(`# ${cleanTitle}\n\n${body}\n`),
-      note: cutDiscord(`${heading} (${body.length.toLocaleString('en-US')} characters, attached as a file)`, DISCORD_LIMITS.content),
+      note: cutDiscord(`${heading} (${groupDigits(body.length)} characters, attached as a file)`, DISCORD_LIMITS.content),
     };
   }
 
