@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeWordGate, makeWordIndex } from '../../src/clean/word-gate.js';
 import { GATED_PATTERNS, candidatePatterns } from '../../src/clean/boilerplate-tables.js';
@@ -16,6 +17,21 @@ describe('word gates', () => {
     const index = makeWordIndex([['fraud'], ['sponsor', 'visa'], ['years']]);
     expect(index('we will sponsor your visa for 3 years')).toEqual([1, 2]);
     expect(index('nothing here')).toEqual([]);
+  });
+
+  it('agrees with a plain word-by-word lookup on any text and any word list', () => {
+    const word = fc.stringMatching(/^[a-z0-9é]{1,9}$/);
+    fc.assert(
+      fc.property(fc.array(fc.array(word, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 40 }), fc.array(word, { maxLength: 30 }), (groups, textWords) => {
+        const text = textWords.join(textWords.length % 2 ? ' ' : '-');
+        const words = text.split(/[^a-z0-9\u0080-\uffff]+/).filter(Boolean);
+        const keys = (w: string): string[] => (w.length > 5 ? [w.slice(0, 5), w] : [w]);
+        const expected = groups.flatMap((g, i) => (words.some((w) => keys(w).some((k) => g.includes(k))) ? [i] : []));
+        expect(makeWordIndex(groups)(text)).toEqual(expected);
+        expect(makeWordGate(groups.flat())(text)).toBe(expected.length > 0);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('lets every boilerplate pattern through on a sentence it matches', () => {
