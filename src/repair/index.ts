@@ -1,4 +1,4 @@
-import { repairSegment } from './segment.js';
+import { repairSegment, type CodecHint } from './segment.js';
 
 export interface Repair {
   before: string;
@@ -24,12 +24,13 @@ export function repairMojibake(text: string): RepairResult {
   let out = '';
   let copied = 0;
   const scan = new RegExp(NON_ASCII_RE.source, 'g');
+  const hint: CodecHint = {};
   for (let m = scan.exec(text); m !== null; m = scan.exec(text)) {
     const start = text.lastIndexOf('\n', m.index) + 1;
     const newline = text.indexOf('\n', m.index);
     const end = newline === -1 ? text.length : newline;
     const line = text.slice(start, end);
-    const fixed = repairSegment(line);
+    const fixed = repairSegment(line, hint);
     if (fixed.text !== line) {
       out += text.slice(copied, start) + fixed.text;
       copied = end;

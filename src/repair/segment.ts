@@ -18,11 +18,11 @@ const MAX_STEPS = 16;
  * Repair one segment (a line): repeat single steps until nothing changes, so mojibake of
  * mojibake comes undone one layer at a time.
  */
-export function repairSegment(segment: string): SegmentRepair {
+export function repairSegment(segment: string, hint?: CodecHint): SegmentRepair {
   let text = segment;
   const steps: string[] = [];
   for (let i = 0; i < MAX_STEPS; i++) {
-    const step = repairStep(text);
+    const step = repairStep(text, hint);
     if (step === null || step.text === text) break;
     text = step.text;
     steps.push(step.codec);
@@ -40,13 +40,26 @@ interface Step {
  * decoded as UTF-8; else only the garbled runs inside it (a line that mixes right accents
  * with mojibake); else C1 control characters read as the Windows-1252 they were.
  */
-function repairStep(text: string): Step | null {
+function repairStep(text: string, hint?: CodecHint): Step | null {
   if (!isBad(text)) return null;
-  return wholeSegment(text) ?? garbledRuns(text) ?? c1Controls(text);
+  return wholeSegment(text, hint) ?? garbledRuns(text) ?? c1Controls(text);
 }
 
-function wholeSegment(text: string): Step | null {
-  for (const c of CODECS) {
+/**
+ * The codec that undid the previous line of the same text. A paste is garbled one way
+ * throughout, so that codec is tried first; on a long garbled paste most lines then need one
+ * re-encoding instead of trying, say, eight codecs before Mac Roman. Only a line that decodes
+ * under more than one codec could come out differently, and the paste's own codec is the
+ * better guess for it.
+ */
+export interface CodecHint {
+  codec?: string;
+}
+
+function wholeSegment(text: string, hint?: CodecHint): Step | null {
+  const first = hint?.codec;
+  const order = first === undefined ? CODECS : [...CODECS.filter((c) => c.name === first), ...CODECS.filter((c) => c.name !== first)];
+  for (const c of order) {
     const encoded = encodeSingleByte(text, c, true);
     if (encoded === null) continue;
     let bytes = encoded;
@@ -58,7 +71,10 @@ function wholeSegment(text: string): Step | null {
       if (!isUtf8Variants(bytes)) continue;
     }
     const decoded = decodeUtf8Variants(bytes);
-    if (decoded !== null && !introducesImplausible(text, decoded)) return { text: decoded, codec: c.name };
+    if (decoded !== null && !introducesImplausible(text, decoded)) {
+      if (hint) hint.codec = c.name;
+      return { text: decoded, codec: c.name };
+    }
   }
   return null;
 }
