@@ -310,10 +310,10 @@ const NEEDLE_PLANS: ReadonlyMap<(typeof SKILLS)[number], readonly NeedlePlan[]> 
 
 // What ends a list: a line break, a clause or sentence end, a colon.
 const LIST_END = /[\n;!?:]|\.(?=\s|$)/;
-// What joins list items: "," "/" "&" "(" ")" "and" "or" "as well as".
-const ITEM_SEP = /\s*(?:[,/&()]|\b(?:and|or|as well as|plus)\b)\s*/;
-const ENDS_WITH_SEP = /(?:[,/&(]|\b(?:and|or|as well as|plus))\s*$/;
-const STARTS_WITH_SEP = /^\s*(?:[,/&)]|(?:and|or|as well as|plus)\b)/;
+// What joins list items: "," "/" "&" "|" "·" brackets, "and" "or" "as well as".
+const ITEM_SEP = /\s*(?:[,/&()|·•]|\b(?:and|or|as well as|plus)\b)\s*/;
+const ENDS_WITH_SEP = /(?:[,/&(|·•]|\b(?:and|or|as well as|plus))\s*$/;
+const STARTS_WITH_SEP = /^\s*(?:[,/&)|·•]|(?:and|or|as well as|plus)\b)/;
 // Words that introduce a list's first item ("tools such as Kotlin, …", "built with Next, …").
 const ITEM_LEAD = /\b(?:such as|like|including|incl\.|e\.g\.?|with|using|in|on)\s*$/;
 // The word after a list item may say what it is ("Room database", "Temporal workflows").

@@ -79,3 +79,12 @@ describe('where skills are read', () => {
     expect(skills('Requirements\n- Machine learning, statistics and A/B testing in an Agile team, with Python')).toEqual(['Python']);
   });
 });
+
+describe('informal lists', () => {
+  it('reads lower-case names and pipe-separated lists', () => {
+    expect(skills('Requirements\n- Stack: python | golang | react | node')).toEqual(['Python', 'Go', 'React', 'Node.js']);
+  });
+  it('does not read "react" or "node" in prose', () => {
+    expect(skills('Requirements\n- Python; able to react quickly to incidents on any node')).toEqual(['Python']);
+  });
+});

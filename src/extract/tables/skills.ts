@@ -62,7 +62,7 @@ const T: ReadonlyArray<readonly [string, SkillCategory, RegExp?]> = [
   // Languages
   ['Python', 'language'], ['Java', 'language', exact('Java', 'JAVA', 'java')], ['Scala', 'language', exact('Scala')],
   ['JavaScript', 'language', words('JavaScript', 'JS', 'ECMAScript')], ['TypeScript', 'language'],
-  ['Go', 'language', new RegExp(String.raw`\bGolang\b|${inList('Go').source}`)], ['Rust', 'language', inList('Rust')],
+  ['Go', 'language', new RegExp(String.raw`\b[Gg]o[Ll]ang\b|${inList('Go').source}`)], ['Rust', 'language', inList('Rust')],
   ['C++', 'language', /(?<![A-Za-z])C\+\+|\bcpp\b/], ['C#', 'language', /(?<![A-Za-z])C#|\.NET C#/],
   ['C', 'language', inList('C')], ['R', 'language', inList('R')], ['Ruby', 'language', /\bRuby\b(?! on Rails)/],
   ['Kotlin', 'language'], ['Swift', 'language', inList('Swift')], ['Objective-C', 'language'], ['PHP', 'language'],
@@ -141,7 +141,9 @@ const T: ReadonlyArray<readonly [string, SkillCategory, RegExp?]> = [
   ['Pinecone', 'data'], ['FAISS', 'data'], ['Weaviate', 'data'], ['Milvus', 'data'], ['pgvector', 'data'],
   ['MariaDB', 'data'], ['Memcached', 'data'], ['CockroachDB', 'data'], ['Couchbase', 'data'], ['CouchDB', 'data'], ['InfluxDB', 'data'], ['Druid', 'data', words('Apache Druid')],
   ['Pinot', 'data', words('Apache Pinot')], ['Qdrant', 'data'], ['Chroma', 'data', words('ChromaDB')], ['Teradata', 'data'], ['Db2', 'data', words('Db2', 'IBM Db2')], ['Access', 'data', words('Microsoft Access', 'MS Access')],
-  ['Fivetran', 'data'], ['Airbyte', 'data'], ['Segment', 'data', /\bSegment\b(?= *(?:,|\/|or|and|\)))/],
+  ['Fivetran', 'data'], ['Airbyte', 'data'],
+  // Syndicated retail and consumer data
+  ['Nielsen', 'data', words('Nielsen', 'NielsenIQ', 'NIQ')], ['Circana', 'data'], ['SPINS', 'data', exact('SPINS')], ['Segment', 'data', /\bSegment\b(?= *(?:,|\/|or|and|\)))/],
   // Tools and platforms
   ['Docker', 'tool'], ['Kubernetes', 'tool', words('Kubernetes', 'K8s')], ['Terraform', 'tool'], ['Helm', 'tool', exact('Helm')],
   ['Ansible', 'tool'], ['Pulumi', 'tool'], ['CloudFormation', 'tool'], ['Jenkins', 'tool'], ['GitHub Actions', 'tool'],
@@ -211,7 +213,7 @@ const LIST_FORMS: Readonly<Record<string, readonly string[]>> = {
   Temporal: ['temporal'], 'Next.js': ['next'], 'Express.js': ['express'], Ray: ['Ray'], Segment: ['Segment'], Mode: ['Mode'],
   Luigi: ['Luigi'], Presto: ['Presto'], Iceberg: ['Iceberg'], 'Cloud Spanner': ['Spanner'], Backstage: ['Backstage'],
   Chef: ['Chef'], Nomad: ['Nomad'], Consul: ['Consul'], Packer: ['Packer'], Flux: ['Flux'], Bamboo: ['Bamboo'],
-  Outlook: ['Outlook'], Sketch: ['Sketch'],
+  Outlook: ['Outlook'], Sketch: ['Sketch'], React: ['react'], 'Node.js': ['node'],
 };
 
 export const SKILLS: readonly Skill[] = T.map(([name, category, given]) => {
@@ -220,7 +222,7 @@ export const SKILLS: readonly Skill[] = T.map(([name, category, given]) => {
 });
 
 // Spellings of the other skills that make a list a list of skills; an ambiguous word never vouches for another.
-const EXTRA_MATES = ['node', 'nodejs', 'golang', 'reactjs', 'react.js', 'vue.js', 'angularjs', 'pyspark', 'apache spark', 'spring boot', 'rest', 'restful'];
+const EXTRA_MATES = ['react', 'node', 'nodejs', 'golang', 'reactjs', 'react.js', 'vue.js', 'angularjs', 'pyspark', 'apache spark', 'spring boot', 'rest', 'restful'];
 // Canonical names that are also everyday words ("more or less", "epic", "unity").
 const NOT_MATES = new Set(['less', 'access', 'epic', 'notion', 'gong', 'unity', 'windows', 'slack', 'miro']);
 
