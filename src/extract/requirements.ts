@@ -248,11 +248,25 @@ function wordIndex(lower: string): WordIndex {
 }
 
 /** Where words equal to `key` (or, with `prefix`, starting with it) begin, in text order. */
-function wordStarts(index: WordIndex, key: string, prefix: boolean): number[] {
-  if (!prefix || key.length < 3) return index.at.get(key) ?? [];
-  const out: number[] = [];
-  for (const w of index.byStem.get(key.slice(0, 3)) ?? []) if (w.startsWith(key)) out.push(...(index.at.get(w) ?? []));
-  return out.sort((a, b) => a - b);
+const NO_STARTS: readonly number[] = [];
+
+function wordStarts(index: WordIndex, key: string, prefix: boolean): readonly number[] {
+  if (!prefix || key.length < 3) return index.at.get(key) ?? NO_STARTS;
+  const bucket = index.byStem.get(key.slice(0, 3));
+  if (bucket === undefined) return NO_STARTS;
+  // Most needles begin one word only: its list is already in text order.
+  let only: readonly number[] | null = null;
+  let out: number[] | null = null;
+  for (const w of bucket) {
+    if (!w.startsWith(key)) continue;
+    const at = index.at.get(w) ?? NO_STARTS;
+    if (only === null && out === null) only = at;
+    else {
+      out ??= [...(only ?? [])];
+      out.push(...at);
+    }
+  }
+  return out === null ? (only ?? NO_STARTS) : out.sort((a, b) => a - b);
 }
 
 // A needle's first word and where it sits in the needle ("next.js" → "next" at 0, ".net" → "net" at 1).
