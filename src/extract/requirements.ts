@@ -322,12 +322,13 @@ const NEEDLE_PLANS: ReadonlyMap<(typeof SKILLS)[number], readonly NeedlePlan[]> 
 
 // ---- everyday words inside lists of skills ---------------------------------------------------
 
-// What ends a list: a line break, a clause or sentence end, a colon.
-const LIST_END = /[\n;!?:]|\.(?=\s|$)/;
+// What ends a list: a line break, a sentence end, a colon. A semicolon separates items ("Solr; Spark; Kafka").
+const LIST_END = /[\n!?:]|\.(?=\s|$)/;
 // What joins list items: "," "/" "&" "|" "·" brackets, "and" "or" "as well as".
-const ITEM_SEP = /\s*(?:[,/&()|·•]|\b(?:and|or|as well as|plus)\b)\s*/;
-const ENDS_WITH_SEP = /(?:[,/&(|·•]|\b(?:and|or|as well as|plus))\s*$/;
-const STARTS_WITH_SEP = /^\s*(?:[,/&)|·•]|(?:and|or|as well as|plus)\b)/;
+const ITEM_SEP = /\s*(?:[,;/&()|·•]|\b(?:and|or|as well as|plus)\b)\s*/;
+const ENDS_WITH_SEP = /(?:[,;/&(|·•]|\b(?:and|or|as well as|plus))\s*$/;
+const STARTS_WITH_SEP = /^\s*(?:[,;/&)|·•]|(?:and|or|as well as|plus)\b)/;
+const CLAUSE_AFTER = /^\s*,\s*(?:we|you|they|the|our|this|it|i|he|she|there)\b/;
 // Words that introduce a list's first item ("tools such as Kotlin, …", "built with Next, …").
 const ITEM_LEAD = /\b(?:such as|like|including|incl\.|e\.g\.?|with|using|in|on)\s*$/;
 // The word after a list item may say what it is ("Room database", "Temporal workflows").
@@ -355,13 +356,15 @@ function inSkillList(lower: string, start: number, end: number): boolean {
   const afterAll = lower.slice(end, end + 160);
   const afterStop = afterAll.search(LIST_END);
   const tail = afterStop < 0 ? afterAll : afterAll.slice(0, afterStop);
-  const closes = tail.trim() === '' || STARTS_WITH_SEP.test(tail) || ITEM_NOUN.test(tail);
+  // "…; next, we will …": a word that opens a clause is no item.
+  const closes = (tail.trim() === '' || STARTS_WITH_SEP.test(tail) || ITEM_NOUN.test(tail)) && !CLAUSE_AFTER.test(tail);
   if (!closes) return false;
   const opensAfterLabel = stop >= 0 && before[stop] === ':' && STACK_LABEL.test(before.slice(Math.max(0, stop - 40), stop));
   if (opensAfterLabel) return true;
   // The word opens its item: "Password Vault, Infoblox" is a list of other things.
   const opensItem = ENDS_WITH_SEP.test(head) || head.trim() === '' || ITEM_LEAD.test(head);
-  if (!opensItem) return false;
+  // A slash pair with a skill ("our Spark/Airflow platform") needs no list around it.
+  if (!opensItem) return /^\s*\//.test(tail) && namesSkill(itemWords(tail.replace(/^\s*\//, '').split(ITEM_SEP)[0] ?? ''));
   if (ENDS_WITH_SEP.test(head)) {
     const items = head.split(ITEM_SEP).filter((i) => i.trim() !== '').slice(-4);
     if (items.some((i) => namesSkill(itemWords(i)))) return true;
@@ -376,7 +379,7 @@ function inSkillList(lower: string, start: number, end: number): boolean {
 function lastListEnd(s: string): number {
   for (let i = s.length - 1; i >= 0; i--) {
     const c = s[i];
-    if (c === '\n' || c === ';' || c === '!' || c === '?' || c === ':') return i;
+    if (c === '\n' || c === '!' || c === '?' || c === ':') return i;
     if (c === '.' && (i + 1 >= s.length || /\s/.test(s[i + 1] ?? ''))) return i;
   }
   return -1;

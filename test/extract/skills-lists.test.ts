@@ -88,3 +88,32 @@ describe('informal lists', () => {
     expect(skills('Requirements\n- Python; able to react quickly to incidents on any node')).toEqual(['Python']);
   });
 });
+
+describe('everyday words in prose', () => {
+  it('does not read verbs and values as tools ("Excel at", "Spark curiosity", "Bootstrap new teams", "Unity")', () => {
+    const text = 'Requirements\n- Excel at written communication\n- Spark curiosity in others\n- Bootstrap new teams\n- Unity and respect guide us\n- Fix the guard rails';
+    expect(skills(text)).toEqual([]);
+  });
+  it('still reads them as tools in context', () => {
+    const text = 'Requirements\n- Advanced Excel skills\n- Batch jobs with Spark\n- Rails apps and Bootstrap 5\n- Games in Unity, C# and Blender';
+    expect(skills(text)).toEqual(['C#', 'Spark', 'Ruby on Rails', 'Bootstrap', 'Excel', 'Unity', 'Blender']);
+  });
+});
+
+describe('semicolon lists', () => {
+  it('reads items separated by semicolons', () => {
+    expect(skills('Requirements\n- Familiarity with: Solr; Spark; Kafka')).toEqual(['Spark', 'Kafka', 'Solr']);
+  });
+  it('does not read a word that opens the next clause', () => {
+    expect(skills('Requirements\n- Strong Python; next, we will pair on a task')).toEqual(['Python']);
+  });
+});
+
+describe('slash pairs in prose', () => {
+  it('reads an everyday word joined by a slash to a skill', () => {
+    expect(skills("Requirements\n- You'll own our Spark/Airflow platform")).toEqual(['Spark', 'Airflow']);
+  });
+  it('reads a game engine named as where the work happens', () => {
+    expect(skills('Requirements\n- Prototype mechanics in Unity with the engineers')).toEqual(['Unity']);
+  });
+});
