@@ -176,6 +176,25 @@ const T: ReadonlyArray<readonly [string, SkillCategory, RegExp?]> = [
   ['Wireshark', 'tool'], ['Burp Suite', 'tool'], ['Nmap', 'tool'], ['Metasploit', 'tool'], ['CrowdStrike', 'tool'], ['SIEM', 'tool', exact('SIEM')], ['Unix', 'tool', words('Unix', 'UNIX')],
   ['Windows', 'tool', /\bWindows\b(?= *(?:,|\/|or|and|\)|(?:OS|operating systems?|environments?|desktops?|clients?|10|11)\b))/], ['macOS', 'tool', words('macOS', 'Mac OS')],
   ['RHEL', 'tool', words('RHEL', 'Red Hat Enterprise Linux')], ['Ubuntu', 'tool'], ['Hyper-V', 'tool'], ['Citrix', 'tool'], ['Intune', 'tool'], ['SCCM', 'tool', words('SCCM', 'MECM')], ['Entra ID', 'tool', words('Entra ID', 'Azure AD', 'Azure Active Directory')],
+  // Cloud services, messaging and service meshes
+  ['AWS Step Functions', 'cloud', words('Step Functions', 'AWS Step Functions')], ['EventBridge', 'cloud'], ['Amazon Aurora', 'cloud', words('Amazon Aurora', 'Aurora PostgreSQL', 'Aurora MySQL')],
+  ['RDS', 'cloud', exact('RDS', 'Amazon RDS')], ['Fargate', 'cloud'], ['CloudFront', 'cloud'], ['Route 53', 'cloud', words('Route 53', 'Route53')], ['AWS Amplify', 'cloud'],
+  ['Amazon Bedrock', 'cloud', words('Amazon Bedrock', 'AWS Bedrock')], ['Azure OpenAI', 'cloud'], ['Azure ML', 'cloud', words('Azure ML', 'Azure Machine Learning')], ['Cosmos DB', 'data', words('Cosmos DB', 'CosmosDB')],
+  ['Confluent', 'framework'], ['Pulsar', 'framework', words('Apache Pulsar')], ['NATS', 'framework', exact('NATS')], ['ZeroMQ', 'framework'], ['Envoy', 'tool', exact('Envoy')], ['Linkerd', 'tool'],
+  ['Cilium', 'tool'], ['eBPF', 'tool'], ['Protobuf', 'framework', words('Protobuf', 'Protocol Buffers')], ['OpenAPI', 'tool', words('OpenAPI', 'Swagger')], ['PostGIS', 'data'],
+  // Testing, build and web platforms
+  ['Babel', 'framework', words('Babel.js', 'BabelJS')], ['ESLint', 'tool'], ['Rollup', 'tool', words('Rollup.js')], ['esbuild', 'tool'], ['Vitest', 'framework'], ['Mocha', 'framework', words('Mocha.js')],
+  ['Jasmine', 'framework', words('Jasmine.js')], ['Puppeteer', 'framework'], ['Appium', 'framework'], ['TestNG', 'framework'], ['Cucumber', 'framework', words('Cucumber.js', 'Gherkin')], ['k6', 'tool', exact('k6')],
+  ['JMeter', 'tool'], ['Gatling', 'tool'], ['LoadRunner', 'tool'], ['WordPress', 'tool'], ['Drupal', 'tool'], ['Magento', 'tool'], ['WooCommerce', 'tool'], ['Contentful', 'tool'], ['Strapi', 'tool'],
+  ['Webflow', 'tool'], ['Stripe', 'tool', words('Stripe API', 'Stripe APIs', 'Stripe Connect', 'Stripe Billing')], ['Twilio', 'tool'], ['Plaid', 'tool', words('Plaid API')],
+  // ML platforms
+  ['LangGraph', 'framework'], ['Ollama', 'tool'], ['Weights & Biases', 'tool', words('Weights & Biases', 'Weights and Biases', 'W&B', 'wandb')], ['BentoML', 'framework'],
+  // Analytics and BI
+  ['Power Query', 'tool'], ['DAX', 'language', /\bDAX\b(?= *(?:,|\/|or|and|\)|formulas?|measures?|queries))/], ['SSRS', 'tool'], ['SSAS', 'tool'], ['Minitab', 'tool'], ['Mathematica', 'tool'], ['LaTeX', 'tool', exact('LaTeX')],
+  // Embedded, hardware and engineering software
+  ['RTOS', 'tool', exact('RTOS', 'FreeRTOS')], ['Zephyr', 'tool', words('Zephyr RTOS')], ['Yocto', 'tool'], ['Arduino', 'tool'], ['Raspberry Pi', 'tool'], ['STM32', 'tool'], ['I2C', 'tool', exact('I2C', 'I²C')],
+  ['UART', 'tool', exact('UART')], ['CAN bus', 'tool', words('CAN bus', 'CANbus', 'CAN-bus')], ['JTAG', 'tool', exact('JTAG')], ['PLC', 'tool', exact('PLC', 'PLCs')], ['SCADA', 'tool', exact('SCADA')],
+  ['CATIA', 'tool'], ['Creo', 'tool', exact('Creo', 'PTC Creo')], ['ANSYS', 'tool'], ['COMSOL', 'tool'], ['Fusion 360', 'tool'],
   // Networks and protocols
   ['DNS', 'tool', exact('DNS', 'DNSSEC')], ['DHCP', 'tool', exact('DHCP')], ['PKI', 'tool', exact('PKI')], ['TCP/IP', 'tool', exact('TCP/IP', 'TCP', 'UDP')], ['LDAP', 'tool', exact('LDAP')],
   ['SAML', 'tool', exact('SAML')], ['VPN', 'tool', exact('VPN', 'VPNs')], ['BGP', 'tool', exact('BGP')], ['OSPF', 'tool', exact('OSPF')], ['VLAN', 'tool', exact('VLAN', 'VLANs')], ['SD-WAN', 'tool', exact('SD-WAN')],
@@ -215,6 +234,7 @@ const LIST_FORMS: Readonly<Record<string, readonly string[]>> = {
   Luigi: ['Luigi'], Presto: ['Presto'], Iceberg: ['Iceberg'], 'Cloud Spanner': ['Spanner'], Backstage: ['Backstage'],
   Chef: ['Chef'], Nomad: ['Nomad'], Consul: ['Consul'], Packer: ['Packer'], Flux: ['Flux'], Bamboo: ['Bamboo'],
   Outlook: ['Outlook'], Sketch: ['Sketch'], 'Ruby on Rails': ['Rails'], Remix: ['Remix'], Bootstrap: ['Bootstrap'],
+  Stripe: ['Stripe'], Plaid: ['Plaid'], Babel: ['Babel'], Rollup: ['Rollup'], Mocha: ['Mocha'], Jasmine: ['Jasmine'], Cucumber: ['Cucumber'], Pulsar: ['Pulsar'], DAX: ['DAX'], Zephyr: ['Zephyr'],
   Gin: ['Gin'], Unity: ['Unity'], Honeycomb: ['Honeycomb'], Loki: ['Loki'], Gong: ['Gong'], React: ['react'], 'Node.js': ['node'],
 };
 
