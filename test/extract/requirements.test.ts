@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractDegree, extractMinYears, extractSkills, qualificationLines } from '../../src/extract/requirements.js';
+import { extractDegree, extractMinYears, qualificationLines } from '../../src/extract/requirements.js';
+import { extractSkills } from '../../src/extract/skills.js';
 
 const years = (t: string): number | null => extractMinYears(t).value;
 const degree = (t: string): string | null => extractDegree(t).value;

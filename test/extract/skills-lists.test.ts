@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractSkills } from '../../src/extract/requirements.js';
+import { extractSkills } from '../../src/extract/skills.js';
 
 const skills = (t: string): string[] => extractSkills(t, null).value;
 
