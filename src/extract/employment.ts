@@ -27,7 +27,8 @@ const LABELLED = /\b(?:job type|employment type|time type|worker type|type of em
 const TYPE_WORD = /^(full[- ]?time|part[- ]?time|contract(or)?|internship|temporary|permanent|co-?op|freelance|cdi|cdd|vollzeit|teilzeit|feste anstellung|festanstellung)$/i;
 // A header line made of short segments, one of them the type: "Remote - US · Part-Time", "Full-time /".
 function headerType(line: string): EmploymentType | null {
-  if (line.length > 80) return null;
+  // A Hacker News field line ("Acme | Engineer | NYC | Full-time | $150k") runs longer.
+  if (line.length > 80 && !(line.length <= 200 && (line.match(/\s\|\s/g) ?? []).length >= 3)) return null;
   const segments = line.split(/\s*[·•|/,]\s*|\s+[-–—]\s+/).map((x) => x.trim()).filter((x) => x.length > 0);
   // "Permanent, part-time": the more specific type wins over "permanent" (the table's order).
   const types = segments.filter((x) => TYPE_WORD.test(x)).map(typeOf);
