@@ -114,7 +114,14 @@ function companyPartOf(line: string): string | null {
   return parts.length > 1 && isPlace && looksLikeCompanyLine(first) ? first : null;
 }
 
-const LABELLED = /(?:^|\s)(?:company|company name|employer|organi[sz]ation|hiring company|client)\s*[:：\t]\s*(.+)$/im;
+const LABELLED = /(?:^|\s)(?:company|company name|employer|organi[sz]ation|hiring company|client|entreprise|soci[ée]t[ée]|unternehmen|arbeitgeber|empresa)\s*[:：\t]\s*(.+)$/im;
+// Agencies describe a client they may not name: "Client: Fortune 500 retailer", "Company: Confidential".
+const UNNAMED = /^(?:an?\s+|our\s+)?(?:confidential|undisclosed|not disclosed|fortune\s+\d+|leading|large|major|global|top|well[- ]known|big\s+\d|reputed|renowned|prestigious|fast[- ]growing|mnc|multinational|startup|stealth)\b/i;
+// "Global Payments" is a name; "Global bank" and "Fortune 500 retailer" describe one.
+function unnamedClient(value: string): boolean {
+  const m = UNNAMED.exec(value);
+  return m !== null && value.slice(m[0].length).split(/\s+/).every((w) => !/^[A-Z]/.test(w));
+}
 
 export function extractCompany(text: string): Found<string | null> {
   const body = withoutOtherJobs(text);
@@ -127,6 +134,7 @@ export function extractCompany(text: string): Found<string | null> {
     const m = LABELLED.exec(line.text);
     if (!m) continue;
     const value = (m[1] ?? '').split(/\t|\s{2,}|\s*\(|(?<=[a-z)])(?=[A-Z][A-Za-z ]{1,25}[:：])/)[0]?.trim() ?? '';
+    if (unnamedClient(value)) continue;
     const name = normalName(value);
     if (name !== null) return found(name, line.text, 'labelled header');
   }

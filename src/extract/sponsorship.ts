@@ -21,6 +21,9 @@ interface StanceRule {
 const SPONSOR = String.raw`(?:sponsor(?:s|ed|ing|ship)?|visa|immigration|work permit|h-?1-?b|h1|j-?1|opt\b|employment authori[sz]ation)`;
 const NEG = String.raw`(?:will not|won't|wont|cannot|can't|can not|unable to|not able to|do not|does not|don't|doesn't|are not|is not|not in a position to|no longer|not currently|are unable|is unable|not)`;
 
+// Visa and status types named in staffing ads.
+const VISA_TYPES = String.raw`(?:h-?1-?b|h-?4(?: ead)?|opt|cpt|stem opt|ead|tn|l-?2|visa)`;
+
 const RULES: readonly StanceRule[] = [
   // A labelled answer: "Visa sponsorship: No", "Sponsorship available: Yes".
   { pattern: /\b(?:visa\s+)?sponsorship(?:\s+available)?\s*[:：]\s*(?:no|not available|none|unavailable)\b/i, stance: 'no', explicit: true },
@@ -32,6 +35,8 @@ const RULES: readonly StanceRule[] = [
   { pattern: /\b(?:without|no)\s+(?:the\s+)?(?:need (?:for|of)\s+)?(?:current or future\s+|future\s+|any\s+|employer\s+|company\s+)?(?:visa\s+|immigration\s+|employer\s+)?sponsorship\b/i, stance: 'no', explicit: true },
   { pattern: /\bsponsorship\s+(?:is\s+|will\s+)?(?:not|n't)\s+(?:be\s+)?(?:available|offered|provided|possible|an option|supported)\b|\bnot (?:eligible|available) for (?:visa |immigration )?sponsorship\b|\bno (?:visa|immigration|h-?1b) (?:sponsorship|support)\b/i, stance: 'no', explicit: true },
   { pattern: /\b(?:do|does|will) not sponsor\b|\bnot sponsor(?:ing)?\b/i, stance: 'no', explicit: true },
+  // Staffing ads name the visa types they turn away: "No H1B or OPT/CPT candidates", "H1B not accepted".
+  { pattern: new RegExp(String.raw`\bno\s+${VISA_TYPES}(?:\s*(?:\/|,|or|and)\s*${VISA_TYPES})*(?:\s+(?:candidates|applicants|holders|transfers|please|at this time)|\s*[.!;)]|\s*$)|\b${VISA_TYPES}(?:\s*(?:\/|,|or|and)\s*${VISA_TYPES})*\s+(?:candidates\s+|holders\s+|applicants\s+)?(?:are\s+|will\s+)?not\s+(?:be\s+)?(?:accepted|considered|eligible)\b`, 'i'), stance: 'no', explicit: true },
   // Explicit considered (before yes: "will consider sponsoring" is not a promise).
   { pattern: /\b(?:will|may|might|could|can)\s+(?:\w+\s+){0,2}consider\s+(?:\w+\s+){0,2}sponsor/i, stance: 'considered', explicit: true },
   { pattern: /\b(?:may|might|could)\s+(?:be able to\s+)?(?:offer\s+|provide\s+)?sponsor|\bsponsorship\s+(?:may|might|could)\s+be\b|\bcase[- ]by[- ]case\b|\bopen to (?:discussing |considering )?(?:visa )?sponsor|\bpossible (?:visa )?sponsorship\b|\bsponsorship (?:is )?(?:negotiable|considered|evaluated)\b/i, stance: 'considered', explicit: true },
@@ -42,7 +47,7 @@ const RULES: readonly StanceRule[] = [
   { pattern: /\b(?:we|will|can|happy to|able to|glad to|do|does)\s+(?:\w+\s+){0,2}sponsor\b|\bsponsor(?:s|ing)?\s+(?:work\s+)?visas\b|\bprovides? (?:a )?visa\b|\bビザ/i, stance: 'yes', explicit: true },
   // Implied no: must already be authorised, citizens only.
   { pattern: /\b(?:must|should|need to|required to)\s+(?:already\s+|currently\s+)?(?:be|have|hold|possess)\s+(?:legally\s+|currently\s+)?(?:authori[sz]ed|eligible|permitted|entitled|the (?:legal )?right|a valid (?:work permit|visa))\b|\b(?:authori[sz]ation|authori[sz]ed|right) to work\b[^.]{0,60}\brequired\b|\brequires? (?:existing |current |the )?(?:legal )?right to work\b|\bhave (?:a )?valid work permit\b|\bvalid work permit or visa\b|\b(?:must|should|need to)\s+(?:already\s+)?have\s+(?:full\s+|unrestricted\s+|existing\s+)?(?:working|work)\s+rights\b|\b(?:full|unrestricted|existing)\s+(?:working|work)\s+rights\b[^.]{0,30}\brequired\b/i, stance: 'no', explicit: false },
-  { pattern: /\b(?:u\.?s\.?|us|united states)\s+citizen(?:ship)?\s+(?:is\s+|only|required)|\bcitizenship\s+(?:is\s+)?required\b|\bmust be (?:a )?(?:u\.?s\.?|us) citizens?\b|\bcitizens? (?:only|or (?:green card|permanent resident))\b|\bus citizen\s*\/\s*green card\b|\b(?:active|current)\s+(?:ts\/sci|top secret|secret|ts)\b[^.]{0,30}\bclearance\b|\bclearance\b[^.]{0,40}\b(?:requires|required) (?:u\.?s\.? )?citizenship\b/i, stance: 'no', explicit: false },
+  { pattern: /\b(?:u\.?s\.?|us|united states)\s+citizen(?:ship)?\s+(?:is\s+|only|required)|\bcitizenship\s+(?:is\s+)?required\b|\bmust be (?:a )?(?:u\.?s\.?|us) citizens?\b|\bcitizens? (?:only|or (?:green card|permanent resident))\b|\bcitizens?\s+(?:and|or|&|\/)\s+(?:green card|gc|permanent resident)s?(?:\s+holders?)?\s+only\b|\bonly\s+(?:u\.?s\.?\s+|us\s+)?citizens?\b|\bus citizen\s*\/\s*green card\b|\b(?:active|current)\s+(?:ts\/sci|top secret|secret|ts)\b[^.]{0,30}\bclearance\b|\bclearance\b[^.]{0,40}\b(?:requires|required) (?:u\.?s\.? )?citizenship\b/i, stance: 'no', explicit: false },
 ];
 
 // Sentences that mention these words for other reasons.

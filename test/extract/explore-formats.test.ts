@@ -28,3 +28,47 @@ describe('Hacker News "Who is hiring" comment', () => {
     expect(p.sponsorship.stance).toBe('no');
   });
 });
+
+describe('staffing agency contract ad', () => {
+  const p = extract('contract.txt');
+  it('reads "No H1B or OPT/CPT candidates" and "Only US Citizens" as no sponsorship', () => {
+    expect(p.sponsorship.stance).toBe('no');
+  });
+  it('reads "Onsite 3 days/week" as hybrid', () => {
+    expect(p.workplace).toBe('hybrid');
+  });
+  it('does not take a described, unnamed client ("Fortune 500 retailer") for the company', () => {
+    expect(p.company).toBeNull();
+  });
+  it('keeps the contract type, hourly rate and years', () => {
+    expect(p.employmentType).toBe('contract');
+    expect(p.pay).toMatchObject([{ min: 80, max: 80, currency: 'USD', period: 'hour' }]);
+    expect(p.requirements.minYears).toBe(6);
+  });
+});
+
+describe('Indian posting with CTC in LPA', () => {
+  const p = extract('india-lpa.txt');
+  it('reads "Work from Office - 5 days" as on-site', () => {
+    expect(p.workplace).toBe('onsite');
+  });
+  it('keeps the CTC band in rupees a year and the labelled fields', () => {
+    expect(p.pay).toMatchObject([{ min: 2500000, max: 3500000, currency: 'INR', period: 'year' }]);
+    expect(p.title).toBe('Senior Software Engineer - Backend (Node.js)');
+    expect(p.company).toBe('Paysetu Technologies Pvt. Ltd.');
+    expect(p.locations).toEqual(['Bengaluru, India']);
+  });
+});
+
+describe('French posting', () => {
+  const p = extract('french.txt');
+  it('reads the company from "Entreprise : …" (French spacing before the colon)', () => {
+    expect(p.company).toBe('Vignoble Tech');
+  });
+  it('keeps title, place, CDI and hybrid work', () => {
+    expect(p.title).toBe('Développeur Full Stack Senior');
+    expect(p.locations).toEqual(['Bordeaux, France']);
+    expect(p.employmentType).toBe('full-time');
+    expect(p.workplace).toBe('hybrid');
+  });
+});
