@@ -72,3 +72,13 @@ describe('French posting', () => {
     expect(p.workplace).toBe('hybrid');
   });
 });
+
+describe('pay ranges joined by a non-English "to"', () => {
+  it('reads "50 000 € à 60 000 € brut annuel" as one band', () => {
+    expect(extract('french.txt').pay).toMatchObject([{ min: 50000, max: 60000, currency: 'EUR', period: 'year' }]);
+  });
+  it('reads German "60.000 bis 75.000 €" as one band', () => {
+    const p = extractPosting(cleanPosting('Backend Developer\nAcme GmbH\nBerlin\n\nGehalt: 60.000 bis 75.000 € brutto jährlich\n').text);
+    expect(p.pay).toMatchObject([{ min: 60000, max: 75000, currency: 'EUR', period: 'year' }]);
+  });
+});

@@ -34,7 +34,8 @@ export interface MoneyExpression {
   unsupportedPeriod: boolean;
 }
 
-const RANGE_SEPARATOR = /^\s*(?:-{1,2}|–|—|−|~|～|〜|to|through|thru|until|till)\s*/i;
+// "à" (French), "bis" (German), "tot" (Dutch): the same "to" in the languages the project reads.
+const RANGE_SEPARATOR = /^\s*(?:-{1,2}|–|—|−|~|～|〜|tot|to|through|thru|until|till|à|bis)\s*/i;
 const AND_SEPARATOR = /^\s*(?:and|&|und|et|y|e|en|och|og|i|a)\s*/i;
 /** Filler allowed between an amount and its period ("$82,500 USD a year", "or more per annum"). */
 const PERIOD_FILLER = /^(?:\s*(?:,|\(|gross|net|base|before tax(?:es)?|pre-tax|or more|and above|and up|USD|CAD|EUR|GBP|salary|per person|brutto|brut|bruto|brutos|OTE|DOE))*/i;
