@@ -82,3 +82,24 @@ describe('pay ranges joined by a non-English "to"', () => {
     expect(p.pay).toMatchObject([{ min: 60000, max: 75000, currency: 'EUR', period: 'year' }]);
   });
 });
+
+describe('Workable page with the pay under Benefits', () => {
+  const p = extract('workable-page.txt');
+  it('keeps an hourly range whose line goes on to a shift differential', () => {
+    expect(p.pay).toEqual([{ location: null, min: 21.5, max: 24, currency: 'USD', period: 'hour', note: null }]);
+  });
+  it('reads the header fields under the title', () => {
+    expect(p.title).toBe('Warehouse Associate - Night Shift');
+    expect(p.company).toBe('Northwind Logistics');
+    expect(p.locations).toEqual(['Reno, NV']);
+    expect(p.workplace).toBe('onsite');
+    expect(p.employmentType).toBe('full-time');
+  });
+});
+
+describe('benefit amounts stay out of pay', () => {
+  it('still drops a 401(k) figure named before the amount', () => {
+    const p = extractPosting(cleanPosting('Data Analyst\nAcme\nBoston, MA\n\nBenefits\n\n- 401(k) contributions, up to $10,000 per year\n').text);
+    expect(p.pay).toEqual([]);
+  });
+});

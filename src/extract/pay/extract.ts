@@ -158,7 +158,9 @@ export function extractPayBands(text: string, opts: ExtractPayOptions = {}): Pay
       // Pay wording in the sentence (or right after the amount: "$100K–$130K base"), a period on
       // the amount, a short line in or under a pay block, "Place: range", or a range on a short line.
       const salaryWords = PAY_WORDS.test(sentence) || /^\s*(?:base|gross|OTE|TC|total comp)\b/i.test(n.slice(e.end));
-      const payContext = field || salaryWords || (!isNotPayTopic(sentence)
+      // A benefit named after the amount's own clause ("$21.50/hr, plus a $2/hr night differential") is another figure's topic.
+      const ownTopic = n.slice(sStart, e.end) + clauseAfter(n, e.end, sEnd);
+      const payContext = field || salaryWords || (!isNotPayTopic(ownTopic)
         && (e.period !== null || (bandLike && (payAbove || PAY_WORDS.test(n))) || (places.length > 0 && e.isRange)
           // A range on a short line ("Acme | Senior Engineer | Remote | $160k-$200k + equity") reads as its pay.
           || (e.isRange && n.length <= 200)));
