@@ -24,9 +24,9 @@ const CITY = String.raw`${CAP_WORD}(?:[ ]${CAP_WORD}){0,3}`;
 const CITY_REGION = new RegExp(String.raw`(${CITY})(?:\s*/\s*(${CITY}))?,\s*([A-Z]{2})(?![A-Za-z])`, 'g');
 const CITY_STATE_NAME = new RegExp(String.raw`(${CITY}),\s*(${Object.values(US_STATES).concat(Object.values(CA_PROVINCES)).join('|')})\b`, 'g');
 const AU_CITY = new RegExp(String.raw`(${CITY}),?\s+(${Object.keys(AU_STATES).join('|')})(?![A-Za-z])(\s+\d{4}\b|,\s*Australia\b)?`, 'g');
-// Countries as postings capitalise them: "United Kingdom", "UK", "U.S.".
+// Countries as postings capitalise them: "United Kingdom", "UK", "U.S.", "España" (word starts only: \b splits at "ñ").
 const COUNTRY_ALT = Object.keys(COUNTRIES)
-  .map((c) => (c.replace(/\./g, '').length <= 3 ? c.toUpperCase() : c.replace(/\b[a-z]/g, (l) => l.toUpperCase()).replace(/\bOf\b|\bThe\b/g, (w) => w.toLowerCase())))
+  .map((c) => (c.replace(/\./g, '').length <= 3 ? c.toUpperCase() : c.replace(/(^|\s)(\p{Ll})/gu, (_m, sp: string, l: string) => sp + l.toUpperCase()).replace(/\bOf\b|\bThe\b/g, (w) => w.toLowerCase())))
   .sort((a, b) => b.length - a.length)
   .map((c) => c.replace(/[.]/g, '\\.'))
   .join('|');
@@ -80,7 +80,7 @@ function placesIn(span: Span, weak: boolean, out: Hit[]): void {
     out.push({ place, at: span.start + idx, line: s, weak });
   };
   // Every "City, Region" form needs a comma before a capital: most sentences have none.
-  const commaCap = /,\s*[A-Z]/.test(s);
+  const commaCap = /,\s*[A-ZÀ-ÖØ-Þ]/.test(s);
   for (const m of VISA_TALK.test(s) || !commaCap ? [] : s.matchAll(CITY_REGION)) {
     const region = m[3] ?? '';
     if (!(region in US_STATES) && !(region in CA_PROVINCES)) continue;

@@ -103,3 +103,17 @@ describe('benefit amounts stay out of pay', () => {
     expect(p.pay).toEqual([]);
   });
 });
+
+describe('places written in their own language', () => {
+  it('reads "Köln, Deutschland" on a German header line', () => {
+    const p = extract('german.txt');
+    expect(p.locations).toEqual(['Köln, Germany']);
+    expect(p.title).toBe('Softwareentwickler Java / Spring Boot');
+    expect(p.pay).toMatchObject([{ min: 60000, max: 75000, currency: 'EUR', period: 'year' }]);
+  });
+  it('matches countries whose names hold accented letters ("España", "Österreich")', () => {
+    for (const [line, want] of [['Madrid, España', 'Madrid, Spain'], ['Wien, Österreich', 'Wien, Austria'], ['Zürich, Schweiz', 'Zürich, Switzerland']] as const) {
+      expect(extractPosting(cleanPosting(`Backend Engineer\nAcme\n${line}\n\nWe build things.\n`).text).locations).toEqual([want]);
+    }
+  });
+});

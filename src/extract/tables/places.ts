@@ -47,6 +47,11 @@ export const COUNTRIES: Readonly<Record<string, string>> = {
   'saudi arabia': 'Saudi Arabia', qatar: 'Qatar', egypt: 'Egypt', nigeria: 'Nigeria', kenya: 'Kenya',
   'south africa': 'South Africa', brazil: 'Brazil', mexico: 'Mexico', argentina: 'Argentina',
   chile: 'Chile', colombia: 'Colombia', peru: 'Peru', uruguay: 'Uruguay', 'costa rica': 'Costa Rica',
+  // Countries as their own pages print them ("Köln, Deutschland", "Madrid, España").
+  deutschland: 'Germany', 'österreich': 'Austria', schweiz: 'Switzerland', suisse: 'Switzerland', svizzera: 'Switzerland',
+  'españa': 'Spain', espana: 'Spain', italia: 'Italy', nederland: 'Netherlands', belgique: 'Belgium', 'belgië': 'Belgium',
+  polska: 'Poland', sverige: 'Sweden', norge: 'Norway', danmark: 'Denmark', suomi: 'Finland', 'česko': 'Czech Republic',
+  brasil: 'Brazil', 'méxico': 'Mexico', 'türkiye': 'Turkey', turkiye: 'Turkey',
 };
 
 /**
