@@ -115,6 +115,7 @@ function companyPartOf(line: string): string | null {
 }
 
 const LABELLED = /(?:^|\s)(?:company|company name|employer|organi[sz]ation|hiring company|client|entreprise|soci[ée]t[ée]|unternehmen|arbeitgeber|empresa)\s*[:：\t]\s*(.+)$/im;
+const UNIT_FIELD = /^[•*\-]?\s*(?:department|dept\.?|division|unit|team|office|school|college)\s*[:：]\s*(.{3,60}?)\s*$/gim;
 // Agencies describe a client they may not name: "Client: Fortune 500 retailer", "Company: Confidential".
 const UNNAMED = /^(?:an?\s+|our\s+)?(?:confidential|undisclosed|not disclosed|fortune\s+\d+|leading|large|major|global|top|well[- ]known|big\s+\d|reputed|renowned|prestigious|fast[- ]growing|mnc|multinational|startup|stealth)\b/i;
 // "Global Payments" is a name; "Global bank" and "Fortune 500 retailer" describe one.
@@ -176,6 +177,11 @@ export function extractCompany(text: string): Found<string | null> {
       seen.set(s.text, matches);
     }
     for (const x of matches) vote(x.name, x.weight, s.text, x.detail, s.start);
+  }
+  // "Department: Office of Information Technology": the employer's own unit is not the employer.
+  for (const m of body.matchAll(UNIT_FIELD)) {
+    const unit = (m[1] ?? '').trim().replace(/^The\s+/i, '').toLowerCase();
+    for (const name of [...scores.keys()]) if (name.replace(/^The\s+/i, '').toLowerCase() === unit) scores.delete(name);
   }
   if (scores.size === 0) return found(null, null, null);
   // Names the text keeps repeating are likelier the employer than a client or product.

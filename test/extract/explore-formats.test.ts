@@ -117,3 +117,17 @@ describe('places written in their own language', () => {
     }
   });
 });
+
+describe('university posting with a department field', () => {
+  const p = extract('gov-university.txt');
+  it('takes the institution under the title, not the department named in "Department:"', () => {
+    expect(p.company).toBe('University of Northern Colorado Research Institute');
+  });
+  it('keeps the annual range, citizenship stance and minimum qualifications', () => {
+    expect(p.pay).toMatchObject([{ min: 78400, max: 96200, currency: 'USD', period: 'year' }]);
+    expect(p.sponsorship.stance).toBe('no');
+    expect(p.requirements.minYears).toBe(3);
+    expect(p.requirements.degree).toBe('bachelor');
+    expect(p.locations).toEqual(['Greeley, CO']);
+  });
+});
