@@ -131,3 +131,17 @@ describe('university posting with a department field', () => {
     expect(p.locations).toEqual(['Greeley, CO']);
   });
 });
+
+describe('Reddit "[Hiring]" post', () => {
+  const p = extract('reddit-hiring.txt');
+  it('takes the company from "We\'re Kettlebyte, a small indie studio"', () => {
+    expect(p.company).toBe('Kettlebyte');
+  });
+  it('reads the bracketed title line with its remote region and euro band', () => {
+    expect(p.title).toBe('Junior Frontend Developer (React/TypeScript)');
+    expect(p.level.seniority).toBe('entry');
+    expect(p.workplace).toBe('remote');
+    expect(p.pay).toMatchObject([{ min: 38000, max: 45000, currency: 'EUR', period: 'year' }]);
+    expect(p.sponsorship.stance).toBe('no');
+  });
+});
