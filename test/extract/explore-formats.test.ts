@@ -145,3 +145,18 @@ describe('Reddit "[Hiring]" post', () => {
     expect(p.sponsorship.stance).toBe('no');
   });
 });
+
+describe('pay bands placed by "for <place>" after the amount', () => {
+  const p = extract('manager-ladder.txt');
+  it('gives each band the place written after it, remote hires included', () => {
+    expect(p.pay).toEqual([
+      { location: 'Chicago, IL', min: 190000, max: 225000, currency: 'USD', period: 'year', note: null },
+      { location: 'Remote (US)', min: 175000, max: 210000, currency: 'USD', period: 'year', note: null },
+    ]);
+  });
+  it('does not take "for the first year" for a place', () => {
+    const q = extractPosting(cleanPosting('Data Analyst\nAcme\nBoston, MA\n\nSalary: $80,000 per year for the first year, then reviewed.\n').text);
+    expect(q.pay).toMatchObject([{ min: 80000, max: 80000 }]);
+    expect(q.pay[0]?.location ?? '').not.toMatch(/year/);
+  });
+});

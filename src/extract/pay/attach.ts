@@ -35,8 +35,9 @@ function placesFromPrefix(prefix: string, known: readonly string[]): string[] {
 
 /** A place named right after the amount: "$185,000 - $215,000 for candidates in NYC". */
 export function placesFromSuffix(suffix: string, known: readonly string[]): { places: string[]; length: number } {
-  const m = /^\s*(?:USD|CAD|GBP|EUR)?\s*,?\s*(?:(?:for|to)\s+(?:(?:candidates|employees|those|people|hires|roles?|positions?|applicants)\s+)?(?:(?:based|located|living|working|hired)\s+)?)?(?:in|within)\s+(?:the\s+)?([^,.;()]+?(?:,\s*[A-Z]{2,3}\b)?)(?=\s*(?:[,.;(]|\band\b|\bor\b|$))/i.exec(suffix);
-  const place = m?.[1];
+  const m = /^\s*(?:USD|CAD|GBP|EUR)?\s*,?\s*(?:(?:for|to)\s+(?:(?:candidates|employees|those|people|hires|roles?|positions?|applicants)\s+)?(?:(?:based|located|living|working|hired)\s+)?(?:(?:in|within)\s+)?|(?:in|within)\s+)(?:the\s+)?([^,.;()]+?(?:,\s*[A-Z]{2,3}\b)?)(?=\s*(?:[,.;(]|\band\b|\bor\b|$))/i.exec(suffix);
+  // "for remote candidates outside major metros": the band of remote hires.
+  const place = m?.[1]?.replace(/^(remote)\s+(?:candidates|employees|workers|hires|roles?|positions?|applicants|staff)\b.*$/i, '$1');
   return place !== undefined && isPlaceLabel(place, known) ? { places: splitPlaces(place, known), length: m?.[0].length ?? 0 } : { places: [], length: 0 };
 }
 
