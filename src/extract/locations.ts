@@ -213,6 +213,13 @@ export function extractLocations(text: string): Found<string[]> {
       if (cities.length > 0 && pieces.every((x) => x in CITIES || REGION_NAMES.has(x) || HEADER_WORDS.test(x))) {
         for (const c of cities) hits.push({ place: CITIES[c] ?? c, at: l.start, line: l.text, weak: false });
       }
+      // "United States · Remote", "Germany | Full-time": a country with header words beside it.
+      const countries = pieces.filter((x) => x in COUNTRIES && x.length > 2);
+      if (cities.length === 0 && countries.length === 1 && pieces.length > 1 && pieces.every((x) => x in COUNTRIES || HEADER_WORDS.test(x))) {
+        const country = COUNTRIES[countries[0] ?? ''] ?? '';
+        const remote = pieces.some((x) => /remote$/.test(x));
+        hits.push({ place: remote ? `Remote (${country === 'United States' ? 'US' : country})` : country, at: l.start, line: l.text, weak: false });
+      }
     }
   }
   // Lines are often sentences too: each distinct text is tested against LEGAL once.

@@ -160,3 +160,16 @@ describe('pay bands placed by "for <place>" after the amount', () => {
     expect(q.pay[0]?.location ?? '').not.toMatch(/year/);
   });
 });
+
+describe('a country with header words under the title', () => {
+  it('reads "United States · Remote" as a remote US role', () => {
+    const p = extract('part-time-remote.txt');
+    expect(p.locations).toEqual(['Remote (US)']);
+    expect(p.employmentType).toBe('part-time');
+    expect(p.pay).toMatchObject([{ min: 22, max: 22, currency: 'USD', period: 'hour' }]);
+  });
+  it('reads "Germany | Full-time" as Germany', () => {
+    const p = extractPosting(cleanPosting('Backend Engineer\nAcme GmbH\nGermany | Full-time\n\nWe build things.\n').text);
+    expect(p.locations).toEqual(['Germany']);
+  });
+});
