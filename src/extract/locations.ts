@@ -48,7 +48,7 @@ const PAY_PLACE = /(?:^|[|;•:]\s*)([A-Z][A-Za-z. ]{1,30}?)\s*[:：]\s*(?:[A-Z]
 const VISA_TALK = /\b(sponsor\w*|visas?|h-?1-?b|immigration|opt|cpt)\b/i;
 // Legal citations name places that are not the role's.
 const LEGAL = /\b(ordinance|police code|correction law|fair chance|article \d|pursuant|applicable (state |federal )?law|criminal|equal (employment )?opportunity|discriminat|residents of|applicants (in|from)|if you (are|live|reside) in|other locations|in the following states|pay transparency law)\b/i;
-const WEAK = /\b(headquarter(s|ed)?|hq|offices (in|across|around)|we have offices|founded in|offices worldwide|locations? (around|across) the)\b/i;
+const WEAK = /\b(headquarter(s|ed)?|hq|offices (in|across|around)|we have offices|founded in|offices worldwide|locations? (around|across) the|(company|startup|start-up|scale-?up|firm|business|studio|agency|organi[sz]ation|provider|platform)( (that|which) is| headquartered| \w+)? based (in|out of))\b/i;
 // Leading words a capitalised run may carry that are never part of a city name.
 const NOT_CITY_WORD = /^(location|locations|office|hybrid|remote|onsite|on-site|based|job|position|the|in|at|near|hq|headquarters|work|city|area|region|and|or|role|team|our|usa|us|from|of|posted|about|summary|greater|site|address|apply|full-time|part-time|contract|salary|pay|compensation|range|engineer|developer|manager)$/i;
 

@@ -173,3 +173,19 @@ describe('a country with header words under the title', () => {
     expect(p.locations).toEqual(['Germany']);
   });
 });
+
+describe('recruiter email', () => {
+  const p = extract('recruiter-email.txt');
+  it('takes the employer from "on behalf of Maplecrest Health", not the agency', () => {
+    expect(p.company).toBe('Maplecrest Health');
+  });
+  it('leaves the company\'s home city ("a … company based in Toronto") out of a remote role\'s places', () => {
+    expect(p.locations).toEqual(['Remote (Canada)']);
+  });
+  it('reads the subject line title, CAD band and the no-sponsorship must-have', () => {
+    expect(p.title).toBe('Lead DevOps Engineer');
+    expect(p.pay).toMatchObject([{ min: 150000, max: 170000, currency: 'CAD', period: 'year' }]);
+    expect(p.sponsorship.stance).toBe('no');
+    expect(p.requirements.minYears).toBe(7);
+  });
+});
