@@ -32,7 +32,7 @@ const COUNTRY_ALT = Object.keys(COUNTRIES)
   .join('|');
 const CITY_COUNTRY = new RegExp(String.raw`(${CITY}),\s*(?:(${CITY}),\s*)?(${COUNTRY_ALT})(?![A-Za-z])`, 'g');
 // "Remote (US)", "Remote - Canada", "US Remote", "Canada (Remote)", "Location: Remote"
-const REMOTE_PLACE = /\b(?:REMOTE|[Rr]emote)\s*(?:\([^)]{2,40}\)|[-–—,:]\s*[A-Z][A-Za-z.]+(?:\s[A-Z][a-z]+)?)|\b(?:US|USA|U\.S\.|Canada|UK|EMEA|Europe|LATAM|APAC|Worldwide|Global)[ -][Rr]emote\b|\((?:[Ff]ully )?[Rr]emote\)|\b(?:[Ll]ocations?|[Ww]ork [Ll]ocation|[Jj]ob [Ll]ocation)\s*[:：]\s*(?:[Ff]ully |100% )?[Rr]emote\b(?:\s*\([^)]{2,40}\))?/g;
+const REMOTE_PLACE = /\b(?:REMOTE|[Rr]emote)\s*(?:\([^)]{2,40}\)|[-–—,:]\s*[A-Z][A-Za-z.]+(?:\s[A-Z][a-z]+)?)|\b(?:US|USA|U\.S\.|Canada|UK|EMEA|Europe|LATAM|APAC|Worldwide|Global)[ -][Rr]emote\b|\((?:[Ff]ully )?[Rr]emote\)|\b(?:[Ll]ocations?|[Ww]ork [Ll]ocation|[Jj]ob [Ll]ocation)\s*[:：]\s*(?:[Ff]ully |100% )?[Rr]emote\b(?:\s*\([^)]{2,40}\)|\s*[-–—]\s*[A-Z][A-Za-z.]+(?:\s[A-Z][a-z]+)?)?/g;
 // Labelled fields whose value is the role's place.
 const LABELLED = /\b(?:job location|work location|office location|locations?|region|city|based in|place of work|work site|worksite)\s*(?:\([^)]*\))?\s*[:：]\s*(.+)$/gim;
 // Context phrases after which a bare city name is the role's place.

@@ -189,3 +189,17 @@ describe('recruiter email', () => {
     expect(p.requirements.minYears).toBe(7);
   });
 });
+
+describe('principal posting with a "Level: L6" header', () => {
+  const p = extract('staff-l6.txt');
+  it('keeps the region of "Location: Remote - US"', () => {
+    expect(p.locations).toEqual(['Remote (US)']);
+    expect(p.workplace).toBe('remote');
+  });
+  it('reads the principal IC level, company label and base range', () => {
+    expect(p.level).toMatchObject({ seniority: 'principal', track: 'ic' });
+    expect(p.company).toBe('Orbitra');
+    expect(p.pay).toMatchObject([{ min: 245000, max: 310000, currency: 'USD', period: 'year' }]);
+    expect(p.requirements.minYears).toBe(12);
+  });
+});
