@@ -203,3 +203,21 @@ describe('principal posting with a "Level: L6" header', () => {
     expect(p.requirements.minYears).toBe(12);
   });
 });
+
+describe('one-line chat message', () => {
+  const p = extract('discord-casual.txt');
+  it('reads a k range with a currency code in a long run-on line as the pay', () => {
+    expect(p.pay).toMatchObject([{ min: 120000, max: 150000, currency: 'USD', period: 'year' }]);
+  });
+  it('reads title, company, place and stance from the prose', () => {
+    expect(p.title).toBe('Mid-Level Backend Engineer');
+    expect(p.company).toBe('Fernwood Games');
+    expect(p.workplace).toBe('remote');
+    expect(p.sponsorship.stance).toBe('no');
+    expect(p.requirements.minYears).toBe(3);
+  });
+  it('still ignores a funding range in a long line', () => {
+    const q = extractPosting(cleanPosting(`Backend Engineer\nAcme\n\n${'We are a small team that loves building reliable systems for hospitals and clinics, '.repeat(3)}and we raised $10-15M from great investors last year.\n`).text);
+    expect(q.pay).toEqual([]);
+  });
+});

@@ -163,7 +163,9 @@ export function extractPayBands(text: string, opts: ExtractPayOptions = {}): Pay
       const payContext = field || salaryWords || (!isNotPayTopic(ownTopic)
         && (e.period !== null || (bandLike && (payAbove || PAY_WORDS.test(n))) || (places.length > 0 && e.isRange)
           // A range on a short line ("Acme | Senior Engineer | Remote | $160k-$200k + equity") reads as its pay.
-          || (e.isRange && n.length <= 200)));
+          || (e.isRange && n.length <= 200)
+          // A chat message on one long line: "… fully remote, 120-150k USD depending on experience."
+          || (e.isRange && e.marked && e.magnitude && e.min >= 10000 && !notPayAfter(n.slice(e.end)))));
       if (e.marked && !payContext) continue;
 
       const currency = currencyOf(e, `${n} ${heading}`, places, postingHints);
