@@ -221,3 +221,19 @@ describe('one-line chat message', () => {
     expect(q.pay).toEqual([]);
   });
 });
+
+describe('Australian graduate posting', () => {
+  const p = extract('australia.txt');
+  it('reads "citizen, or Australian permanent resident" as no sponsorship', () => {
+    expect(p.sponsorship.stance).toBe('no');
+  });
+  it('keeps the entry level, AUD band with super and Melbourne', () => {
+    expect(p.level.seniority).toBe('entry');
+    expect(p.pay).toMatchObject([{ min: 82000, max: 88000, currency: 'AUD', period: 'year' }]);
+    expect(p.locations).toEqual(['Melbourne, Australia']);
+  });
+  it('does not read citizenship in an equal-opportunity list as a stance', () => {
+    const q = extractPosting(cleanPosting('Data Analyst\nAcme\nBoston, MA\n\nWe hire without regard to race, citizenship or permanent resident status.\n').text);
+    expect(q.sponsorship.stance).toBe('unstated');
+  });
+});
