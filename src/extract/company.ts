@@ -61,7 +61,7 @@ function normalName(raw: string): string | null {
   // "Raleigh, NC Pinecrest Technologies": a state code run into the name is not part of it.
   n = n.replace(/^([A-Z]{2})\s+(?=[A-Z][a-z])/, (m, code: string) => (code in US_STATES ? '' : m));
   // Keep the full stop of "Inc." or "K.K."; drop a sentence's.
-  if (!/\b(?:inc|ltd|co|corp|k\.k|s\.a|n\.v|b\.v|l\.p|llc|plc)\.$/i.test(n)) n = n.replace(/[.,]$/, '');
+  if (!CORP_STOP.test(n)) n = n.replace(/[.,]$/, '');
   n = n.trim();
   n = n.replace(/^(?:The\s+)?(?=[A-Z])/, (m) => m);
   if (n.length < 2 || n.length > 60) return null;
@@ -81,7 +81,8 @@ function shoutToName(s: string): string {
   return s.toLowerCase().replace(/\b[a-z]/g, (c) => c.toUpperCase());
 }
 
-const CORP_STOP = /\b(?:inc|ltd|co|corp|k\.k|s\.a|n\.v|b\.v|l\.p|llc|plc)\.$/i;
+// Legal forms that end in a full stop: "Inc.", "K.K.", Latin America's "S.A.S.", "S.A. de C.V.", Italy's "S.p.A.".
+const CORP_STOP = /\b(?:inc|ltd|co|corp|k\.k|s\.a|s\.a\.s|s\.r\.l|s\.p\.a|s\.l|c\.v|n\.v|b\.v|l\.p|llc|plc)\.$/i;
 // Lower-case words a company's name may hold ("Bank of America", "Doctors without Borders").
 const NAME_JOINERS = new Set(['of', 'and', 'de', 'du', 'des', 'la', 'le', 'by', 'the', 'for', 'und', 'für', 'van', 'von', 'der', 'den', 'y', 'e', 'et', 'without', '&']);
 

@@ -13,9 +13,9 @@ const TYPES: ReadonlyArray<readonly [RegExp, EmploymentType]> = [
   [/\b(intern(ship)?|co-?op|werkstudent(in)?|praktikum|alternance)\b/i, 'internship'],
   [/\b(contract(-to-hire| to hire)?|contractor|freelance|1099|c2c|corp[- ]to[- ]corp)\b/i, 'contract'],
   [/\b(temporary|temp|seasonal|fixed[- ]term|cdd|befristet)\b/i, 'temporary'],
-  [/\bpart[- ]?time\b|\bteilzeit\b|\btemps partiel\b/i, 'part-time'],
+  [/\bpart[- ]?time\b|\bteilzeit\b|\btemps partiel\b|\b(?:tiempo parcial|medio tiempo|media jornada)\b/i, 'part-time'],
   // French CDI and German "Vollzeit" / "Feste Anstellung" are permanent full-time posts.
-  [/\b(full[- ]?time|permanent|regular|cdi|vollzeit|festanstellung|feste anstellung|unbefristet|temps plein)\b/i, 'full-time'],
+  [/\b(full[- ]?time|permanent|regular|cdi|vollzeit|festanstellung|feste anstellung|unbefristet|temps plein|tiempo completo|jornada completa|(?:t[ée]rmino|tiempo) indefinido)\b/i, 'full-time'],
 ];
 
 function typeOf(value: string): EmploymentType | null {
@@ -35,7 +35,7 @@ function headerType(line: string): EmploymentType | null {
   for (const [, t] of TYPES) if (types.includes(t)) return t;
   return null;
 }
-const SENTENCE = /\b(?:this|the|a|is an?)\s+(full[- ]?time|part[- ]?time|contract(?:-to-hire)?|temporary|permanent|paid|\d+-month)\s+(?:\w+\s+)?(position|role|opportunity|job|assignment|internship|contract|engagement)\b|\bthe role is (contract-to-hire|full[- ]time|part[- ]time|temporary)\b|\b(?:this|our|a|the)\s+(?:paid\s+|unpaid\s+)?(?:summer|winter|spring|fall|autumn|\d+[- ](?:week|month))\s+(internship|co-?op)\b/i;
+const SENTENCE = /\b(?:this|the|a|is an?)\s+(full[- ]?time|part[- ]?time|contract(?:-to-hire)?|temporary|permanent|paid|\d+-month)\s+(?:\w+\s+)?(position|role|opportunity|job|assignment|internship|contract|engagement)\b|\bthe role is (contract-to-hire|full[- ]time|part[- ]time|temporary)\b|\b(?:this|our|a|the)\s+(?:paid\s+|unpaid\s+)?(?:summer|winter|spring|fall|autumn|\d+[- ](?:week|month))\s+(internship|co-?op)\b|\bcontrato (?:a |de |por )?(t[ée]rmino indefinido|tiempo indefinido|tiempo completo|tiempo parcial|jornada completa|medio tiempo)\b/i;
 
 export function extractEmploymentType(text: string, title: string | null, titleLine: string | null = null): Found<EmploymentType | null> {
   const body = withoutOtherJobs(text);

@@ -40,6 +40,13 @@ const PHRASES: readonly Rule[] = [
   { pattern: /\b(in[- ]office|on-?site|in[- ]person)\b/i, value: 'onsite', detail: 'on-site mention' },
 ];
 
+// A header segment that is only the arrangement, in the languages the project reads.
+const HEADER_ARRANGEMENT = /^(fully remote|remote|hybrid|on-?site|in[- ]office|remoto|h[íi]brido|presencial)$/;
+function arrangementOf(word: string): Workplace {
+  if (/remote|remoto/.test(word)) return 'remote';
+  return /hybrid|h[íi]brido/.test(word) ? 'hybrid' : 'onsite';
+}
+
 const WHERE_WORDS = /remote|hybrid|office|site|person|days?\b|telework|anywhere|distributed|flexib|t[ée]l[ée]travail|homeoffice|home office|arbeiten|büro|presencial|remoto/i;
 
 /**
@@ -102,8 +109,8 @@ export function extractWorkplace(text: string): Found<Workplace | null> {
   for (const l of block.lines.slice(block.titleIndex + 1, block.titleIndex + 6)) {
     if (block.titleIndex < 0 || l.text.length > 100) continue;
     const segs = l.text.split(/\s*[|·•]\s*/).map((x) => x.replace(/\s*\([^)]*\)/g, '').trim().toLowerCase());
-    const w = segs.map((x) => /^(fully remote|remote|hybrid|on-?site|in[- ]office)$/.exec(x)?.[1]).find((x) => x !== undefined);
-    if (w !== undefined) return found(w.includes('remote') ? 'remote' : w === 'hybrid' ? 'hybrid' : 'onsite', l.text, 'header line');
+    const w = segs.map((x) => HEADER_ARRANGEMENT.exec(x)?.[1]).find((x) => x !== undefined);
+    if (w !== undefined) return found(arrangementOf(w), l.text, 'header line');
   }
   if (titleLine) {
     const seg = titleLine.text.split(/\s*[|·•(),]\s*|\s+[-–—]\s+/).map((s) => s.trim().toLowerCase());

@@ -237,3 +237,19 @@ describe('Australian graduate posting', () => {
     expect(q.sponsorship.stance).toBe('unstated');
   });
 });
+
+describe('Spanish posting from Colombia', () => {
+  const p = extract('spanish.txt');
+  it('keeps a company whose legal form ends in a full stop ("S.A.S.")', () => {
+    expect(p.company).toBe('Andina Pagos S.A.S.');
+  });
+  it('reads "Remoto" on the header line and "contrato a término indefinido" as full-time', () => {
+    expect(p.workplace).toBe('remote');
+    expect(p.employmentType).toBe('full-time');
+  });
+  it('keeps the monthly peso band, place and years', () => {
+    expect(p.pay).toMatchObject([{ min: 14000000, max: 18000000, currency: 'COP', period: 'month' }]);
+    expect(p.locations).toEqual(['Bogotá, Colombia']);
+    expect(p.requirements.minYears).toBe(5);
+  });
+});
