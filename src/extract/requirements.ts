@@ -112,8 +112,9 @@ const DEGREES: ReadonlyArray<readonly [RegExp, Degree]> = [
   [/\b(?:A\.A\.S?|A\.S)\.?(?=\s|,)/, 'associate'],
   [/\bbac\s*\+\s*2\b|\bassociate degree in nursing\b|\(ADN\)/i, 'associate'],
   [/\bbac\s*\+\s*5\b/i, 'master'],
-  // Tertiary (AU/NZ), German "abgeschlossenes Studium" / "Hochschulabschluss", French Bac+3/4 and licence.
-  [/\btertiary (?:qualification|degree|education)\b|\babgeschlossene[sn]?\s+(?:\S+\s+)?(?:hochschul)?studium\b|\bhochschulabschluss\b|\bbac\s*\+\s*[34]\b|\blicence\b/i, 'bachelor'],
+  // Tertiary (AU/NZ), German "abgeschlossenes Studium" / "Hochschulabschluss", French Bac+3/4 and licence,
+  // Spanish "título profesional" / "licenciatura", Portuguese "graduação", Italian "laurea".
+  [/\btertiary (?:qualification|degree|education)\b|\babgeschlossene[sn]?\s+(?:\S+\s+)?(?:hochschul)?studium\b|\bhochschulabschluss\b|\bbac\s*\+\s*[34]\b|\blicence\b|\bt[íi]tulo (?:profesional|universitario)\b|\blicenciatura\b|\bgrado universitario\b|\bgradua[çc][ãa]o\b|\blaurea(?: triennale)?\b/i, 'bachelor'],
   [/\bbachelor['’]?s?\b|\bbachelors\b|\bundergraduate degree\b|\b(?:4|four)[- ]year (?:college |university )?degree\b|\buniversity degree\b|\bcollege degree\b|\bbaccalaureate\b|\b2[:.][12] (?:degree|honours)|\b(?:first[- ]class|honours|hons) degree\b/i, 'bachelor'],
   [/\b(?:B\.?S\.?c?|B\.?A\.?|B\.?Eng|B\.?Tech|B\.?E\.)(?=[\s,/)]|$)(?![\s]*(?:Office|Excel|Word))|\b(?:BA|BS)\s*\/\s*(?:BA|BS|MS|MA)\b/, 'bachelor'],
   [/\bmaster['’]?s?\b(?!\s+(?:data|service|agreement|file|class|key))|\bmasters\b|\bgraduate degree\b|\bpostgraduate\b/i, 'master'],
@@ -124,7 +125,7 @@ const DEGREE_ORDER: readonly Degree[] = ['associate', 'bachelor', 'master', 'phd
 // A degree mentioned as something the applicant is still studying for is not a requirement.
 const STUDYING = /\b(current(ly)? (?:a |an )?(?:student|enrolled|pursuing)|pursuing an?|enrolled in|working towards|rising (junior|senior))\b/i;
 // Degree words that sit near a degree claim without being one ("Master data", "MS Office").
-const DEGREE_CONTEXT = /\b(tertiary|studium|hochschul\w*|bac\s*\+|licence|adn|degree|diploma|in (?:computer|engineering|math|statistics|science|a (?:related|quantitative|technical) field|cs\b|stem|economics|physics|business)|or equivalent|or higher|required|education|qualification|graduate)\b|\b(?:BA|BS|MS|MA)\s*\/|\/\s*(?:BA|BS|MS|MA)\b|ph\.?\s?d|bachelor|master['’]s|mba\b|md\b/i;
+const DEGREE_CONTEXT = /\b(tertiary|studium|hochschul\w*|bac\s*\+|licence|t[íi]tulo|licenciatura|grado|gradua[çc][ãa]o|laurea|adn|degree|diploma|in (?:computer|engineering|math|statistics|science|a (?:related|quantitative|technical) field|cs\b|stem|economics|physics|business)|or equivalent|or higher|required|education|qualification|graduate)\b|\b(?:BA|BS|MS|MA)\s*\/|\/\s*(?:BA|BS|MS|MA)\b|ph\.?\s?d|bachelor|master['’]s|mba\b|md\b/i;
 
 export function extractDegree(text: string): Found<Degree | null> {
   const body = withoutOtherJobs(text);

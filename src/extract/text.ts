@@ -93,11 +93,11 @@ export interface Section {
 const HEADING_KINDS: ReadonlyArray<readonly [RegExp, SectionKind]> = [
   // Job-board filter fields, not requirements ("Experience level: 1 year").
   [/^(experience level|schedule|shift|compensation package|supplemental pay|work location|job type|benefits pulled from|application question)/i, 'fields'],
-  [/\b(preferred|desired|nice[- ]to[- ]haves?|bonus( points)?|pluses|plus points|good to have|ideal(ly)?|extra credit|it'?s a plus|would be (a )?plus|not required|additional qualifications|even better|better still|we'?d love)\b/i, 'preferred'],
-  [/\b(basic|minimum|required|essential|mandatory|must[- ]haves?|requirements?|qualifications?|what you('|’)?ll need|what you need|what we('|’)?re looking for|what we are looking for|who you are|about you|you have|you bring|your profile|profile|profil|anforderungen|what you have|you('|’)?ll bring|you will bring|what you bring|what we need|you might be a fit|skills|experience|you should have|to be successful|we('|’)?re looking for|looking for)\b/i, 'basic'],
+  [/\b(preferred|desired|nice[- ]to[- ]haves?|bonus( points)?|pluses|plus points|good to have|ideal(ly)?|extra credit|it'?s a plus|would be (a )?plus|not required|additional qualifications|even better|better still|we'?d love|deseable|deseables|valorable|se valora|un plus|atouts?|wünschenswert|von vorteil|idealerweise)\b/i, 'preferred'],
+  [/\b(basic|minimum|required|essential|mandatory|must[- ]haves?|requirements?|qualifications?|what you('|’)?ll need|what you need|what we('|’)?re looking for|what we are looking for|who you are|about you|you have|you bring|your profile|profile|profil|anforderungen|what you have|you('|’)?ll bring|you will bring|what you bring|what we need|you might be a fit|skills|experience|you should have|to be successful|we('|’)?re looking for|looking for|requisitos|requerimientos|perfil|exigences|compétences requises|requisiti|vereisten|wymagania|was du mitbringst|was sie mitbringen)\b/i, 'basic'],
   [/\b(compensation|salary|pay( range| transparency)?|base pay|total rewards|pay rate)\b/i, 'pay'],
-  [/\b(benefits|perks|what we offer|why (join|work)|we offer|what you('|’)?ll get|what('|’)?s in it)\b/i, 'benefits'],
-  [/\b(responsibilities|what you('|’)?ll do|what you will do|you will|you('|’)?ll|your tasks|tasks|aufgaben|duties|the role|your role|in this role|day[- ]to[- ]day|your impact|what you will work on|job description|overview|summary|about the (role|job|position|team))\b/i, 'duties'],
+  [/\b(benefits|perks|what we offer|why (join|work)|we offer|what you('|’)?ll get|what('|’)?s in it|ofrecemos|beneficios|wir bieten|avantages|nous offrons)\b/i, 'benefits'],
+  [/\b(responsibilities|what you('|’)?ll do|what you will do|you will|you('|’)?ll|your tasks|tasks|aufgaben|duties|the role|your role|in this role|day[- ]to[- ]day|your impact|what you will work on|job description|overview|summary|about the (role|job|position|team)|responsabilidades|funciones|missions|vos missions)\b/i, 'duties'],
   [/\b(about (us|the company)|who we are|our (company|mission|story)|equal (employment )?opportunity|eeo|company description)\b|^about\b/i, 'about'],
 ];
 

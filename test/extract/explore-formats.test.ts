@@ -253,3 +253,16 @@ describe('Spanish posting from Colombia', () => {
     expect(p.requirements.minYears).toBe(5);
   });
 });
+
+describe('qualification headings and degrees in other languages', () => {
+  it('reads the lines under "Requisitos" as basic qualifications and "Título profesional" as a bachelor', () => {
+    const p = extract('spanish.txt');
+    expect(p.requirements.basic).toContain('Mínimo 5 años de experiencia en ingeniería de datos');
+    expect(p.requirements.degree).toBe('bachelor');
+  });
+  it('keeps "Wir bieten" perks out of the German basic qualifications', () => {
+    const p = extract('german.txt');
+    expect(p.requirements.basic).toContain('Mindestens 3 Jahre Berufserfahrung in der Softwareentwicklung mit Java');
+    expect(p.requirements.basic.some((l) => /Urlaub/.test(l))).toBe(false);
+  });
+});
