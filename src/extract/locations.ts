@@ -156,7 +156,9 @@ function bareCitiesIn(phrase: string, at: number, line: string, weak: boolean, o
     }
     const country = countryName(p);
     if (country !== null && p.length > 2) out.push({ place: country, at, line, weak });
-    if (/^(fully |100% )?remote$/i.test(p)) out.push({ place: 'Remote', at, line, weak });
+    // "Location: San Francisco, CA; Remote - US": the region after the dash stays with it.
+    const dashed = /^(?:fully |100% )?remote\s*[-–—]\s*[A-Z][A-Za-z.]+(?:\s[A-Z][a-z]+)?/i.exec(piece.trim());
+    if (/^(fully |100% )?remote$/i.test(p)) out.push({ place: dashed ? remoteWithRegion(dashed[0], '') : 'Remote', at, line, weak });
   }
 }
 

@@ -266,3 +266,17 @@ describe('qualification headings and degrees in other languages', () => {
     expect(p.requirements.basic.some((l) => /Urlaub/.test(l))).toBe(false);
   });
 });
+
+describe('Ashby page with field labels on their own lines', () => {
+  const p = extract('ashby-page.txt');
+  it('keeps the region of "Remote - US" in a labelled location list', () => {
+    expect(p.locations).toEqual(['San Francisco, CA', 'Remote (US)']);
+  });
+  it('reads the labelled fields and the compensation line', () => {
+    expect(p.title).toBe('Senior Site Reliability Engineer');
+    expect(p.company).toBe('Cobaltline');
+    expect(p.workplace).toBe('hybrid');
+    expect(p.employmentType).toBe('full-time');
+    expect(p.pay).toMatchObject([{ min: 175000, max: 215000, currency: 'USD', period: 'year' }]);
+  });
+});
