@@ -280,3 +280,16 @@ describe('Ashby page with field labels on their own lines', () => {
     expect(p.pay).toMatchObject([{ min: 175000, max: 215000, currency: 'USD', period: 'year' }]);
   });
 });
+
+describe('amounts written with local digit grouping', () => {
+  const payOf = (line: string): Posting['pay'] => extractPosting(cleanPosting(`Software Engineer\nAcme\nZurich\n\n${line}\n`).text).pay;
+  it('reads Indian lakh grouping ("₹18,00,000 - ₹24,00,000")', () => {
+    expect(payOf('CTC: ₹18,00,000 - ₹24,00,000 per annum')).toMatchObject([{ min: 1800000, max: 2400000, currency: 'INR', period: 'year' }]);
+  });
+  it("reads Swiss apostrophe grouping (\"CHF 120'000 - 140'000\")", () => {
+    expect(payOf("Salary: CHF 120'000 - 140'000 per year")).toMatchObject([{ min: 120000, max: 140000, currency: 'CHF', period: 'year' }]);
+  });
+  it('still reads US grouping', () => {
+    expect(payOf('Salary: $1,200,000 - $1,500,000 per year')).toMatchObject([{ min: 1200000, max: 1500000 }]);
+  });
+});

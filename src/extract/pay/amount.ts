@@ -44,7 +44,9 @@ const MAGNITUDES: ReadonlyArray<readonly [RegExp, number, boolean]> = [
   [/^\s?억/, 1e8, false],
 ];
 
-const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+(?:[.,]\d+)?`;
+// Indian lakh grouping ("18,00,000") and Swiss apostrophes ("120'000") come first, before the
+// plain forms would stop at their first group.
+const NUMBER = String.raw`\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?|\d{1,3}(?:['’]\d{3})+(?:\.\d{1,2})?|\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+(?:[.,]\d+)?`;
 const TOKEN_RE = new RegExp(
   String.raw`(?:(?<code>\b(?:${CODE_ALT}))\s?)?(?<sym>${SYMBOL_ALT})?\s?(?<num>${NUMBER})`,
   'g',
@@ -52,7 +54,9 @@ const TOKEN_RE = new RegExp(
 const SUFFIX_RE = new RegExp(String.raw`^\s?(?:(?<code>(?:${CODE_ALT}))\b|(?<sym>€|£|円|元|원|zł|kr(?![a-z])|₹))`);
 
 /** Parse a number as written, telling thousands separators from decimal points. */
-export function parseNumber(text: string, euroStyle: boolean): number {
+export function parseNumber(written: string, euroStyle: boolean): number {
+  const text = written.replace(/['’]/g, '');
+  if (/^\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?$/.test(text)) return Number(text.replace(/,/g, ''));
   if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(text)) return Number(text.replace(/,/g, ''));
   if (/^\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?$/.test(text)) {
     // "5.000" is five thousand in euro style; "1.500" after a dollar sign is more likely 1.5 (k follows).
