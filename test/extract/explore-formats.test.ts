@@ -293,3 +293,13 @@ describe('amounts written with local digit grouping', () => {
     expect(payOf('Salary: $1,200,000 - $1,500,000 per year')).toMatchObject([{ min: 1200000, max: 1500000 }]);
   });
 });
+
+describe('sponsorship wording variants', () => {
+  const stanceOf = (sentence: string): string => extractPosting(cleanPosting(`Software Engineer\nAcme\nBoston, MA\n\n${sentence}\n`).text).sponsorship.stance;
+  it('reads "H-1B transfer candidates are welcome" as yes', () => {
+    expect(stanceOf('H-1B transfer candidates are welcome.')).toBe('yes');
+  });
+  it('reads "relocation assistance and sponsorship are available" as yes', () => {
+    expect(stanceOf('Relocation assistance and sponsorship are available for the right candidate.')).toBe('yes');
+  });
+});
