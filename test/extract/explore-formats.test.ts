@@ -303,3 +303,16 @@ describe('sponsorship wording variants', () => {
     expect(stanceOf('Relocation assistance and sponsorship are available for the right candidate.')).toBe('yes');
   });
 });
+
+describe('job titles beyond the usual role nouns', () => {
+  const posting = (title: string): Posting => extractPosting(cleanPosting(`${title}\nAcme\nBoston, MA\n\nWe build things.\n`).text);
+  it('takes "Member of Technical Staff" as the title, not the staff rung', () => {
+    const p = posting('Member of Technical Staff');
+    expect(p.title).toBe('Member of Technical Staff');
+    expect(p.level.seniority).toBeNull();
+    expect(posting('Senior Member of Technical Staff').level.seniority).toBe('senior');
+  });
+  it('takes trade and service titles (welder, line cook, copywriter)', () => {
+    for (const t of ['Welder - 2nd Shift', 'Line Cook', 'Copywriter']) expect(posting(t).title).toBe(t);
+  });
+});

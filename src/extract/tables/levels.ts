@@ -21,7 +21,8 @@ export const TITLE_LEVELS: readonly LevelRule[] = [
   { pattern: new RegExp(String.raw`\b(?:senior|sr)\b\.?[\w .,/&-]{0,40}?\b${MANAGER}|\b${MANAGER}\.?\s*(?:ii|2|iii|3)\b`, 'i'), seniority: 'senior-manager', track: 'manager' },
   { pattern: new RegExp(String.raw`\b${MANAGER}|\b(people leader|team leader|supervisor)\b`, 'i'), seniority: 'manager', track: 'manager' },
   { pattern: /\b(distinguished|fellow|principal)\b/i, seniority: 'principal', track: 'ic' },
-  { pattern: /\b((senior|sr)\.? )?staff\b(?! accountant| nurse| writer| assistant)/i, seniority: 'staff', track: 'ic' },
+  // "Member of Technical Staff" is a company's name for every engineer, not the staff rung.
+  { pattern: /(?<!technical )\b((senior|sr)\.? )?staff\b(?! accountant| nurse| writer| assistant)/i, seniority: 'staff', track: 'ic' },
   { pattern: /\b((senior|sr)\.? )?(tech(nical)? )?lead\b/i, seniority: 'lead', track: 'ic' },
   { pattern: /\b(senior|sr\.?|snr\.?|expert|experienced)(?=[\s,/)-]|$)/i, seniority: 'senior', track: 'ic' },
   { pattern: /\b(mid[- ]?level|mid|intermediate|medior)\b/i, seniority: 'mid', track: 'ic' },

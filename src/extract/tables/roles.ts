@@ -17,6 +17,11 @@ export const ROLE_NOUNS = new RegExp(
       'mechanic', 'electrician', 'driver', 'investigator', 'librarian', 'paralegal', 'buyer', 'estimator',
       'bookkeeper', 'cashier', 'hygienist', 'dentist', 'surgeon', 'psychologist', 'counselor', 'scrum master',
       'product manager', 'data scientist', 'sde', 'swe', 'sdet', 'qa', 'ux', 'ui', 'hospitalist', 'surgeon', 'full[- ]?stack', 'backend', 'frontend', 'tutor', 'lecturer', 'professor',
+      'member of technical staff', 'mts', 'copywriter', 'welder', 'machinist', 'carpenter', 'plumber', 'installer',
+      'dispatcher', 'courier', 'stocker', 'merchandiser', 'crew member', 'team member', 'laborer', 'labourer', 'caregiver',
+      'paramedic', 'phlebotomist', 'sonographer', 'radiographer', 'physiotherapist', 'veterinarian', 'midwife', 'barista',
+      'bartender', 'cook', 'housekeeper', 'custodian', 'janitor', 'secretary', 'translator', 'interpreter', 'illustrator',
+      'animator', 'actuary', 'underwriter', 'teller', 'lawyer', 'solicitor', 'cto', 'cfo', 'ceo', 'coo', 'ciso', 'cna', 'lpn',
       // German, French, Spanish and Dutch postings name the job in their own words.
       'entwickler(in)?', 'ingenieur(in)?', 'berater(in)?', 'leiter(in)?', 'referent(in)?', 'sachbearbeiter(in)?', 'softwareentwickler(in)?',
       'd[ée]veloppeur(se)?', 'ing[ée]nieur(e)?', 'chef de projet', 'responsable', 'charg[ée]e? de', 'technicien(ne)?', 'comptable',
