@@ -35,7 +35,7 @@ function headerType(line: string): EmploymentType | null {
   for (const [, t] of TYPES) if (types.includes(t)) return t;
   return null;
 }
-const SENTENCE = /\b(?:this|the|a|is an?)\s+(full[- ]?time|part[- ]?time|contract(?:-to-hire)?|temporary|permanent|paid|\d+-month)\s+(?:\w+\s+)?(position|role|opportunity|job|assignment|internship|contract|engagement)\b|\bthe role is (contract-to-hire|full[- ]time|part[- ]time|temporary)\b|\b(?:this|our|a|the)\s+(?:paid\s+|unpaid\s+)?(?:summer|winter|spring|fall|autumn|\d+[- ](?:week|month))\s+(internship|co-?op)\b|\bcontrato (?:a |de |por )?(t[ée]rmino indefinido|tiempo indefinido|tiempo completo|tiempo parcial|jornada completa|medio tiempo)\b/i;
+const SENTENCE = /\b(?:this|the|a|is an?)\s+(full[- ]?time|part[- ]?time|contract(?:-to-hire)?|temporary|permanent|paid|\d+-month)\s+(?:\w+\s+)?(position|role|opportunity|job|assignment|internship|contract|engagement)\b|\bthe role is (contract-to-hire|full[- ]time|part[- ]time|temporary)\b|\b(?:this|our|a|the)\s+(?:paid\s+|unpaid\s+)?(?:summer|winter|spring|fall|autumn|\d+[- ](?:week|month))\s+(?:paid\s+|unpaid\s+)?(internship|co-?op)\b|\bcontrato (?:a |de |por )?(t[ée]rmino indefinido|tiempo indefinido|tiempo completo|tiempo parcial|jornada completa|medio tiempo)\b/i;
 
 export function extractEmploymentType(text: string, title: string | null, titleLine: string | null = null): Found<EmploymentType | null> {
   const body = withoutOtherJobs(text);

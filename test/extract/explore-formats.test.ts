@@ -316,3 +316,26 @@ describe('job titles beyond the usual role nouns', () => {
     for (const t of ['Welder - 2nd Shift', 'Line Cook', 'Copywriter']) expect(posting(t).title).toBe(t);
   });
 });
+
+describe('workplace phrasing variants', () => {
+  const workplaceOf = (sentence: string): Posting['workplace'] => extractPosting(cleanPosting(`Software Engineer\nAcme\nBoston, MA\n\n${sentence}\n`).text).workplace;
+  it('reads days working from home as hybrid', () => {
+    expect(workplaceOf('You can work from home up to 2 days a week.')).toBe('hybrid');
+    expect(workplaceOf('Work from home 2 days per week, 3 in the office.')).toBe('hybrid');
+  });
+  it('reads plain working from home and openness to remote candidates as remote', () => {
+    expect(workplaceOf('This job is work from home.')).toBe('remote');
+    expect(workplaceOf('Open to remote candidates in the US.')).toBe('remote');
+    expect(workplaceOf('Flexible: remote or in our NYC office.')).toBe('remote');
+  });
+  it('reads a full-time office and a daily commute as on-site', () => {
+    expect(workplaceOf('This position is 100% in office.')).toBe('onsite');
+    expect(workplaceOf('Must be able to commute to our Denver office.')).toBe('onsite');
+  });
+  it('does not take a work-from-home stipend for the arrangement', () => {
+    expect(workplaceOf('Work from home stipend of $500.')).toBeNull();
+  });
+  it('reads "a 12-week paid internship" as an internship', () => {
+    expect(extractPosting(cleanPosting('Software Engineer\nAcme\nBoston, MA\n\nThis is a 12-week paid internship.\n').text).employmentType).toBe('internship');
+  });
+});
