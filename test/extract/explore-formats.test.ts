@@ -339,3 +339,15 @@ describe('workplace phrasing variants', () => {
     expect(extractPosting(cleanPosting('Software Engineer\nAcme\nBoston, MA\n\nThis is a 12-week paid internship.\n').text).employmentType).toBe('internship');
   });
 });
+
+describe('Hacker News field line without prose naming the company', () => {
+  const posting = (first: string): Posting => extractPosting(cleanPosting(`${first}\n\nWe are building the future of things. Email jobs@acme.dev.\n`).text);
+  it('takes the first field as the company, without its batch note', () => {
+    const p = posting('Acme Robotics (YC S21) | Founding Engineer | San Francisco | Onsite | $150k-$200k');
+    expect(p.company).toBe('Acme Robotics');
+    expect(p.title).toBe('Founding Engineer');
+  });
+  it('does not take a title first field for the company', () => {
+    expect(posting('Senior Engineer | Remote | Europe | Full-time').company).toBeNull();
+  });
+});
