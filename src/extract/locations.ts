@@ -224,6 +224,12 @@ export function extractLocations(text: string): Found<string[]> {
       }
     }
   }
+  // A Hacker News field line names its city as a bare field: "Acme | Engineer | San Francisco | Onsite".
+  const fieldLine = linesOf(body).slice(0, 2).find((l) => /^[^|\n]+(?:\s\|\s[^|\n]+){3,}$/.test(l.text));
+  for (const field of fieldLine?.text.split(/\s\|\s/) ?? []) {
+    const city = CITIES[field.replace(/\s*\([^)]*\)/g, '').trim().toLowerCase()];
+    if (city !== undefined && fieldLine) hits.push({ place: city, at: fieldLine.start, line: fieldLine.text, weak: false });
+  }
   // Lines are often sentences too: each distinct text is tested against LEGAL once.
   const legalSeen = new Map<string, boolean>();
   const legal = (t: string): boolean => {

@@ -347,6 +347,11 @@ describe('Hacker News field line without prose naming the company', () => {
     expect(p.company).toBe('Acme Robotics');
     expect(p.title).toBe('Founding Engineer');
   });
+  it('reads a bare city field and an arrangement field', () => {
+    const p = posting('Acme Robotics (YC S21) | Founding Engineer | San Francisco | Onsite | $150k-$200k');
+    expect(p.locations).toEqual(['San Francisco, CA']);
+    expect(p.workplace).toBe('onsite');
+  });
   it('does not take a title first field for the company', () => {
     expect(posting('Senior Engineer | Remote | Europe | Full-time').company).toBeNull();
   });
