@@ -356,3 +356,49 @@ describe('Hacker News field line without prose naming the company', () => {
     expect(posting('Senior Engineer | Remote | Europe | Full-time').company).toBeNull();
   });
 });
+
+describe('postings that already read right (kept as regression guards)', () => {
+  it('gives per-location bands where one line prices two cities', () => {
+    const p = extract('multi-location.txt');
+    expect(p.pay.map((b) => [b.location, b.min, b.max])).toEqual([
+      ['San Francisco, CA', 182000, 228000], ['New York, NY', 182000, 228000], ['Seattle, WA', 172000, 215000], ['Austin, TX', 158000, 198000],
+    ]);
+    expect(p.sponsorship.stance).toBe('yes');
+  });
+  it('reads a UK posting: pounds per annum, hybrid, right to work', () => {
+    const p = extract('uk-hybrid.txt');
+    expect(p.pay).toMatchObject([{ min: 75000, max: 90000, currency: 'GBP', period: 'year' }]);
+    expect(p.workplace).toBe('hybrid');
+    expect(p.sponsorship.stance).toBe('no');
+    expect(p.locations).toEqual(['Manchester, United Kingdom']);
+  });
+  it('reads an Indeed nursing copy: hourly pay, associate degree, in person', () => {
+    const p = extract('indeed-nurse.txt');
+    expect(p.pay).toMatchObject([{ min: 38, max: 52, currency: 'USD', period: 'hour' }]);
+    expect(p.requirements.degree).toBe('associate');
+    expect(p.workplace).toBe('onsite');
+    expect(p.employmentType).toBe('full-time');
+  });
+  it('reads a Glassdoor copy: part-time shift supervisor at hourly pay', () => {
+    const p = extract('glassdoor-retail.txt');
+    expect(p.title).toBe('Store Shift Supervisor');
+    expect(p.company).toBe('Brightmart');
+    expect(p.employmentType).toBe('part-time');
+    expect(p.pay).toMatchObject([{ min: 19, max: 23.5, currency: 'USD', period: 'hour' }]);
+  });
+  it('reads a recruiter DM with labelled fields and an unnamed client', () => {
+    const p = extract('linkedin-recruiter-dm.txt');
+    expect(p.title).toBe('Staff Data Engineer');
+    expect(p.company).toBeNull();
+    expect(p.workplace).toBe('hybrid');
+    expect(p.requirements.minYears).toBe(8);
+    expect(p.sponsorship.stance).toBe('no');
+  });
+  it('reads an internship with three cities and CPT/OPT support', () => {
+    const p = extract('internship.txt');
+    expect(p.level.seniority).toBe('intern');
+    expect(p.employmentType).toBe('internship');
+    expect(p.locations).toEqual(['San Francisco, CA', 'Seattle, WA', 'New York, NY']);
+    expect(p.pay).toMatchObject([{ min: 52, max: 58, period: 'hour' }]);
+  });
+});
