@@ -19,7 +19,7 @@ describe('word gates', () => {
     expect(index('nothing here')).toEqual([]);
   });
 
-  it('agrees with a plain word-by-word lookup on any text and any word list', () => {
+  it('never misses a group a plain word-by-word lookup finds, on any text and any word list', () => {
     const word = fc.stringMatching(/^[a-z0-9é]{1,9}$/);
     fc.assert(
       fc.property(fc.array(fc.array(word, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 40 }), fc.array(word, { maxLength: 30 }), (groups, textWords) => {
@@ -27,8 +27,12 @@ describe('word gates', () => {
         const words = text.split(/[^a-z0-9\u0080-\uffff]+/).filter(Boolean);
         const keys = (w: string): string[] => (w.length > 5 ? [w.slice(0, 5), w] : [w]);
         const expected = groups.flatMap((g, i) => (words.some((w) => keys(w).some((k) => g.includes(k))) ? [i] : []));
-        expect(makeWordIndex(groups)(text)).toEqual(expected);
-        expect(makeWordGate(groups.flat())(text)).toBe(expected.length > 0);
+        // A hash collision may let a group through that has none of its words (the real
+        // patterns run next), but a group whose word is there is never missed.
+        const got = makeWordIndex(groups)(text);
+        expect(got).toEqual([...got].sort((a, b) => a - b));
+        for (const g of expected) expect(got).toContain(g);
+        if (expected.length > 0) expect(makeWordGate(groups.flat())(text)).toBe(true);
       }),
       { numRuns: 300 },
     );
