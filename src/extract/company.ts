@@ -28,12 +28,12 @@ interface Vote {
 const VOTES: readonly Vote[] = [
   { pattern: new RegExp(String.raw`${NAME}\s+is\s+(?:an?\s+|proud(?:ly)?\s+(?:to be\s+)?(?:an?\s+)?)?(?:equal (?:employment )?opportunity|eoe|affirmative action)`), weight: 40, detail: 'equal-opportunity statement', hint: /equal|eoe|affirmative/i },
   { pattern: new RegExp(String.raw`^(?:About|ABOUT|Why(?:\s+(?:[Jj]oin|[Ww]ork(?:ing)?\s+(?:at|for|with)|[Cc]hoose))?|Life at|Working at|Join)\s+${NAME}\s*[:?!]?$`), weight: 35, detail: 'section heading', hint: /^(?:About|ABOUT|Why|Life|Working|Join)\b/ },
-  { pattern: new RegExp(String.raw`\bWe(?:'re|’re| are)\s+${NAME}\s*[.!]`), weight: 40, detail: '"We\'re X." sentence', hint: /\bWe/ },
+  { pattern: new RegExp(String.raw`\bWe(?:'re|’re| are)\s+${NAME}\s*[.!]`), weight: 40, detail: '"We\'re X." sentence', hint: /\bWe(?:'re|’re| are)\s/ },
   // Recruiters name the employer they write for: "on behalf of Maplecrest Health", "working with Acme, a …".
   { pattern: new RegExp(String.raw`\bon behalf of\s+(?:our client,?\s+|my client,?\s+)?${NAME}(?=\s*[,.;(]|\s+(?:who|which|in|to|and)\b)`), weight: 30, detail: '"on behalf of X" sentence', hint: /behalf of/ },
-  { pattern: new RegExp(String.raw`\b(?:working|partnering|partnered|work)\s+with\s+${NAME},\s+(?:an?|the)\s`), weight: 20, detail: '"working with X, a …" sentence', hint: /\bwith\s/ },
+  { pattern: new RegExp(String.raw`\b(?:working|partnering|partnered|work)\s+with\s+${NAME},\s+(?:an?|the)\s`), weight: 20, detail: '"working with X, a …" sentence', hint: /\b(?:working|partnering|partnered|work)\s+with\s/ },
   // "We're Kettlebyte, a small indie studio …": the name before an appositive that describes it.
-  { pattern: new RegExp(String.raw`\bWe(?:'re|’re| are)\s+${NAME},\s+(?:an?|the)\s+(?:[\w-]+\s+){0,4}(?:company|studio|startup|start-up|team|agency|firm|platform|provider|business|lab|shop|group|collective|nonprofit|non-profit|organi[sz]ation|maker|marketplace|bank|fintech)\b`), weight: 35, detail: '"We\'re X, a …" sentence', hint: /\bWe/ },
+  { pattern: new RegExp(String.raw`\bWe(?:'re|’re| are)\s+${NAME},\s+(?:an?|the)\s+(?:[\w-]+\s+){0,4}(?:company|studio|startup|start-up|team|agency|firm|platform|provider|business|lab|shop|group|collective|nonprofit|non-profit|organi[sz]ation|maker|marketplace|bank|fintech)\b`), weight: 35, detail: '"We\'re X, a …" sentence', hint: /\bWe(?:'re|’re| are)\s/ },
   { pattern: new RegExp(String.raw`^${NAME}\s+(?:has|have)\s+(?:an?\s+)?(?:\w+\s+)?(?:client|opening|opportunity|position)s?\b`), weight: 25, detail: '"X has an opening" sentence', hint: /\bha(?:s|ve)\b/ },
   { pattern: new RegExp(String.raw`^${NAME}\s*:$`), weight: 15, detail: 'name line', hint: /:$/, notHeading: true },
   { pattern: new RegExp(String.raw`${NAME}(?:'s|’s)\s+[a-z]`), weight: 2, detail: 'possessive', hint: /['’]s\s/ },
