@@ -61,3 +61,15 @@ export function titleBlockOf(text: string): TitleBlock {
   const titleIndex = lines.findIndex((l) => looksLikeTitle(l.text));
   return { lines, titleIndex };
 }
+
+/** Three or more " | " separators on one line: a field line, not a title with a suffix. */
+export const FIELD_LINE = /^[^|\n]+(?:\s\|\s[^|\n]+){3,}$/;
+
+/**
+ * A Hacker News "Who is hiring" field line among the first two lines ("Acme (YC S21) | Senior
+ * Engineer | Denver, CO | REMOTE | $150k"), with its fields; null when there is none.
+ */
+export function fieldLineOf(text: string): { line: Span; fields: string[] } | null {
+  const line = linesOf(text).slice(0, 2).find((l) => FIELD_LINE.test(l.text));
+  return line ? { line, fields: line.text.split(/\s\|\s/) } : null;
+}

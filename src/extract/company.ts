@@ -1,4 +1,4 @@
-import { CHROME_LINE, titleBlockOf } from './block.js';
+import { CHROME_LINE, fieldLineOf, titleBlockOf } from './block.js';
 import { found, type Found } from './found.js';
 import { CITIES, COUNTRIES, US_STATES } from './tables/places.js';
 import { ROLE_NOUNS } from './tables/roles.js';
@@ -121,8 +121,6 @@ function companyPartOf(line: string): string | null {
 }
 
 const LABELLED = /(?:^|\s)(?:company|company name|employer|organi[sz]ation|hiring company|client|entreprise|soci[ée]t[ée]|unternehmen|arbeitgeber|empresa)\s*[:：\t]\s*(.+)$/im;
-// Three or more " | " separators: a field line, not a title with a suffix.
-const HN_FIELDS = /^[^|\n]+(?:\s\|\s[^|\n]+){3,}$/;
 const UNIT_FIELD = /^[•*\-]?\s*(?:department|dept\.?|division|unit|team|office|school|college)\s*[:：]\s*(.{3,60}?)\s*$/gim;
 // Agencies describe a client they may not name: "Client: Fortune 500 retailer", "Company: Confidential".
 const UNNAMED = /^(?:an?\s+|our\s+)?(?:confidential|undisclosed|not disclosed|fortune\s+\d+|leading|large|major|global|top|well[- ]known|big\s+\d|reputed|renowned|prestigious|fast[- ]growing|mnc|multinational|startup|stealth)\b/i;
@@ -149,11 +147,11 @@ export function extractCompany(text: string): Found<string | null> {
   }
 
   // Hacker News "Who is hiring": "Acme Robotics (YC S21) | Founding Engineer | SF | Onsite | $150k".
-  const fieldLine = linesOf(body).slice(0, 2).find((l) => HN_FIELDS.test(l.text));
-  const firstField = fieldLine?.text.split(/\s\|\s/)[0]?.replace(/\s*\([^)]*\)\s*$/, '').trim();
+  const fieldLine = fieldLineOf(body);
+  const firstField = fieldLine?.fields[0]?.replace(/\s*\([^)]*\)\s*$/, '').trim();
   if (fieldLine && firstField !== undefined && !ROLE_NOUNS.test(firstField) && looksLikeCompanyLine(firstField)) {
     const name = normalName(firstField);
-    if (name !== null) return found(name, fieldLine.text, 'first field of a Hacker News line');
+    if (name !== null) return found(name, fieldLine.line.text, 'first field of a Hacker News line');
   }
 
   const scores = new Map<string, { score: number; line: string; detail: string; first: number }>();

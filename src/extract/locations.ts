@@ -1,5 +1,5 @@
 import { found, type Found } from './found.js';
-import { titleBlockOf } from './block.js';
+import { fieldLineOf, titleBlockOf } from './block.js';
 import { linesOf, sentencesOf, withoutOtherJobs, type Span } from './text.js';
 import { AU_STATES, CA_PROVINCES, CITIES, COUNTRIES, REGION_NAMES, US_STATES } from './tables/places.js';
 
@@ -225,10 +225,10 @@ export function extractLocations(text: string): Found<string[]> {
     }
   }
   // A Hacker News field line names its city as a bare field: "Acme | Engineer | San Francisco | Onsite".
-  const fieldLine = linesOf(body).slice(0, 2).find((l) => /^[^|\n]+(?:\s\|\s[^|\n]+){3,}$/.test(l.text));
-  for (const field of fieldLine?.text.split(/\s\|\s/) ?? []) {
+  const fieldLine = fieldLineOf(body);
+  for (const field of fieldLine?.fields ?? []) {
     const city = CITIES[field.replace(/\s*\([^)]*\)/g, '').trim().toLowerCase()];
-    if (city !== undefined && fieldLine) hits.push({ place: city, at: fieldLine.start, line: fieldLine.text, weak: false });
+    if (city !== undefined && fieldLine) hits.push({ place: city, at: fieldLine.line.start, line: fieldLine.line.text, weak: false });
   }
   // Lines are often sentences too: each distinct text is tested against LEGAL once.
   const legalSeen = new Map<string, boolean>();

@@ -1,4 +1,4 @@
-import { looksLikeTitle, titleBlockOf } from './block.js';
+import { FIELD_LINE, looksLikeTitle, titleBlockOf } from './block.js';
 import { found, type Found } from './found.js';
 import { COUNTRIES, CITIES } from './tables/places.js';
 import { ROLE_NOUNS, SITE_SUFFIX } from './tables/roles.js';
@@ -105,15 +105,12 @@ function hiringLineTitle(text: string): { title: string; line: string } | null {
     const role = m?.[1]?.split(HIRING_LINE_PARTS).find((part) => ROLE_NOUNS.test(part) && part.split(/\s+/).length <= 10);
     if (role) return { title: role, line: line.text };
     // Hacker News "Who is hiring": "Acme | Senior Engineer | Denver, CO | REMOTE | $150k".
-    const fields = PIPE_FIELDS.test(line.text) ? line.text.split(/\s*\|\s*/) : [];
+    const fields = FIELD_LINE.test(line.text) ? line.text.split(/\s*\|\s*/) : [];
     const field = fields.find((part) => ROLE_NOUNS.test(part) && part.split(/\s+/).length <= 8 && !/[$£€¥₹]\s?\d/.test(part));
     if (field) return { title: field, line: line.text };
   }
   return null;
 }
-
-// Three or more " | " separators on one line: a field line, not a title with a suffix.
-const PIPE_FIELDS = /^[^|\n]+(?:\s\|\s[^|\n]+){3,}$/;
 
 /** The title named in a labelled header ("Position Title: …"), cut before the next run-on field. */
 function labelledTitle(text: string): { title: string; line: string } | null {

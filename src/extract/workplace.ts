@@ -1,6 +1,6 @@
 import type { Workplace } from '../posting.js';
 import { found, type Found } from './found.js';
-import { titleBlockOf } from './block.js';
+import { fieldLineOf, titleBlockOf } from './block.js';
 import { linesOf, sentencesOf, withoutOtherJobs } from './text.js';
 
 /**
@@ -40,7 +40,6 @@ const PHRASES: readonly Rule[] = [
   { pattern: /\b(in[- ]office|on-?site|in[- ]person)\b/i, value: 'onsite', detail: 'on-site mention' },
 ];
 
-const HN_FIELDS = /^[^|\n]+(?:\s\|\s[^|\n]+){3,}$/;
 // A header segment that is only the arrangement, in the languages the project reads.
 const HEADER_ARRANGEMENT = /^(fully remote|remote|hybrid|on-?site|in[- ]office|remoto|h[íi]brido|presencial)$/;
 function arrangementOf(word: string): Workplace {
@@ -114,9 +113,9 @@ export function extractWorkplace(text: string): Found<Workplace | null> {
     if (w !== undefined) return found(arrangementOf(w), l.text, 'header line');
   }
   // A Hacker News field line: "Acme | Engineer | San Francisco | Onsite | $150k".
-  const fieldLine = linesOf(body).slice(0, 2).find((l) => HN_FIELDS.test(l.text));
-  const fieldWord = fieldLine?.text.split(/\s\|\s/).map((x) => x.trim().toLowerCase()).map((x) => HEADER_ARRANGEMENT.exec(x)?.[1]).find((x) => x !== undefined);
-  if (fieldLine && fieldWord !== undefined) return found(arrangementOf(fieldWord), fieldLine.text, 'field line');
+  const fieldLine = fieldLineOf(body);
+  const fieldWord = fieldLine?.fields.map((x) => x.trim().toLowerCase()).map((x) => HEADER_ARRANGEMENT.exec(x)?.[1]).find((x) => x !== undefined);
+  if (fieldLine && fieldWord !== undefined) return found(arrangementOf(fieldWord), fieldLine.line.text, 'field line');
   if (titleLine) {
     const seg = titleLine.text.split(/\s*[|·•(),]\s*|\s+[-–—]\s+/).map((s) => s.trim().toLowerCase());
     const hit = seg.find((s) => /^(fully )?remote$|^hybrid$|^on-?site$|^in[- ]office$/.test(s));
