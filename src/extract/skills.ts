@@ -106,9 +106,9 @@ function wordIndex(lower: string): WordIndex {
   return { at, byStem };
 }
 
-/** Where words equal to `key` (or, with `prefix`, starting with it) begin, in text order. */
 const NO_STARTS: readonly number[] = [];
 
+/** Where words equal to `key` (or, with `prefix`, starting with it) begin, in text order. */
 function wordStarts(index: WordIndex, key: string, prefix: boolean): readonly number[] {
   if (!prefix || key.length < 3) return index.at.get(key) ?? NO_STARTS;
   const bucket = index.byStem.get(key.slice(0, 3));
