@@ -128,11 +128,14 @@ function labelledTitle(text: string): { title: string; line: string } | null {
 // Money then "for <Title>" at the end of a pay line.
 const PAY_FOR = /[$£€¥₹]\s?\d[\d,.]*\s*[kK]?.{0,60}?\bfor\s+(?:the\s+|a\s+|an\s+)?(?:role of\s+|position of\s+)?([A-Z][A-Za-z0-9.,/&()' -]{2,90}?)\s*\.?$/;
 
-const ADJECTIVES = /^(?:(?:new|flexible|self-motivated|problem-solving|structured|solution-oriented|next|talented|experienced|motivated|passionate|strategic|skilled|driven|dynamic|highly|qualified|curious|creative|exceptional|outstanding|great|strong|hands-on|seasoned|ambitious|enthusiastic|dedicated|detail-oriented|self-motivated|versatile|proactive|results-driven|innovative|brilliant|savvy|world-class|top|an|a|the|our|one|two|several|multiple|and|,)\s+)+/i;
+const ADJECTIVES = /^(?:(?:new|flexible|self-motivated|problem-solving|structured|solution-oriented|next|talented|experienced|motivated|passionate|strategic|skilled|driven|dynamic|highly|qualified|curious|creative|exceptional|outstanding|great|strong|hands-on|seasoned|ambitious|enthusiastic|dedicated|detail-oriented|versatile|proactive|results-driven|innovative|brilliant|savvy|world-class|top|an|a|the|our|one|two|several|multiple|and|,)\s+)+/i;
 
 // Title phrases in prose: capitalised words ("Machine Learning Engineer, People Leader"), or a
 // short lower-case phrase ending in a role noun ("a senior full-stack developer").
-const TITLE_WORDS = String.raw`(?:(?:[A-Z][A-Za-z0-9+#.'’/&-]*|[IVX]{1,3}|of|and|&|for|/|,)\s*){1,12}`;
+// Each capitalised word is taken whole (the lookahead forbids stopping inside it), so a run of
+// capitals has one reading, not one per way of cutting it into words: "AAAA…A" once took
+// seconds per extra letter. ([IVX]{1,3} was a second reading of the same word.)
+const TITLE_WORDS = String.raw`(?:(?:[A-Z][A-Za-z0-9+#.'’/&-]*(?![A-Za-z0-9+#.'’/&-])|of|and|&|for|/|,)\s*){1,12}`;
 // "The Vice President, Product Management will …", "Director X is accountable for …"
 const SUBJECT_TITLE = new RegExp(String.raw`(?:^The\s+|(?:^|[\s:])(?=[A-Z]))(${TITLE_WORDS})\s+(?:will be responsible|will be the|will lead|will own|is accountable|is responsible|reports to)\b`);
 const PROSE: ReadonlyArray<RegExp> = [
@@ -181,7 +184,8 @@ function tidyProseTitle(raw: string, wholeRun = false): string | null {
 
 /** A title on a line of its own further down ("About the job … Associate AI Engineer …"). */
 // A title is in title case: every long word capitalised ("Associate AI Engineer", not "Mentor a junior Data Analyst").
-const TITLE_CASE = /^(?:(?:[A-Z0-9(][^\s]*|of|and|for|the|in|at|to|a|an|on|with|or|&|-|–|\/|\|)\s*)+$/;
+// A capitalised word runs to the next space ((?!\S)): cut anywhere, "AAAA…A x" had 2^n readings to try.
+const TITLE_CASE = /^(?:(?:[A-Z0-9(]\S*(?!\S)|of|and|for|the|in|at|to|a|an|on|with|or|&|-|–|\/|\|)\s*)+$/;
 
 function standaloneTitle(text: string): { title: string; line: string } | null {
   const lines = linesOf(text);
