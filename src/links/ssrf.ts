@@ -71,15 +71,34 @@ const IPV6_RANGES: readonly Range[] = [
   v6('ff00::/8', 'multicast'),
 ];
 
-/** IPv6 prefixes that carry an IPv4 address in their last 32 bits (or bits 16–48 for 6to4). */
+/**
+ * IPv6 transition forms that carry an IPv4 address: a relay or translator on the way delivers
+ * the packet to that IPv4 address, so the address is as private as the IPv4 it carries.
+ */
 const EMBEDS_V4_LAST32: readonly Range[] = [
   v6('::ffff:0:0/96', 'reserved'), // IPv4-mapped
   v6('::/96', 'reserved'), // IPv4-compatible (deprecated, still routed by some stacks)
   v6('::ffff:0:0:0/96', 'reserved'), // SIIT
-  v6('64:ff9b::/96', 'reserved'), // NAT64
-  v6('64:ff9b:1::/48', 'reserved'), // local-use NAT64
+  v6('64:ff9b::/96', 'reserved'), // NAT64's well-known prefix (RFC 6052)
 ];
+/**
+ * Local-use NAT64 (RFC 8215): the operator picks a /48, /56, /64 or /96 inside it, and RFC 6052
+ * puts the IPv4 in different bytes for each (skipping byte 8): every placement is checked.
+ */
+const NAT64_LOCAL = v6('64:ff9b:1::/48', 'reserved');
+const NAT64_LOCAL_V4_BYTES: readonly (readonly number[])[] = [
+  [6, 7, 9, 10],
+  [7, 9, 10, 11],
+  [9, 10, 11, 12],
+  [12, 13, 14, 15],
+];
+/** 6to4 (RFC 3056): 2002:AABB:CCDD::/48 is the site behind IPv4 A.B.C.D (bits 16–47). */
 const SIX_TO_FOUR = v6('2002::/16', 'reserved');
+/**
+ * Teredo (RFC 4380): 2001:0:SSSS:SSSS:flags:port:CCCC:CCCC, the server's IPv4 in bits 32–63 and
+ * the client's in the last 32 bits, every bit inverted.
+ */
+const TEREDO = v6('2001::/32', 'reserved');
 
 function matches(bytes: readonly number[], range: Range): boolean {
   if (bytes.length !== range.prefix.length) return false;
@@ -140,12 +159,28 @@ export function classifyAddress(address: string): AddressClass | null {
     if (!bytes) return 'reserved';
     const own = IPV6_RANGES.find((r) => matches(bytes, r));
     if (own) return own.kind;
-    if (EMBEDS_V4_LAST32.some((r) => matches(bytes, r))) return classifyAddress(bytes.slice(12, 16).join('.'));
-    if (matches(bytes, SIX_TO_FOUR)) return classifyAddress(bytes.slice(2, 6).join('.'));
-    return null;
+    return classifyEmbeddedV4(bytes);
   }
   // Not an address at all: never connect to it.
   return 'reserved';
+}
+
+/** The class of the IPv4 address an IPv6 transition form carries; null when it carries none or a public one. */
+function classifyEmbeddedV4(bytes: readonly number[]): AddressClass | null {
+  const ofV4 = (four: readonly number[]): AddressClass | null => classifyAddress(four.join('.'));
+  if (EMBEDS_V4_LAST32.some((r) => matches(bytes, r))) return ofV4(bytes.slice(12, 16));
+  if (matches(bytes, NAT64_LOCAL)) {
+    // The zero bytes around the IPv4 read as 0.x.x.x in the placements the operator did not pick:
+    // only a placement that is all 0.x.x.x counts as 'unspecified'.
+    const kinds = NAT64_LOCAL_V4_BYTES.map((at) => ofV4(at.map((i) => bytes[i] ?? 0)));
+    return kinds.find((k) => k !== null && k !== 'unspecified') ?? (kinds.every((k) => k === 'unspecified') ? 'unspecified' : null);
+  }
+  if (matches(bytes, SIX_TO_FOUR)) return ofV4(bytes.slice(2, 6));
+  if (matches(bytes, TEREDO)) {
+    // Either end may be the one that reaches inside: the client (where packets are delivered) or the relaying server.
+    return ofV4(bytes.slice(12, 16).map((b) => b ^ 0xff)) ?? ofV4(bytes.slice(4, 8));
+  }
+  return null;
 }
 
 /** Whether a blocked class may be reached when private addresses are allowed (tests, local development). */

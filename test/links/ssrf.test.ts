@@ -37,11 +37,31 @@ describe('classifyAddress', () => {
     ['::127.0.0.1', 'loopback'],
     ['64:ff9b::a9fe:a9fe', 'metadata'],
     ['2002:7f00:1::', 'loopback'],
+    // 6to4: the IPv4 is bits 16–47.
+    ['2002:a9fe:a9fe::1', 'metadata'],
+    ['2002:c0a8:101::1', 'private'],
+    ['2002:a00:1:1234::5', 'private'],
+    // Teredo: the client's IPv4 is the last 32 bits inverted, the server's bits 32–63.
+    ['2001:0:4136:e378:8000:63bf:80ff:fffe', 'loopback'],
+    ['2001:0:4136:e378:8000:63bf:5601:5601', 'metadata'],
+    ['2001:0:4136:e378:8000:63bf:f5ff:fffe', 'private'],
+    ['2001:0:a00:1:8000:63bf:f7f7:f7f7', 'private'],
+    ['2001:0:4136:e378:8000:63bf:3fff:fdd2', 'reserved'], // RFC 4380's example: client 192.0.2.45, a documentation address
+    // NAT64, well-known /96 and local-use /48 (the IPv4 where RFC 6052 puts it for each prefix length).
+    ['64:ff9b::10.0.0.1', 'private'],
+    ['64:ff9b::7f00:1', 'loopback'],
+    ['64:ff9b:1::c0a8:101', 'private'],
+    ['64:ff9b:1:a9fe:a9:fe00::', 'metadata'],
+    ['64:ff9b:1:a:0:1::', 'private'], // a /56 prefix: bytes 7, 9, 10, 11
+    ['64:ff9b:1::', 'unspecified'],
   ])('refuses %s as %s', (address, kind) => {
     expect(classifyAddress(address)).toBe(kind);
   });
 
-  it.each(['8.8.8.8', '172.32.0.1', '100.128.0.1', '192.169.0.1', '2606:4700:4700::1111', '::ffff:8.8.8.8'])('lets public %s through', (address) => {
+  it.each([
+    '8.8.8.8', '172.32.0.1', '100.128.0.1', '192.169.0.1', '2606:4700:4700::1111', '::ffff:8.8.8.8',
+    '2002:808:808::1', '2001:0:4136:e378:8000:63bf:f7f7:f7f7', '64:ff9b::8.8.8.8', '64:ff9b:1::808:808', '64:ff9b:1:808:8:800::', '2001:4860:4860::8888',
+  ])('lets public %s through', (address) => {
     expect(classifyAddress(address)).toBeNull();
   });
 
