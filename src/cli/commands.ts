@@ -1,13 +1,7 @@
-import { renderCardDiscord } from '../../adapters/discord/render/card.js';
-import { renderCardSlack } from '../../adapters/slack/render/card.js';
-import { buildCard, renderCardText } from '../card/index.js';
-import { cleanPosting, type ExplainEntry } from '../clean/index.js';
-import { detectPosting } from '../detect/index.js';
-import { extractPosting } from '../extract/index.js';
-import { createLinkReader } from '../links/index.js';
-import { readDocument } from '../links/read.js';
+// Each command loads what it needs when it runs (`await import`), so `jobcard repair` never
+// loads the link readers, the extractor's tables or zod: start-up is most of a short run.
+import type { ExplainEntry } from '../clean/index.js';
 import type { Posting } from '../posting.js';
-import { repairMojibake } from '../repair/index.js';
 import { decodeInput, type Input } from './input.js';
 
 /** What one input produced: the JSON fields for --json, the text for humans, explain lines for stderr. */
@@ -43,6 +37,7 @@ function oneLine(s: string, max = 160): string {
 }
 
 export const repair: Command = async (input, opts) => {
+  const { repairMojibake } = await import('../repair/index.js');
   const { text, encoding } = decodeInput(input, opts.maxBytes);
   const result = repairMojibake(text);
   return {
@@ -55,12 +50,14 @@ export const repair: Command = async (input, opts) => {
 };
 
 export const clean: Command = async (input, opts) => {
+  const { cleanPosting } = await import('../clean/index.js');
   const { text, encoding } = decodeInput(input, opts.maxBytes);
   const result = cleanPosting(text);
   return { json: { text: result.text, encoding, explain: result.explain }, human: result.text, explain: explainLines(result.explain), status: 0 };
 };
 
 export const detect: Command = async (input, opts) => {
+  const [{ cleanPosting }, { detectPosting }] = await Promise.all([import('../clean/index.js'), import('../detect/index.js')]);
   const { text } = decodeInput(input, opts.maxBytes);
   const d = detectPosting(cleanPosting(text).text);
   const verdict = d.isPosting ? 'posting' : 'not a posting';
@@ -71,9 +68,15 @@ export const detect: Command = async (input, opts) => {
 /** Read a posting from a URL, a saved page or API response, or a pasted text. */
 async function postingOf(input: Input, opts: CommandOptions): Promise<{ posting: Posting; explain: string[] }> {
   if (input.kind === 'url') {
+    const { createLinkReader } = await import('../links/index.js');
     const reader = createLinkReader({ allowPrivate: opts.allowPrivate });
     return { posting: await reader.read(input.name), explain: [] };
   }
+  const [{ readDocument }, { cleanPosting }, { extractPosting }] = await Promise.all([
+    import('../links/read.js'),
+    import('../clean/index.js'),
+    import('../extract/index.js'),
+  ]);
   const { text } = decodeInput(input, opts.maxBytes);
   const doc = readDocument(text, { fileName: input.name });
   const cleaned = cleanPosting(doc.text);
@@ -90,8 +93,14 @@ export const extract: Command = async (input, opts) => {
 
 export const card: Command = async (input, opts) => {
   const { posting, explain } = await postingOf(input, opts);
+  const { buildCard, renderCardText } = await import('../card/index.js');
   const c = buildCard(posting);
-  const rendered = opts.format === 'slack' ? renderCardSlack(c) : opts.format === 'discord' ? renderCardDiscord(c) : null;
+  const rendered =
+    opts.format === 'slack'
+      ? (await import('../../adapters/slack/render/card.js')).renderCardSlack(c)
+      : opts.format === 'discord'
+        ? (await import('../../adapters/discord/render/card.js')).renderCardDiscord(c)
+        : null;
   const human = rendered ? JSON.stringify(rendered, null, 2) : renderCardText(c);
   return { json: rendered ? { card: rendered } : { text: human }, human, explain, status: 0 };
 };

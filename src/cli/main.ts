@@ -23,9 +23,11 @@ With no FILE, or FILE "-", reads standard input. Exit: 0 done, 1 not a posting (
 
 const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
 
+/** A usage error: one line on stderr and exit status 2 (thrown, so no output is cut short). */
+class UsageError extends Error {}
+
 function fail(message: string): never {
-  process.stderr.write(`jobcard: ${message}\n`);
-  process.exit(2);
+  throw new UsageError(message);
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -84,7 +86,14 @@ async function main(argv: string[]): Promise<number> {
   return status;
 }
 
+// Set the exit status and let Node exit when stdout has drained: `process.exit()` right after
+// a large write cuts a piped, slowly read output at the pipe's buffer (64 KiB).
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err: unknown) => fail(errorMessage(err)),
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`jobcard: ${errorMessage(err)}\n`);
+    process.exitCode = 2;
+  },
 );

@@ -2,7 +2,7 @@ import { Posting, type Provenance, type Source, type StructuredFacts } from '../
 import { extractCompany } from './company.js';
 import { readCriteria } from './criteria.js';
 import { extractEmploymentType } from './employment.js';
-import { found, provenanceOf, type Found } from './found.js';
+import { evidenceNeedle, evidenceSpan, found, provenanceOf, type Found } from './found.js';
 import { extractLevel } from './level.js';
 import { extractLocations, normalizePlace } from './locations.js';
 import { extractPay } from './pay.js';
@@ -36,8 +36,10 @@ export function extractPosting(text: string, opts: ExtractOptions = {}): Posting
   const s = opts.structured ?? {};
   const scan = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
   const provenance: Record<string, Provenance> = {};
+  const needles: Record<string, string | null> = {};
   const keep = <T>(field: string, f: Found<T>): T => {
     if (f.line !== null || f.detail !== null) provenance[field] = provenanceOf(f);
+    needles[field] = evidenceNeedle(f.value);
     return f.value;
   };
 
@@ -92,8 +94,15 @@ export function extractPosting(text: string, opts: ExtractOptions = {}): Posting
     posted,
     source: opts.source ?? { kind: 'paste', url: null, site: null },
     text,
-    provenance,
+    provenance: shortEvidence(provenance, needles),
   });
+}
+
+/** Provenance as it leaves the extractor: each evidence line cut to its matched span and some context. */
+function shortEvidence(provenance: Record<string, Provenance>, needles: Record<string, string | null>): Record<string, Provenance> {
+  const out: Record<string, Provenance> = {};
+  for (const [field, p] of Object.entries(provenance)) out[field] = p.line === null ? p : { ...p, line: evidenceSpan(p.line, needles[field] ?? null) };
+  return out;
 }
 
 /**

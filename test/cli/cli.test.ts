@@ -12,7 +12,7 @@ const SEED_003 = path.join(repoRoot, 'fixtures/seeds/003-linkedin-capital-one-se
 const tmp = mkdtempSync(path.join(tmpdir(), 'jobcard-cli-'));
 
 function jobcard(args: string[], input?: string | Buffer): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: repoRoot, input, encoding: 'utf8', env: { ...process.env, JOBCARD_DEBUG: '' } });
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: repoRoot, input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, JOBCARD_DEBUG: '' } });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -149,5 +149,32 @@ describe('jobcard CLI', () => {
     const { code, stderr } = jobcard(['frobnicate']);
     expect(code).toBe(2);
     expect(stderr).toMatch(/unknown command "frobnicate"/);
+  });
+  // A consumer that reads slowly: `process.exit()` right after writing used to cut the output at
+  // the pipe's 64 KiB buffer. The slow reader sleeps before reading, then counts the bytes.
+  it('finishes a piped output of over 1 MB to a slow reader', () => {
+    const line = 'Senior Platform Engineer — Zürich · $150,000–$180,000 a year · we sponsor visas\n';
+    const big = file('big.txt', line.repeat(Math.ceil(1_200_000 / Buffer.byteLength(line))));
+    const direct = jobcard(['repair', big]);
+    expect(direct.code).toBe(0);
+    const expected = Buffer.byteLength(direct.stdout);
+    expect(expected).toBeGreaterThan(1_000_000);
+    const piped = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" repair "${big}" | (sleep 1; wc -c)`], { cwd: repoRoot, encoding: 'utf8' });
+    expect(Number(piped.stdout.trim())).toBe(expected);
+  });
+
+  it('keeps --json output whole on a pipe, with evidence cut to its span on a one-line paste', () => {
+    const oneLine = readFileSync(SEED_003, 'utf8').replace(/\s*\n\s*/g, ' ');
+    const flat = file('one-line.txt', oneLine);
+    const args = ['extract', '--json', flat, SEED_003, flat, SEED_003];
+    const direct = jobcard(args);
+    expect(direct.code).toBe(0);
+    const piped = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" ${args.map((a) => `"${a}"`).join(' ')} | (sleep 1; cat)`], { cwd: repoRoot, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    expect(piped.stdout).toBe(direct.stdout);
+    const objects = piped.stdout.trim().split('\n').map((l) => JSON.parse(l) as { provenance: Record<string, { line: string | null }> });
+    expect(objects).toHaveLength(4);
+    for (const o of objects) for (const p of Object.values(o.provenance)) if (p.line !== null) expect(p.line.length).toBeLessThanOrEqual(240);
+    // The one-line paste's JSON is not the posting repeated once per field.
+    expect(Buffer.byteLength(JSON.stringify(objects[0]))).toBeLessThan(oneLine.length * 3);
   });
 });
