@@ -41,6 +41,8 @@ const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
 /** A message whose text, links aside, is this short is "just a link". */
 const BARE_LINK_MAX_CHARS = 200;
 const RECENT_LIMIT = 10;
+/** Distinct store errors logged in one outage, at most (the rest are only counted). */
+const MAX_OUTAGE_ERRORS = 5;
 /** How long a link we could not read waits for its paste. */
 const UNREAD_LINK_MS = 30 * 60 * 1000;
 
@@ -81,7 +83,8 @@ export class Desk {
   private readonly admins: ReadonlySet<string>;
   private readonly log: DeskLogger | undefined;
   private readonly now: () => Date;
-  private storeDown = false;
+  /** The store outage under way: operations failed, and the distinct errors already logged. */
+  private storeDown: { failed: number; errors: Set<string> } | undefined;
   /** Links that could not be read, by who shared them where: the paste that follows is tied to the link. */
   private readonly unreadLinks = new Map<string, { url: string; at: number }>();
 
@@ -275,19 +278,31 @@ export class Desk {
     return entry && this.now().getTime() - entry.at <= UNREAD_LINK_MS ? entry.url : undefined;
   }
 
-  /** Run a store operation; undefined when the store is unavailable (logged once per outage). */
+  /**
+   * Run a store operation; undefined when the store is unavailable. Nothing a store throws is
+   * swallowed unseen: the first failure of an outage is logged with its error, each different
+   * error after it too (a later one may be the cause worth fixing), and the recovery line says
+   * how many operations failed meanwhile.
+   */
   private async remembering<T>(op: () => Promise<T>): Promise<T | undefined> {
     try {
       const value = await op();
       if (this.storeDown) {
-        this.storeDown = false;
-        this.log?.info({}, 'store reachable again');
+        this.log?.info({ failed: this.storeDown.failed }, 'store reachable again');
+        this.storeDown = undefined;
       }
       return value;
     } catch (err) {
+      const error = describeError(err);
       if (!this.storeDown) {
-        this.storeDown = true;
-        this.log?.warn({ err: describeError(err) }, 'store unavailable; answering without memory');
+        this.storeDown = { failed: 1, errors: new Set([error]) };
+        this.log?.warn({ err: error }, 'store unavailable; answering without memory');
+      } else {
+        this.storeDown.failed++;
+        if (this.storeDown.errors.size < MAX_OUTAGE_ERRORS && !this.storeDown.errors.has(error)) {
+          this.storeDown.errors.add(error);
+          this.log?.warn({ err: error, failed: this.storeDown.failed }, 'store still unavailable: another error');
+        }
       }
       return undefined;
     }

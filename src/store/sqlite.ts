@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { createRequire } from 'node:module';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database, { type Statement } from 'better-sqlite3';
 
@@ -22,14 +22,21 @@ const BUSY_TIMEOUT_MS = 500;
  */
 const IDLE_CHECKPOINT_MS = 1000;
 const CHECKPOINT_BYTES = 4 * 1024 * 1024;
-/** The helper process: open the file, checkpoint, exit. */
+/**
+ * The helper process: open the file, checkpoint, exit (0 complete, 3 busy, 1 with the reason on
+ * stderr). fileMustExist: a file deleted under the bot must not be created anew, empty, here.
+ */
 const CHECKPOINTER = `
 const Database = require(process.argv[1]);
-const db = new Database(process.argv[2], { timeout: 5000 });
+const db = new Database(process.argv[2], { timeout: 5000, fileMustExist: true });
 const [r] = db.pragma('wal_checkpoint(PASSIVE)');
 db.close();
 process.exitCode = r && r.busy === 0 ? 0 : 3;
 `;
+/** The helper's exit code when another connection kept the checkpoint from running: not a failure. */
+const CHECKPOINT_BUSY = 3;
+/** How much of the helper's stderr a failure report keeps. */
+const CHECKPOINT_STDERR_CHARS = 400;
 const BETTER_SQLITE3 = createRequire(import.meta.url).resolve('better-sqlite3');
 /** Expired rows are deleted this often, a bounded batch of rows at a time. */
 const SWEEP_MS = 60 * 60 * 1000;
@@ -38,6 +45,16 @@ const SWEEP_BATCH = 500;
 interface Row {
   key: string;
   value: string;
+}
+
+/** What started a checkpoint: writing paused, enough was written, or a caller asked. */
+export type CheckpointTrigger = 'idle' | 'size' | 'asked';
+
+/** Emitted as 'checkpoint' once the helper process is done (it no longer touches the file then). */
+export interface CheckpointReport {
+  trigger: CheckpointTrigger;
+  /** SQLite copied the whole WAL into the database file. */
+  complete: boolean;
 }
 
 /**
@@ -174,9 +191,10 @@ export class SqliteStore extends EventEmitter {
   /**
    * Copy the WAL back into the database file, in the helper process (an in-memory database has
    * no file to share, so it checkpoints here). Resolves whether SQLite reported it complete;
-   * a checkpoint already under way is waited for rather than doubled.
+   * a checkpoint already under way is waited for rather than doubled. A helper that fails is
+   * reported as an 'error' (the WAL grows until one succeeds); every run ends in a 'checkpoint'.
    */
-  checkpoint(): Promise<boolean> {
+  checkpoint(trigger: CheckpointTrigger = 'asked'): Promise<boolean> {
     clearTimeout(this.checkpointTimer);
     this.checkpointTimer = undefined;
     if (this.checkpointing) return this.checkpointing;
@@ -184,20 +202,40 @@ export class SqliteStore extends EventEmitter {
     if (!this.db.open) return Promise.resolve(false);
     if (this.file === ':memory:') return Promise.resolve(this.checkpointHere());
     const done = new Promise<boolean>((resolve) => {
-      const child = spawn(process.execPath, ['-e', CHECKPOINTER, BETTER_SQLITE3, this.file], { stdio: 'ignore' });
-      child.on('error', (err) => {
-        this.emit('error', err);
-        resolve(this.checkpointHere());
+      const child = spawn(process.execPath, ['-e', CHECKPOINTER, BETTER_SQLITE3, this.file], { stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+        stderr = (stderr + chunk).slice(-CHECKPOINT_STDERR_CHARS);
       });
-      child.on('exit', (code) => resolve(code === 0));
+      (child.stderr as (NodeJS.ReadableStream & { unref?: () => void }) | null)?.unref?.();
+      let finished = false;
+      const finish = (complete: boolean): void => {
+        if (finished) return;
+        finished = true;
+        this.checkpointing = undefined;
+        this.checkpointer = undefined;
+        this.emit('checkpoint', { trigger, complete } satisfies CheckpointReport);
+        resolve(complete);
+      };
+      child.on('error', (err) => {
+        this.report(new Error(`WAL checkpoint helper could not start (${err.message}); checkpointing in the bot instead`));
+        finish(this.checkpointHere());
+      });
+      child.on('close', (code, signal) => {
+        if (code !== 0 && code !== CHECKPOINT_BUSY) this.checkpointFailed(code, signal, stderr);
+        finish(code === 0);
+      });
       child.unref();
       this.checkpointer = child;
     });
-    this.checkpointing = done.finally(() => {
-      this.checkpointing = undefined;
-      this.checkpointer = undefined;
-    });
-    return this.checkpointing;
+    this.checkpointing = done;
+    return done;
+  }
+
+  /** Say why the helper failed and how large the WAL it left has grown. */
+  private checkpointFailed(code: number | null, signal: NodeJS.Signals | null, stderr: string): void {
+    const reason = lastErrorLine(stderr) ?? (signal ? `killed by ${signal}` : `exit code ${code}`);
+    this.report(Object.assign(new Error(`WAL checkpoint failed: ${reason}`), { walBytes: fileSize(`${this.file}-wal`) }));
   }
 
   /** A checkpoint on this connection, on this thread (at open, or when no helper can start). */
@@ -208,7 +246,7 @@ export class SqliteStore extends EventEmitter {
       const [result] = this.db.pragma('wal_checkpoint(PASSIVE)') as Array<{ busy: number; log: number; checkpointed: number }>;
       return result !== undefined && result.busy === 0 && result.log === result.checkpointed;
     } catch (err) {
-      this.emit('error', err);
+      this.report(err);
       return false;
     }
   }
@@ -217,11 +255,11 @@ export class SqliteStore extends EventEmitter {
   private wrote(bytes: number): void {
     this.bytesSinceCheckpoint += bytes;
     if (this.bytesSinceCheckpoint >= CHECKPOINT_BYTES && !this.checkpointing) {
-      void this.checkpoint();
+      void this.checkpoint('size');
       return;
     }
     clearTimeout(this.checkpointTimer);
-    this.checkpointTimer = setTimeout(() => void this.checkpoint(), IDLE_CHECKPOINT_MS).unref();
+    this.checkpointTimer = setTimeout(() => void this.checkpoint('idle'), IDLE_CHECKPOINT_MS).unref();
   }
 
   /**
@@ -243,9 +281,17 @@ export class SqliteStore extends EventEmitter {
         await new Promise((resolve) => setImmediate(resolve));
       }
     } catch (err) {
-      this.emit('error', err);
+      this.report(err);
       return removed;
     }
+  }
+
+  /**
+   * An 'error' for whoever watches the store (KeyvBackend passes them to the log). An
+   * EventEmitter throws an 'error' nobody listens for: a store used on its own must not crash on one.
+   */
+  private report(err: unknown): void {
+    if (this.listenerCount('error') > 0) this.emit('error', err);
   }
 
   ping(): void {
@@ -258,7 +304,23 @@ export class SqliteStore extends EventEmitter {
     // An unref'd process does not keep the event loop alive: without this, a close() during a
     // checkpoint waited on a promise nothing would ever settle, and the process just ended.
     this.checkpointer?.ref();
+    (this.checkpointer?.stderr as (NodeJS.ReadableStream & { ref?: () => void }) | null)?.ref?.();
     await this.checkpointing;
     if (this.db.open) this.db.close();
+  }
+}
+
+/** The last line of a helper's stderr that names an error (a Node stack's first line), if any. */
+function lastErrorLine(stderr: string): string | undefined {
+  const lines = stderr.split('\n').map((l) => l.trim()).filter(Boolean);
+  return lines.find((l) => /^\w*(Error|Exception)\b/.test(l)) ?? lines.at(-1);
+}
+
+/** A file's size in bytes, or null when it cannot be read. */
+function fileSize(file: string): number | null {
+  try {
+    return statSync(file).size;
+  } catch {
+    return null;
   }
 }

@@ -139,4 +139,30 @@ describe('Desk', () => {
     expect((await desk.handleMessage(message('5.1', LINKEDIN_PASTE)))?.kind).toBe('card');
     expect(warnings.length).toBe(1);
   });
+
+  it('logs each different store error of an outage once, and how many operations failed when the store is back', async () => {
+    let failure: Error | null = new Error('ECONNREFUSED');
+    const healthy = new MemoryStore();
+    const flaky: Store = new Proxy(healthy, {
+      get(target, prop) {
+        const value = Reflect.get(target, prop) as unknown;
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => (failure ? Promise.reject(failure) : (value as (...a: unknown[]) => Promise<unknown>).apply(target, args));
+      },
+    });
+    const logs: Array<{ level: string; msg: string; obj: Record<string, unknown> }> = [];
+    const at = (level: string) => (obj: object, msg: string) => logs.push({ level, msg, obj: obj as Record<string, unknown> });
+    const desk = new Desk({ store: flaky, log: { info: at('info'), warn: at('warn'), error: at('error') } });
+    expect(await desk.claimEvent('slack', 'E1')).toBe(true);
+    expect(await desk.claimEvent('slack', 'E2')).toBe(true);
+    failure = new Error('database disk image is malformed');
+    expect(await desk.claimEvent('slack', 'E3')).toBe(true);
+    failure = null;
+    expect(await desk.claimEvent('slack', 'E4')).toBe(true);
+    expect(logs.map((l) => `${l.level} ${l.msg} ${String(l.obj.err ?? l.obj.failed)}`)).toEqual([
+      'warn store unavailable; answering without memory Error: ECONNREFUSED',
+      'warn store still unavailable: another error Error: database disk image is malformed',
+      'info store reachable again 3',
+    ]);
+  });
 });

@@ -148,6 +148,16 @@ class PgServer {
   }
 }
 
+/** A Desk log that keeps every line, so a test sees the store errors the Desk answered around. */
+function recordingLog(): { lines: string[]; storeTrouble: () => string[]; info: (o: object, m: string) => void; warn: (o: object, m: string) => void; error: (o: object, m: string) => void } {
+  const lines: string[] = [];
+  const at = (level: string) => (obj: object, msg: string): void => {
+    const err = (obj as { err?: unknown }).err;
+    lines.push(`${level} ${msg}${err ? `: ${String(err)}` : ''}`);
+  };
+  return { lines, storeTrouble: () => lines.filter((l) => !l.startsWith('info')), info: at('info'), warn: at('warn'), error: at('error') };
+}
+
 describe.runIf(BIN)('store on a Postgres server of its own', () => {
   let server: PgServer;
   beforeAll(async () => {
@@ -178,8 +188,9 @@ describe.runIf(BIN)('store on a Postgres server of its own', () => {
   });
 
   it('finds a posting shared through one process as a duplicate in the other, and answers reactions on its card', async () => {
-    const deskA = new Desk({ store: new JobStore(open()) });
-    const deskB = new Desk({ store: new JobStore(open()) });
+    const log = recordingLog();
+    const deskA = new Desk({ store: new JobStore(open()), log });
+    const deskB = new Desk({ store: new JobStore(open()), log });
     const channel = 'C-dup';
     const first = await deskA.handleMessage({ ...place, channel, messageId: '1.1', user: 'U1', text: BASE });
     if (first?.kind !== 'card') throw new Error('expected a card');
@@ -189,6 +200,7 @@ describe.runIf(BIN)('store on a Postgres server of its own', () => {
     if (second?.kind !== 'card') throw new Error('expected a card');
     expect(second.card.sharedBefore?.by.id).toBe('U1');
     expect((await deskB.handleReaction({ ...place, channel, messageId: '1.2', user: 'U3', emoji: 'page_facing_up' }))?.kind).toBe('full');
+    expect(log.storeTrouble()).toEqual([]);
   });
 
   it('keeps one store working when another on the same server closes', async () => {
@@ -201,25 +213,28 @@ describe.runIf(BIN)('store on a Postgres server of its own', () => {
 
   it('keeps postings, shares and message refs across a server restart and a reopened store', async () => {
     const channel = 'C-restart';
+    const log = recordingLog();
     const kv = open();
-    const desk = new Desk({ store: new JobStore(kv) });
+    const desk = new Desk({ store: new JobStore(kv), log });
     const reply = await desk.handleMessage({ ...place, channel, messageId: '1.1', user: 'U1', text: OTHER_JOB });
     if (reply?.kind !== 'card') throw new Error('expected a card');
     await desk.rememberReply({ ...place, channel }, '1.2', reply.postingId);
+    // Every store operation above succeeded: the Desk would have answered around a failed one.
+    expect(log.storeTrouble()).toEqual([]);
     await kv.close();
     await server.stop();
     await server.start();
 
-    const reopened = new Desk({ store: new JobStore(open()) });
+    const reopened = new Desk({ store: new JobStore(open()), log });
     expect((await reopened.handleReaction({ ...place, channel, messageId: '1.2', user: 'U2', emoji: 'page_facing_up' }))?.kind).toBe('full');
     const again = await reopened.handleMessage({ ...place, channel, messageId: '2.1', user: 'U3', text: OTHER_JOB });
     if (again?.kind !== 'card') throw new Error('expected a card');
     expect(again.card.sharedBefore?.by.id).toBe('U1');
+    expect(log.storeTrouble()).toEqual([]);
   }, 60_000);
 
   it('still answers with cards while Postgres is down, refusing store work at once, then recovers by itself', async () => {
-    const logs: string[] = [];
-    const log = { info: (_o: object, m: string) => logs.push(`info ${m}`), warn: (_o: object, m: string) => logs.push(`warn ${m}`), error: () => {} };
+    const log = recordingLog();
     const kv = open({ opTimeoutMs: 5000 });
     const desk = new Desk({ store: new JobStore(kv), log });
     const channel = 'C-down';
@@ -231,12 +246,13 @@ describe.runIf(BIN)('store on a Postgres server of its own', () => {
     await expect(kv.ping()).rejects.toThrow(/ECONNREFUSED/);
     expect((await desk.handleMessage({ ...place, channel, messageId: '2', user: 'U2', text: OTHER_JOB.replaceAll('Northwind', 'Southwind') }))?.kind).toBe('card');
     expect((await desk.handleMessage({ ...place, channel, messageId: '3', user: 'U2', text: BASE.replaceAll('Northwind', 'Southwind') }))?.kind).toBe('card');
-    expect(logs.filter((l) => l.startsWith('warn'))).toHaveLength(1);
+    // Logged once for the outage (and once more for each different error), not once per operation.
+    expect(log.lines.filter((l) => l.startsWith('warn store unavailable'))).toHaveLength(1);
 
     await server.start();
     let recovered = false;
     for (let i = 0; i < 40 && !recovered; i++) {
-      recovered = (await desk.claimEvent('slack', `down-after-${i}`)) && logs.includes('info store reachable again');
+      recovered = (await desk.claimEvent('slack', `down-after-${i}`)) && log.lines.includes('info store reachable again');
       if (!recovered) await new Promise((r) => setTimeout(r, 250));
     }
     expect(recovered).toBe(true);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { KeyvBackend } from '../../src/store/keyv-backend.js';
-import { SqliteStore } from '../../src/store/sqlite.js';
+import { SqliteStore, type CheckpointReport } from '../../src/store/sqlite.js';
 import { ensureBuilt } from '../app/build.js';
 import { repoRoot } from '../app/helpers.js';
 
@@ -90,40 +90,49 @@ describe('SQLite store (better-sqlite3)', () => {
     expect(await s.get('k')).toBe(record(1));
   });
 
-  /** Rows the database file alone holds (the WAL not yet checkpointed left out), polled until `ok`. */
-  async function fileAloneUntil(file: string, ok: (values: Map<string, string>) => boolean): Promise<Map<string, string>> {
-    let values = new Map<string, string>();
-    for (let i = 0; i < 60; i++) {
-      const copy = freshFile();
-      copyFileSync(file, copy);
-      const db = new Database(copy, { readonly: true });
-      try {
-        values = new Map((db.prepare('SELECT key, value FROM keyv').all() as Array<{ key: string; value: string }>).map((r) => [r.key, r.value]));
-      } finally {
-        db.close();
-      }
-      if (ok(values)) break;
-      await new Promise((r) => setTimeout(r, 100));
+  /** The rows of a copy of the database file alone (the WAL left out), made now. */
+  function fileAlone(file: string): Map<string, string> {
+    const copy = freshFile();
+    copyFileSync(file, copy);
+    const db = new Database(copy, { readonly: true });
+    try {
+      return new Map((db.prepare('SELECT key, value FROM keyv').all() as Array<{ key: string; value: string }>).map((r) => [r.key, r.value]));
+    } finally {
+      db.close();
     }
-    return values;
+  }
+
+  /**
+   * The next checkpoint's report, with the database file alone as it stood when the helper
+   * process ended. The copy is made inside the event, while no helper runs: a copy taken while
+   * one writes the file may be torn ("database disk image is malformed").
+   */
+  function nextCheckpoint(s: SqliteStore, file: string): Promise<{ report: CheckpointReport; rows: Map<string, string> }> {
+    return new Promise((resolve) => s.once('checkpoint', (report: CheckpointReport) => resolve({ report, rows: fileAlone(file) })));
   }
 
   it('copies the WAL into the database file once writing pauses, in a helper process, not inside the write', async () => {
     const file = freshFile();
     const s = store(file);
+    const checkpointed = nextCheckpoint(s, file);
     await s.set('k', record(1));
-    // Right after the write it is only in the WAL: the write did not checkpoint.
-    expect((await fileAloneUntil(file, () => true)).get('k')).toBeUndefined();
-    expect((await fileAloneUntil(file, (v) => v.has('k'))).get('k')).toBe(record(1));
+    // Right after the write it is only in the WAL: the write did not checkpoint (and no helper runs yet).
+    expect(fileAlone(file).get('k')).toBeUndefined();
+    const { report, rows } = await checkpointed;
+    expect(report).toEqual({ trigger: 'idle', complete: true });
+    expect(rows.get('k')).toBe(record(1));
   });
 
   it('checkpoints during a long burst of writes too, so the WAL stays bounded', async () => {
     const file = freshFile();
     const s = store(file);
+    const checkpointed = nextCheckpoint(s, file);
     const big = 'x'.repeat(1024 * 1024);
     for (let i = 0; i < 6; i++) await s.set(`big${i}`, record(big));
-    // No pause: the checkpoint was started by the amount written.
-    expect((await fileAloneUntil(file, (v) => v.size >= 4)).size).toBeGreaterThanOrEqual(4);
+    // No pause: the checkpoint was started by the amount written, after the fourth write at the latest.
+    const { report, rows } = await checkpointed;
+    expect(report.trigger).toBe('size');
+    expect(rows.size).toBeGreaterThanOrEqual(4);
   });
 
   it('closes cleanly while a checkpoint runs, in a process with nothing else to keep it alive', () => {
