@@ -34,7 +34,12 @@ function isTitleLike(line: string): boolean {
 /** A company name line: a few words, no sentence punctuation. */
 function isCompanyLike(line: string): boolean {
   const t = line.trim();
-  return t.length <= 60 && wordCountAtMost(t, 6) && !/[.!?;]$/.test(t) && !t.includes(':') && !isHeading(t) && keepSignal(t) === null;
+  return t.length <= 60 && wordCountAtMost(t, 6) && !/[.!?;]$/.test(t) && !t.includes(':') && (!isHeading(t) || isNameInCapitals(t)) && keepSignal(t) === null;
+}
+
+/** "VECTOR TALENT RESOURCES" above "Title: …": a name in capitals, not a section heading or a question. */
+function isNameInCapitals(t: string): boolean {
+  return t === t.toUpperCase() && !KNOWN_HEADINGS.has(lineKey(t)) && !/^(?:what|why|who|how|where|when|about|our|your|the|join)/i.test(t);
 }
 
 function isBulleted(line: string): boolean {

@@ -3,6 +3,7 @@ import { chrome, chromeByLayout } from './chrome.js';
 import { normalise, normaliseAfterRepair } from './normalise.js';
 import { repair } from './repair.js';
 import { structure } from './structure.js';
+import { unflatten } from './unflatten.js';
 import type { CleanResult, ExplainEntry, LineStep, TextStep } from './types.js';
 
 export type { CleanResult, ExplainEntry } from './types.js';
@@ -15,6 +16,7 @@ const TEXT_STEPS: readonly TextStep[] = [
   normalise, // newlines, zero-width characters
   repair, // mojibake: UTF-8 read as Mac Roman / Windows-1252 (src/repair)
   normaliseAfterRepair, // NBSP, tabs, soft hyphens, control characters
+  unflatten, // line breaks back into a paste flattened to one line (Discord's /jd text:)
 ];
 
 const LINE_STEPS: readonly LineStep[] = [

@@ -120,6 +120,7 @@ function companyPartOf(line: string): string | null {
   return parts.length > 1 && isPlace && looksLikeCompanyLine(first) ? first : null;
 }
 
+const TITLE_FIELD = /^[•*-]?\s*(?:Job\s+|Position\s+)?Title\s*:/i;
 const LABELLED = /(?:^|\s)(?:company|company name|employer|organi[sz]ation|hiring company|client|entreprise|soci[ée]t[ée]|unternehmen|arbeitgeber|empresa)\s*[:：\t]\s*(.+)$/im;
 const UNIT_FIELD = /^[•*\-]?\s*(?:department|dept\.?|division|unit|team|office|school|college)\s*[:：]\s*(.{3,60}?)\s*$/gim;
 // Agencies describe a client they may not name: "Client: Fortune 500 retailer", "Company: Confidential".
@@ -176,6 +177,14 @@ export function extractCompany(text: string): Found<string | null> {
       }
     }
   }
+  // "VECTOR TALENT RESOURCES" on the line above "Title: …": the header of a staffing ad.
+  const head = linesOf(body).slice(0, 4);
+  head.forEach((l, k) => {
+    const above = head[k - 1];
+    if (above === undefined || !TITLE_FIELD.test(l.text)) return;
+    const name = shoutToName(above.text.trim());
+    if (looksLikeCompanyLine(name)) vote(name, 30, above.text, 'header before the title field', above.start);
+  });
   // A line is often also a sentence: its matches are read once and voted for each time it appears.
   const seen = new Map<string, { name: string; weight: number; detail: string }[]>();
   for (const s of [...sentencesOf(body), ...linesOf(body)]) {
