@@ -19,12 +19,17 @@ export function createLogger(level: string, pretty = Boolean(process.stdout.isTT
   });
 }
 
-export type EventKind = 'paste' | 'link' | 'command' | 'reaction' | 'file';
-export type EventOutcome = 'card' | 'full' | 'notice' | 'help' | 'list' | 'ignored' | 'duplicate-event' | 'error';
+export type EventKind = 'paste' | 'link' | 'command' | 'reaction' | 'file' | 'edit' | 'delete';
+export type EventOutcome =
+  | 'card' | 'full' | 'notice' | 'help' | 'list' | 'ignored' | 'duplicate-event' | 'error'
+  /** An edited posting's card edited in place; a deleted (or un-posted) message's replies removed. */
+  | 'updated' | 'removed';
 
 /** The one method an event line needs: pino's logger and every adapter's log fit it. */
 export interface EventLog {
   info(obj: object, msg: string): void;
+  /** pino's: the fields a child logger adds to every line (the platform, for an adapter's log). */
+  bindings?(): Record<string, unknown>;
 }
 
 /** The structured log the adapters write to (pino's shape: fields first, then a message); a pino logger fits it. */
@@ -38,13 +43,24 @@ const ignore = (): void => undefined;
 /** A log that drops everything, for callers that pass none. */
 export const silentLog: Log = { debug: ignore, info: ignore, warn: ignore, error: ignore };
 
-/** One line per handled event, the same on every platform; never the posting text. */
+/**
+ * One line per handled event, the same on every platform; never the posting text. The platform
+ * is written once: not again when the logger already carries it (an adapter's child logger).
+ */
 export function logEvent(
   log: EventLog | undefined,
   fields: { platform: string; kind: EventKind; outcome: EventOutcome; startedAt: number; channel?: string | null },
 ): void {
-  log?.info(
-    { platform: fields.platform, kind: fields.kind, outcome: fields.outcome, latencyMs: Math.round(performance.now() - fields.startedAt), channel: fields.channel ?? undefined },
+  if (!log) return;
+  const bound = typeof log.bindings === 'function' ? log.bindings()['platform'] !== undefined : false;
+  log.info(
+    {
+      ...(bound ? {} : { platform: fields.platform }),
+      kind: fields.kind,
+      outcome: fields.outcome,
+      latencyMs: Math.round(performance.now() - fields.startedAt),
+      channel: fields.channel ?? undefined,
+    },
     'event',
   );
 }

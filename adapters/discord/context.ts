@@ -1,6 +1,6 @@
-import type { Client } from 'discord.js';
+import { ChannelType, PermissionFlagsBits, type Channel, type Client } from 'discord.js';
 import type { Desk } from '../../src/desk/desk.js';
-import type { Place } from '../../src/desk/types.js';
+import type { ChannelKind, Place } from '../../src/desk/types.js';
 import type { HintQueue } from './hints.js';
 import type { DiscordLogger, OncePerChannel } from './log.js';
 
@@ -56,6 +56,21 @@ export const NO_PINGS = { parse: [], repliedUser: false } as const satisfies { p
 /** The reaction that asks for the full posting, as Discord sends it. */
 export const FULL_TEXT_EMOJI = '📄';
 
-export function placeOf(where: { guildId: string | null; channelId: string }): Place {
-  return { platform: 'discord', team: where.guildId ?? 'dm', channel: where.channelId };
+/**
+ * Where something happened, with who can read the channel (what the bot remembers from there
+ * is told only to them): a DM with the bot ('dm'), a channel or thread every member of the
+ * server can view ('public'), anything else ('private', also when the channel is unknown).
+ */
+export function placeOf(where: { guildId: string | null; channelId: string; channel?: Channel | null }): Place {
+  return { platform: 'discord', team: where.guildId ?? 'dm', channel: where.channelId, kind: channelKind(where.channel ?? null, where.guildId) };
+}
+
+export function channelKind(channel: Channel | null, guildId: string | null): ChannelKind {
+  if (!guildId) return channel?.type === ChannelType.GroupDM ? 'private' : 'dm';
+  if (!channel || channel.isDMBased() || channel.partial) return 'private';
+  if (channel.type === ChannelType.PrivateThread) return 'private';
+  const base = channel.isThread() ? channel.parent : channel;
+  if (!base || !('permissionsFor' in base)) return 'private';
+  const everyone = base.guild.roles.everyone;
+  return base.permissionsFor(everyone)?.has(PermissionFlagsBits.ViewChannel) ? 'public' : 'private';
 }

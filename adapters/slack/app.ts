@@ -3,6 +3,7 @@ import { App, webApi, type CustomRoute } from '@slack/bolt';
 import type { Desk } from '../../src/desk/index.js';
 import type { BotIdentity, SlackDeps } from './deps.js';
 import { SlackStartError } from './errors.js';
+import { ChannelKinds } from './channels.js';
 import { SharedFileReader } from './files.js';
 import { registerListeners } from './listeners/index.js';
 import { boltLogger } from './log.js';
@@ -33,6 +34,8 @@ export interface SlackAppOptions {
   /** Largest shared text file read, in bytes. */
   maxFileBytes?: number;
   logger?: Log;
+  /** JOBCARD_READ_BOTS: ids of bots, apps or integrations whose postings get cards (never the app itself). */
+  readBots?: readonly string[];
   /** What GET /healthz reports in HTTP mode (the whole process's health); 503 when not ok. */
   health?: () => Promise<{ ok: boolean }>;
 }
@@ -102,6 +105,8 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
     ownCards: new OwnCards(),
     log,
     identity: () => identity,
+    channels: new ChannelKinds(web),
+    readBots: new Set(opts.readBots ?? []),
   };
 
   const inFlight = new Set<Promise<void>>();

@@ -1,4 +1,5 @@
 import type { Desk } from '../../src/desk/index.js';
+import type { ChannelKinds } from './channels.js';
 import type { SharedFileReader } from './files.js';
 import type { Log } from '../../src/log.js';
 import type { OwnCards } from './own-cards.js';
@@ -24,6 +25,10 @@ export interface SlackDeps {
   ownCards: OwnCards;
   log: Log;
   identity(): BotIdentity;
+  /** Who can read each channel (what the bot remembers from there is told only to them). */
+  channels: ChannelKinds;
+  /** JOBCARD_READ_BOTS: bots, apps and integrations whose postings get cards (bot, app or user ids). */
+  readBots: ReadonlySet<string>;
 }
 
 /** A link to a message (the web client's archive URL), when the workspace URL is known. */

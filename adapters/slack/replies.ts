@@ -1,4 +1,4 @@
-import type { DeskReply, Place } from '../../src/desk/index.js';
+import type { DeskReply, MessageRef, Place } from '../../src/desk/index.js';
 import type { SlackDeps } from './deps.js';
 import { renderCardSlack } from './render/card.js';
 import { escapeSlack } from './render/escape.js';
@@ -9,6 +9,10 @@ export interface ThreadTarget {
   place: Place;
   threadTs: string;
   user: string;
+  /** The shared message the reply answers (its card goes when it is deleted). */
+  original?: string;
+  /** The message a reaction asking for the full text was on. */
+  reactedTo?: string;
 }
 
 /**
@@ -22,16 +26,20 @@ export async function postReplyInThread(deps: SlackDeps, target: ThreadTarget, r
       const posted = await deps.web.postInThread(place.channel, threadTs, renderCardSlack(reply.card), 'shrink');
       for (const ts of posted) {
         deps.threads.remember(place.channel, ts, threadTs);
-        await deps.desk.rememberReply(place, ts, reply.postingId);
+        await deps.desk.rememberReply(place, ts, reply.postingId, target.original);
       }
       return;
     }
     case 'full': {
+      const parts: MessageRef[] = [];
       for (const message of renderFullSlack(reply.title, reply.text)) {
         const posted = await deps.web.postInThread(place.channel, threadTs, message, 'split');
+        parts.push(...posted.map((ts) => ({ channel: place.channel, messageId: ts })));
         // A part that could not be posted means the rest would read out of order: stop.
-        if (posted.length === 0) return;
+        if (posted.length === 0) break;
       }
+      // Tied to the posting's message, so deleting the posting deletes its full text too.
+      if (target.reactedTo && parts.length > 0) await deps.desk.rememberFullText(place, target.reactedTo, parts, reply.postingId);
       return;
     }
     case 'notice':
@@ -46,4 +54,9 @@ export async function postReplyInThread(deps: SlackDeps, target: ThreadTarget, r
 export function plainReplyText(reply: Extract<DeskReply, { kind: 'notice' | 'help' | 'list' }>): string {
   if (reply.kind === 'list') return [`*${escapeSlack(reply.title)}*`, ...reply.items.map((i) => `• ${escapeSlack(i)}`)].join('\n');
   return escapeSlack(reply.text);
+}
+
+/** Delete the bot's replies to a removed posting (or blank them where Slack will not delete them). */
+export async function removeReplies(deps: SlackDeps, replies: readonly MessageRef[]): Promise<void> {
+  for (const ref of replies) await deps.web.removeMessage(ref.channel, ref.messageId);
 }

@@ -93,6 +93,49 @@ export class SlackWeb {
     return [];
   }
 
+  /** Replace a message of the bot's (an edited posting's card) in place. False when Slack refused. */
+  async updateMessage(channel: string, ts: string, msg: SlackMessage): Promise<boolean> {
+    let current: SlackMessage | null = msg;
+    while (current) {
+      const { text, blocks }: SlackMessage = current;
+      try {
+        await this.call('chat.update', () => this.client.chat.update({ channel, ts, text, blocks }));
+        return true;
+      } catch (err) {
+        const code = slackErrorCode(err);
+        if (code && TOO_LONG.has(code)) {
+          current = shrinkMessage(current);
+          continue;
+        }
+        this.reportFailure('chat.update', channel, err);
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Remove a message of the bot's (a card or full text whose posting was deleted). Where Slack
+   * will not delete it, it is edited to say the posting was removed, so its text is gone either way.
+   */
+  async removeMessage(channel: string, ts: string): Promise<'deleted' | 'blanked' | 'failed'> {
+    try {
+      await this.call('chat.delete', () => this.client.chat.delete({ channel, ts }));
+      return 'deleted';
+    } catch (err) {
+      if (slackErrorCode(err) === 'message_not_found') return 'deleted';
+      this.log.debug({ channel, code: slackErrorCode(err) }, 'could not delete a reply: blanking it instead');
+    }
+    const note = 'The posting this answered was removed.';
+    try {
+      await this.call('chat.update', () => this.client.chat.update({ channel, ts, text: note, blocks: [] }));
+      return 'blanked';
+    } catch (err) {
+      this.reportFailure('chat.update', channel, err);
+      return 'failed';
+    }
+  }
+
   /** A message only `user` sees (a notice about their own message). False when it could not be sent. */
   async postEphemeral(channel: string, user: string, text: string, threadTs?: string): Promise<boolean> {
     try {

@@ -5,8 +5,8 @@ import { isUserError } from '../errors.js';
 import { describeError } from '../log.js';
 import { analyzeText, textFingerprint } from '../pipeline.js';
 import type { PayBand, Posting } from '../posting.js';
-import type { Share, Store, TeamEntry } from '../store/types.js';
-import type { CommandEvent, DeskReply, MessageEvent, Place, ReactionEvent } from './types.js';
+import type { MessageRef, Share, Store, TeamEntry, Viewer } from '../store/types.js';
+import type { CommandEvent, DeleteEvent, DeskReply, EditOutcome, MessageEvent, Place, ReactionEvent } from './types.js';
 import { findUrls, messageRef, stripUrls } from './urls.js';
 
 /** Reads the posting behind a link (src/links). Throws UserError when the link cannot be read. */
@@ -63,6 +63,7 @@ interface Origin {
   platform: Place['platform'];
   team: string;
   channel: string;
+  kind?: Place['kind'];
   messageId: string;
   user: string;
   userName?: string | null;
@@ -111,19 +112,63 @@ export class Desk {
 
   /** A message was posted. Returns a card, a notice about a link that could not be read, or null. */
   async handleMessage(ev: MessageEvent): Promise<DeskReply | null> {
+    const what = this.understand(ev);
+    return what ? this.answer(ev, what) : null;
+  }
+
+  /**
+   * A message was edited (`userEdit`: by its author, rather than the platform adding a link's
+   * preview). One edited into a posting gets its card; an edited posting's card is updated in
+   * place (its share recorded anew); one edited into chat loses its card and its share.
+   */
+  async handleEdit(ev: MessageEvent, opts: { userEdit: boolean }): Promise<EditOutcome> {
+    const ref = { channel: ev.channel, messageId: ev.messageId };
+    const share = await this.remembering(() => this.store.shareOf(ev.platform, ref));
+    if (!share) {
+      const reply = await this.handleMessage(ev);
+      return reply ? { action: 'post', reply } : { action: 'none', reason: 'not a posting' };
+    }
+    // A preview added under a message that has its card changes nothing its author wrote.
+    if (!opts.userEdit) return { action: 'none', reason: 'preview added to a message that has its card' };
+    const what = this.understand(ev);
+    if (what && 'posting' in what && share.textHash === textFingerprint(what.posting.text)) {
+      return { action: 'none', reason: 'posting text unchanged' };
+    }
+    const removed = await this.remembering(() => this.store.forgetShare(ev.platform, ref));
+    const messages = removed?.replies ?? [];
+    const reply = what ? await this.answer(ev, what) : null;
+    if (reply?.kind === 'card') return messages.some((m) => m.role !== 'full') ? { action: 'update', reply, messages } : { action: 'post', reply };
+    if (messages.length > 0 || !reply) return { action: 'remove', messages };
+    return { action: 'post', reply };
+  }
+
+  /**
+   * A message was deleted: forget the share it made (its text too, once no share holds it) and
+   * return the bot's replies to it, for the adapter to delete. Null when it made none.
+   */
+  async handleDelete(ev: DeleteEvent): Promise<MessageRef[] | null> {
+    const removed = await this.remembering(() => this.store.forgetShare(ev.platform, { channel: ev.channel, messageId: ev.messageId }));
+    return removed ? removed.replies : null;
+  }
+
+  /** What a message is: a job link to read, a posting, or nothing to answer. */
+  private understand(ev: MessageEvent): { link: string } | { posting: Posting } | null {
     const fileText = this.readFiles(ev);
     const text = fileText ?? ev.text;
     const urls = fileText === null ? findUrls(text) : [];
     if (urls.length > 0 && stripUrls(text).trim().length <= BARE_LINK_MAX_CHARS) {
       const url = urls.find((u) => this.links?.looksLikeJobLink(u));
-      if (!url) return null;
-      return this.replyForLink(url, ev);
+      return url ? { link: url } : null;
     }
     if (Buffer.byteLength(text, 'utf8') > this.maxBytes) return null;
     const { posting } = analyzeText(text);
-    if (!posting) return null;
+    return posting ? { posting } : null;
+  }
+
+  private answer(ev: MessageEvent, what: { link: string } | { posting: Posting }): Promise<DeskReply> {
+    if ('link' in what) return this.replyForLink(what.link, ev);
     const linked = this.takeUnreadLink(ev);
-    return this.replyWithCard(linked ? withUrl(posting, linked) : posting, ev, linked);
+    return this.replyWithCard(linked ? withUrl(what.posting, linked) : what.posting, ev, linked);
   }
 
   /** `/jd …`: help, team memory, a card from text or a link, or a short explanation. */
@@ -170,9 +215,24 @@ export class Desk {
     return { kind: 'full', title, text: p.text, postingId: posting.id };
   }
 
-  /** The adapter posted a card for a posting: remember it so reactions on the card work. */
-  async rememberReply(place: Place, replyMessageId: string, postingId: string): Promise<void> {
-    await this.remembering(() => this.store.linkMessage(place.platform, place.channel, replyMessageId, postingId));
+  /**
+   * The adapter posted a card for a posting: remember it so reactions on the card work, and,
+   * given the message it answers, so deleting or editing that message reaches the card.
+   */
+  async rememberReply(place: Place, replyMessageId: string, postingId: string, originalMessageId?: string): Promise<void> {
+    const original = originalMessageId ? { channel: place.channel, messageId: originalMessageId } : undefined;
+    await this.remembering(() => this.store.linkReply(place.platform, { channel: place.channel, messageId: replyMessageId, role: 'card' }, postingId, original));
+  }
+
+  /**
+   * The adapter posted the full text for a reaction on `reactedMessageId` (a card or the
+   * original): tie each part to the original, so deleting the posting deletes them too.
+   */
+  async rememberFullText(place: Place, reactedMessageId: string, parts: readonly MessageRef[], postingId: string): Promise<void> {
+    await this.remembering(async () => {
+      const original = await this.store.originalOf(place.platform, { channel: place.channel, messageId: reactedMessageId });
+      for (const part of parts) await this.store.linkReply(place.platform, { ...part, role: 'full' }, postingId, original);
+    });
   }
 
   private readFiles(ev: MessageEvent): string | null {
@@ -201,8 +261,9 @@ export class Desk {
   }
 
   private async replyWithCard(posting: Posting, origin: Origin, canonicalUrl?: string): Promise<DeskReply> {
+    const ownId = textFingerprint(posting.text);
     const share: Share = {
-      postingId: textFingerprint(posting.text),
+      postingId: ownId,
       platform: origin.platform,
       team: origin.team,
       channel: origin.channel,
@@ -211,12 +272,17 @@ export class Desk {
       userName: origin.userName ?? null,
       at: this.now().toISOString(),
       link: origin.link ?? null,
+      kind: origin.kind ?? 'private',
+      textHash: ownId,
     };
     const memory = await this.remembering(async () => {
-      const known = await this.store.lookup(posting, canonicalUrl);
-      if (known) share.postingId = known.id;
-      await this.store.recordShare({ posting, canonicalUrl: canonicalUrl ?? null, isNew: !known, share, entry: teamEntry(posting, share), team: origin.team });
-      return { earlier: known?.firstShare, stored: known?.posting };
+      const known = await this.store.lookup(posting, canonicalUrl, viewerOf(origin, origin.user));
+      // A near-duplicate first pasted where this audience cannot look is kept apart: its text
+      // (what a 📄 here would post) and its pay must never answer here.
+      const same = known && (known.posting !== undefined || known.id === ownId) ? known : undefined;
+      if (same) share.postingId = same.id;
+      await this.store.recordShare({ posting, canonicalUrl: canonicalUrl ?? null, isNew: !same, share, entry: teamEntry(posting, share), team: origin.team });
+      return { earlier: same?.firstShare, stored: same?.posting };
     });
     const ctx: CardContext = { sharedBy: { platform: origin.platform, id: origin.user, name: origin.userName ?? null } };
     const earlier = memory?.earlier;
@@ -233,7 +299,7 @@ export class Desk {
   }
 
   private async recent(ev: CommandEvent): Promise<DeskReply> {
-    const entries = await this.remembering(() => this.store.recent(ev.platform, ev.team, ev.channel, RECENT_LIMIT));
+    const entries = await this.remembering(() => this.store.recent(viewerOf(ev, ev.user), RECENT_LIMIT));
     if (entries === undefined) return { kind: 'notice', text: MEMORY_DOWN };
     if (entries.length === 0) return { kind: 'notice', text: 'No postings have been shared in this channel yet.' };
     return { kind: 'list', title: `Last ${entries.length} posting${entries.length === 1 ? '' : 's'} shared here`, items: entries.map(entryLine) };
@@ -241,28 +307,54 @@ export class Desk {
 
   private async search(ev: CommandEvent, query: string): Promise<DeskReply> {
     if (query.trim() === '') return { kind: 'notice', text: 'Search for what? Try `/jd search machine learning Richmond`.' };
-    const entries = await this.remembering(() => this.store.search(ev.platform, ev.team, query, RECENT_LIMIT));
+    const entries = await this.remembering(() => this.store.search(viewerOf(ev, ev.user), query, RECENT_LIMIT));
     if (entries === undefined) return { kind: 'notice', text: MEMORY_DOWN };
     if (entries.length === 0) return { kind: 'notice', text: `Nothing this team shared matches “${query.slice(0, 80)}”.` };
     return { kind: 'list', title: `Postings matching “${query.slice(0, 80)}”`, items: entries.map(entryLine) };
   }
 
+  /**
+   * `/jd forget [link | posting id]`: forget the asker's share (the message linked, their latest
+   * share here, or their shares of a posting id) the way deleting it would: its lines in team
+   * memory, the bot's replies to it (returned for the adapter to delete), and the posting's
+   * text once no share holds it. An admin may forget anyone's.
+   */
   private async forget(ev: CommandEvent, target: string): Promise<DeskReply> {
+    const mayForgetAny = Boolean(ev.isAdmin) || this.admins.has(ev.user);
     const result = await this.remembering(async () => {
       const ref = target ? messageRef(target) : undefined;
-      let postingId: string | undefined;
-      if (ref) postingId = await this.store.postingIdForMessage(ev.platform, ref.channel, ref.messageId);
-      else if (/^[0-9a-f]{20}$/.test(target)) postingId = target;
-      else if (!target) postingId = (await this.store.recent(ev.platform, ev.team, ev.channel, 50)).find((e) => e.user === ev.user)?.postingId;
-      if (!postingId) return 'none' as const;
-      const first = await this.store.firstShare(postingId);
-      if (first && first.user !== ev.user && !ev.isAdmin && !this.admins.has(ev.user)) return 'not-yours' as const;
-      return (await this.store.forget(postingId)) ? ('forgotten' as const) : ('none' as const);
+      let messages: MessageRef[] = [];
+      if (ref) {
+        // A link to the shared message, or to the bot's card under it.
+        const original = await this.store.originalOf(ev.platform, ref);
+        if (original) messages = [original];
+      } else if (/^[0-9a-f]{20}$/.test(target) || !target) {
+        let postingId = target || undefined;
+        if (!postingId) {
+          const mine = (await this.store.recent(viewerOf(ev, ev.user), 50)).find((e) => e.user === ev.user);
+          postingId = mine?.postingId;
+          if (mine?.messageId) messages = [{ channel: mine.channel, messageId: mine.messageId }];
+        }
+        if (postingId && messages.length === 0) {
+          const shares = (await this.store.shares(postingId)).filter((s) => s.platform === ev.platform);
+          const mine = shares.filter((s) => s.user === ev.user && (target !== '' || s.channel === ev.channel));
+          const chosen = mine.length > 0 ? mine : mayForgetAny ? shares : [];
+          if (chosen.length === 0) return shares.length > 0 ? ('not-yours' as const) : ('none' as const);
+          messages = chosen.map((s) => ({ channel: s.channel, messageId: s.messageId }));
+        }
+      }
+      if (messages.length === 0) return 'none' as const;
+      const shares = await Promise.all(messages.map((m) => this.store.shareOf(ev.platform, m)));
+      if (shares.some((s) => s === undefined)) return 'none' as const;
+      if (shares.some((s) => s && s.user !== ev.user) && !mayForgetAny) return 'not-yours' as const;
+      const remove: MessageRef[] = [];
+      for (const m of messages) remove.push(...((await this.store.forgetShare(ev.platform, m))?.replies ?? []));
+      return { remove };
     });
     if (result === undefined) return { kind: 'notice', text: MEMORY_DOWN };
     if (result === 'not-yours') return { kind: 'notice', text: 'Only the person who shared that posting (or an admin) can make me forget it.' };
     if (result === 'none') return { kind: 'notice', text: target ? 'I have no posting for that message.' : 'You have not shared a posting in this channel.' };
-    return { kind: 'notice', text: 'Forgotten: that posting and every reference to it are gone from my memory.' };
+    return { kind: 'notice', text: 'Forgotten: your share, its card and, once nobody else shared it, the posting are gone from my memory.', remove: result.remove };
   }
 
   private rememberUnreadLink(origin: Origin, url: string): void {
@@ -309,6 +401,11 @@ export class Desk {
   }
 }
 
+/** Where a question comes from, as the store's visibility rule reads it; a place of unknown kind counts as private. */
+function viewerOf(place: Place, user: string): Viewer {
+  return { platform: place.platform, team: place.team, channel: place.channel, user, kind: place.kind ?? 'private' };
+}
+
 /** Unread links wait per person per channel. */
 function unreadLinkKey(origin: Origin): string {
   return `${origin.platform}:${origin.channel}:${origin.user}`;
@@ -347,6 +444,9 @@ function teamEntry(posting: Posting, share: Share): TeamEntry {
     userName: share.userName,
     at: share.at,
     link: share.link,
+    kind: share.kind,
+    team: share.team,
+    messageId: share.messageId,
   };
 }
 

@@ -1,5 +1,8 @@
 import type { Card } from '../card/index.js';
 import type { Posting } from '../posting.js';
+import type { ChannelKind, MessageRef } from '../store/types.js';
+
+export type { ChannelKind, MessageRef };
 
 export type Platform = 'slack' | 'discord' | 'local';
 
@@ -9,6 +12,11 @@ export interface Place {
   /** Slack team id, Discord guild id (or 'dm'), 'local'. */
   team: string;
   channel: string;
+  /**
+   * Who can read the channel (public, private, dm, connect): what the bot remembers from here
+   * is told only where this audience could see it. Adapters always say; absent counts as private.
+   */
+  kind?: ChannelKind;
 }
 
 export interface Attachment {
@@ -48,12 +56,33 @@ export interface ReactionEvent extends Place {
   emoji: string;
 }
 
+/** A message deleted (or, on Slack, turned into a tombstone). */
+export interface DeleteEvent extends Place {
+  messageId: string;
+}
+
 /** What the Desk asks an adapter to post. Adapters render each kind for their platform. */
 export type DeskReply =
   | { kind: 'card'; card: Card; posting: Posting; postingId: string }
   | { kind: 'full'; title: string; text: string; postingId: string }
-  /** A short message for the user only (bad input, not a posting, forgotten). */
-  | { kind: 'notice'; text: string }
+  /**
+   * A short message for the user only (bad input, not a posting, forgotten). `remove`: the
+   * bot's replies to a forgotten share, for the adapter to delete.
+   */
+  | { kind: 'notice'; text: string; remove?: MessageRef[] }
   | { kind: 'help'; text: string }
   /** A list the team asked for (`/jd recent`, `/jd search …`). */
   | { kind: 'list'; title: string; items: string[] };
+
+export type CardReply = Extract<DeskReply, { kind: 'card' }>;
+
+/**
+ * What an edited message asks of the adapter: nothing (`reason` says why), a new card (edited
+ * into a posting), the same card updated in place (`messages`: the card's messages), or the
+ * bot's replies removed (edited into chat).
+ */
+export type EditOutcome =
+  | { action: 'none'; reason: string }
+  | { action: 'post'; reply: DeskReply }
+  | { action: 'update'; reply: CardReply; messages: MessageRef[] }
+  | { action: 'remove'; messages: MessageRef[] };

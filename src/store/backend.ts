@@ -18,6 +18,11 @@ export interface KeyValue {
   delete(key: string): Promise<void>;
   /** Set the key only if absent (atomically, across processes where the backend is shared). */
   claim(key: string, ttlMs: number): Promise<boolean>;
+  /**
+   * Every key starting with `prefix` (expired ones may be among them: reading them gives
+   * undefined). For the hourly purge, which walks the shares and team lists; never on an event's path.
+   */
+  keys(prefix: string): Promise<string[]>;
   /** Resolves when the backend answers; rejects when it is unreachable. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -57,6 +62,9 @@ export class MapBackend implements KeyValue {
     if (entry && (entry.expires === null || entry.expires > this.now())) return false;
     this.entries.set(key, { value: 1, expires: this.now() + ttlMs });
     return true;
+  }
+  async keys(prefix: string): Promise<string[]> {
+    return [...this.entries.keys()].filter((key) => key.startsWith(prefix));
   }
   async ping(): Promise<void> {}
   async close(): Promise<void> {}

@@ -4,7 +4,11 @@ import { Posting } from '../posting.js';
 import { textFingerprint } from '../fingerprint.js';
 import type { Entry, KeyValue } from './backend.js';
 import { bandKeys, minhash, similarity } from './near-dup.js';
-import { ShareSchema, TeamEntrySchema, type Known, type Share, type ShareRecord, type Store, type TeamEntry } from './types.js';
+import { indexBase, recentKey, visibleTo } from './scope.js';
+import {
+  ShareSchema, TeamEntrySchema, type Known, type MessageRef, type Removed, type Share, type ShareRecord, type Store,
+  type TeamEntry, type Viewer,
+} from './types.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -37,6 +41,10 @@ const Signed = z.object({ signature: z.array(z.number()) });
 const Ids = z.array(z.string());
 const Shares = z.array(ShareSchema);
 const Entries = z.array(TeamEntrySchema);
+const Ref = z.object({ channel: z.string(), messageId: z.string(), role: z.enum(['card', 'full']).optional() });
+const Refs = z.array(Ref);
+/** The bot's replies to one shared message, at most (a card, a few full-text parts, edits). */
+const MAX_REPLIES = 20;
 
 /** What storing a new posting involves: the buckets it joins (read first), its refs, and its writes. */
 interface PostingPlan {
@@ -122,26 +130,38 @@ export class JobStore implements Store {
     return (await this.read(`shares:${postingId}`, Shares))?.[0];
   }
 
+  async shares(postingId: string): Promise<Share[]> {
+    return (await this.read(`shares:${postingId}`, Shares)) ?? [];
+  }
+
   /**
-   * The same job stored before, with its first share: found by an exact key (its link, its
-   * text), else by MinHash over the LSH buckets. Three reads at most, whatever the store holds.
+   * The same job stored before, with the first share `viewer` may see: found by an exact key
+   * (its link, its text), else by MinHash over the LSH buckets. Three reads at most, whatever
+   * the store holds. The stored posting comes back only when the share that stored it is
+   * visible to the viewer (its text and pay may then be shown).
    */
-  async lookup(posting: Posting, canonicalUrl?: string | null): Promise<Known | undefined> {
+  async lookup(posting: Posting, canonicalUrl: string | null | undefined, viewer: Viewer): Promise<Known | undefined> {
     const found = await this.kv.getMany(exactKeys(posting, canonicalUrl).map((k) => `key:${k}`));
     const exactIds = [...new Set(found.filter((id): id is string => typeof id === 'string'))];
-    if (exactIds.length > 0) {
-      const known = await this.known(exactIds);
-      if (known) return known;
+    let hit: { id: string; posting: Posting; shares: Share[] } | undefined;
+    if (exactIds.length > 0) hit = await this.known(exactIds);
+    if (!hit) {
+      const best = await this.nearest(posting, this.signature(posting.text));
+      if (!best) return undefined;
+      hit = { ...best, shares: this.parse(`shares:${best.id}`, await this.kv.get(`shares:${best.id}`), Shares) ?? [] };
     }
-    const best = await this.nearest(posting, this.signature(posting.text));
-    if (!best) return undefined;
-    const shares = this.parse(`shares:${best.id}`, await this.kv.get(`shares:${best.id}`), Shares);
-    return { ...best, firstShare: shares?.[0] };
+    const storedBy = hit.shares[0];
+    return {
+      id: hit.id,
+      posting: storedBy && visibleTo(storedBy, viewer) ? hit.posting : undefined,
+      firstShare: hit.shares.find((s) => visibleTo(s, viewer)),
+    };
   }
 
   /** The id of a stored posting that is the same job: same link, same text, or a near-duplicate. */
   async findDuplicate(posting: Posting, canonicalUrl?: string | null): Promise<string | undefined> {
-    return (await this.lookup(posting, canonicalUrl))?.id;
+    const anyone: Viewer = { platform: 'local', team: '', channel: '', user: '', kind: 'private' };
+    return (await this.lookup(posting, canonicalUrl, anyone))?.id;
   }
 
   /** Store a new posting with the keys that find it again. */
@@ -166,11 +186,11 @@ export class JobStore implements Store {
     const msgKey = `msg:${share.platform}:${share.channel}:${share.messageId}`;
     const refKey = `refs:${id}`;
     const sharesKey = `shares:${id}`;
-    const recentKey = `recent:${share.platform}:${record.team}:${share.channel}`;
-    const index = indexKeys(`index:${share.platform}:${record.team}`);
+    const recent = recentKey(share.platform, record.team, share.channel, share.kind);
+    const index = indexKeys(indexBase(share.platform, record.team, share.channel, share.kind));
     const plan = record.isNew ? this.postingPlan(id, record.posting, record.canonicalUrl) : undefined;
     const buckets = plan?.buckets ?? [];
-    const read = [refKey, sharesKey, recentKey, index.head, index.segments, ...buckets];
+    const read = [refKey, sharesKey, recent, index.head, index.segments, ...buckets];
     await this.exclusive(read, async () => {
       const [refsRaw, sharesRaw, recentRaw, headRaw, segmentsRaw, ...bucketsRaw] = await this.kv.getMany(read);
       const keep = this.retention.postingMs;
@@ -180,8 +200,8 @@ export class JobStore implements Store {
         writes.push({ key: sharesKey, value: [...shares, share].slice(0, MAX_SHARES), ttlMs: keep });
       }
       const sameLine = (e: TeamEntry): boolean => e.postingId === entry.postingId && e.channel === entry.channel;
-      const recent = (this.parse(recentKey, recentRaw, Entries) ?? []).filter((e) => !sameLine(e));
-      writes.push({ key: recentKey, value: [entry, ...recent].slice(0, MAX_RECENT), ttlMs: keep });
+      const recentList = (this.parse(recent, recentRaw, Entries) ?? []).filter((e) => !sameLine(e));
+      writes.push({ key: recent, value: [entry, ...recentList].slice(0, MAX_RECENT), ttlMs: keep });
       const head = (this.parse(index.head, headRaw, Entries) ?? []).filter((e) => !sameLine(e));
       let dropped: string[] = [];
       if (head.length < INDEX_SEGMENT) {
@@ -199,22 +219,37 @@ export class JobStore implements Store {
       }
       const refs = this.parse(refKey, refsRaw, Ids) ?? [];
       // The index is named by its base key: forget() finds the segment the entry is in by then.
-      writes.push(...this.refWrite(refKey, refs, [msgKey, recentKey, index.base, ...(plan?.refs ?? [])]));
+      writes.push(...this.refWrite(refKey, refs, [msgKey, recent, index.base, ...(plan?.refs ?? [])]));
       await this.kv.setMany(writes);
       await Promise.all(dropped.map((key) => this.kv.delete(key)));
     });
   }
 
-  async recent(platform: Platform, team: string, channel: string, limit: number): Promise<TeamEntry[]> {
-    return ((await this.read(`recent:${platform}:${team}:${channel}`, Entries)) ?? []).slice(0, limit);
+  async recent(viewer: Viewer, limit: number): Promise<TeamEntry[]> {
+    const key = recentKey(viewer.platform, viewer.team, viewer.channel, viewer.kind);
+    const entries = (await this.read(key, Entries)) ?? [];
+    return entries.filter((e) => visibleTo(scopedEntry(e, viewer.platform, viewer.team), viewer)).slice(0, limit);
   }
 
-  async search(platform: Platform, team: string, query: string, limit: number): Promise<TeamEntry[]> {
+  /**
+   * The team's index (and, in a Slack Connect channel, the channel's own), as far as `viewer`
+   * may see it: newest first, one line per posting.
+   */
+  async search(viewer: Viewer, query: string, limit: number): Promise<TeamEntry[]> {
     const words = query.toLowerCase().match(/[\p{L}\p{N}+#.]+/gu) ?? [];
     if (words.length === 0) return [];
-    const entries = (await this.indexSegments(`index:${platform}:${team}`)).flatMap((segment) => segment.entries);
+    const bases = [`index:${viewer.platform}:${viewer.team}`];
+    if (viewer.kind === 'connect') bases.unshift(indexBase(viewer.platform, viewer.team, viewer.channel, 'connect'));
+    const entries: TeamEntry[] = [];
+    for (const base of bases) {
+      const team = base.startsWith(`index:${viewer.platform}:connect:`) ? undefined : viewer.team;
+      for (const segment of await this.indexSegments(base)) {
+        entries.push(...segment.entries.filter((e) => visibleTo(scopedEntry(e, viewer.platform, team), viewer)));
+      }
+    }
     const seen = new Set<string>();
     return entries
+      .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
       .filter((e) => words.every((w) => e.terms.includes(w)))
       .filter((e) => (seen.has(e.postingId) ? false : (seen.add(e.postingId), true)))
       .slice(0, limit);
@@ -234,6 +269,130 @@ export class JobStore implements Store {
       ...aside.map((key, i) => ({ key, entries: this.parse(key, asideRaw[i], Entries) ?? [] })),
       { key: index.base, entries: this.parse(index.base, legacyRaw, Entries) ?? [] },
     ];
+  }
+
+  /**
+   * Map a reply of the bot to its posting (reactions on it find the posting) and to the shared
+   * message it answers (deleting that message deletes the reply): three small writes.
+   */
+  async linkReply(platform: Platform, reply: MessageRef, postingId: string, original?: MessageRef): Promise<void> {
+    const key = `msg:${platform}:${reply.channel}:${reply.messageId}`;
+    const refKey = `refs:${postingId}`;
+    const repliesKey = original ? `replies:${platform}:${original.channel}:${original.messageId}` : undefined;
+    const originKey = `origin:${platform}:${reply.channel}:${reply.messageId}`;
+    await this.exclusive(repliesKey ? [refKey, repliesKey] : [refKey], async () => {
+      const [refsRaw, repliesRaw] = await this.kv.getMany(repliesKey ? [refKey, repliesKey] : [refKey]);
+      const refs = this.parse(refKey, refsRaw, Ids) ?? [];
+      const writes: Entry[] = [{ key, value: postingId, ttlMs: this.retention.messageMs }];
+      if (original && repliesKey) {
+        const replies = (this.parse(repliesKey, repliesRaw, Refs) ?? []).filter((r) => !(r.channel === reply.channel && r.messageId === reply.messageId));
+        writes.push(
+          { key: repliesKey, value: [...replies, reply].slice(-MAX_REPLIES), ttlMs: this.retention.messageMs },
+          { key: originKey, value: original, ttlMs: this.retention.messageMs },
+        );
+      }
+      await this.kv.setMany([...writes, ...this.refWrite(refKey, refs, original && repliesKey ? [key, repliesKey, originKey] : [key])]);
+    });
+  }
+
+  async originalOf(platform: Platform, message: MessageRef): Promise<MessageRef | undefined> {
+    const [origin, posting] = await this.kv.getMany([
+      `origin:${platform}:${message.channel}:${message.messageId}`,
+      `msg:${platform}:${message.channel}:${message.messageId}`,
+    ]);
+    const parsed = this.parse(`origin:${platform}:${message.channel}:${message.messageId}`, origin, Ref);
+    if (parsed) return parsed;
+    return typeof posting === 'string' ? message : undefined;
+  }
+
+  async shareOf(platform: Platform, message: MessageRef): Promise<Share | undefined> {
+    const postingId = await this.read(`msg:${platform}:${message.channel}:${message.messageId}`, z.string());
+    if (!postingId) return undefined;
+    return (await this.shares(postingId)).find((s) => isShareOf(s, platform, message));
+  }
+
+  /**
+   * Forget the share `message` made: the share itself, its line in the channel's recent list
+   * and the team index, the bot's replies to it (returned, for the adapter to delete), and,
+   * when no share of the posting is left, the posting with every key to it.
+   */
+  async forgetShare(platform: Platform, message: MessageRef): Promise<Removed | undefined> {
+    const msgKey = `msg:${platform}:${message.channel}:${message.messageId}`;
+    const postingId = await this.read(msgKey, z.string());
+    if (!postingId) return undefined;
+    const sharesKey = `shares:${postingId}`;
+    const before = (await this.read(sharesKey, Shares)) ?? [];
+    const share = before.find((s) => isShareOf(s, platform, message));
+    const repliesKey = `replies:${platform}:${message.channel}:${message.messageId}`;
+    const team = share?.team ?? '';
+    const lists = share
+      ? await this.expandIndexes([recentKey(platform, team, message.channel, share.kind), indexBase(platform, team, message.channel, share.kind)])
+      : [];
+    const refKey = `refs:${postingId}`;
+    let result: Removed | undefined;
+    await this.exclusive([refKey, sharesKey, repliesKey, ...lists], async () => {
+      const [sharesRaw, repliesRaw, ...listsRaw] = await this.kv.getMany([sharesKey, repliesKey, ...lists]);
+      const shares = this.parse(sharesKey, sharesRaw, Shares) ?? [];
+      const removed = shares.find((s) => isShareOf(s, platform, message));
+      const left = shares.filter((s) => !isShareOf(s, platform, message));
+      const replies = this.parse(repliesKey, repliesRaw, Refs) ?? [];
+      // A line without a message id (written before) stands for every share in its channel: it
+      // goes when the last of them does.
+      const stillInChannel = left.some((s) => s.platform === platform && s.channel === message.channel);
+      const isLine = (e: TeamEntry): boolean =>
+        e.postingId === postingId && (e.messageId === undefined ? e.channel === message.channel && !stillInChannel : e.messageId === message.messageId && e.channel === message.channel);
+      const pruned = lists.flatMap((key, i) => {
+        const entries = this.parse(key, listsRaw[i], Entries);
+        if (!entries?.some(isLine)) return [];
+        return [{ key, value: entries.filter((e) => !isLine(e)), ttlMs: this.retention.postingMs }];
+      });
+      const writes: Entry[] = [...pruned];
+      if (left.length > 0 && removed) writes.push({ key: sharesKey, value: left, ttlMs: this.retention.postingMs });
+      const gone = [msgKey, repliesKey, ...replies.flatMap((r) => [`msg:${platform}:${r.channel}:${r.messageId}`, `origin:${platform}:${r.channel}:${r.messageId}`])];
+      await Promise.all([this.kv.setMany(writes), ...gone.map((key) => this.kv.delete(key))]);
+      result = { postingId, share: removed, replies, postingGone: left.length === 0 };
+    });
+    // The last share gone: the posting's text and every key to it go too (outside the lock above, which forget takes itself).
+    if (result?.postingGone) await this.forget(postingId);
+    return result;
+  }
+
+  /**
+   * Drop what is older than the retention: every share made before `cutoffMs` (with its team
+   * lines and, when it was the last, its posting), and team lines left from before. Walks the
+   * store's shares and team lists: for the hourly sweep, never on an event's path.
+   */
+  async purge(cutoffMs: number): Promise<number> {
+    const cutoff = new Date(cutoffMs).toISOString();
+    let purged = 0;
+    for (const key of await this.kv.keys('shares:')) {
+      const shares = (await this.read(key, Shares)) ?? [];
+      for (const share of shares.filter((s) => s.at < cutoff)) {
+        const ref = { channel: share.channel, messageId: share.messageId };
+        const removed = await this.forgetShare(share.platform, ref);
+        if (!removed) {
+          // Its message ref expired already: drop the share from the list directly.
+          await this.exclusive([key], async () => {
+            const now = (await this.read(key, Shares)) ?? [];
+            const left = now.filter((s) => !isShareOf(s, share.platform, ref));
+            if (left.length === 0) await this.forget(share.postingId);
+            else await this.kv.set(key, left, this.retention.postingMs);
+          });
+        }
+        purged += 1;
+      }
+    }
+    const lists = [...(await this.kv.keys('recent:')), ...(await this.kv.keys('index:'))].filter((k) => !k.endsWith(':segments'));
+    for (const key of lists) {
+      await this.exclusive([key], async () => {
+        const entries = this.parse(key, await this.kv.get(key), Entries);
+        if (!entries?.some((e) => e.at < cutoff)) return;
+        const left = entries.filter((e) => e.at >= cutoff);
+        if (left.length === 0) await this.kv.delete(key);
+        else await this.kv.set(key, left, this.retention.postingMs);
+      });
+    }
+    return purged;
   }
 
   async getLink(canonicalUrl: string): Promise<Posting | undefined> {
@@ -263,7 +422,9 @@ export class JobStore implements Store {
         if (!entries?.some((e) => e.postingId === postingId)) return [];
         return [{ key, value: entries.filter((e) => e.postingId !== postingId), ttlMs: this.retention.postingMs }];
       });
-      const gone = [...refs.filter((k) => !isList(k)), `posting:${postingId}`, `shares:${postingId}`, refKey];
+      // The link cache holds the posting read from its link: it goes with the posting.
+      const linkCache = refs.filter((k) => k.startsWith('key:url:')).map((k) => `link:${k.slice('key:url:'.length)}`);
+      const gone = [...refs.filter((k) => !isList(k)), ...linkCache, `posting:${postingId}`, `shares:${postingId}`, refKey];
       await Promise.all([this.kv.setMany(pruned), ...gone.map((key) => this.kv.delete(key))]);
     });
     return existed;
@@ -316,12 +477,12 @@ export class JobStore implements Store {
     };
   }
 
-  /** The first of `ids` still stored, with its first share (one read). */
-  private async known(ids: readonly string[]): Promise<Known | undefined> {
+  /** The first of `ids` still stored, with its shares (one read). */
+  private async known(ids: readonly string[]): Promise<{ id: string; posting: Posting; shares: Share[] } | undefined> {
     const raws = await this.kv.getMany(ids.flatMap((id) => [`posting:${id}`, `shares:${id}`]));
     for (const [i, id] of ids.entries()) {
       const stored = this.parse(`posting:${id}`, raws[2 * i], StoredPosting);
-      if (stored) return { id, posting: stored.posting, firstShare: this.parse(`shares:${id}`, raws[2 * i + 1], Shares)?.[0] };
+      if (stored) return { id, posting: stored.posting, shares: this.parse(`shares:${id}`, raws[2 * i + 1], Shares) ?? [] };
     }
     return undefined;
   }
@@ -361,6 +522,16 @@ export class JobStore implements Store {
 /** A team's search index (`index:<platform>:<team>`): its base name (and the one-record form of earlier versions), the segment being filled, and the list of those set aside. */
 function indexKeys(base: string): { base: string; head: string; segments: string } {
   return { base, head: `${base}:head`, segments: `${base}:segments` };
+}
+
+/** Whether a share is the one a message made. */
+function isShareOf(share: Share, platform: Platform, message: MessageRef): boolean {
+  return share.platform === platform && share.channel === message.channel && share.messageId === message.messageId;
+}
+
+/** A team line as visibleTo reads it; the team, when the line has none, is the index's own. */
+function scopedEntry(e: TeamEntry, platform: Platform, team: string | undefined): Parameters<typeof visibleTo>[0] {
+  return { platform, channel: e.channel, user: e.user, kind: e.kind, team: e.team ?? team };
 }
 
 /** The keys of a posting that only an identical one shares: its canonical link and its text. */

@@ -21,6 +21,8 @@ export interface KeyvBackendOptions {
 interface Connection {
   keyv: Keyv;
   claim: Claim;
+  /** Every key with a prefix (prefix included), from the backend's own listing. */
+  keys: (prefix: string) => Promise<string[]>;
   ping: () => Promise<unknown>;
   close: () => Promise<unknown>;
   /** Resolves when the connection may take commands (Redis: its connect attempt settled). */
@@ -70,6 +72,7 @@ async function openSqlite(url: string, onError: OnError): Promise<Connection> {
   return {
     keyv: wrap(adapter as unknown as ConstructorParameters<typeof Keyv>[0], onError),
     claim: async (key, ttlMs) => adapter.claim(key, ttlMs),
+    keys: async (prefix) => adapter.keys(prefix),
     ping: async () => adapter.ping(),
     close: () => adapter.disconnect(),
     ready: async () => undefined,
@@ -108,6 +111,12 @@ async function openRedis(url: string, timeoutMs: number, onError: OnError): Prom
   return {
     keyv: wrap(adapter, onError),
     claim: async (key, ttlMs) => (await client.set(key, '1', { NX: true, PX: ttlMs })) === 'OK',
+    keys: async (prefix) => {
+      // SCAN, never KEYS: it walks the keyspace in steps and never blocks the server.
+      const found: string[] = [];
+      for await (const batch of client.scanIterator({ MATCH: `${prefix.replace(/[*?[\]\\]/g, '\\$&')}*`, COUNT: 500 })) found.push(...batch);
+      return found;
+    },
     ping: () => client.ping(),
     close: async () => {
       if (client.isReady) await client.close();
@@ -217,9 +226,16 @@ async function openPostgres(url: string, timeoutMs: number, onError: OnError): P
     );
     return rows.length === 1;
   };
+  // Keys are short and start with the prefix (long ones, stored under a digest, are link-cache keys).
+  const keys = async (prefix: string): Promise<string[]> => {
+    await ensureTable();
+    const rows = await query("SELECT key FROM keyv WHERE key LIKE $1 ESCAPE '\\'", [`${prefix.replace(/[\\%_]/g, '\\$&')}%`]);
+    return rows.map((r) => String(r.key));
+  };
   return {
     keyv: wrap(adapter, onError),
     claim,
+    keys,
     ping: () => query('SELECT 1'),
     close: async () => {
       clearInterval(sweeper);
@@ -281,6 +297,15 @@ export class KeyvBackend implements KeyValue {
   }
   claim(key: string, ttlMs: number): Promise<boolean> {
     return this.run('claim', (c) => c.claim(PREFIX + key, ttlMs));
+  }
+  async keys(prefix: string): Promise<string[]> {
+    // The purge walks the whole store: it gets a longer time limit than an event's operations.
+    const work = this.connection.then(async (c) => {
+      await c.ready();
+      return c.keys(PREFIX + prefix);
+    });
+    const keys = await withTimeout(work, Math.max(this.timeoutMs, 60_000), 'listing');
+    return keys.filter((k) => k.startsWith(PREFIX)).map((k) => k.slice(PREFIX.length));
   }
   async ping(): Promise<void> {
     await this.run('ping', (c) => c.ping());

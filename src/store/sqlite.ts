@@ -81,6 +81,7 @@ export class SqliteStore extends EventEmitter {
     remove: Statement<[string]>;
     removeMany: Statement<[string]>;
     claim: Statement<[string, string, number], Row>;
+    keys: Statement<[string, string], { key: string }>;
     chunkEnd: Statement<[number, number], { last: number | null }>;
     sweep: Statement<[number, number, number]>;
   };
@@ -121,6 +122,8 @@ export class SqliteStore extends EventEmitter {
          ON CONFLICT(key) DO UPDATE SET value = excluded.value WHERE json_extract(keyv.value, '$.expires') < ?
          RETURNING key, value`,
       ),
+      // A range over the primary key: every key with a prefix, without a scan of the table.
+      keys: this.db.prepare('SELECT key FROM keyv WHERE key >= ? AND key < ?'),
       chunkEnd: this.db.prepare('SELECT max(rowid) AS last FROM (SELECT rowid FROM keyv WHERE rowid > ? ORDER BY rowid LIMIT ?)'),
       // keyv keeps the expiry inside each record ({"value":…,"expires":…}); a row that is not
       // JSON is left alone.
@@ -186,6 +189,11 @@ export class SqliteStore extends EventEmitter {
     const won = this.statements.claim.get(key, JSON.stringify({ value: 1, expires: now + ttlMs }), now) !== undefined;
     this.wrote(key.length + 40);
     return won;
+  }
+
+  /** Every key that starts with `prefix` (for the purge of old shares). */
+  keys(prefix: string): string[] {
+    return this.statements.keys.all(prefix, `${prefix}\u{10ffff}`).map((r) => r.key);
   }
 
   /**

@@ -140,7 +140,7 @@ describe('startJobcard with Slack credentials (HTTP mode)', () => {
     // Nothing the warm-up does is stored or sent: the store holds the one real share only.
     const memory = openStore(tmp.sqliteUrl, { postingMs: DAY, messageMs: DAY, eventMs: DAY });
     cleanups.push(() => memory.close());
-    expect(await memory.recent('slack', 'T0TEAM01', 'C0JOBS001', 50)).toHaveLength(1);
+    expect(await memory.recent({ platform: 'slack', team: 'T0TEAM01', channel: 'C0JOBS001', user: 'U0ALICE01', kind: 'public' }, 50)).toHaveLength(1);
     expect(api.posted).toHaveLength(1);
   });
 

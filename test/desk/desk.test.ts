@@ -9,7 +9,8 @@ import type { Store } from '../../src/store/types.js';
 
 const seed = (name: string): string => readFileSync(new URL(`../../fixtures/seeds/${name}`, import.meta.url), 'utf8');
 const LINKEDIN_PASTE = seed('003-linkedin-capital-one-senior-mle.txt');
-const place = { platform: 'slack' as const, team: 'T1', channel: 'C1' };
+/** A public channel: what is shared here may be told anywhere in the workspace. */
+const place = { platform: 'slack' as const, team: 'T1', channel: 'C1', kind: 'public' as const };
 
 function message(messageId: string, text: string, user = 'U1') {
   return { ...place, messageId, user, text };

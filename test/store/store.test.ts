@@ -89,8 +89,8 @@ describe.each(backends)('store on $name', (backend) => {
       ]).flat(),
     );
     expect((await store.firstShare(postingId))?.user).toBe('U0');
-    expect(await store.recent('slack', team, 'C0', 10)).toHaveLength(1);
-    expect((await store.lookup(p))?.id).toBe(postingId);
+    expect(await store.recent({ platform: 'slack', team, channel: 'C0', user: 'U0', kind: 'private' }, 10)).toHaveLength(1);
+    expect((await store.findDuplicate(p))).toBe(postingId);
     for (let i = 0; i < 8; i++) expect(await store.postingIdForMessage('slack', `C${i % 2}`, `m${i}`)).toBe(postingId);
 
     expect(await store.forget(postingId)).toBe(true);
@@ -98,8 +98,8 @@ describe.each(backends)('store on $name', (backend) => {
       expect(await store.postingIdForMessage('slack', `C${i % 2}`, `m${i}`)).toBeUndefined();
       expect(await store.postingIdForMessage('slack', `C${i % 2}`, `${postingId}-card${i}`)).toBeUndefined();
     }
-    expect(await store.recent('slack', team, 'C0', 10)).toHaveLength(0);
-    expect((await store.lookup(p))?.id).not.toBe(postingId);
+    expect(await store.recent({ platform: 'slack', team, channel: 'C0', user: 'U0', kind: 'private' }, 10)).toHaveLength(0);
+    expect((await store.findDuplicate(p))).not.toBe(postingId);
   });
 
   it('writes a batch of keys at once, with expiry, keeping strings that start with a colon', async () => {
@@ -222,7 +222,7 @@ describe.each(backends)('store on $name', (backend) => {
 });
 
 async function firstPostingId(store: JobStore, team: string, user: string): Promise<string> {
-  const entries = await store.recent('slack', team, 'C1', 10);
+  const entries = await store.recent({ platform: 'slack', team, channel: 'C1', user, kind: 'private' }, 10);
   return entries.find((e) => e.user === user)?.postingId ?? 'missing';
 }
 

@@ -7,7 +7,7 @@ import { renderCardDiscord } from '../render/card.js';
 import { DISCORD_LIMITS } from '../render/limits.js';
 
 export function interactionPlace(interaction: RepliableInteraction): Place {
-  return placeOf({ guildId: interaction.guildId, channelId: interaction.channelId ?? 'unknown' });
+  return placeOf({ guildId: interaction.guildId, channelId: interaction.channelId ?? 'unknown', channel: interaction.channel });
 }
 
 /** Who ran the command, as the server shows them. */

@@ -5,7 +5,7 @@ import type { SlackDeps } from '../deps.js';
 import { unwrapSlackMarkup } from '../markup.js';
 import { renderCardSlack } from '../render/card.js';
 import { renderFullSlack } from '../render/full.js';
-import { plainReplyText } from '../replies.js';
+import { plainReplyText, removeReplies } from '../replies.js';
 
 export const JD_COMMAND = '/jd';
 
@@ -25,6 +25,7 @@ export function onJdCommand(deps: SlackDeps): (args: Pick<SlackCommandMiddleware
         platform: 'slack',
         team: command.team_id,
         channel: command.channel_id,
+        kind: await deps.channels.of(command.channel_id),
         user: command.user_id,
         userName: command.user_name,
         text: unwrapSlackMarkup(command.text ?? ''),
@@ -35,6 +36,8 @@ export function onJdCommand(deps: SlackDeps): (args: Pick<SlackCommandMiddleware
         deps.ownCards.expect({ platform: 'slack', team: command.team_id, channel: command.channel_id }, messages[0].text, reply.postingId);
       }
       for (const message of messages) await respondWithRetry(respond, message);
+      // `/jd forget`: the forgotten share's card and full text go too.
+      if (reply.kind === 'notice' && reply.remove) await removeReplies(deps, reply.remove);
       outcome = reply.kind;
     } catch (err) {
       deps.log.error({ channel: command.channel_id, err: describeError(err) }, 'handling /jd failed');

@@ -49,7 +49,7 @@ export function onReactionAdded(deps: SlackDeps): (args: { event: unknown; body:
         posted.add(key);
         if (posted.size > MAX_REMEMBERED) posted.delete(posted.values().next().value as string);
       }
-      await postReplyInThread(deps, { place, threadTs, user: reaction.user }, reply);
+      await postReplyInThread(deps, { place, threadTs, user: reaction.user, reactedTo: ts }, reply);
       outcome = reply.kind;
     } catch (err) {
       outcome = 'error';

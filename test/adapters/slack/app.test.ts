@@ -106,12 +106,13 @@ describe('Slack app over HTTP: pasted postings', () => {
     expect(workCalls(run)).toEqual([]);
   });
 
-  it('ignores its own messages, other bots, edits and deletions', async () => {
+  it('ignores its own messages, other bots, chat edited into chat and deletions of messages without a card', async () => {
     run = await startHttpApp();
     const text = slackEscape(POSTING_003);
     await run.sender.event(messageEvent({ text, user: 'UBOT0001', bot_id: 'BBOT0001' }));
     await run.sender.event(messageEvent({ text, subtype: 'bot_message', bot_id: 'B0OTHER01', user: undefined }));
-    await run.sender.event({ type: 'message', subtype: 'message_changed', channel: CHANNEL, hidden: true, ts: '1700000001.000100', event_ts: '1700000001.000100', message: messageEvent({ text }), previous_message: messageEvent({ text: 'typo' }) });
+    // An edit that leaves chat as chat, and the deletion of a message that never had a card.
+    await run.sender.event({ type: 'message', subtype: 'message_changed', channel: CHANNEL, hidden: true, ts: '1700000001.000100', event_ts: '1700000001.000100', message: messageEvent({ text: 'lunch at 12:30 instead', edited: { user: ALICE, ts: '1700000001.000100' } }), previous_message: messageEvent({ text: 'lunch at 12' }) });
     await run.sender.event({ type: 'message', subtype: 'message_deleted', channel: CHANNEL, hidden: true, ts: '1700000001.000200', event_ts: '1700000001.000200', deleted_ts: '1700000000.000001' });
     await run.sender.event(messageEvent({ text, subtype: 'channel_join' }));
     await run.settle();

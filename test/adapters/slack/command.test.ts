@@ -31,7 +31,7 @@ function command(text: string): SlashCommand {
 }
 
 function depsWith(desk: Desk, logs: LogLine[]): SlackDeps {
-  return { desk, log: recordingLog(logs), ownCards: new OwnCards() } as unknown as SlackDeps;
+  return { desk, log: recordingLog(logs), ownCards: new OwnCards(), channels: { of: async () => 'public' } } as unknown as SlackDeps;
 }
 
 describe('/jd listener', () => {

@@ -25,11 +25,14 @@ describe.each(MANIFESTS)('%s', (name) => {
   const yaml = readFileSync(path.join(repoRoot, 'adapters/slack', name), 'utf8');
 
   it('asks for the scopes the app uses, and no others', () => {
-    expect(yamlList(yaml, 'bot').sort()).toEqual(['channels:history', 'chat:write', 'commands', 'files:read', 'groups:history', 'reactions:read']);
+    expect(yamlList(yaml, 'bot').sort()).toEqual([
+      'channels:history', 'channels:read', 'chat:write', 'commands', 'files:read', 'groups:history', 'groups:read',
+      'im:history', 'im:read', 'mpim:history', 'mpim:read', 'reactions:read',
+    ]);
   });
 
   it('subscribes to the events the listeners handle', () => {
-    expect(yamlList(yaml, 'bot_events').sort()).toEqual(['message.channels', 'message.groups', 'reaction_added']);
+    expect(yamlList(yaml, 'bot_events').sort()).toEqual(['message.channels', 'message.groups', 'message.im', 'message.mpim', 'reaction_added']);
   });
 
   it('declares the command the app listens for', () => {
