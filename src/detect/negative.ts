@@ -21,7 +21,7 @@ export const NEGATIVE_SIGNALS: readonly Signal[] = [
   },
   {
     id: 'resume-heading', label: 'résumé headings', weight: -1.5, cap: 4, distinct: true, minHits: 2,
-    pattern: /^[ \t]*(?:education|(?:work|professional|employment) (?:experience|history)|(?:professional |career )?(?:summary|objective)|certifications?|projects|references|publications|awards|interests)[ \t]*:?[ \t]*$/gim,
+    pattern: /^[ \t]*(?:education|(?:work|professional|employment) (?:experience|history)|(?:professional |career )?(?:summary|objective)|certifications?|projects|references|publications|awards|interests)[ \t]*(?::[ \t]*)?$/gim,
   },
   {
     id: 'first-person', label: 'first-person narrative', weight: -1, cap: 5,
@@ -29,7 +29,7 @@ export const NEGATIVE_SIGNALS: readonly Signal[] = [
   },
   {
     id: 'past-tense-bullet', label: 'achievement bullets (résumé)', weight: -1, cap: 6,
-    pattern: /^[ \t]*[-•*▪◦●]?[ \t]*(?:Led|Built|Designed|Developed|Managed|Created|Implemented|Launched|Drove|Owned|Mentored|Architected|Reduced|Increased|Improved|Delivered|Spearheaded|Migrated|Automated|Optimized|Established|Achieved|Streamlined|Supervised|Precepted|Administered|Provided)\b/gm,
+    pattern: /^[ \t]*(?:[-•*▪◦●][ \t]*)?(?:Led|Built|Designed|Developed|Managed|Created|Implemented|Launched|Drove|Owned|Mentored|Architected|Reduced|Increased|Improved|Delivered|Spearheaded|Migrated|Automated|Optimized|Established|Achieved|Streamlined|Supervised|Precepted|Administered|Provided)\b/gm,
   },
   {
     id: 'letter', label: 'a letter', weight: -3, cap: 1,
@@ -45,7 +45,7 @@ export const NEGATIVE_SIGNALS: readonly Signal[] = [
   },
   {
     id: 'code-block', label: 'code or shell commands', weight: -1, cap: 8,
-    pattern: /^[ \t]*(?:```|>>> |\$ \S|(?:npm|yarn|pnpm|pip3?|brew|apt-get|apt|git|docker|cargo|npx|pytest|cd) [\w./"-]|(?:import|export|const|let|var|function|def|class|return|public|private|package|func|fn|from \S+ import)\b[^\n]*[:;{(=][^\n]*$|(?:if|for|while|elif|else|try|except|with)\b[^\n]*[:{][ \t]*$|[\w.]+(?:\[[^\]\n]*\])?[ \t]*=[ \t]*\S[^\n]*$|[A-Za-z_][\w.]*\([^\n]*\)[ \t]*;?[ \t]*$|[})\]]+[;,]?[ \t]*$|[^\n]*\{[ \t]*$)/gm,
+    pattern: /^[ \t]*(?:```|>>> |\$ \S|(?:npm|yarn|pnpm|pip3?|brew|apt-get|apt|git|docker|cargo|npx|pytest|cd) [\w./"-]|(?:import|export|const|let|var|function|def|class|return|public|private|package|func|fn|from \S+ import)\b[^\n]*[:;{(=][^\n]*$|(?:if|for|while|elif|else|try|except|with)\b[^\n]*[:{][ \t]*$|[\w.]+(?:\[[^\]\n]*\])?[ \t]*=[ \t]*\S[^\n]*$|[A-Za-z_][\w.]*\([^\n]*\)[ \t]*(?:;[ \t]*)?$|[})\]]+[;,]?[ \t]*$|[^\n]*\{[ \t]*$)/gm,
   },
   {
     id: 'badge', label: 'README badges or tables', weight: -1.5, cap: 2,

@@ -31,7 +31,7 @@ const HEADING_ALT = POSTING_HEADINGS.map(escapeRe).join('|');
 export const POSITIVE_SIGNALS: readonly Signal[] = [
   {
     id: 'heading', label: 'posting section headings', weight: 2, cap: 4, distinct: true, core: true,
-    pattern: new RegExp(`^[ \\t#*•-]*(?:${HEADING_ALT})\\s*:?[ \\t*]*$`, 'gim'),
+    pattern: new RegExp(`^[ \\t#*•-]*(?:${HEADING_ALT})\\s*(?:[:*][ \\t*]*)?$`, 'gim'),
   },
   {
     // Pastes that lost their line breaks keep headings as "Requirements:" or "Requirements   Self-starter".
@@ -40,8 +40,10 @@ export const POSITIVE_SIGNALS: readonly Signal[] = [
   },
   {
     id: 'pay', label: 'a pay figure', weight: 3, cap: 1,
+    // A bare amount starts where a number starts ((?<!\d)): tried from every digit, a line of
+    // 50,000 digits took 50 s.
     pattern: new RegExp(
-      `${CURRENCY}\\s?(?:${AMOUNT})\\s?(?:-|–|—|to)\\s?${CURRENCY}?\\s?(?:${AMOUNT})|${CURRENCY}\\s?(?:${AMOUNT})\\+?\\s?(?:${PERIOD})|(?:salary|pay|rate|compensation|wage|budget)[^.\\n]{0,40}${CURRENCY}\\s?\\d|${CURRENCY}\\s?(?:${AMOUNT})\\s(?:budget|flat fee|per project|stipend)|\\d+(?:\\.\\d+)?\\s?(?:LPA|lakhs?)\\b|(?:${AMOUNT})\\s?(?:USD|USDC|USDT|EUR|GBP)\\s?(?:${PERIOD})|(?:${AMOUNT})\\s?(?:€|£|EUR|GBP|CHF)?\\s?(?:-|–|—|to|bis|à)\\s?(?:${AMOUNT})\\s?(?:€|£|EUR|GBP|CHF|kr|zł)`,
+      `${CURRENCY}\\s?(?:${AMOUNT})\\s?(?:-|–|—|to)\\s?${CURRENCY}?\\s?(?:${AMOUNT})|${CURRENCY}\\s?(?:${AMOUNT})\\+?\\s?(?:${PERIOD})|(?:salary|pay|rate|compensation|wage|budget)[^.\\n]{0,40}${CURRENCY}\\s?\\d|${CURRENCY}\\s?(?:${AMOUNT})\\s(?:budget|flat fee|per project|stipend)|(?<!\\d)\\d+(?:\\.\\d+)?\\s?(?:LPA|lakhs?)\\b|(?<!\\d)(?:${AMOUNT})\\s?(?:USD|USDC|USDT|EUR|GBP)\\s?(?:${PERIOD})|(?<!\\d)(?:${AMOUNT})\\s?(?:€|£|EUR|GBP|CHF)?\\s?(?:-|–|—|to|bis|à)\\s?(?:${AMOUNT})\\s?(?:€|£|EUR|GBP|CHF|kr|zł)`,
       'gi'),
   },
   {
@@ -50,7 +52,7 @@ export const POSITIVE_SIGNALS: readonly Signal[] = [
   },
   {
     id: 'years', label: 'years of experience', weight: 2, cap: 1,
-    pattern: /\b\d{1,2}\s*\+?\s*(?:(?:-|–|to|or)\s*\d{1,2}\s*\+?\s*)?(?:years?|yrs?)['’]?\s+(?:of\s+)?(?:[\w/&.,+-]+\s+){0,5}?(?:experience|exp\b)|\b(?:minimum|at least|min\.?)\s+(?:of\s+)?\d{1,2}\s*\+?\s*(?:years?|yrs?)\b|\bexperience(?: requirement)?:\s*(?:&lt;|<|\d)|\b\d{1,2}\s*\+\s*(?:years?|yrs?)\b|\b\d{1,2}\s*(?:years?|yrs?)\s+(?:of|in|with)\s+(?:professional |hands-on |commercial |applied )?[A-Z]/gi,
+    pattern: /\b\d{1,2}\s*(?:\+\s*)?(?:(?:-|–|to|or)\s*\d{1,2}\s*(?:\+\s*)?)?(?:years?|yrs?)['’]?\s+(?:of\s+)?(?:[\w/&.,+-]+\s+){0,5}?(?:experience|exp\b)|\b(?:minimum|at least|min\.?)\s+(?:of\s+)?\d{1,2}\s*(?:\+\s*)?(?:years?|yrs?)\b|\bexperience(?: requirement)?:\s*(?:&lt;|<|\d)|\b\d{1,2}\s*\+\s*(?:years?|yrs?)\b|\b\d{1,2}\s*(?:years?|yrs?)\s+(?:of|in|with)\s+(?:professional |hands-on |commercial |applied )?[A-Z]/gi,
   },
   {
     id: 'hiring', label: 'hiring wording', weight: 1.5, cap: 3, core: true,

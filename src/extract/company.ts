@@ -121,7 +121,7 @@ function companyPartOf(line: string): string | null {
 }
 
 const TITLE_FIELD = /^[•*-]?\s*(?:Job\s+|Position\s+)?Title\s*:/i;
-const LABELLED = /(?:^|\s)(?:company|company name|employer|organi[sz]ation|hiring company|client|entreprise|soci[ée]t[ée]|unternehmen|arbeitgeber|empresa)\s*[:：\t]\s*(.+)$/im;
+const LABELLED = /(?:^|\s)(?:company|company name|employer|organi[sz]ation|hiring company|client|entreprise|soci[ée]t[ée]|unternehmen|arbeitgeber|empresa)[^\S\t]*(?:[:：]\s*|\t\s*(?:[:：]\s*)?)(\S.*)$/im;
 const UNIT_FIELD = /^[•*\-]?\s*(?:department|dept\.?|division|unit|team|office|school|college)\s*[:：]\s*(.{3,60}?)\s*$/gim;
 // Agencies describe a client they may not name: "Client: Fortune 500 retailer", "Company: Confidential".
 const UNNAMED = /^(?:an?\s+|our\s+)?(?:confidential|undisclosed|not disclosed|fortune\s+\d+|leading|large|major|global|top|well[- ]known|big\s+\d|reputed|renowned|prestigious|fast[- ]growing|mnc|multinational|startup|stealth)\b/i;

@@ -20,7 +20,7 @@ const EMPLOYMENT: Readonly<Record<string, EmploymentType>> = {
 function valueAfter(label: RegExp, text: string): { value: string; line: string } | null {
   const lines = linesOf(text);
   // Compiled once per call, not once per line.
-  const inlineRe = new RegExp(`^${label.source}\\s*[:：]?\\s*(.+)$`, 'i');
+  const inlineRe = new RegExp(`^${label.source}\\s*(?:[:：]\\s*)?(\\S.*)$`, 'i');
   const aloneRe = new RegExp(`^${label.source}\\s*:?$`, 'i');
   const first = label.source.charAt(0);
   for (let i = 0; i < lines.length; i++) {

@@ -34,7 +34,7 @@ const CITY_COUNTRY = new RegExp(String.raw`(${CITY}),\s*(?:(${CITY}),\s*)?(${COU
 // "Remote (US)", "Remote - Canada", "US Remote", "Canada (Remote)", "Location: Remote"
 const REMOTE_PLACE = /\b(?:REMOTE|[Rr]emote)\s*(?:\([^)]{2,40}\)|[-–—,:]\s*[A-Z][A-Za-z.]+(?:\s[A-Z][a-z]+)?)|\b(?:US|USA|U\.S\.|Canada|UK|EMEA|Europe|LATAM|APAC|Worldwide|Global)[ -][Rr]emote\b|\((?:[Ff]ully )?[Rr]emote\)|\b(?:[Ll]ocations?|[Ww]ork [Ll]ocation|[Jj]ob [Ll]ocation)\s*[:：]\s*(?:[Ff]ully |100% )?[Rr]emote\b(?:\s*\([^)]{2,40}\)|\s*[-–—]\s*[A-Z][A-Za-z.]+(?:\s[A-Z][a-z]+)?)?/g;
 // Labelled fields whose value is the role's place.
-const LABELLED = /\b(?:job location|work location|office location|locations?|region|city|based in|place of work|work site|worksite)\s*(?:\([^)]*\))?\s*[:：]\s*(.+)$/gim;
+const LABELLED = /\b(?:job location|work location|office location|locations?|region|city|based in|place of work|work site|worksite)\s*(?:\([^)]*\)\s*)?[:：]\s*(\S.*)$/gim;
 // Context phrases after which a bare city name is the role's place.
 const BASED_IN = /\b(?:based (?:in|out of)|located in|living in|reside in|residing in|position is in|role is in|located at|work(?:ing)? (?:from|in) our|office in|offices in|hub in|locations? of|(?:in|at|from) our|join (?:us|our team) in)\s+((?:the\s+)?[A-Z][A-Za-z .,'’/&-]{1,80})/g;
 const CITY_BASED = /\b([A-Z][A-Za-z]+(?:[ ][A-Z][A-Za-z]+){0,2})[- ]based\b/g;
@@ -124,7 +124,7 @@ function placesIn(span: Span, weak: boolean, out: Hit[]): void {
 /** "Remote (US)", "US Remote", "Canada (Remote)" → "Remote (US)" / "Remote (Canada)"; else "Remote". */
 function remoteWithRegion(match: string, before: string): string {
   const inParens = /remote\s*\(([^)]{2,40})\)/i.exec(match)?.[1];
-  const after = /remote\s*[-–—,:]\s*(.+)$/i.exec(match)?.[1];
+  const after = /remote\s*[-–—,:]\s*(\S.*)$/i.exec(match)?.[1];
   const leading = /^(US|USA|U\.S\.|Canada|UK|EMEA|Europe|LATAM|APAC|Worldwide|Global)[ -]remote$/i.exec(match)?.[1];
   // "Canada (Remote)": the place before names the region when it is a country.
   const before1 = /^\((?:fully )?remote\)$/i.test(match.trim()) ? /([A-Z][A-Za-z. ]{1,30}?)\s*$/.exec(before)?.[1] : undefined;

@@ -47,7 +47,7 @@ export function parsePayExpression(s: string): PayExpression | null {
     // A bare number must be the whole field, not a count ("250,000 lines").
     if (!e.marked && /^\s*[A-Za-z]/.test(n.slice(e.end)) && !/^\s*(?:per|a|an|annually|yearly|monthly|hourly|k)\b/i.test(n.slice(e.end))) continue;
     const currency = e.code ?? resolveCurrency(e.symbol, [], []);
-    const lead = leadingPeriod(n.slice(0, e.start));
+    const lead = leadingPeriod(n.slice(Math.max(0, e.start - 300), e.start));
     const period = e.period ?? (lead !== null && isPlausible(e.max, currency, lead) ? lead : impliedPeriod(e.max, currency));
     if (period === null || !(e.min > 0)) continue;
     return { min: e.min, max: e.floor ? null : e.max, currency, period };

@@ -7,8 +7,8 @@ const MONTH = String.raw`(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec
 const DATE = String.raw`(?:${MONTH}\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+${MONTH},?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})`;
 const AGE = String.raw`(?:\d+\s*(?:\+\s*)?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|[mhdw])\s+ago|just now|today|yesterday)`;
 
-const POSTED = new RegExp(String.raw`\b(?:re-?)?posted(?:\s+on|\s+date)?\s*[:：]?\s*(${DATE}|${AGE})`, 'i');
-const DATE_POSTED = new RegExp(String.raw`\bdate posted\s*[:：]?\s*(${DATE}|${AGE})`, 'i');
+const POSTED = new RegExp(String.raw`\b(?:re-?)?posted(?:\s+on|\s+date)?\s*(?:[:：]\s*)?(${DATE}|${AGE})`, 'i');
+const DATE_POSTED = new RegExp(String.raw`\bdate posted\s*(?:[:：]\s*)?(${DATE}|${AGE})`, 'i');
 // LinkedIn's header: "Cambridge, MA · 1 week ago · 36 applicants".
 const DOTTED_AGE = new RegExp(String.raw`·\s*(?:re-?posted\s+)?(${AGE})`, 'i');
 

@@ -14,7 +14,7 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
 const NUM = String.raw`(\d{1,2}|${Object.keys(NUMBER_WORDS).join('|')})`;
 // "3-5 years", "3 to 5 years", "5+ years", "at least 8 years", "five (5) years", "3–10+ years".
 const YEARS = new RegExp(
-  String.raw`(?<![\d.,$£€<])${NUM}(?:\s*\(\d{1,2}\))?\s*(?:\+|plus)?\s*(?:(?:-|–|—|to)\s*${NUM}\s*\+?\s*)?(?:\+\s*)?(?:or more\s+|or greater\s+)?(?:years?|yrs?)(?:['’]s?)?(?![a-z])`,
+  String.raw`(?<![\d.,$£€<])${NUM}(?:\s*\(\d{1,2}\))?\s*(?:(?:\+|plus)\s*)?(?:(?:-|–|—|to)\s*${NUM}\s*(?:\+\s*)?)?(?:\+\s*)?(?:or more\s+|or greater\s+)?(?:years?|yrs?)(?:['’]s?)?(?![a-z])`,
   'gi',
 );
 // What follows "N years" when it is experience: "of experience", "in backend", "building …".
@@ -45,7 +45,7 @@ const CJK_YEARS = /(\d{1,2})\s*(?:년|年)\s*(?:이상|以上)/g;
 const INDEED_FIELD = /:\s*(\d{1,2})\+?\s*years?\s*\((required|preferred)\)/gi;
 // German, French, Spanish, Portuguese and Dutch: "mindestens 5 Jahre Berufserfahrung",
 // "3 ans d'expérience minimum", "5 años de experiencia", "3 jaar ervaring".
-const FOREIGN_YEARS = /(\d{1,2})\s*\+?\s*(?:-|–|bis|à|a)?\s*(?:\d{1,2}\s*)?(?:jahre?n?|ans|années|años|anos|jaar)\s+(?:(?:an|de|d['’]|mit)\s*)?(?:[\wäöüéè-]+\s+){0,2}?(?:[\wäöü]*erfahrung|exp[ée]riences?|experiencia|experiência|ervaring|werkervaring)/gi;
+const FOREIGN_YEARS = /(\d{1,2})\s*(?:\+\s*)?(?:(?:-|–|bis|à|a)\s*)?(?:\d{1,2}\s*)?(?:jahre?n?|ans|années|años|anos|jaar)\s+(?:(?:an|de|mit)\s+|d['’]\s*)?(?:[\wäöüéè-]+\s+){0,2}?(?:[\wäöü]*erfahrung|exp[ée]riences?|experiencia|experiência|ervaring|werkervaring)/gi;
 // A figure offered instead of a degree ("or 7 years of experience in lieu of a degree") is no minimum.
 const INSTEAD_OF_DEGREE = /\b(in lieu of|instead of|in place of|as a substitute for|substitut\w* for)\b/i;
 

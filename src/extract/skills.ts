@@ -193,7 +193,7 @@ const ITEM_LEAD = /\b(?:such as|like|including|incl\.|e\.g\.?|with|using|in|on)\
 // The word after a list item may say what it is ("Room database", "Temporal workflows").
 const ITEM_NOUN = /^\s+(?:librar(?:y|ies)|framework|database|db|sdk|apis?|workflows?|persistence|stack)\b/;
 // A colon after these words opens a list of technologies ("Tech stack: Next, Temporal").
-const STACK_LABEL = /\b(?:stack|technolog(?:y|ies)|tools|tooling|frameworks?|librar(?:y|ies)|languages?)\s*(?:include|includes|like|such as)?\s*$/;
+const STACK_LABEL = /\b(?:stack|technolog(?:y|ies)|tools|tooling|frameworks?|librar(?:y|ies)|languages?)\s*(?:(?:include|includes|like|such as)\s*)?$/;
 // Skills are named in at most three words; an item's edge words are looked up.
 function namesSkill(words: readonly string[]): boolean {
   for (let n = 1; n <= Math.min(3, words.length); n++) {

@@ -136,7 +136,7 @@ function computeSections(text: string): Section[] {
     }
     // An unknown heading ends a company blurb ("Who we are" … "Your profile"), so the blurb
     // does not swallow the requirements after it.
-    if (h !== null && (line.text.endsWith(':') || /^(?:[A-Z][\w'’&-]*\s*){1,5}$/.test(h)) && marks[marks.length - 1]?.kind === 'about') {
+    if (h !== null && (line.text.endsWith(':') || /^(?:[A-Z][\w'’&-]*(?![\w'’&-])\s*){1,5}$/.test(h)) && marks[marks.length - 1]?.kind === 'about') {
       marks.push({ heading: h, kind: 'other', at: line.start });
       continue;
     }

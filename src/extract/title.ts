@@ -45,7 +45,7 @@ function stripSite(s: string): string {
 }
 
 // "Type of Position: Full-Time" is no title: the label must stand on its own.
-const LABELLED = /(?:^|\s)(?<!type of |type |of )(?:job title|position title|position name|job name|title|position|role|opening)\s*[:：\t]\s*(.+)$/im;
+const LABELLED = /(?:^|\s)(?<!type of |type |of )(?:job title|position title|position name|job name|title|position|role|opening)[^\S\t]*(?:[:：]\s*|\t\s*(?:[:：]\s*)?)(\S.*)$/im;
 
 // Parentheticals and trailing segments that say where/how, not what, the job is.
 const NOISE_PAREN = /\s*\((?=[^)]*\b(paid|unpaid|remote|hybrid|in-office|in office|on-?site|full[- ]time|part[- ]time|contract|temporary|permanent|w2|c2c|1099|m\/f\/d|f\/m\/d|w\/m\/d|m\/w\/d|all genders|h\/f|f\/h|req|job id)\b)[^)]*\)/gi;
@@ -77,7 +77,7 @@ export function cleanTitle(raw: string): string {
   if (t.includes('|')) t = t.split('|').map((p) => p.trim()).find((p) => ROLE_NOUNS.test(p)) ?? t;
   t = t.replace(NOISE_PAREN, '').replace(GENDER_MARK, '');
   // "Analytics Engineering Manager at Airalo": the company is not part of the title.
-  const at = /^(.+?)\s+(?:at|@)\s+([A-Z][\w&.'’ -]{1,40})$/.exec(t);
+  const at = /^(.*?\S)\s+(?:at|@)\s+([A-Z][\w&.'’ -]{1,40})$/.exec(t);
   if (at && ROLE_NOUNS.test(at[1] ?? '') && !ROLE_NOUNS.test(at[2] ?? '')) t = at[1] ?? t;
   const parts = t.split(/\s+[-–—]\s+|(?<=[A-Za-z])[–—](?=\s)/);
   while (parts.length > 1) {
@@ -94,7 +94,7 @@ export function cleanTitle(raw: string): string {
 
 // A chat ad's opening line: "[HIRING] Junior Frontend Developer (React) – Toronto, ON",
 // "Hiring: Data Analyst @ Acme | Remote", "We're hiring! Staff SRE - NYC".
-const HIRING_LINE = /^\W{0,3}(?:we['’]re hiring|we are hiring|now hiring|hiring|job opening|open role)\W{0,2}?(?:\]|:|\||[-–—]|!)\s*(.+)$/i;
+const HIRING_LINE = /^\W{0,3}(?:we['’]re hiring|we are hiring|now hiring|hiring|job opening|open role)\W{0,2}?(?:\]|:|\||[-–—]|!)\s*(\S.*)$/i;
 const HIRING_LINE_PARTS = /\s+[-–—|@·]\s+|\s+at\s+|(?<=\S)[–—](?=\S)|\s*\|\s*/;
 
 /** The role on a chat ad's "[HIRING] …" line: the part of it that names a role. */
@@ -137,7 +137,7 @@ const ADJECTIVES = /^(?:(?:new|flexible|self-motivated|problem-solving|structure
 // seconds per extra letter. ([IVX]{1,3} was a second reading of the same word.)
 const TITLE_WORDS = String.raw`(?:(?:[A-Z][A-Za-z0-9+#.'’/&-]*(?![A-Za-z0-9+#.'’/&-])|of|and|&|for|/|,)\s*){1,12}`;
 // "The Vice President, Product Management will …", "Director X is accountable for …"
-const SUBJECT_TITLE = new RegExp(String.raw`(?:^The\s+|(?:^|[\s:])(?=[A-Z]))(${TITLE_WORDS})\s+(?:will be responsible|will be the|will lead|will own|is accountable|is responsible|reports to)\b`);
+const SUBJECT_TITLE = new RegExp(String.raw`(?:^The\s+|(?:^|[\s:])(?=[A-Z]))(${TITLE_WORDS})(?<=\S)\s+(?:will be responsible|will be the|will lead|will own|is accountable|is responsible|reports to)\b`);
 const PROSE: ReadonlyArray<RegExp> = [
   new RegExp(String.raw`\b(?:is|are|am)\s+(?:currently\s+|actively\s+|now\s+)?(?:seeking|looking for|hiring|recruiting|searching for)\s+(?:an?\s+|the\s+|our\s+)?((?:[a-z-]+\s+){0,3}${TITLE_WORDS})`),
   new RegExp(String.raw`\b(?:seeks|seeking|hiring|ha(?:s|ve) an? (?:\w+ )?opening for|looking for)\s+(?:an?\s+|the\s+|our\s+)((?:[a-z-]+\s+){0,3}${TITLE_WORDS})`),

@@ -19,16 +19,16 @@ interface Rule {
 
 // Labelled fields from ATS and job-board headers; a null value means "says nothing" (COVID notes).
 const LABELLED: readonly Rule[] = [
-  { pattern: /\b(?:workplace type|work(?:place)? arrangement|employment location arrangement|location type|work model|work type|remote status|remote)\s*[:：\t]\s*(?:fully |100% )?remote\b/i, value: 'remote', detail: 'labelled field' },
-  { pattern: /\b(?:workplace type|work(?:place)? arrangement|employment location arrangement|location type|work model|work type|remote status)\s*[:：\t]\s*hybrid\b/i, value: 'hybrid', detail: 'labelled field' },
-  { pattern: /\b(?:workplace type|work(?:place)? arrangement|employment location arrangement|location type|work model|work type|remote status)\s*[:：\t]\s*(?:on-?site|in[- ]office|in[- ]person|office)\b/i, value: 'onsite', detail: 'labelled field' },
-  { pattern: /\bwork remotely\s*[:：]?\s*temporar/i, value: null, detail: 'labelled field' },
-  { pattern: /\bwork remotely\s*[:：]?\s*no\b/i, value: 'onsite', detail: 'labelled field' },
-  { pattern: /\bwork remotely\s*[:：]?\s*yes\b/i, value: 'remote', detail: 'labelled field' },
+  { pattern: /\b(?:workplace type|work(?:place)? arrangement|employment location arrangement|location type|work model|work type|remote status|remote)[^\S\t]*(?:[:：]\s*|\t\s*(?:[:：]\s*)?)(?:fully |100% )?remote\b/i, value: 'remote', detail: 'labelled field' },
+  { pattern: /\b(?:workplace type|work(?:place)? arrangement|employment location arrangement|location type|work model|work type|remote status)[^\S\t]*(?:[:：]\s*|\t\s*(?:[:：]\s*)?)hybrid\b/i, value: 'hybrid', detail: 'labelled field' },
+  { pattern: /\b(?:workplace type|work(?:place)? arrangement|employment location arrangement|location type|work model|work type|remote status)[^\S\t]*(?:[:：]\s*|\t\s*(?:[:：]\s*)?)(?:on-?site|in[- ]office|in[- ]person|office)\b/i, value: 'onsite', detail: 'labelled field' },
+  { pattern: /\bwork remotely\s*(?:[:：]\s*)?temporar/i, value: null, detail: 'labelled field' },
+  { pattern: /\bwork remotely\s*(?:[:：]\s*)?no\b/i, value: 'onsite', detail: 'labelled field' },
+  { pattern: /\bwork remotely\s*(?:[:：]\s*)?yes\b/i, value: 'remote', detail: 'labelled field' },
   { pattern: /\b(?:work )?location\s*[:：]\s*(?:fully |100% )?remote\b/i, value: 'remote', detail: 'labelled field' },
   { pattern: /\b(?:work )?location\s*[:：]\s*(?:in[- ]person|on-?site)\b/i, value: 'onsite', detail: 'labelled field' },
   { pattern: /\b(?:work )?location\s*[:：]\s*hybrid\b/i, value: 'hybrid', detail: 'labelled field' },
-  { pattern: /\b[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*,\s*[A-Z][\w .'-]+\s*\((remote|hybrid|on-?site|onsite|in[- ]office)\)/i, value: null, detail: 'location line', hint: /\((?:remote|hybrid|on-?site|onsite|in[- ]office)\)/i },
+  { pattern: /\b[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*,\s*[A-Z][\w .'-]*[\w.'-]\s*\((remote|hybrid|on-?site|onsite|in[- ]office)\)/i, value: null, detail: 'location line', hint: /\((?:remote|hybrid|on-?site|onsite|in[- ]office)\)/i },
 ];
 // Every labelled rule needs one of these in the line; most lines have none, so the rules are skipped.
 const LABEL_HINT = /[:：\t(]|remotely/i;
@@ -55,8 +55,8 @@ const WHERE_WORDS = /remote|from home|wfh|hybrid|office|site|person|days?\b|tele
  * remote is a hybrid arrangement.
  */
 const YES_NO_FIELDS: ReadonlyArray<readonly [RegExp, Workplace, Workplace | null]> = [
-  [/^(?:remote job|remote work|remote eligible|work remotely|remote(?=\s*[:：?]))\s*[:：?]?\s*(.*)$/i, 'remote', null],
-  [/^(?:telework eligible|telework|telecommute|home ?office)\s*[:：?]?\s*(.*)$/i, 'hybrid', null],
+  [/^(?:remote job|remote work|remote eligible|work remotely|remote(?=\s*[:：?]))\s*(?:[:：?]\s*)?(\S.*|)$/i, 'remote', null],
+  [/^(?:telework eligible|telework|telecommute|home ?office)\s*(?:[:：?]\s*)?(\S.*|)$/i, 'hybrid', null],
 ];
 
 const bare = (line: string): string => line.replace(/^[•\-–*▪●◦·]\s*/, '');

@@ -8,7 +8,7 @@ import { PAY_WORDS } from './context.js';
 import { isPlaceLabel, knownPlacesMentioned, placesInZone, splitPlaces } from './place.js';
 
 /** Pay wording a place label ends with ("United States Salary Range", "SF Bay Area Hourly Rate"). */
-const TRAILING_PAY_PHRASE = /\s*(?:[-–—:(]\s*)?(?:(?:base|annual|annualized|hourly|monthly|yearly|target|total|full[- ]time|salary|pay|compensation|hiring|wage|base pay)\s*)*(?:range|rate|band|scale|salary|pay|compensation|wage)s?\s*(?:\(.*\))?\s*:?\s*$/i;
+const TRAILING_PAY_PHRASE = /\s*(?:[-–—:(]\s*)?(?:(?:base|annual|annualized|hourly|monthly|yearly|target|total|full[- ]time|salary|pay|compensation|hiring|wage)\s*)*(?:range|rate|band|scale|salary|pay|compensation|wage)s?\s*(?:\(.*\)\s*)?(?::\s*)?$/i;
 const PAY_LABEL_WORDS = /\b(?:base|annual|hourly|monthly|target|total|starting|salary|pay|compensation|range|rate|wage|hiring|band|OTE|CTC|USD|CAD|GBP|EUR|and|benefits)\b/gi;
 
 /** Places a text about pay names, if it is (or ends with) a place label. */
@@ -35,7 +35,7 @@ function placesFromPrefix(prefix: string, known: readonly string[]): string[] {
 
 /** A place named right after the amount: "$185,000 - $215,000 for candidates in NYC". */
 export function placesFromSuffix(suffix: string, known: readonly string[]): { places: string[]; length: number } {
-  const m = /^\s*(?:USD|CAD|GBP|EUR)?\s*,?\s*(?:(?:for|to)\s+(?:(?:candidates|employees|those|people|hires|roles?|positions?|applicants)\s+)?(?:(?:based|located|living|working|hired)\s+)?(?:(?:in|within)\s+)?|(?:in|within)\s+)(?:the\s+)?([^,.;()]+?(?:,\s*[A-Z]{2,3}\b)?)(?=\s*(?:[,.;(]|\band\b|\bor\b|$))/i.exec(suffix);
+  const m = /^\s*(?:(?:USD|CAD|GBP|EUR)\s*)?(?:,\s*)?(?:(?:for|to)\s+(?:(?:candidates|employees|those|people|hires|roles?|positions?|applicants)\s+)?(?:(?:based|located|living|working|hired)\s+)?(?:(?:in|within)\s+)?|(?:in|within)\s+)(?:the\s+)?([^,.;()]+?(?:,\s*[A-Z]{2,3}\b)?)(?=\s*(?:[,.;(]|\band\b|\bor\b|$))/i.exec(suffix);
   // "for remote candidates outside major metros": the band of remote hires.
   const place = m?.[1]?.replace(/^(remote)\s+(?:candidates|employees|workers|hires|roles?|positions?|applicants|staff)\b.*$/i, '$1');
   return place !== undefined && isPlaceLabel(place, known) ? { places: splitPlaces(place, known), length: m?.[0].length ?? 0 } : { places: [], length: 0 };

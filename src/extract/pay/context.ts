@@ -8,7 +8,7 @@
 export const PAY_WORDS = /\b(?:salary|salaries|salaried|pay|pay\s?range|pay\s?rate|base pay|compensation|comp|wages?|hourly rate|day rate|daily rate|rate of pay|remuneration|earnings|earning potential|OTE|on[- ]target|hiring range|stipend for this role|CTC|LPA|lakhs?|lacs?\s*p\.?\s?a\.?|gehalt|jahresgehalt|vergütung|salario|sueldo|salário|salaris|rémunération|salaire|retribuzione|stipendio|wynagrodzenie|lön|lønn|løn|palkka)(?![A-Za-zÀ-ÖØ-öø-ÿĀ-ž])|年収|月給|給与|給料|時給|薪资|薪酬|연봉|급여/i;
 
 /** A pay word acting as a label right before a bare number ("Salary 85000.00 - 90000.00", "Compensation: 80k"). */
-export const PAY_LABEL_BEFORE = /(?:\b(?:salary|pay|compensation|wage|wages|rate|remuneration|OTE|CTC|earnings)(?:\s+(?:range|rate|band|scale|is|of|from|between|will be|offered))*\s*[:\-–—]?\s*(?:(?:USD|CAD|GBP|EUR|AUD)\s*)?)$/i;
+export const PAY_LABEL_BEFORE = /(?:\b(?:salary|pay|compensation|wage|wages|rate|remuneration|OTE|CTC|earnings)(?:\s+(?:range|rate|band|scale|is|of|from|between|will be|offered))*\s*(?:[:\-–—]\s*)?(?:(?:USD|CAD|GBP|EUR|AUD)\s*)?)$/i;
 
 /**
  * Words just before an amount that make it something other than pay. Only the few words
@@ -24,7 +24,7 @@ const NOT_PAY_AFTER = /^\W{0,3}(?:\w+\W+){0,3}?(?:in (?:funding|revenue|sales|tr
 const RESTATEMENT_BEFORE = /\(\s*(?:approximately|approx\.?|about|around|roughly|~|≈|equivalent(?: to)?|equiv\.?|i\.e\.?|or|which is|that's)\s*$/i;
 
 /** Nouns that make a number a count, not money ("10-15 hours per week", "50,000 employees"). */
-const QUANTITY_AFTER = /^\s*-?\s*(?:%|percent\b|pct\b|hours?\b|hrs?\b|days?\b|weeks?\b|wks?\b|months?\b|mos?\b|years?\b|yrs?\b|minutes?\b|mins?\b|employees\b|people\b|persons\b|staff\b|users\b|customers\b|clients\b|members\b|contributors\b|countries\b|offices\b|locations\b|students\b|patients\b|beds\b|miles\b|km\b|projects\b|lines\b|times\b|x\b|\+?\s*years)/i;
+const QUANTITY_AFTER = /^\s*(?:-\s*)?(?:%|percent\b|pct\b|hours?\b|hrs?\b|days?\b|weeks?\b|wks?\b|months?\b|mos?\b|years?\b|yrs?\b|minutes?\b|mins?\b|employees\b|people\b|persons\b|staff\b|users\b|customers\b|clients\b|members\b|contributors\b|countries\b|offices\b|locations\b|students\b|patients\b|beds\b|miles\b|km\b|projects\b|lines\b|times\b|x\b|\+\s*years)/i;
 
 /** Sentences about a benefit or the business, not the salary ("… 401(k) contributions, up to $10,000 per year"). */
 const NOT_PAY_TOPIC = /\b(?:retirement-plan|retirement|pension|match(?:es|ing)?|contributions?|stipends?|allowances?|budgets?|reimburse(?:ment|d|s)?|bonus(?:es)?|tuition|vouchers?|per diem|relocation|sign-on|signing|funding|revenue|raised|valuation|insurance|credits?|perks?|referral|differentials?|premiums?|overtime)\b/i;
@@ -34,7 +34,7 @@ export function isNotPayTopic(sentence: string): boolean {
 }
 
 /** A job board's own estimate after the figure ("(Glassdoor est.)", "Indeed estimate"), not the employer's pay. */
-const BOARD_ESTIMATE_AFTER = /^\s*\(?\s*(?:glassdoor|indeed|levels\.fyi|salary\.com|linkedin)?\s*est(?:\.|imate\b)/i;
+const BOARD_ESTIMATE_AFTER = /^\s*(?:\(\s*)?(?:(?:glassdoor|indeed|levels\.fyi|salary\.com|linkedin)\s*)?est(?:\.|imate\b)/i;
 
 export function isBoardEstimate(after: string): boolean {
   return BOARD_ESTIMATE_AFTER.test(after);
@@ -60,16 +60,17 @@ export function isRestatement(before: string): boolean {
  * Headings that start a rail of other jobs (LinkedIn's "More jobs", "Similar jobs", "People
  * also viewed"; Indeed's and SEEK's recommendations). Money after them belongs to other jobs.
  */
-export const RAIL_HEADING = /^\s*(?:more jobs(?: like this)?|similar jobs|see more jobs like this|people also viewed|jobs you may be interested in|recommended jobs|recommended for you|other jobs(?: you might like)?|similar searches|explore (?:more )?jobs|related jobs|jobs similar to (?:this|.{0,60})|people who viewed this job also viewed|more jobs from .{0,60}|you may also like|looking for more jobs\??|other people also viewed|jobs like this|top jobs|similar positions|jobs near .{0,60}|people also searched(?: for)?|recently viewed jobs|explore similar roles|other roles you may be interested in|more jobs at .{0,60}|see all jobs(?: at .{0,60})?|similar jobs near you)\s*:?\s*$/i;
+export const RAIL_HEADING = /^\s*(?:more jobs(?: like this)?|similar jobs|see more jobs like this|people also viewed|jobs you may be interested in|recommended jobs|recommended for you|other jobs(?: you might like)?|similar searches|explore (?:more )?jobs|related jobs|jobs similar to (?:this|.{0,60})|people who viewed this job also viewed|more jobs from .{0,60}|you may also like|looking for more jobs\??|other people also viewed|jobs like this|top jobs|similar positions|jobs near .{0,60}|people also searched(?: for)?|recently viewed jobs|explore similar roles|other roles you may be interested in|more jobs at .{0,60}|see all jobs(?: at .{0,60})?|similar jobs near you)\s*(?::\s*)?$/i;
 
 /** Headings of a posting's own text: after a rail, they mean the posting resumes. */
-export const POSTING_HEADING = /^\s*(?:about the (?:job|role|position|team)|job description|description|responsibilities|what you'?ll do|qualifications|requirements|minimum qualifications|basic qualifications|preferred qualifications|compensation|salary|pay (?:range|transparency)|benefits|who you are|the role)\s*:?\s*$/i;
+export const POSTING_HEADING = /^\s*(?:about the (?:job|role|position|team)|job description|description|responsibilities|what you'?ll do|qualifications|requirements|minimum qualifications|basic qualifications|preferred qualifications|compensation|salary|pay (?:range|transparency)|benefits|who you are|the role)\s*(?::\s*)?$/i;
 
 /** Plain-text form of one line: HTML entities decoded (to a fixed point), tags as spaces, tax-form numbers blanked. */
 export function normaliseLine(line: string): string {
   let s = line;
   for (let i = 0; i < 3 && /&(?:#\d+|#x[0-9a-f]+|[a-z]+);/i.test(s); i++) s = decodeEntities(s);
-  s = s.replace(/<\/?[a-z][^>]*>/gi, ' ');
+  // A tag holds no '<': "<a<a<a…" with no '>' is read once, not once per '<'.
+  s = s.replace(/<\/?[a-z][^<>]*>/gi, ' ');
   s = s.replace(/[\u00a0\u2007\u202f\u2009]/g, ' ');
   // 401(k), 403(b), 457(b) and tax forms are not amounts; "1099" contracts, "W-2".
   s = s.replace(/\b(?:401|403|457)\s?\(?[kb]\)?/gi, 'retirement-plan');

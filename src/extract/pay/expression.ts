@@ -39,9 +39,15 @@ const RANGE_SEPARATOR = /^\s*(?:-{1,2}|–|—|−|~|～|〜|tot|to|through|thru
 const AND_SEPARATOR = /^\s*(?:and|&|und|et|y|e|en|och|og|i|a)\s*/i;
 /** Filler allowed between an amount and its period ("$82,500 USD a year", "or more per annum"). */
 const PERIOD_FILLER = /^(?:\s*(?:,|\(|gross|net|base|before tax(?:es)?|pre-tax|or more|and above|and up|USD|CAD|EUR|GBP|salary|per person|brutto|brut|bruto|brutos|OTE|DOE))*/i;
-const FLOOR_BEFORE = /(?:\b(?:from|starting (?:at|from)|starts at|at least|minimum(?: of)?|min\.?|no less than|upwards of|in excess of)\s*:?\s*)$/i;
-const CEILING_BEFORE = /(?:\b(?:up to|upto|maximum(?: of)?|max\.?|not to exceed|no more than)\s*:?\s*)$/i;
+const FLOOR_BEFORE = /(?:\b(?:from|starting (?:at|from)|starts at|at least|minimum(?: of)?|min\.?|no less than|upwards of|in excess of)\s*(?::\s*)?)$/i;
+const CEILING_BEFORE = /(?:\b(?:up to|upto|maximum(?: of)?|max\.?|not to exceed|no more than)\s*(?::\s*)?)$/i;
 const FLOOR_AFTER = /^\s*(?:or more|or higher|and (?:up|above|higher))\b/i;
+/**
+ * The words before and after an amount that make it a floor, a ceiling or "between … and": a
+ * few words, so a window this long holds them, and a line of thousands of amounts is not read
+ * whole (a pattern ending in $ is tried from every start) for each one.
+ */
+const NEAR = 200;
 
 /** Period immediately after an amount, allowing filler words ("$82,500 a year", "9 million JPY or more per annum"). */
 function periodAfter(s: string, at: number): { period: PayPeriod; end: number } | null {
@@ -75,7 +81,7 @@ export function findExpressions(s: string): MoneyExpression[] {
     const pa = periodAfter(s, a.end);
     // "$140,000 per year - $165,000 per year": a period on each side of the separator.
     if (pa && next !== null && RANGE_SEPARATOR.test(s.slice(pa.end, next.start))) afterA = pa.end;
-    const before = s.slice(0, a.start);
+    const before = s.slice(Math.max(0, a.start - NEAR), a.start);
     const between = next !== null ? s.slice(afterA, next.start) : '';
     const sepMatch = next !== null ? RANGE_SEPARATOR.exec(between) : null;
     const isBetweenAnd = next !== null && /\b(?:between|zwischen|entre|tra|fra|tussen|mellan|mellom|między)\s*$/i.test(before) && AND_SEPARATOR.exec(between)?.[0].length === between.length;
@@ -107,7 +113,7 @@ export function findExpressions(s: string): MoneyExpression[] {
       period,
       floor,
       ceiling,
-      unsupportedPeriod: tail === null && UNSUPPORTED_PERIOD.test(s.slice(end).replace(PERIOD_FILLER, '')),
+      unsupportedPeriod: tail === null && UNSUPPORTED_PERIOD.test(s.slice(end, end + NEAR).replace(PERIOD_FILLER, '')),
     });
   }
   return out;

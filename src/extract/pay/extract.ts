@@ -30,6 +30,12 @@ interface Candidate { finding: PayFinding; kind: Kind }
 /** Amounts bare of any currency need a label right before them and a plausible shape. */
 const ALLOWED_WORD_AFTER_BARE = /^(?:per|a|an|annually|annual|yearly|monthly|hourly|weekly|daily|gross|net|base|salary|usd|cad|gbp|eur|aud|doe|depending|dependent|based|commensurate|plus|with|or|and|negotiable|pa|lpa|ote|k)$/i;
 const HEADING_MAX = 100;
+/**
+ * Characters either side of an amount that decide whether it is pay (its lead-in, its clause,
+ * what follows it). Real clauses are far shorter; without the cap a line of thousands of
+ * amounts was reread whole for each one (10,000 "$1 " took 10 s).
+ */
+const CONTEXT = 300;
 /** A currency symbol or code somewhere on the line (bare numbers also need a pay word, checked apart). */
 const MONEY_MARKER = /[$€£¥₹₩₪₺₱円元원]|\b(?:[A-Z]{3}|Rs\.?|kr|zł)\b|LPA|万/;
 
@@ -65,18 +71,28 @@ function bareNumberIsPay(n: string, before: string, e: MoneyExpression, field: b
   return word === undefined || ALLOWED_WORD_AFTER_BARE.test(word);
 }
 
+/** What a line (with its heading) says about its dollars: read once per line, not once per amount. */
+interface LineCurrency { code: string | undefined; superannuation: boolean }
+
+function lineCurrency(context: string): LineCurrency {
+  return {
+    code: /\b(USD|CAD|AUD|NZD|SGD|HKD|MXN)\b/.exec(context)?.[1],
+    superannuation: /\+\s*super(?:annuation)?\b|\bplus super(?:annuation)?\b|\binc(?:l\.?|luding)? super\b/i.test(context),
+  };
+}
+
 /**
  * The code written with the amount, else a dollar code written on its line or heading
  * ("CAD $119,000 - $246,000, including a base salary of $100,000"), else what its places
  * (or the posting's) imply.
  */
-function currencyOf(e: MoneyExpression, context: string, places: readonly string[], postingHints: () => string[]): string {
+function currencyOf(e: MoneyExpression, line: () => LineCurrency, places: readonly string[], postingHints: () => string[]): string {
   if (e.code !== null) return e.code;
   if (e.symbol === '$' || e.symbol === null) {
-    const lineCode = /\b(USD|CAD|AUD|NZD|SGD|HKD|MXN)\b/.exec(context)?.[1];
-    if (lineCode !== undefined) return normaliseIsoCode(lineCode);
+    const { code, superannuation } = line();
+    if (code !== undefined) return normaliseIsoCode(code);
     // "+ super": superannuation is Australian, so are the dollars beside it.
-    if (e.symbol === '$' && /\+\s*super(?:annuation)?\b|\bplus super(?:annuation)?\b|\binc(?:l\.?|luding)? super\b/i.test(context)) return 'AUD';
+    if (e.symbol === '$' && superannuation) return 'AUD';
   }
   const bandHints = places.map(placeCurrency).filter((c): c is string => c !== null);
   const currency = resolveCurrency(e.symbol, bandHints, postingHints());
@@ -99,7 +115,7 @@ function noteOf(e: MoneyExpression, kind: Kind, rest: string): string | null {
   if (e.floor) parts.push('from');
   if (kind === 'base') parts.push('base salary');
   if (kind === 'total') parts.push('total compensation');
-  const forWhom = /^\s*(?:USD|CAD|GBP|EUR)?\s*for\s+((?:the\s+)?[A-Z][^.;|()]{2,80}?)\s*\.?\s*$/.exec(rest)?.[1];
+  const forWhom = /^\s*(?:(?:USD|CAD|GBP|EUR)\s*)?for\s+((?:the\s+)?[A-Z][^.;|()]{2,80}?)\s*(?:\.\s*)?$/.exec(rest)?.[1];
   if (forWhom !== undefined) parts.push(`for ${forWhom.trim()}`);
   if (/\b(?:DOE|depending on experience|commensurate with experience)\b/i.test(rest)) parts.push('DOE');
   return parts.length > 0 ? parts.join('; ') : null;
@@ -133,21 +149,28 @@ export function extractPayBands(text: string, opts: ExtractPayOptions = {}): Pay
     const leadInLine = headingLine !== undefined && !headingLine.money && /:\s*$/.test(headingLine.norm) ? lastSentence(headingLine.norm) : heading;
     const payAbove = field || recent.slice(-3).some((r) => r.pay);
     const spans = exprs.length > 0 ? sentenceSpans(n) : [];
+    let lineCurrencyCache: LineCurrency | null = null;
+    const thisLineCurrency = (): LineCurrency => (lineCurrencyCache ??= lineCurrency(`${n} ${heading}`));
+    // Whether each sentence has pay wording, asked once per sentence (expressions come in order).
+    const payWordsIn = new Map<number, boolean>();
+    let span = 0;
     let accepted = false;
     let prevEnd = 0;
     let lastAcceptedEnd = -1;
     for (const e of exprs) {
       // "$50,000 - $60,000 per year ($24.04 - $28.85 per hour)": the bracket restates the band before it.
       if (lastAcceptedEnd >= 0 && /^\s*[([]\s*$/.test(n.slice(lastAcceptedEnd, e.start))) continue;
-      const [sStart, sEnd] = spans.find(([a, b]) => e.start >= a && e.start < b) ?? [0, n.length];
+      while (span < spans.length - 1 && e.start >= (spans[span]?.[1] ?? 0)) span++;
+      const [sStart, sEnd] = spans[span] ?? [0, n.length];
       const from = Math.max(sStart, prevEnd > sStart ? prevEnd : sStart);
+      const leadStart = Math.max(sStart, e.start - CONTEXT);
+      const afterEnd = Math.min(sEnd, e.end + CONTEXT);
       // A place written right after this amount ("… in Seattle, WA and from …") is this amount's, not the next one's.
-      const suffix = placesFromSuffix(n.slice(e.end, sEnd), known);
+      const suffix = placesFromSuffix(n.slice(e.end, afterEnd), known);
       prevEnd = e.end + suffix.length;
-      const sentence = n.slice(sStart, sEnd);
-      const lead = n.slice(sStart, e.start);
+      const lead = n.slice(leadStart, e.start);
       if (!(e.min > 0) || isQuantity(n.slice(e.amountEnd)) || e.unsupportedPeriod) continue;
-      if (notPayBefore(clauseBefore(n, from, e.start)) || notPayAfter(clauseAfter(n, e.end, sEnd))) continue;
+      if (notPayBefore(clauseBefore(n, from, e.start)) || notPayAfter(clauseAfter(n, e.end, afterEnd))) continue;
       if (isRestatement(lead) || isBoardEstimate(n.slice(e.end))) continue;
       const bandLike = n.length <= 160 || e.start - sStart < 60;
       if (!e.marked) {
@@ -157,18 +180,20 @@ export function extractPayBands(text: string, opts: ExtractPayOptions = {}): Pay
       const places = placesForBand({ prefix, suffixPlaces: suffix.places, heading, lead, leadInLine, known });
       // Pay wording in the sentence (or right after the amount: "$100K–$130K base"), a period on
       // the amount, a short line in or under a pay block, "Place: range", or a range on a short line.
-      const salaryWords = PAY_WORDS.test(sentence) || /^\s*(?:base|gross|OTE|TC|total comp)\b/i.test(n.slice(e.end));
+      let sentencePay = payWordsIn.get(sStart);
+      if (sentencePay === undefined) payWordsIn.set(sStart, (sentencePay = PAY_WORDS.test(n.slice(sStart, sEnd))));
+      const salaryWords = sentencePay || /^\s*(?:base|gross|OTE|TC|total comp)\b/i.test(n.slice(e.end));
       // A benefit named after the amount's own clause ("$21.50/hr, plus a $2/hr night differential") is another figure's topic.
-      const ownTopic = n.slice(sStart, e.end) + clauseAfter(n, e.end, sEnd);
+      const ownTopic = n.slice(leadStart, e.end) + clauseAfter(n, e.end, afterEnd);
       const payContext = field || salaryWords || (!isNotPayTopic(ownTopic)
-        && (e.period !== null || (bandLike && (payAbove || PAY_WORDS.test(n))) || (places.length > 0 && e.isRange)
+        && (e.period !== null || (bandLike && (payAbove || isPayLine)) || (places.length > 0 && e.isRange)
           // A range on a short line ("Acme | Senior Engineer | Remote | $160k-$200k + equity") reads as its pay.
           || (e.isRange && n.length <= 200)
           // A chat message on one long line: "… fully remote, 120-150k USD depending on experience."
           || (e.isRange && e.marked && e.magnitude && e.min >= 10000 && !notPayAfter(n.slice(e.end)))));
       if (e.marked && !payContext) continue;
 
-      const currency = currencyOf(e, `${n} ${heading}`, places, postingHints);
+      const currency = currencyOf(e, thisLineCurrency, places, postingHints);
       const period = decidePeriod(e, currency, lead, heading);
       if (period === null) continue;
       const kind = kindOf(clauseBefore(n, from, e.start)) ?? kindOf(lead) ?? kindOf(leadInLine);
@@ -177,7 +202,7 @@ export function extractPayBands(text: string, opts: ExtractPayOptions = {}): Pay
         max: e.floor ? null : e.max,
         currency,
         period,
-        note: noteOf(e, kind, n.slice(e.end, sEnd)),
+        note: noteOf(e, kind, n.slice(e.end, afterEnd)),
       };
       for (const location of places.length > 0 ? places : [null]) {
         candidates.push({ finding: { band: { location, ...band }, line: raw }, kind });

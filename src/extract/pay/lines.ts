@@ -6,7 +6,7 @@ import { sentenceSpans } from './context.js';
 
 /** Lines that need the full normalisation (digits, entities, tags, odd spaces); the rest are context. */
 export const MAY_NEED_NORMALISING = /\d|&#?[a-z0-9]+;|<[a-z/]|[\u00a0\u2007\u202f\u2009]/i;
-const LONE_AMOUNT = /^\s*(?:[A-Z]{0,3}[$€£¥₹]|[A-Z]{3}\s?)?\s?\d[\d,.]*\s?[kKmM]?\s*(?:[A-Z]{3})?\s*$/;
+const LONE_AMOUNT = /^\s*(?:[A-Z]{0,3}[$€£¥₹]|[A-Z]{3}\s?)?\s?\d[\d,.]*\s?[kKmM]?\s*(?:[A-Z]{3}\s*)?$/;
 const LONE_SEPARATOR = /^\s*(?:-|–|—|−|~|to)\s*$/i;
 
 /**

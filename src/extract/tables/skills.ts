@@ -31,7 +31,9 @@ const NEEDLES = new WeakMap<RegExp, string[]>();
 const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // Letters, digits and a few joiners continue a word: "JavaScript" is not "Java".
 // A slash joins two names ("HTML/CSS", "JavaScript/TypeScript") but not the parts of a link.
-const EDGE_L = String.raw`(?<![A-Za-z0-9_+#.-])(?<!(?:\/\/|www\.)\S*)`;
+// The link check looks back at most 200 characters: unbounded, a long run with no spaces was
+// reread from each name in it.
+const EDGE_L = String.raw`(?<![A-Za-z0-9_+#.-])(?<!(?:\/\/|www\.)\S{0,200})`;
 // "Linux-based", "React-powered": a name with a describing suffix still names the technology.
 const SUFFIX_OK = String.raw`(?:based|powered|driven|native|backed|centric|focused|heavy|first|certified|compatible|enabled|related|specific)\b`;
 const EDGE_R = String.raw`(?![A-Za-z0-9_+#]|\.[A-Za-z]|-(?!${SUFFIX_OK})[A-Za-z])`;
@@ -50,7 +52,7 @@ function exact(...names: string[]): RegExp {
 // A one-letter or everyday-word language counts only inside a list of languages/tools.
 const LIST_MATE = String.raw`(?:Python|Java|Scala|SQL|C\+\+|C#|JavaScript|TypeScript|Ruby|Rust|Kotlin|Swift|MATLAB|SAS|Stata|Julia|Perl|PHP|Go|R|C)`;
 // A list separator: ",", ", or", "/", "or", "and", "&" (not "R&D").
-const SEP = String.raw`(?:,\s*(?:or|and)?|/|\bor\b|\band\b|&(?!D))`;
+const SEP = String.raw`(?:,(?:\s*(?:or|and)(?![\w+#]))?|/|\bor\b|\band\b|&(?!D))`;
 function inList(name: string): RegExp {
   const n = esc(name);
   return new RegExp(
