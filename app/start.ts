@@ -76,7 +76,7 @@ export async function startJobcard(config: Config, log: Logger): Promise<Running
   // At start-up, through the log: the fetcher's own once-per-process warning then stays quiet
   // (it would otherwise come again on the first link, as a bare Node warning on stderr).
   if (config.JOBCARD_ALLOW_PRIVATE_URLS) warnPrivateAllowedOnce(log);
-  const links = createLinkReader({ allowPrivate: config.JOBCARD_ALLOW_PRIVATE_URLS, cacheTtlMs: config.JOBCARD_LINK_CACHE_TTL_HOURS * HOUR, store });
+  const links = createLinkReader({ allowPrivate: config.JOBCARD_ALLOW_PRIVATE_URLS, cacheTtlMs: config.JOBCARD_LINK_CACHE_TTL_HOURS * HOUR, store, log: log.child({ part: 'links' }) });
   const desk = new Desk({
     store,
     links,

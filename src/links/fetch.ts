@@ -1,9 +1,15 @@
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
-import { Readable } from 'node:stream';
+import type { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { Agent, request } from 'undici';
 import { decodeWithCharset } from '../decode.js';
-import { UserError, type UserErrorCode } from '../errors.js';
+import { metaCharset } from './html.js';
+import { UserError } from '../errors.js';
+import { LINK_MESSAGES, LinkError } from './limits.js';
 import { pinnedLookup, vetHost, warnPrivateAllowedOnce, type Resolver } from './ssrf.js';
+
+export { LINK_MESSAGES, LinkError } from './limits.js';
+export { metaCharset } from './html.js';
 
 /**
  * The one fetcher of the project. Every hop of a redirect chain is parsed, its host resolved
@@ -41,6 +47,8 @@ export interface FetchOptions {
    * and pinned: a local ATS mirror in development, the loopback stand-in site in tests.
    */
   trustedOrigins?: readonly string[];
+  /** The caller's own deadline (one for a whole link read): aborting it ends this fetch as a timeout too. */
+  signal?: AbortSignal;
   log?: { warn(obj: object, msg: string): void };
 }
 
@@ -54,32 +62,6 @@ export interface FetchedBody {
   text: string;
 }
 
-/** A UserError that also tells callers the HTTP status behind it (site readers branch on it). */
-export class LinkError extends UserError {
-  constructor(
-    code: UserErrorCode,
-    message: string,
-    readonly status: number | null = null,
-    readonly retryAfterMs: number | null = null,
-  ) {
-    super(code, message);
-  }
-}
-
-export const LINK_MESSAGES = {
-  notFound: 'That posting was taken down (the link answers "not found").',
-  loginWall: 'That link is behind a login wall.',
-  forbidden: 'That site refused to show the page to a bot.',
-  timeout: 'That link took too long to answer.',
-  tooLarge: 'That page is too large to read.',
-  noPosting: 'No job posting found at that link.',
-  badUrl: "That doesn't look like a valid link.",
-  unsupportedScheme: 'Only http and https links are read.',
-  tooManyRedirects: 'That link redirects too many times.',
-  redirectLoop: 'That link redirects in a loop.',
-  rateLimited: 'That site is rate-limiting us; try again in a few minutes.',
-  failed: 'That link could not be read.',
-} as const;
 
 const ACCEPT_HEADER: Record<BodyKind, string> = {
   html: 'text/html,application/xhtml+xml;q=0.9',
@@ -112,12 +94,13 @@ export async function fetchLink(raw: string, opts: FetchOptions = {}): Promise<F
   if (opts.allowPrivate) warnPrivateAllowedOnce(opts.log);
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), o.timeoutMs);
+  const signal = opts.signal ? AbortSignal.any([controller.signal, opts.signal]) : controller.signal;
   const seen = new Set<string>();
   try {
     let url = parseLink(raw);
     for (let hop = 0; ; hop++) {
       seen.add(url.href);
-      const res = await fetchOnce(url, accept, o, controller.signal);
+      const res = await fetchOnce(url, accept, o, signal);
       if (res.location !== null) {
         if (hop >= o.maxRedirects) throw new LinkError('fetch-failed', LINK_MESSAGES.tooManyRedirects);
         let next: URL;
@@ -135,7 +118,7 @@ export async function fetchLink(raw: string, opts: FetchOptions = {}): Promise<F
       return { ...(res.body as Omit<FetchedBody, 'url'>), url: url.href };
     }
   } catch (err) {
-    throw toLinkError(err, controller.signal.aborted);
+    throw toLinkError(err, signal.aborted);
   } finally {
     clearTimeout(timer);
   }
@@ -199,7 +182,7 @@ async function fetchOnce(url: URL, accept: readonly BodyKind[], o: ResolvedOptio
       discard(res.body);
       throw new LinkError('no-posting-at-link', LINK_MESSAGES.noPosting, status);
     }
-    const bytes = await readCapped(decompress(res.body, header('content-encoding')), o.maxBytes, () => discard(res.body));
+    const bytes = await readBody(res.body, header('content-encoding'), o.maxBytes, signal);
     const kind = declaredKind ?? sniffKind(bytes);
     if (!accept.includes(kind)) throw new LinkError('no-posting-at-link', LINK_MESSAGES.noPosting, status);
     const charset = pickCharset(contentType, bytes, kind);
@@ -241,29 +224,31 @@ export function parseRetryAfter(value: string, now = Date.now()): number | null 
   return Number.isNaN(at) ? null : Math.max(0, at - now);
 }
 
-function decompress(body: Readable, encoding: string): Readable {
+function decompressorFor(encoding: string): Transform | null {
   const e = encoding.trim().toLowerCase();
-  if (e === 'gzip' || e === 'x-gzip') return body.pipe(createGunzip());
-  if (e === 'deflate') return body.pipe(createInflate());
-  if (e === 'br') return body.pipe(createBrotliDecompress());
-  return body;
+  if (e === 'gzip' || e === 'x-gzip') return createGunzip();
+  if (e === 'deflate') return createInflate();
+  if (e === 'br') return createBrotliDecompress();
+  return null;
 }
 
-/** Reads a body up to maxBytes (after decompression, so a zip bomb stops too); past it, stops reading. */
-async function readCapped(stream: Readable, maxBytes: number, abort: () => void): Promise<Uint8Array> {
+/**
+ * Reads a body, decompressed, up to maxBytes (counted after decompression, so a zip bomb stops
+ * too). One pipeline: a timeout, a reset socket or corrupt compressed data ends the read with
+ * an error and tears every stage down (a plain .pipe() would leave the decompressor waiting).
+ */
+async function readBody(body: Readable, encoding: string, maxBytes: number, signal: AbortSignal): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   let total = 0;
-  for await (const chunk of stream) {
-    const buf = chunk as Buffer;
-    total += buf.length;
-    if (total > maxBytes) {
-      abort();
-      stream.on('error', () => undefined);
-      stream.destroy();
-      throw new LinkError('too-large', LINK_MESSAGES.tooLarge);
+  const collect = async (source: AsyncIterable<Buffer>): Promise<void> => {
+    for await (const chunk of source) {
+      total += chunk.length;
+      if (total > maxBytes) throw new LinkError('too-large', LINK_MESSAGES.tooLarge);
+      chunks.push(chunk);
     }
-    chunks.push(buf);
-  }
+  };
+  const decompressor = decompressorFor(encoding);
+  await (decompressor ? pipeline(body, decompressor, collect, { signal }) : pipeline(body, collect, { signal }));
   return Buffer.concat(chunks, total);
 }
 
@@ -294,13 +279,6 @@ export function pickCharset(contentType: string, bytes: Uint8Array, kind: BodyKi
   if (kind === 'json') return 'utf-8'; // RFC 8259: JSON on the wire is UTF-8
   if (kind === 'html') return metaCharset(bytes) ?? '';
   return '';
-}
-
-/** The charset a page declares in its head, read from raw bytes (ASCII-compatible prescan). */
-export function metaCharset(bytes: Uint8Array): string | null {
-  const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
-  const direct = /<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_:.+-]+)/i.exec(head);
-  return direct?.[1] ?? null;
 }
 
 function toLinkError(err: unknown, aborted: boolean): unknown {

@@ -1,4 +1,5 @@
-import { DomUtils, ElementType, parseDocument } from 'htmlparser2';
+import { DomHandler, DomUtils, ElementType, Parser, type parseDocument } from 'htmlparser2';
+import { LinkError, PAGE_LIMITS, PAGE_MESSAGES } from './limits.js';
 
 /**
  * HTML to structured plain text: headings, paragraphs and list items ("• ") kept as blocks;
@@ -21,8 +22,53 @@ function childrenOf(node: HtmlNode): HtmlNode[] {
   return 'children' in node ? (node.children as HtmlNode[]) : [];
 }
 
+const PARSE_OPTIONS = { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true } as const;
+
+/**
+ * htmlparser2's DOM builder with bounds: elements opened deeper than `keptDepth` are flattened
+ * (their text joins the deepest element kept), and past `maxDepth` open elements or
+ * `maxElements` in all the page is refused. Why here: htmlparser2 keeps its open-element stack
+ * with unshift, so every open tag costs the depth so far (300k unclosed <div> took a minute),
+ * and every walk of a DOM thousands deep overflows the call stack.
+ */
+class BoundedDomHandler extends DomHandler {
+  /** Open elements the parser reported beyond keptDepth, not in the DOM. */
+  private flattened = 0;
+  private elements = 0;
+
+  override onopentag(name: string, attribs: Record<string, string>): void {
+    if (++this.elements > PAGE_LIMITS.maxElements) throw new LinkError('too-large', PAGE_MESSAGES.tooManyElements);
+    // tagStack holds the document itself under the open elements.
+    const depth = this.tagStack.length - 1;
+    if (depth + this.flattened >= PAGE_LIMITS.maxDepth) throw new LinkError('too-large', PAGE_MESSAGES.tooDeep);
+    if (depth < PAGE_LIMITS.keptDepth) {
+      super.onopentag(name, attribs);
+      return;
+    }
+    this.flattened++;
+    // The tag is gone but its boundary still separates words.
+    this.ontext(' ');
+  }
+
+  override onclosetag(): void {
+    if (this.flattened > 0) {
+      this.flattened--;
+      this.ontext(' ');
+      return;
+    }
+    super.onclosetag();
+  }
+}
+
+/**
+ * Parses a page or fragment into a DOM no deeper than PAGE_LIMITS.keptDepth; refuses (a short
+ * LinkError) a page over the size, depth or element limits, in time linear in its length.
+ */
 export function parseHtml(html: string): HtmlDocument {
-  return parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  if (html.length > PAGE_LIMITS.maxChars) throw new LinkError('too-large', PAGE_MESSAGES.tooLarge);
+  const handler = new BoundedDomHandler();
+  new Parser(handler, PARSE_OPTIONS).end(html);
+  return handler.root;
 }
 
 /** Never content: code, media, controls. */
@@ -82,7 +128,8 @@ class TextSink {
   }
   /** Ends a definition-list term: "Location" becomes "Location:" (once). */
   endLabel(): void {
-    this.buf = this.buf.replace(/\s+$/, '');
+    // trimEnd, not /\s+$/: that regex is quadratic on a long run of spaces (a table of empty cells).
+    this.buf = this.buf.trimEnd();
     if (this.buf !== '' && !/[:：]$/.test(this.buf)) this.buf += ':';
   }
   lineBreak(): void {
@@ -163,12 +210,13 @@ export function htmlToText(input: string | HtmlDocument | HtmlElement): string {
 
 /** HTML that arrived entity-escaped (`&lt;p&gt;`), as Greenhouse's API sends it, made into HTML again. */
 export function unescapeHtml(escaped: string): string {
-  return DomUtils.textContent(parseDocument(escaped, { decodeEntities: true }));
+  return DomUtils.textContent(parseHtml(escaped));
 }
 
 /** Whether a string holds markup rather than plain text. */
 export function looksLikeHtml(s: string): boolean {
-  return /<\/?(p|div|br|ul|ol|li|h[1-6]|span|strong|b|em|table|section)\b[^>]*>/i.test(s);
+  // [^<>]* rather than [^>]*: each try stops at the next '<', so the scan stays linear.
+  return /<\/?(p|div|br|ul|ol|li|h[1-6]|span|strong|b|em|table|section)\b[^<>]*>/i.test(s);
 }
 
 export function hasClass(el: HtmlElement, cls: string): boolean {
@@ -205,4 +253,11 @@ export function metaContent(doc: HtmlDocument, key: string): string | null {
 /** Bodies of <script type="application/ld+json"> blocks. */
 export function jsonLdScripts(doc: HtmlDocument): string[] {
   return findAll(doc, (el) => el.name === 'script' && /ld\+json/i.test(el.attribs.type ?? '')).map((el) => DomUtils.textContent(el));
+}
+
+/** The charset a page declares in its head, read from raw bytes (ASCII-compatible prescan). */
+export function metaCharset(bytes: Uint8Array): string | null {
+  const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
+  const direct = /<meta[^<>]+charset\s*=\s*["']?\s*([a-z0-9_:.+-]+)/i.exec(head);
+  return direct?.[1] ?? null;
 }

@@ -1,19 +1,16 @@
-import { cleanPosting } from '../clean/index.js';
 import type { LinkReader } from '../desk/desk.js';
-import { detectPosting } from '../detect/index.js';
-import { UserError } from '../errors.js';
-import { extractPosting } from '../extract/index.js';
+import { errorMessage, UserError } from '../errors.js';
 import type { Posting } from '../posting.js';
 import { canonicalizeUrl, looksLikeJobLink } from './canonical.js';
-import { companyFromPageTitle, type ReadResult } from './facts.js';
-import { fetchLink, LINK_MESSAGES, LinkError, parseLink, type FetchedBody, type FetchOptions } from './fetch.js';
-import { metaContent, pageTitle, parseHtml } from './html.js';
-import { readDocument, readHtml, readJson } from './read.js';
+import type { ReadResult } from './facts.js';
+import { FETCH_DEFAULTS, fetchLink, LINK_MESSAGES, LinkError, parseLink, type FetchedBody, type FetchOptions } from './fetch.js';
+import { inProcessLinkWork, type LinkWork } from './page.js';
 import { boardTokenInPage, greenhouse, greenhouseApiUrl, greenhouseJobIdOf, GREENHOUSE_API } from './sites/greenhouse.js';
 import { SITE_READERS, type SiteName, type SiteReader, type SiteRequest } from './sites/index.js';
 
 export { canonicalizeUrl, looksLikeJobLink } from './canonical.js';
 export { readDocument } from './read.js';
+export { companyOfPage, inProcessLinkWork, readPage, toPosting, type LinkWork, type PageJob } from './page.js';
 export type { LinkReader } from '../desk/desk.js';
 
 /** Postings read from links, by canonical URL (in memory here; the store can hold it in keyv). */
@@ -43,6 +40,20 @@ export interface LinkReaderOptions {
   /** How long to leave LinkedIn alone after a 429 when it gives no Retry-After (default 10 min). */
   linkedInCooldownMs?: number;
   now?: () => number;
+  /**
+   * One deadline for a whole read, from the first request to the parsed posting: redirects, a
+   * site API and the page behind it, parsing. Default: the fetcher's timeout (10 s).
+   */
+  deadlineMs?: number;
+  /** Where parsing, cleaning and extracting run (the bot's worker pool); in-process by default. */
+  work?: LinkWork;
+  /** Gets one line per link that could not be read (its host, the error code, how long it took). */
+  log?: LinkLog;
+}
+
+export interface LinkLog {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
 }
 
 const DEFAULT_CACHE_TTL_MS = 24 * 60 * 60 * 1000;
@@ -103,46 +114,51 @@ export function createLinkReader(opts: LinkReaderOptions = {}): LinkReader {
   const cache = opts.cache ?? (opts.store ? storeCache(opts.store, ttl) : memoryLinkCache(ttl, 500, now));
   const inFlight = new Map<string, Promise<Posting>>();
   const linkedIn = new Politeness(opts.linkedInIntervalMs ?? 2_000, opts.linkedInCooldownMs ?? 10 * 60_000, now);
+  const deadlineMs = opts.deadlineMs ?? FETCH_DEFAULTS.timeoutMs;
+  const work = opts.work ?? inProcessLinkWork;
 
-  const get = (url: string, accept: FetchOptions['accept']): Promise<FetchedBody> =>
-    fetchLink(url, { ...opts.fetch, allowPrivate: opts.allowPrivate ?? false, ...(accept ? { accept } : {}) });
+  const get = (url: string, accept: FetchOptions['accept'], signal: AbortSignal): Promise<FetchedBody> =>
+    fetchLink(url, { ...opts.fetch, allowPrivate: opts.allowPrivate ?? false, signal, ...(accept ? { accept } : {}) });
 
-  async function viaSite(reader: SiteReader, request: SiteRequest): Promise<ReadResult> {
+  async function viaSite(reader: SiteReader, request: SiteRequest, signal: AbortSignal): Promise<ReadResult> {
     if (reader.site === 'linkedin') await linkedIn.turn();
     let body: FetchedBody;
     try {
       // Some APIs label JSON as text/plain; the reader parses it either way.
-      body = await get(request.apiUrl, request.accept === 'json' ? ['json', 'text'] : ['html', 'text']);
+      body = await get(request.apiUrl, request.accept === 'json' ? ['json', 'text'] : ['html', 'text'], signal);
     } catch (err) {
       if (reader.site === 'linkedin' && err instanceof LinkError && (err.status === 429 || err.status === 999)) linkedIn.rateLimited(err.retryAfterMs);
       throw err;
     }
-    const read = request.accept === 'html' ? readHtml(parseHtml(body.text)) : readJson(safeJson(body.text), request);
+    const read = await work.readPage({ text: body.text, url: body.url, request });
     // An ATS that answers with an empty board or an unknown shape: the posting is gone.
     if (!read) throw new LinkError('not-found', LINK_MESSAGES.notFound);
     return { ...read, site: reader.site };
   }
 
   /** The page itself; a company careers page with ?gh_jid= goes to Greenhouse's API when its board is named. */
-  async function viaPage(url: URL): Promise<ReadResult> {
-    const page = await get(url.href, ['html', 'json', 'text']);
+  async function viaPage(url: URL, signal: AbortSignal): Promise<ReadResult> {
+    const page = await get(url.href, ['html', 'json', 'text'], signal);
     const finalUrl = new URL(page.url);
     if (finalUrl.href !== url.href) {
       const redirected = siteRequest(finalUrl);
-      if (redirected) return viaSite(redirected.reader, redirected.request);
+      if (redirected) return viaSite(redirected.reader, redirected.request, signal);
     }
     const ghJid = greenhouseJobIdOf(url) ?? greenhouseJobIdOf(finalUrl);
     if (ghJid && page.kind === 'html') {
       const board = boardTokenInPage(page.text);
       if (board) {
         try {
-          return await viaSite(greenhouse, { apiUrl: greenhouseApiUrl(board, ghJid, opts.baseUrls?.greenhouse ?? GREENHOUSE_API), accept: 'json' });
-        } catch {
-          // The page is still there to read.
+          return await viaSite(greenhouse, { apiUrl: greenhouseApiUrl(board, ghJid, opts.baseUrls?.greenhouse ?? GREENHOUSE_API), accept: 'json' }, signal);
+        } catch (err) {
+          // The page is still there to read, unless the time is up.
+          if (signal.aborted) throw err;
         }
       }
     }
-    return readDocument(page.text, { url: page.url });
+    const read = await work.readPage({ text: page.text, url: page.url });
+    if (!read) throw new LinkError('no-posting-at-link', LINK_MESSAGES.noPosting);
+    return read;
   }
 
   function siteRequest(url: URL): { reader: SiteReader; request: SiteRequest } | null {
@@ -153,40 +169,70 @@ export function createLinkReader(opts: LinkReaderOptions = {}): LinkReader {
     return null;
   }
 
-  async function readFresh(url: URL, canonical: string): Promise<Posting> {
+  async function readFresh(url: URL, canonical: string, signal: AbortSignal): Promise<Posting> {
     const target = siteRequest(url);
     let read: ReadResult;
     if (target) {
       try {
-        read = await viaSite(target.reader, target.request);
+        read = await viaSite(target.reader, target.request, signal);
       } catch (err) {
-        // Gone is gone, and a rate-limited LinkedIn must not be asked again through the page.
-        if (!(err instanceof UserError) || err.code === 'not-found' || target.reader.site === 'linkedin') throw err;
-        read = await viaPage(url);
+        // Gone is gone, a rate-limited LinkedIn must not be asked again through the page, and
+        // a read out of time stays out of time.
+        if (!(err instanceof UserError) || err.code === 'not-found' || target.reader.site === 'linkedin' || signal.aborted) throw err;
+        read = await viaPage(url, signal);
       }
     } else {
-      read = await viaPage(url);
+      read = await viaPage(url, signal);
     }
-    const posting = toPosting(read, canonical);
+    throwIfExpired(signal);
+    const posting = await work.toPosting(read, canonical);
     if (posting.company === null && target && SITES_WITHOUT_COMPANY.has(target.reader.site)) {
-      const company = await companyFromHostedPage(url, target.reader.site, read.structured.title ?? posting.title);
-      if (company) return toPosting({ ...read, structured: { ...read.structured, company } }, canonical);
+      const company = await companyFromHostedPage(url, target.reader.site, read.structured.title ?? posting.title, signal);
+      if (company) return work.toPosting({ ...read, structured: { ...read.structured, company } }, canonical);
     }
     return posting;
   }
 
   /** Lever's and Ashby's APIs never name the company; their hosted page's title does. */
-  async function companyFromHostedPage(url: URL, site: string, jobTitle: string | null): Promise<string | null> {
+  async function companyFromHostedPage(url: URL, site: string, jobTitle: string | null, signal: AbortSignal): Promise<string | null> {
     const base = opts.baseUrls?.[site as SiteName];
     try {
-      const page = await get(base ? `${base.replace(/\/$/, '')}${url.pathname}` : url.href, ['html']);
-      const doc = parseHtml(page.text);
-      return companyFromPageTitle(metaContent(doc, 'og:title') ?? pageTitle(doc), jobTitle, null) ??
-        companyFromPageTitle(pageTitle(doc), jobTitle, null);
+      const page = await get(base ? `${base.replace(/\/$/, '')}${url.pathname}` : url.href, ['html'], signal);
+      return await work.companyOfPage(page.text, jobTitle);
     } catch {
       // The posting stands without it.
       return null;
     }
+  }
+
+  /**
+   * readFresh within the one deadline: its signal ends every fetch still running, and the race
+   * settles the read even when a step does not listen (a parse in the worker pool, LinkedIn's
+   * politeness wait), so the in-flight entry always goes.
+   */
+  async function readWithinDeadline(url: URL, canonical: string): Promise<Posting> {
+    const deadline = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        deadline.abort();
+        reject(new LinkError('timeout', LINK_MESSAGES.timeout));
+      }, deadlineMs);
+    });
+    try {
+      const posting = await Promise.race([readFresh(url, canonical, deadline.signal), expired]);
+      await cache.set(canonical, posting);
+      return posting;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  function logFailure(url: URL, err: unknown, startedAt: number): void {
+    const fields = { host: url.hostname, ms: Math.round(performance.now() - startedAt) };
+    if (err instanceof UserError && err.code !== 'timeout') opts.log?.info({ ...fields, code: err.code }, 'link not read');
+    else if (err instanceof UserError) opts.log?.warn({ ...fields, code: err.code }, 'link read timed out');
+    else opts.log?.warn({ ...fields, err: errorMessage(err) }, 'link read failed');
   }
 
   return {
@@ -200,32 +246,22 @@ export function createLinkReader(opts: LinkReaderOptions = {}): LinkReader {
       // The same link shared twice at once is fetched once.
       const pending = inFlight.get(canonical);
       if (pending) return pending;
-      const work = readFresh(url, canonical)
-        .then(async (posting) => {
-          await cache.set(canonical, posting);
-          return posting;
-        })
-        .finally(() => inFlight.delete(canonical));
-      inFlight.set(canonical, work);
-      return work;
+      const startedAt = performance.now();
+      const reading = readWithinDeadline(url, canonical);
+      inFlight.set(canonical, reading);
+      // Settled one way or the other (the deadline sees to it), the entry goes: a later share fetches afresh.
+      reading.then(
+        () => inFlight.delete(canonical),
+        (err: unknown) => {
+          inFlight.delete(canonical);
+          logFailure(url, err, startedAt);
+        },
+      );
+      return reading;
     },
   };
 }
 
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-}
-
-/** Structured facts and text become a Posting; a page with neither facts nor a posting's text is refused. */
-export function toPosting(read: ReadResult, canonicalUrl: string): Posting {
-  const cleaned = cleanPosting(read.text).text;
-  const hasFacts = Boolean(read.structured.title);
-  if (!hasFacts && (cleaned.length < 200 || !detectPosting(cleaned).isPosting)) {
-    throw new LinkError('no-posting-at-link', LINK_MESSAGES.noPosting);
-  }
-  return extractPosting(cleaned, { structured: read.structured, source: { kind: 'link', url: canonicalUrl, site: read.site } });
+function throwIfExpired(signal: AbortSignal): void {
+  if (signal.aborted) throw new LinkError('timeout', LINK_MESSAGES.timeout);
 }

@@ -3,6 +3,7 @@ import {
   compactFacts, countryName, formatPlace, tidyTitle, formatPostedDate, isRecord, mapEmploymentType, mapPayPeriod, payBand, str,
 } from './facts.js';
 import { htmlToText, looksLikeHtml, unescapeHtml } from './html.js';
+import { parseJsonBounded } from './limits.js';
 
 /**
  * schema.org JobPosting in JSON-LD: the structured block most careers pages and job boards
@@ -22,12 +23,14 @@ export function parseJsonLd(body: string): unknown {
     .replace(/^<!--|-->$/g, '')
     .replace(/^\s*\/\/\s*<!\[CDATA\[|\/\/\s*\]\]>\s*$/g, '')
     .trim();
+  // A block too deep or too large to walk is skipped like a malformed one: the page is still read.
   try {
-    return JSON.parse(cleaned);
-  } catch {
+    return parseJsonBounded(cleaned);
+  } catch (err) {
+    if (!(err instanceof SyntaxError)) return null;
     try {
       // Some CMSs put literal newlines and tabs inside strings.
-      return JSON.parse(cleaned.replace(/[\n\r\t]+/g, ' '));
+      return parseJsonBounded(cleaned.replace(/[\n\r\t]+/g, ' '));
     } catch {
       return null;
     }

@@ -1,8 +1,8 @@
 import { decodeWithCharset } from '../decode.js';
 import { compactFacts, composeText, isRecord, type ReadResult } from './facts.js';
-import { metaCharset } from './fetch.js';
-import { htmlToText, jsonLdScripts, parseHtml, type HtmlDocument } from './html.js';
+import { htmlToText, jsonLdScripts, metaCharset, parseHtml, type HtmlDocument } from './html.js';
 import { findJobPostings, parseJsonLd, readJobPosting } from './jsonld.js';
+import { parseJsonBounded } from './limits.js';
 import { SITE_READERS, siteOfHost, type SiteRequest } from './sites/index.js';
 import { readProfiledPage } from './sites/profiles.js';
 
@@ -112,7 +112,7 @@ export function readDocument(content: string | Uint8Array, opts: ReadOptions = {
   const kind = sniffDocumentKind(text);
   if (kind === 'json') {
     const jobId = opts.jobId ?? (url ? jobIdInUrl(url) : undefined);
-    const read = readJson(JSON.parse(text.replace(/^\ufeff/, '')), jobId ? { apiUrl: '', accept: 'json', jobId } : undefined);
+    const read = readJson(parseJsonBounded(text.replace(/^\ufeff/, '')), jobId ? { apiUrl: '', accept: 'json', jobId } : undefined);
     if (read) return read;
     return { text, structured: compactFacts({}), site: url ? siteOfHost(url.hostname) : null };
   }

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 
 /**
  * A stand-in web site on 127.0.0.1 (port 0) for the link tests: routes answer the way real
@@ -87,6 +88,19 @@ export function slow(ms: number): Handler {
     res.write('<!doctype html><html><body><p>Loading');
     const t = setTimeout(() => res.end('</p></body></html>'), ms);
     res.on('close', () => clearTimeout(t));
+  };
+}
+
+/**
+ * A compressed answer (Content-Encoding gzip, br or deflate) that sends the first part of its
+ * compressed body and then stalls, connection open: the decompressor has data but never an end.
+ */
+export function stalledCompressed(encoding: 'gzip' | 'br' | 'deflate', text = '<!doctype html><p>Senior Data Engineer</p>'.repeat(2_000)): Handler {
+  const compress = { gzip: gzipSync, br: brotliCompressSync, deflate: deflateSync }[encoding];
+  const body = compress(Buffer.from(text));
+  return (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-encoding': encoding });
+    res.write(body.subarray(0, Math.floor(body.length / 2)));
   };
 }
 

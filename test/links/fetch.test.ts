@@ -3,7 +3,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchLink, parseRetryAfter, type FetchOptions } from '../../src/links/fetch.js';
 import { userFailure } from './failure.js';
-import { endless, html, json, redirect, slow, startHttpSite, type HttpSite } from '../fakes/http-site.js';
+import { endless, html, json, redirect, slow, stalledCompressed, startHttpSite, type HttpSite } from '../fakes/http-site.js';
 
 const page = (name: string): Buffer => readFileSync(new URL(`../../fixtures/links/pages/${name}`, import.meta.url));
 
@@ -39,6 +39,10 @@ beforeAll(async () => {
   site.route('/broken', { status: 500, headers: {}, body: 'oops' });
   site.route('/pdf', { status: 200, headers: { 'content-type': 'application/pdf' }, body: '%PDF-1.7' });
   site.route('/slow', slow(5_000));
+  site.route('/stall-gzip', stalledCompressed('gzip'));
+  site.route('/stall-br', stalledCompressed('br'));
+  site.route('/stall-deflate', stalledCompressed('deflate'));
+  site.route('/corrupt-gzip', { headers: { 'content-type': 'text/html', 'content-encoding': 'gzip' }, body: Buffer.concat([gzipSync('<p>ok</p>').subarray(0, 10), Buffer.alloc(64, 0x41)]) });
   site.route('/huge', endless(50 * 1024 * 1024));
   site.route('/huge-declared', { status: 200, headers: { 'content-type': 'text/html', 'content-length': String(40 * 1024 * 1024) }, body: '' });
 });
@@ -138,6 +142,23 @@ describe('fetchLink', () => {
     const started = Date.now();
     expect(await userFailure(fetchLink(site.url('/slow'), { ...OPEN, timeoutMs: 800 }))).toMatchObject({ code: 'timeout' });
     expect(Date.now() - started).toBeLessThan(4_000);
+  });
+
+  it.each(['/stall-gzip', '/stall-br', '/stall-deflate'])('ends a compressed body that stalls midway (%s) as a timeout', async (path) => {
+    const started = Date.now();
+    expect(await userFailure(fetchLink(site.url(path), { ...OPEN, timeoutMs: 800 }))).toMatchObject({ code: 'timeout' });
+    expect(Date.now() - started).toBeLessThan(4_000);
+  });
+
+  it('ends a stalled compressed body when the caller\'s own deadline passes first', async () => {
+    const started = Date.now();
+    const failure = userFailure(fetchLink(site.url('/stall-br'), { ...OPEN, timeoutMs: 60_000, signal: AbortSignal.timeout(500) }));
+    expect(await failure).toMatchObject({ code: 'timeout' });
+    expect(Date.now() - started).toBeLessThan(4_000);
+  });
+
+  it('refuses corrupt compressed data with a short error', async () => {
+    expect((await userFailure(fetchLink(site.url('/corrupt-gzip'), OPEN))).code).toBe('fetch-failed');
   });
 
   it('keeps the deadline when DNS never answers', async () => {

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { htmlToText, unescapeHtml } from '../../src/links/html.js';
+import { htmlToText, parseHtml, unescapeHtml, type HtmlDocument, type HtmlNode } from '../../src/links/html.js';
+import { PAGE_LIMITS, PAGE_MESSAGES } from '../../src/links/limits.js';
+import { userFailure } from './failure.js';
 
 const page = (name: string): string => readFileSync(new URL(`../../fixtures/links/pages/${name}`, import.meta.url), 'utf8');
 
@@ -47,5 +49,54 @@ describe('lists written with paragraphs inside items', () => {
     expect(htmlToText('<p>You have</p><ul><li><p>4+ years of Go</p></li><li><p>On-call experience</p></li></ul><p>Next</p>')).toBe(
       'You have\n\n• 4+ years of Go\n• On-call experience\n\nNext',
     );
+  });
+});
+
+/** The deepest element nesting under a document, walked without recursion. */
+function depthOf(doc: HtmlDocument): number {
+  let deepest = 0;
+  const pending: Array<[HtmlNode, number]> = doc.children.map((c) => [c, 1]);
+  while (pending.length) {
+    const [node, depth] = pending.pop() as [HtmlNode, number];
+    deepest = Math.max(deepest, depth);
+    if ('children' in node) for (const c of node.children as HtmlNode[]) pending.push([c, depth + 1]);
+  }
+  return deepest;
+}
+
+const refusal = async (html: string): Promise<{ code: string; message: string }> => userFailure(Promise.resolve().then(() => htmlToText(html)));
+
+describe('parsing a hostile page', () => {
+  it('flattens elements nested past the kept depth and keeps their words apart', () => {
+    const deep = `${'<div>'.repeat(400)}<p>Senior Data Engineer</p><b>Remote</b>${'</div>'.repeat(400)}<p>After</p>`;
+    const doc = parseHtml(deep);
+    expect(depthOf(doc)).toBeLessThanOrEqual(PAGE_LIMITS.keptDepth + 1);
+    expect(htmlToText(doc)).toMatch(/Senior Data Engineer\s+Remote[\s\S]*After/);
+  });
+
+  it.each([
+    ['300k unclosed <div>', '<!doctype html><html><body>' + '<div>'.repeat(300_000) + 'x'],
+    ['100k nested <div>', '<div>'.repeat(100_000) + 'x' + '</div>'.repeat(100_000)],
+    ['20k nested <span>', '<span>'.repeat(20_000) + 'x' + '</span>'.repeat(20_000)],
+  ])('refuses %s as too deeply nested, never with a stack overflow', async (_name, html) => {
+    expect(await refusal(html)).toEqual({ code: 'too-large', message: PAGE_MESSAGES.tooDeep });
+  });
+
+  it('reads a page of stray closing tags under as many open elements as it keeps', () => {
+    const html = '<div>'.repeat(PAGE_LIMITS.maxDepth - 10) + 'Senior Data Engineer' + '</x>'.repeat(200_000);
+    expect(htmlToText(html)).toBe('Senior Data Engineer');
+  });
+
+  it('refuses a page of more elements than any real page has', async () => {
+    expect(await refusal('<p>x'.repeat(PAGE_LIMITS.maxElements + 1))).toEqual({ code: 'too-large', message: PAGE_MESSAGES.tooManyElements });
+  });
+
+  it('reads thousands of unclosed <p> and <li> as siblings, not as nesting', () => {
+    const text = htmlToText('<ul>' + '<li>Python'.repeat(3_000) + '</ul>' + '<p>Para'.repeat(3_000));
+    expect(text.split('\n').filter((l) => l === '• Python')).toHaveLength(3_000);
+  });
+
+  it('unescapes entity-escaped markup with the same bounds', async () => {
+    expect(await userFailure(Promise.resolve().then(() => unescapeHtml('<i>'.repeat(5_000))))).toMatchObject({ message: PAGE_MESSAGES.tooDeep });
   });
 });

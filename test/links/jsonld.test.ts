@@ -55,6 +55,12 @@ describe('JSON-LD JobPosting', () => {
     expect(findJobPostings(parsed)).toHaveLength(1);
   });
 
+  it('skips a JSON-LD block nested 100k deep and reads the posting in the next one', () => {
+    const deep = '{"@type":"JobPosting","hiringOrganization":' + '['.repeat(100_000) + ']'.repeat(100_000) + '}';
+    expect(parseJsonLd(deep)).toBeNull();
+    expect(jobPostingFromScripts([deep, '{"@type":"JobPosting","title":"Line Cook"}'])?.facts.title).toBe('Line Cook');
+  });
+
   it('finds nothing on a page whose JSON-LD is only WebSite', () => {
     expect(jobPostingFromScripts(['{"@context":"http://schema.org","@graph":[{"@type":"WebSite","url":"https://example.com"}]}'])).toBeNull();
   });

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { PAGE_MESSAGES } from '../../src/links/limits.js';
 import { readDocument, sniffDocumentKind } from '../../src/links/read.js';
+import { userFailure } from './failure.js';
 
 const fixture = (path: string): Buffer => readFileSync(new URL(`../../fixtures/links/${path}`, import.meta.url));
 
@@ -54,6 +56,16 @@ describe('readDocument', () => {
   it('passes plain text through untouched', () => {
     const text = 'Senior Engineer\nAcme\n\nWe are hiring.';
     expect(readDocument(text)).toEqual({ text, structured: {}, site: null });
+  });
+
+  it.each([
+    ['an array nested 100k deep', '['.repeat(100_000) + ']'.repeat(100_000)],
+    ['an object nested 100k deep', '{"jobs":'.repeat(100_000) + '1' + '}'.repeat(100_000)],
+    ['a one-job list nested 1,000 deep', '['.repeat(1_000) + '{"title":"x"}' + ']'.repeat(1_000)],
+    ['a page of 300k unclosed <div>', '<!doctype html><html><body>' + '<div>'.repeat(300_000) + 'Senior Engineer</body></html>'],
+    ['a page nested 20k deep', '<!doctype html><html><body>' + '<span>'.repeat(20_000) + 'x' + '</span>'.repeat(20_000) + '</body></html>'],
+  ])('refuses %s as too deeply nested, with no stack overflow', async (_name, content) => {
+    expect(await userFailure(Promise.resolve().then(() => readDocument(content)))).toEqual({ code: 'too-large', message: PAGE_MESSAGES.tooDeep });
   });
 
   it('tells pages, JSON and text apart', () => {

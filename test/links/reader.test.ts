@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLinkReader, type LinkReaderOptions } from '../../src/links/index.js';
 import type { Resolver } from '../../src/links/ssrf.js';
 import { userFailure } from './failure.js';
-import { html, json, startHttpSite, type HttpSite } from '../fakes/http-site.js';
+import { html, json, slow, stalledCompressed, startHttpSite, type HttpSite } from '../fakes/http-site.js';
 
 const api = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../fixtures/links/api/${name}`, import.meta.url), 'utf8'));
 const page = (name: string): string => readFileSync(new URL(`../../fixtures/links/pages/${name}`, import.meta.url), 'utf8');
@@ -134,6 +134,61 @@ describe('createLinkReader', () => {
     const reader = createLinkReader(options);
     expect(reader.canonicalize('https://www.linkedin.com/jobs/search/?currentJobId=4098765432')).toBe('https://www.linkedin.com/jobs/view/4098765432');
     expect(reader.looksLikeJobLink('https://jobs.lever.co/fieldnote/5b7e2c1a-9d3f-4e21-8a6b-1f0c2d3e4a5b')).toBe(true);
+  });
+});
+
+describe('one deadline for a whole link read', () => {
+  /** A log that keeps its lines, to see what an operator would. */
+  function keptLog(): { lines: Array<{ level: string; obj: Record<string, unknown>; msg: string }>; info: (o: object, m: string) => void; warn: (o: object, m: string) => void } {
+    const lines: Array<{ level: string; obj: Record<string, unknown>; msg: string }> = [];
+    return {
+      lines,
+      info: (obj, msg) => void lines.push({ level: 'info', obj: obj as Record<string, unknown>, msg }),
+      warn: (obj, msg) => void lines.push({ level: 'warn', obj: obj as Record<string, unknown>, msg }),
+    };
+  }
+
+  it('ends a stalled compressed page at the deadline, logs it, and fetches the link afresh when shared again', async () => {
+    site.route('/careers/stalling-role', stalledCompressed('gzip'));
+    const log = keptLog();
+    // The fetcher alone would wait 3 s; the read's own deadline is shorter and covers it.
+    const reader = createLinkReader({ ...options, deadlineMs: 700, log });
+    const url = site.url('/careers/stalling-role');
+    const started = Date.now();
+    const [a, b] = await Promise.all([userFailure(reader.read(url)), userFailure(reader.read(url))]);
+    expect(Date.now() - started).toBeLessThan(2_500);
+    expect(a).toMatchObject({ code: 'timeout', message: 'That link took too long to answer.' });
+    expect(b).toEqual(a);
+    expect(count('/careers/stalling-role')).toBe(1);
+    expect(log.lines).toEqual([{ level: 'warn', obj: expect.objectContaining({ host: '127.0.0.1', code: 'timeout' }), msg: 'link read timed out' }]);
+
+    // The site recovers: the next share is not stuck behind the failed one.
+    site.route('/careers/stalling-role', html(page('careers-no-jsonld.html')));
+    const posting = await reader.read(url);
+    expect(posting.text).toContain('Run usability studies with municipal finance staff');
+    expect(count('/careers/stalling-role')).toBe(2);
+  });
+
+  it('keeps one deadline across a site API that stalls, without falling back to the page after it', async () => {
+    site.route('/v0/postings/slowco/0b7e2c1a-9d3f-4e21-8a6b-1f0c2d3e4a5b', slow(10_000));
+    const reader = createLinkReader({ ...options, deadlineMs: 600 });
+    const started = Date.now();
+    expect((await userFailure(reader.read('https://jobs.lever.co/slowco/0b7e2c1a-9d3f-4e21-8a6b-1f0c2d3e4a5b'))).code).toBe('timeout');
+    expect(Date.now() - started).toBeLessThan(2_500);
+    expect(count('/slowco/0b7e2c1a')).toBe(0);
+  });
+
+  it('settles at the deadline even when the parsing step never answers', async () => {
+    const never = new Promise<never>(() => undefined);
+    const reader = createLinkReader({ ...options, deadlineMs: 400, work: { readPage: () => never, toPosting: () => never, companyOfPage: () => never } });
+    expect((await userFailure(reader.read(site.url('/careers/senior-product-designer')))).code).toBe('timeout');
+  });
+
+  it('logs a link that cannot be read at info, with its host and code and never its path', async () => {
+    const log = keptLog();
+    await userFailure(createLinkReader({ ...options, log }).read(site.url('/blog/how-we-plan?token=s3cret')));
+    expect(log.lines).toEqual([{ level: 'info', obj: expect.objectContaining({ host: '127.0.0.1', code: 'no-posting-at-link' }), msg: 'link not read' }]);
+    expect(JSON.stringify(log.lines)).not.toMatch(/how-we-plan|s3cret/);
   });
 });
 
