@@ -4,6 +4,23 @@ import type { ExplainEntry } from '../clean/index.js';
 import type { Posting } from '../posting.js';
 import { decodeInput, type Input } from './input.js';
 
+/** A module loaded on first use and kept: a repeated `import()` resolves the specifier again each time. */
+function lazy<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | null = null;
+  return () => (loaded ??= load());
+}
+
+const repairModule = lazy(() => import('../repair/index.js'));
+const cleanModule = lazy(() => import('../clean/index.js'));
+const detectModule = lazy(() => import('../detect/index.js'));
+const gateModule = lazy(() => import('../detect/gate.js'));
+const linksModule = lazy(() => import('../links/index.js'));
+const readModule = lazy(() => import('../links/read.js'));
+const extractModule = lazy(() => import('../extract/index.js'));
+const cardModule = lazy(() => import('../card/index.js'));
+const slackCardModule = lazy(() => import('../../adapters/slack/render/card.js'));
+const discordCardModule = lazy(() => import('../../adapters/discord/render/card.js'));
+
 /** What one input produced: the JSON fields for --json, the text for humans, explain lines for stderr. */
 export interface Outcome {
   json: Record<string, unknown>;
@@ -37,7 +54,7 @@ function oneLine(s: string, max = 160): string {
 }
 
 export const repair: Command = async (input, opts) => {
-  const { repairMojibake } = await import('../repair/index.js');
+  const { repairMojibake } = await repairModule();
   const { text, encoding } = decodeInput(input, opts.maxBytes);
   const result = repairMojibake(text);
   return {
@@ -50,15 +67,23 @@ export const repair: Command = async (input, opts) => {
 };
 
 export const clean: Command = async (input, opts) => {
-  const { cleanPosting } = await import('../clean/index.js');
+  const { cleanPosting } = await cleanModule();
   const { text, encoding } = decodeInput(input, opts.maxBytes);
   const result = cleanPosting(text);
   return { json: { text: result.text, encoding, explain: result.explain }, human: result.text, explain: explainLines(result.explain), status: 0 };
 };
 
 export const detect: Command = async (input, opts) => {
-  const [{ cleanPosting }, { detectPosting }] = await Promise.all([import('../clean/index.js'), import('../detect/index.js')]);
   const { text } = decodeInput(input, opts.maxBytes);
+  // The bots' fast path first: a short message with no wording only postings use is chat,
+  // decided without cleaning or scoring (so there is no score to show).
+  const { mightBePosting } = await gateModule();
+  if (!mightBePosting(text)) {
+    const why = 'no wording that only job postings use (headings, hiring, how to apply)';
+    const { POSTING_THRESHOLD } = await detectModule();
+    return { json: { verdict: 'not a posting', isPosting: false, score: null, threshold: POSTING_THRESHOLD, signals: [why], fastPath: true }, human: `not a posting (${why})`, explain: [], status: 1 };
+  }
+  const [{ cleanPosting }, { detectPosting }] = await Promise.all([cleanModule(), detectModule()]);
   const d = detectPosting(cleanPosting(text).text);
   const verdict = d.isPosting ? 'posting' : 'not a posting';
   const human = `${verdict} (score ${d.score.toFixed(1)}, threshold ${d.threshold})${d.signals.length ? `\n  ${d.signals.join('\n  ')}` : ''}`;
@@ -68,14 +93,14 @@ export const detect: Command = async (input, opts) => {
 /** Read a posting from a URL, a saved page or API response, or a pasted text. */
 async function postingOf(input: Input, opts: CommandOptions): Promise<{ posting: Posting; explain: string[] }> {
   if (input.kind === 'url') {
-    const { createLinkReader } = await import('../links/index.js');
+    const { createLinkReader } = await linksModule();
     const reader = createLinkReader({ allowPrivate: opts.allowPrivate });
     return { posting: await reader.read(input.name), explain: [] };
   }
   const [{ readDocument }, { cleanPosting }, { extractPosting }] = await Promise.all([
-    import('../links/read.js'),
-    import('../clean/index.js'),
-    import('../extract/index.js'),
+    readModule(),
+    cleanModule(),
+    extractModule(),
   ]);
   const { text } = decodeInput(input, opts.maxBytes);
   const doc = readDocument(text, { fileName: input.name });
@@ -93,13 +118,13 @@ export const extract: Command = async (input, opts) => {
 
 export const card: Command = async (input, opts) => {
   const { posting, explain } = await postingOf(input, opts);
-  const { buildCard, renderCardText } = await import('../card/index.js');
+  const { buildCard, renderCardText } = await cardModule();
   const c = buildCard(posting);
   const rendered =
     opts.format === 'slack'
-      ? (await import('../../adapters/slack/render/card.js')).renderCardSlack(c)
+      ? (await slackCardModule()).renderCardSlack(c)
       : opts.format === 'discord'
-        ? (await import('../../adapters/discord/render/card.js')).renderCardDiscord(c)
+        ? (await discordCardModule()).renderCardDiscord(c)
         : null;
   const human = rendered ? JSON.stringify(rendered, null, 2) : renderCardText(c);
   return { json: rendered ? { card: rendered } : { text: human }, human, explain, status: 0 };

@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { decodeBytes, type Decoded } from '../decode.js';
 import { UserError } from '../errors.js';
 
@@ -17,17 +17,26 @@ export function isUrl(arg: string): boolean {
 export async function readInput(arg: string, maxBytes: number): Promise<Input> {
   if (isUrl(arg)) return { name: arg, kind: 'url' };
   if (arg === '-') return { name: '-', kind: 'bytes', bytes: await readStdin(maxBytes) };
-  let size: number;
+  // Files are read synchronously: the CLI does one thing at a time, and an awaited stat and read
+  // per file cost a trip through the thread pool each (most of the time over many small files).
+  // One open, then its size, then the read: no path is looked up twice.
+  let fd: number;
   try {
-    const info = await stat(arg);
-    if (!info.isFile()) throw new UserError('bad-input', `${arg}: not a file`);
-    size = info.size;
-  } catch (err) {
-    if (err instanceof UserError) throw err;
+    fd = openSync(arg, 'r');
+  } catch {
     throw new UserError('bad-input', `${arg}: no such file`);
   }
-  if (size > maxBytes) throw new UserError('too-large', `${arg}: ${formatSize(size)} is over the ${formatSize(maxBytes)} limit`);
-  return { name: arg, kind: 'bytes', bytes: await readFile(arg) };
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile()) throw new UserError('bad-input', `${arg}: not a file`);
+    if (info.size > maxBytes) throw new UserError('too-large', `${arg}: ${formatSize(info.size)} is over the ${formatSize(maxBytes)} limit`);
+    return { name: arg, kind: 'bytes', bytes: readFileSync(fd) };
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    throw new UserError('bad-input', `${arg}: not a file`);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 async function readStdin(maxBytes: number): Promise<Uint8Array> {

@@ -63,14 +63,24 @@ async function main(argv: string[]): Promise<number> {
   const opts: CommandOptions = { maxBytes, format, allowPrivate: process.env.JOBCARD_ALLOW_PRIVATE_URLS === '1' };
 
   const inputs = args.length > 0 ? args : ['-'];
+  // Output is gathered and written in large pieces: over thousands of small inputs a write per
+  // input costs more than the work.
+  let pending = '';
+  const print = (s: string): void => {
+    pending += s;
+    if (pending.length >= 64 * 1024) {
+      process.stdout.write(pending);
+      pending = '';
+    }
+  };
   let status = 0;
   for (const arg of inputs) {
     try {
       const input = await readInput(arg, maxBytes);
       const out = await command(input, opts);
       if (values.explain) for (const line of out.explain) process.stderr.write(`${inputs.length > 1 ? `${arg}: ` : ''}${line}\n`);
-      if (values.json) process.stdout.write(`${JSON.stringify({ file: arg, ...out.json })}\n`);
-      else process.stdout.write(`${inputs.length > 1 ? `==> ${arg} <==\n` : ''}${out.human}${out.verbatim ? '' : '\n'}`);
+      if (values.json) print(`${JSON.stringify({ file: arg, ...out.json })}\n`);
+      else print(`${inputs.length > 1 ? `==> ${arg} <==\n` : ''}${out.human}${out.verbatim ? '' : '\n'}`);
       status = Math.max(status, out.status);
     } catch (err) {
       if (!isUserError(err)) {
@@ -78,11 +88,12 @@ async function main(argv: string[]): Promise<number> {
         if (process.env.JOBCARD_DEBUG === '1') console.error(err);
       }
       const message = isUserError(err) ? err.message : `internal error: ${errorMessage(err)}`;
-      if (values.json) process.stdout.write(`${JSON.stringify({ file: arg, error: message })}\n`);
+      if (values.json) print(`${JSON.stringify({ file: arg, error: message })}\n`);
       process.stderr.write(`jobcard: ${message.startsWith(arg) ? message : `${arg}: ${message}`}\n`);
       status = 2;
     }
   }
+  if (pending.length > 0) process.stdout.write(pending);
   return status;
 }
 

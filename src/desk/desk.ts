@@ -3,6 +3,7 @@ import { SITE_NAMES } from '../card/labels.js';
 import { decodeBytes } from '../decode.js';
 import { isUserError } from '../errors.js';
 import { describeError } from '../log.js';
+import { mightBePosting } from '../detect/gate.js';
 import { analyzeText, textFingerprint } from '../pipeline.js';
 import type { PayBand, Posting } from '../posting.js';
 import type { MessageRef, Share, Store, TeamEntry, Viewer } from '../store/types.js';
@@ -161,6 +162,8 @@ export class Desk {
       return url ? { link: url } : null;
     }
     if (Buffer.byteLength(text, 'utf8') > this.maxBytes) return null;
+    // Chat is most of what a bot sees: dismiss what cannot be a posting before any cleaning.
+    if (!mightBePosting(text)) return null;
     const { posting } = analyzeText(text);
     return posting ? { posting } : null;
   }
