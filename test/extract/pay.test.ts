@@ -356,3 +356,46 @@ describe('the seeds', () => {
     });
   }
 });
+
+// Excerpts of real postings from fixtures/real (tune split); the source of each is in its labels.json.
+describe('pay on real postings: one band per real band', () => {
+  it('reads "from $X in our lowest market up to $Y in our highest" as one band (a031, Airbnb)', () => {
+    const text = 'Our compensation reflects the cost of labor across several US geographic markets. The base pay for this position ranges from $99,500/year in our lowest geographic market up to $200,000/year in our highest geographic market. Pay is based on a number of factors.';
+    expect(bands(text)).toEqual([band(99500, 200000, 'USD', 'year')]);
+    expect(extractPay(text)[0]?.band.note ?? '').not.toMatch(/from|up to/);
+  });
+  it('keeps a lone floor and a lone ceiling in different sentences apart', () => {
+    expect(bands('Salary: from $90,000 per year. Bonus: up to $10,000.')).toEqual([{ ...band(90000, null, 'USD', 'year') }]);
+  });
+  it('drops a range that repeats the total compensation when a base band is given (a020, Cubby)', () => {
+    const text = 'Total Comp for this Role: $150,000-180,000\nThis includes:\nBase Salary: $136,000-164,000\nPerformance Bonus: Up to 10% of your base salary if targets are hit\n\nCompensation Range: $150K - $180K';
+    expect(bands(text)).toEqual([band(136000, 164000, 'USD', 'year')]);
+  });
+  it('reads two figures with only a space between as a range, without cents (a068, CGI)', () => {
+    const text = 'A reasonable estimate of the current range for this role in the U.S. is $113,400.00 $198,400.00.';
+    expect(bands(text)).toEqual([band(113400, 198400, 'USD', 'year', 'U.S.')]);
+  });
+  it('never takes a benefit amount for pay ("Education Assistance of up to $5,250 a year", a076, SANDAG)', () => {
+    const text = 'Data Scientist I: $72,197-$111,925\n\nBenefits\n• Hybrid work options\n• Education Assistance of up to $5,250 a year for regular employees';
+    expect(bands(text)).toEqual([band(72197, 111925, 'USD', 'year')]);
+    expect(bands('Salary: ₹6,00,000 per annum plus HRA of ₹1,20,000 per annum')).toEqual([band(600000, 600000, 'INR', 'year')]);
+  });
+  it('reads a labelled contract rate with no currency from its place ("Rate : 350 /day", b013)', () => {
+    expect(bands('Location: London (2 days at Office)\n\nRate : 350 /day Inside IR35\n\nRate is negotiable')).toEqual([band(350, 350, 'GBP', 'day')]);
+  });
+  it('reads a short line that leads with the figure (R$ 18.000,00, b032)', () => {
+    expect(bands('R$ 18.000,00 na modalidade PJ')).toEqual([band(18000, 18000, 'BRL', 'month')]);
+  });
+  it('reads a currency written as a word or code after or before the figure', () => {
+    expect(bands('Gehalt: 45,000 Euro pro Jahr')).toEqual([band(45000, 45000, 'EUR', 'year')]);
+    expect(bands('Salary: 40.000 - 50.000 Euro')).toEqual([band(40000, 50000, 'EUR', 'year')]);
+    expect(bands('Salary: RM 8,000 per month')).toEqual([band(8000, 8000, 'MYR', 'month')]);
+    expect(bands('Day rate: GBP 350/day')).toEqual([band(350, 350, 'GBP', 'day')]);
+    // A weight is not money: "lift 50 pounds" stays out.
+    expect(bands('Salary: $60,000 per year. Must be able to lift 50 pounds.')).toEqual([band(60000, 60000, 'USD', 'year')]);
+  });
+  it('shows a page\'s rounded summary band once, in the exact figures stated below it', () => {
+    const text = 'Pay found in job post\n$70.7K/yr - $124.2K/yr\n\nAbout the job\nThe salary range for this position is $70,696.34 - $124,230.14 per year.';
+    expect(bands(text)).toEqual([band(70696, 124230, 'USD', 'year')]);
+  });
+});

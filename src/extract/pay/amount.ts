@@ -24,7 +24,9 @@ export interface AmountToken {
 }
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const SYMBOL_ALT = [...SYMBOLS].map(([s]) => s).sort((a, b) => b.length - a.length).map(escape).join('|');
+// A symbol spelt with letters ("Rs", "RM", "kr") must not be the end of a word ("FIRM 5", "Mrs 2").
+const SYMBOL_ALT = [...SYMBOLS].map(([s]) => s).sort((a, b) => b.length - a.length)
+  .map((s) => (/^[A-Za-z]/.test(s) ? `(?<![A-Za-z])${escape(s)}` : escape(s))).join('|');
 const CODE_ALT = ISO_CODES.join('|');
 
 /** Magnitude words; each with its multiplier. "L"/"LPA"/"lakh" are Indian lakhs (100,000). */
@@ -51,7 +53,16 @@ const TOKEN_RE = new RegExp(
   String.raw`(?:(?<code>\b(?:${CODE_ALT}))\s?)?(?<sym>${SYMBOL_ALT})?\s?(?<num>${NUMBER})`,
   'g',
 );
-const SUFFIX_RE = new RegExp(String.raw`^\s?(?:(?<code>(?:${CODE_ALT}))\b|(?<sym>€|£|円|元|원|zł|kr(?![a-z])|₹))`);
+/**
+ * Currencies written as a word after the figure ("45,000 Euro", "8,000 ringgit"). "Pounds" alone
+ * is left out: "lift 50 pounds" is a weight; "pounds sterling" is money.
+ */
+const CURRENCY_WORDS: Readonly<Record<string, string>> = {
+  euros: 'EUR', euro: 'EUR', 'pounds sterling': 'GBP', sterling: 'GBP', dollars: '$', rupees: 'INR', ringgit: 'MYR', reais: 'BRL',
+  'złotych': 'PLN', zlotys: 'PLN', zloty: 'PLN', yen: 'JPY', yuan: 'CNY', rand: 'ZAR', dirhams: 'AED', riyals: 'SAR',
+};
+
+const SUFFIX_RE = new RegExp(String.raw`^\s?(?:(?<code>(?:${CODE_ALT}))\b|(?<sym>€|£|円|元|원|zł|kr(?![a-z])|₹)|(?<word>${Object.keys(CURRENCY_WORDS).join('|')})(?![\p{L}]))`, 'iu');
 
 /** Parse a number as written, telling thousands separators from decimal points. */
 export function parseNumber(written: string, euroStyle: boolean): number {
@@ -108,8 +119,10 @@ export function findAmounts(s: string): AmountToken[] {
     const suffix = SUFFIX_RE.exec(s.slice(end));
     if (suffix?.groups) {
       const sc = suffix.groups['code'];
-      const ss = suffix.groups['sym'];
-      const resolved = sc !== undefined ? normaliseIsoCode(sc) : ss !== undefined ? symbolCode(ss) : null;
+      const word = suffix.groups['word'] !== undefined ? CURRENCY_WORDS[suffix.groups['word'].toLowerCase()] : undefined;
+      // Only a code in capitals counts ("50,000 usd" is fine, "5 eur" too; "3 try" is a verb).
+      const ss = word === '$' ? '$' : suffix.groups['sym'];
+      const resolved = sc !== undefined ? (sc === sc.toUpperCase() ? normaliseIsoCode(sc) : null) : word !== undefined && word !== '$' ? word : ss !== undefined ? symbolCode(ss) : null;
       if (resolved !== null) { code = resolved; symbol = null; end += suffix[0].length; }
       else if (ss !== undefined && code === null) { symbol = ss; end += suffix[0].length; }
     }

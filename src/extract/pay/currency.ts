@@ -17,7 +17,7 @@ export const SYMBOLS: ReadonlyArray<readonly [string, string | null]> = [
   ['US$', 'USD'], ['U.S.$', 'USD'], ['CA$', 'CAD'], ['C$', 'CAD'], ['CAN$', 'CAD'], ['AU$', 'AUD'], ['A$', 'AUD'],
   ['NZ$', 'NZD'], ['S$', 'SGD'], ['SG$', 'SGD'], ['HK$', 'HKD'], ['MX$', 'MXN'], ['R$', 'BRL'],
   ['CN¥', 'CNY'], ['JP¥', 'JPY'], ['£', 'GBP'], ['€', 'EUR'], ['₹', 'INR'], ['Rs.', 'INR'], ['Rs', 'INR'],
-  ['₩', 'KRW'], ['원', 'KRW'], ['₪', 'ILS'], ['₺', 'TRY'], ['₱', 'PHP'], ['zł', 'PLN'], ['円', 'JPY'], ['元', 'CNY'],
+  ['RM', 'MYR'], ['₩', 'KRW'], ['원', 'KRW'], ['₪', 'ILS'], ['₺', 'TRY'], ['₱', 'PHP'], ['zł', 'PLN'], ['円', 'JPY'], ['元', 'CNY'],
   ['¥', null], ['$', null], ['kr', null],
 ];
 

@@ -85,7 +85,10 @@ export function findExpressions(s: string): MoneyExpression[] {
     const between = next !== null ? s.slice(afterA, next.start) : '';
     const sepMatch = next !== null ? RANGE_SEPARATOR.exec(between) : null;
     const isBetweenAnd = next !== null && /\b(?:between|zwischen|entre|tra|fra|tussen|mellan|mellom|między)\s*$/i.test(before) && AND_SEPARATOR.exec(between)?.[0].length === between.length;
-    const isRange = next !== null && !a.plus && ((sepMatch !== null && sepMatch[0].length === between.length) || isBetweenAnd);
+    // "$113,400.00 $198,400.00": two amounts in the same currency with only a space between, rising.
+    const isBarePair = next !== null && /^\s+$/.test(between) && hasMarker(a) && hasMarker(next)
+      && (a.code ?? a.symbol) === (next.code ?? next.symbol) && value(next, a) > value(a, next);
+    const isRange = next !== null && !a.plus && ((sepMatch !== null && sepMatch[0].length === between.length) || isBetweenAnd || isBarePair);
     const b = isRange ? next : null;
     if (b !== null) i += 1;
     else next = null;

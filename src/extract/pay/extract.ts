@@ -9,7 +9,7 @@ import {
   PAY_LABEL_BEFORE, PAY_WORDS, POSTING_HEADING, RAIL_HEADING, clauseAfter, clauseBefore, isBoardEstimate, isNotPayTopic, isQuantity, isRestatement,
   normaliseLine, notPayAfter, notPayBefore, sentenceSpans,
 } from './context.js';
-import { isDollarCode, normaliseIsoCode, placeCurrency, resolveCurrency } from './currency.js';
+import { isDollarCode, normaliseIsoCode, placeCurrency, resolveCurrency, usdScale } from './currency.js';
 import { type MoneyExpression, findExpressions } from './expression.js';
 import { impliedPeriod, isPlausible, leadingPeriod } from './period.js';
 import { placesFromSuffix, placesForBand } from './attach.js';
@@ -27,6 +27,12 @@ export interface ExtractPayOptions {
 type Kind = 'base' | 'total' | null;
 interface Candidate { finding: PayFinding; kind: Kind }
 
+/** Whole currency units for salary-sized figures ("$113,400.00" → 113400); hourly cents stay. */
+const wholeUnits = (x: number): number => (x >= 1000 ? Math.round(x) : x);
+
+/** A floor read earlier in the sentence ("from $99,500/year …"), which a later "up to $Y" closes. */
+interface OpenFloor { sentenceStart: number; indices: number[]; currency: string; period: PayPeriod; min: number }
+
 /** Amounts bare of any currency need a label right before them and a plausible shape. */
 const ALLOWED_WORD_AFTER_BARE = /^(?:per|a|an|annually|annual|yearly|monthly|hourly|weekly|daily|gross|net|base|salary|usd|cad|gbp|eur|aud|doe|depending|dependent|based|commensurate|plus|with|or|and|negotiable|pa|lpa|ote|k)$/i;
 const HEADING_MAX = 100;
@@ -36,6 +42,7 @@ const HEADING_MAX = 100;
  * amounts was reread whole for each one (10,000 "$1 " took 10 s).
  */
 const CONTEXT = 300;
+const RATE_LABEL = /^\W{0,3}(?:(?:day|daily|hourly|contract|pay)\s+)?rate\s*[:：]/i;
 /** A currency symbol or code somewhere on the line (bare numbers also need a pay word, checked apart). */
 const MONEY_MARKER = /[$€£¥₹₩₪₺₱円元원]|\b(?:[A-Z]{3}|Rs\.?|kr|zł)\b|LPA|万/;
 
@@ -64,6 +71,8 @@ function postingCurrencyHints(lines: readonly string[], known: readonly string[]
 
 function bareNumberIsPay(n: string, before: string, e: MoneyExpression, field: boolean): boolean {
   if (!field && !PAY_LABEL_BEFORE.test(before)) return false;
+  // "Rate : 350 /day Inside IR35": a period written on the figure makes a small labelled number a rate.
+  if (e.period !== null) return true;
   if (!e.isRange && !e.magnitude && e.max < 1000) return false;
   // A year ("Salary review 2025") is not an amount.
   if (!e.isRange && !e.magnitude && /^(?:19|20)\d{2}$/.test(String(e.max))) return false;
@@ -141,7 +150,8 @@ export function extractPayBands(text: string, opts: ExtractPayOptions = {}): Pay
     if (n.length < 80 && RAIL_HEADING.test(n)) { inRail = true; continue; }
     if (inRail && (n.length >= 200 || POSTING_HEADING.test(n))) inRail = false;
     if (inRail) continue;
-    const isPayLine = PAY_WORDS.test(n);
+    // "Rate : 350 /day Inside IR35": a contract rate labelled as plain "Rate" is pay too.
+    const isPayLine = PAY_WORDS.test(n) || RATE_LABEL.test(n);
     const exprs = /\d/.test(n) && (field || isPayLine || MONEY_MARKER.test(n)) ? findExpressions(n) : [];
     const headingLine = recent.at(-1);
     const heading = headingLine !== undefined && !headingLine.money && headingLine.norm.length <= HEADING_MAX ? headingLine.norm : '';
@@ -155,6 +165,7 @@ export function extractPayBands(text: string, opts: ExtractPayOptions = {}): Pay
     const payWordsIn = new Map<number, boolean>();
     let span = 0;
     let accepted = false;
+    let openFloor: OpenFloor | null = null;
     let prevEnd = 0;
     let lastAcceptedEnd = -1;
     for (const e of exprs) {
@@ -189,6 +200,8 @@ export function extractPayBands(text: string, opts: ExtractPayOptions = {}): Pay
         && (e.period !== null || (bandLike && (payAbove || isPayLine)) || (places.length > 0 && e.isRange)
           // A range on a short line ("Acme | Senior Engineer | Remote | $160k-$200k + equity") reads as its pay.
           || (e.isRange && n.length <= 200)
+          // A line that leads with the figure and says little else ("R$ 18.000,00 na modalidade PJ").
+          || (e.marked && e.start - sStart <= 2 && n.trim().length <= 60 && !/\d|\+/.test(n.slice(e.end)) && usdScale(e.min, currencyOf(e, thisLineCurrency, places, postingHints)) >= 500)
           // A chat message on one long line: "… fully remote, 120-150k USD depending on experience."
           || (e.isRange && e.marked && e.magnitude && e.min >= 10000 && !notPayAfter(n.slice(e.end)))));
       if (e.marked && !payContext) continue;
@@ -197,16 +210,33 @@ export function extractPayBands(text: string, opts: ExtractPayOptions = {}): Pay
       const period = decidePeriod(e, currency, lead, heading);
       if (period === null) continue;
       const kind = kindOf(clauseBefore(n, from, e.start)) ?? kindOf(lead) ?? kindOf(leadInLine);
+      // "ranges from $99,500/year in our lowest market up to $200,000/year in our highest": one band.
+      if (openFloor !== null && openFloor.sentenceStart === sStart && !e.isRange && (e.ceiling || /\bto\s*$/i.test(n.slice(Math.max(0, e.start - 12), e.start)))
+        && openFloor.currency === currency && openFloor.period === period && e.max > openFloor.min) {
+        for (const i of openFloor.indices) {
+          const c = candidates[i];
+          if (c === undefined) continue;
+          c.finding.band.max = wholeUnits(e.max);
+          c.finding.band.note = withoutOpenEnds(c.finding.band.note);
+        }
+        openFloor = null;
+        accepted = true;
+        lastAcceptedEnd = e.end;
+        continue;
+      }
       const band: Omit<PayBand, 'location'> = {
-        min: e.min,
-        max: e.floor ? null : e.max,
+        min: wholeUnits(e.min),
+        max: e.floor ? null : wholeUnits(e.max),
         currency,
         period,
         note: noteOf(e, kind, n.slice(e.end, afterEnd)),
       };
+      const indices: number[] = [];
       for (const location of places.length > 0 ? places : [null]) {
+        indices.push(candidates.length);
         candidates.push({ finding: { band: { location, ...band }, line: raw }, kind });
       }
+      openFloor = e.floor && !e.isRange ? { sentenceStart: sStart, indices, currency, period, min: e.min } : null;
       accepted = true;
       lastAcceptedEnd = e.end;
     }
@@ -216,6 +246,12 @@ export function extractPayBands(text: string, opts: ExtractPayOptions = {}): Pay
   return dedupe(candidates);
 }
 
+/** A note without the "from"/"up to" of a floor that a ceiling has closed. */
+function withoutOpenEnds(note: string | null): string | null {
+  const parts = (note ?? '').split('; ').filter((p) => p !== '' && p !== 'from' && p !== 'up to');
+  return parts.length > 0 ? parts.join('; ') : null;
+}
+
 /** A band with no place spanning exactly the lowest and highest placed bands is their summary (a job board's top line). */
 function isEnvelopeOfPlaced(b: PayBand, candidates: Candidate[]): boolean {
   const placed = candidates.map((c) => c.finding.band).filter((p) => p.location !== null && p.currency === b.currency && p.period === b.period);
@@ -223,6 +259,29 @@ function isEnvelopeOfPlaced(b: PayBand, candidates: Candidate[]): boolean {
   const lo = Math.min(...placed.map((p) => p.min));
   const hi = Math.max(...placed.map((p) => p.max ?? p.min));
   return b.min === lo && b.max === hi;
+}
+
+/** Trailing zeros of a figure's whole units: how rounded it is (70,700 → 2, 70,696 → 0). */
+function roundness(x: number): number {
+  let n = Math.round(x);
+  let zeros = 0;
+  while (n > 0 && n % 10 === 0 && zeros < 9) { n /= 10; zeros++; }
+  return zeros;
+}
+
+const near = (a: number, b: number): boolean => Math.abs(a - b) <= 0.01 * Math.max(a, b);
+
+/**
+ * A page's rounded summary of a band it also states exactly ("$70.7k–$124.2k" above
+ * "$70,696.34–$124,230.14"): the same band, shown once, in its exact figures.
+ */
+function isRoundingOfAnother(b: PayBand, candidates: Candidate[]): boolean {
+  if (b.max === null) return false;
+  const bMax = b.max;
+  return candidates.some(({ finding: { band: o } }) => o !== b && o.max !== null && o.currency === b.currency && o.period === b.period
+    && (o.location === b.location || b.location === null)
+    && (o.min !== b.min || o.max !== bMax) && near(o.min, b.min) && near(o.max, bMax)
+    && roundness(o.min) + roundness(o.max) < roundness(b.min) + roundness(bMax));
 }
 
 const valueKey = (b: PayBand): string => `${b.min}|${b.max}|${b.currency}|${b.period}`;
@@ -236,12 +295,16 @@ function dedupe(candidates: Candidate[]): PayFinding[] {
   const seen = new Set<string>();
   const placedValues = new Set(candidates.filter((c) => c.finding.band.location !== null).map((c) => valueKey(c.finding.band)));
   const baseAt = new Set(candidates.filter((c) => c.kind === 'base').map((c) => c.finding.band.location ?? ''));
+  // "Total Comp: $150,000-180,000 … Base Salary: $136,000-164,000 … Compensation Range: $150K - $180K":
+  // a figure that repeats the total-compensation one is that total again.
+  const totalValues = new Set(candidates.filter((c) => c.kind === 'total').map((c) => valueKey(c.finding.band)));
   const out: PayFinding[] = [];
   for (const c of candidates) {
     const b = c.finding.band;
     if (b.location === null && placedValues.has(valueKey(b))) continue;
     if (b.location === null && isEnvelopeOfPlaced(b, candidates)) continue;
-    if (c.kind === 'total' && baseAt.has(b.location ?? '')) continue;
+    if ((c.kind === 'total' || (c.kind === null && totalValues.has(valueKey(b)))) && baseAt.has(b.location ?? '')) continue;
+    if (isRoundingOfAnother(b, candidates)) continue;
     const key = `${b.location ?? ''}|${valueKey(b)}`;
     if (seen.has(key)) continue;
     seen.add(key);
