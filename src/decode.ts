@@ -16,12 +16,17 @@ export interface DecodeOptions {
 
 export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
 
-// iconv-lite takes a while to load and only fetched pages in legacy charsets need it.
+// iconv-lite and chardet take a while to load and only bytes in legacy charsets need them.
 const require = createRequire(import.meta.url);
 let iconvModule: typeof import('iconv-lite') | null = null;
 function iconv(): typeof import('iconv-lite') {
   iconvModule ??= require('iconv-lite') as typeof import('iconv-lite');
   return iconvModule;
+}
+let chardetModule: typeof import('chardet') | null = null;
+function chardet(): typeof import('chardet') {
+  chardetModule ??= require('chardet') as typeof import('chardet');
+  return chardetModule;
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -56,9 +61,10 @@ const BINARY_SIGNATURES: readonly (readonly number[])[] = [
 ];
 
 /**
- * Decode a pasted or attached file: BOM first (UTF-8, UTF-16 LE/BE), then strict UTF-8,
- * then Windows-1252 (what a legacy Windows editor writes). Refuses empty, binary and
- * oversized input with a UserError whose message is fit to show to the person.
+ * Decode a pasted or attached file: BOM first (UTF-8, UTF-16 LE/BE), then strict UTF-8, then
+ * a legacy charset the bytes clearly are (Windows-1251, Shift_JIS, GBK…), then Windows-1252
+ * (what a legacy Windows editor writes). Refuses empty, binary and oversized input with a
+ * UserError whose message is fit to show to the person.
  */
 export function decodeBytes(bytes: Uint8Array, opts: DecodeOptions = {}): Decoded {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -136,7 +142,64 @@ function sniffAndDecode(bytes: Uint8Array): Decoded {
   if (utf16) return utf16;
   const utf8 = tryStrictUtf8(bytes);
   if (utf8 !== null) return { text: utf8, encoding: 'utf-8' };
+  const legacy = detectLegacyCharset(bytes);
+  if (legacy) return { text: iconv().decode(Buffer.from(bytes), legacy), encoding: legacy };
   return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
+}
+
+/** Labels a detector gives Windows-1252 text (and its subsets): the fallback already reads them. */
+const WESTERN_LABELS: ReadonlySet<string> = new Set(['windows-1252', 'iso-8859-1', 'iso-8859-15', 'ascii']);
+/** A detector's answer below this (chardet's 0–100 scale) is a guess: short texts score 10–20 for anything. */
+const MIN_DETECTION_CONFIDENCE = 20;
+/** Detection reads a sample: its statistics settle within a few kilobytes of text. */
+const DETECTION_SAMPLE_BYTES = 64 * 1024;
+
+/**
+ * The legacy charset bytes that are not UTF-8 are in, when a detector is sure and it is not
+ * Windows-1252; null otherwise. chardet (ICU's detector: byte n-gram models per language and
+ * the multi-byte Asian encodings) rather than jschardet: on job-posting samples it kept every
+ * Windows-1252 text (jschardet read English with curly quotes as DOS code pages), and its
+ * scores for every candidate let a non-Western answer be required to win clearly: at least
+ * MIN_DETECTION_CONFIDENCE and twice the best Western score.
+ */
+function detectLegacyCharset(bytes: Uint8Array): string | null {
+  const sample = detectionSample(bytes);
+  if (!sample.some((b) => b >= 0x80)) return null;
+  const matches = chardet().analyse(sample).map((m) => ({ name: m.name.toLowerCase(), confidence: m.confidence }));
+  // Bytes the detector takes for UTF-8 are UTF-8 with a stray byte: the repair step reads those better.
+  if (matches[0]?.name.startsWith('utf')) return null;
+  const western = Math.max(0, ...matches.filter((m) => WESTERN_LABELS.has(m.name)).map((m) => m.confidence));
+  const best = matches.find((m) => !WESTERN_LABELS.has(m.name) && !/^(utf|iso-2022)/.test(m.name));
+  if (!best || best.confidence < MIN_DETECTION_CONFIDENCE || best.confidence < 2 * western) return null;
+  const name = normaliseCharset(best.name);
+  return name !== null && name !== 'windows-1252' && name !== 'utf-8' && iconv().encodingExists(name) ? name : null;
+}
+
+/**
+ * The first 64 KB with markup, scripts and styles cut out: their ASCII dilutes a detector's
+ * statistics (a Cyrillic page is mostly English tag names). Bytes of 0x80 and up are never
+ * '<' or '>' in the ASCII-compatible charsets detected here, so cutting by bytes is safe.
+ */
+function detectionSample(bytes: Uint8Array): Uint8Array {
+  const head = Buffer.from(bytes.subarray(0, DETECTION_SAMPLE_BYTES)).toString('latin1');
+  if (!head.includes('<')) return bytes.subarray(0, DETECTION_SAMPLE_BYTES);
+  const lower = head.toLowerCase();
+  let out = '';
+  let at = 0;
+  while (at < head.length) {
+    const open = head.indexOf('<', at);
+    if (open === -1) {
+      out += head.slice(at);
+      break;
+    }
+    out += `${head.slice(at, open)} `;
+    const close = head.indexOf('>', open);
+    if (close === -1) break;
+    const raw = /^<(script|style)[\s>]/.exec(lower.slice(open, open + 8))?.[1];
+    const end = raw ? lower.indexOf(`</${raw}`, close) : -1;
+    at = raw ? (end === -1 ? head.length : end) : close + 1;
+  }
+  return Buffer.from(out, 'latin1');
 }
 
 function sniffBom(bytes: Uint8Array): Decoded | null {

@@ -1,9 +1,28 @@
+import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MAX_BYTES, decodeBytes, decodeWithCharset, normaliseCharset } from '../src/decode.js';
 import { UserError } from '../src/errors.js';
 
 const POSTING = 'Senior Data Engineer – Zürich\nSalary: €95,000 – €120,000 · 5+ years’ experience\n';
+const page = (name: string): Buffer => readFileSync(new URL(`../fixtures/links/pages/${name}`, import.meta.url));
+
+/** Postings in Western European languages as a Windows editor saves them: detection must leave them Windows-1252. */
+const WESTERN_POSTINGS = [
+  POSTING,
+  'Engenheiro de Software Sênior – São Paulo. Salário: R$ 15.000 – R$ 20.000 por mês. Requisitos: experiência com Java, inglês avançado.',
+  'Sviluppatore software – Milano. Retribuzione: 45.000 € – 55.000 € lordi annui. Requisiti: laurea in informatica, più benefit aziendali.',
+  'Systemutvecklare – Göteborg. Lön: 45 000 kr – 55 000 kr i månaden. Krav: högskoleexamen, goda kunskaper i svenska och engelska.',
+  'Softwareudvikler – København. Løn: 50.000 kr. om måneden. Krav: erfaring med Python, gode engelskkundskaber.',
+  'Ohjelmistokehittäjä – Helsinki. Palkka: 4 500 € – 5 500 € kuukaudessa. Vaatimukset: korkeakoulututkinto, hyvä englannin kielen taito.',
+  'Nous recherchons un développeur « senior ». Rémunération : 95 000 € – 120 000 € par an. Télétravail possible.',
+  'Wir suchen eine(n) erfahrene(n) Entwickler(in) für unser Büro in München. Gehalt: 75.000 € jährlich. Anforderungen: fünf Jahre Berufserfahrung.',
+  'Senior Engineer at Zoë’s Café — we’re looking for someone with 5+ years’ experience. Résumé required. Benefits include “unlimited” PTO.',
+  'Head of Sales (m/w/d) – Düsseldorf • Vollzeit • 80.000 € p.a. • Homeoffice möglich',
+  'Price: 50€. That’s it.',
+  'Location: Montréal, Québec',
+  'café',
+];
 
 function utf16(text: string, endian: 'le' | 'be'): Uint8Array {
   const le = Buffer.from(text, 'utf16le');
@@ -44,6 +63,30 @@ describe('decodeBytes', () => {
   it('falls back to Windows-1252 for bytes that are not UTF-8, curly quotes and euro included', () => {
     const bytes = iconv.encode(POSTING, 'windows-1252');
     expect(decodeBytes(bytes)).toEqual({ text: POSTING, encoding: 'windows-1252' });
+  });
+
+  it.each([
+    ['windows-1251', 'Старший разработчик Python в Яндекс. Москва, полный рабочий день. Зарплата от 250 000 руб. Требования: опыт разработки от 3 лет.'],
+    ['koi8-r', 'Яндекс - Вакансии: Старший разработчик, Москва. Опыт от 3 лет.'],
+    ['shift_jis', 'ソフトウェアエンジニア（東京）。給与：年収600万円から900万円。'],
+    ['euc-jp', '株式会社サンプル ソフトウェアエンジニア募集。勤務地：東京都渋谷区。'],
+    ['gbk', '高级软件工程师，工作地点：北京市海淀区。要求：五年以上后端开发经验。'],
+    ['big5', '資深軟體工程師（台北）。工作地點：台北市信義區。要求：五年以上後端開發經驗。'],
+    ['euc-kr', '시니어 소프트웨어 엔지니어 (서울). 근무지: 서울 강남구. 자격 요건: 백엔드 개발 경력 5년 이상.'],
+    ['windows-1250', 'Programista – Kraków. Wynagrodzenie: 15 000 zł – 20 000 zł miesięcznie. Wymagania: znajomość języka angielskiego.'],
+  ])('detects %s text saved without a declared charset', (charset, text) => {
+    const { text: decoded, encoding } = decodeBytes(iconv.encode(text, charset));
+    expect(decoded).toBe(text);
+    expect(iconv.encodingExists(encoding)).toBe(true);
+  });
+
+  it.each(WESTERN_POSTINGS.map((t) => [t.slice(0, 30), t]))('keeps Windows-1252 text Windows-1252 (%s…)', (_head, text) => {
+    expect(decodeBytes(iconv.encode(text, 'windows-1252'))).toEqual({ text, encoding: 'windows-1252' });
+  });
+
+  it('keeps UTF-8 with one stray byte for the repair step, read as Windows-1252', () => {
+    const bytes = Buffer.concat([Buffer.from('Старший разработчик — Москва, ', 'utf8'), Buffer.from([0xff]), Buffer.from(' офис', 'utf8')]);
+    expect(decodeBytes(bytes).encoding).toBe('windows-1252');
   });
 
   it('keeps the five bytes Windows-1252 leaves undefined as C1 controls, as browsers do', () => {
@@ -121,6 +164,13 @@ describe('decodeWithCharset', () => {
   it('sniffs when the charset is unknown or missing', () => {
     expect(decodeWithCharset(Buffer.from('Zürich – €', 'utf8'), 'bogus')).toBe('Zürich – €');
     expect(decodeWithCharset(iconv.encode('Zürich – €', 'windows-1252'), '')).toBe('Zürich – €');
+  });
+
+  it('reads a Windows-1251 page and a Shift_JIS page that declare no charset at all', () => {
+    const ru = decodeWithCharset(page('windows-1251-no-charset.html'), '');
+    expect(ru).toContain('<title>Вакансия: Старший разработчик Python — Яндекс</title>');
+    expect(ru).toContain('Зарплата от 250 000 до 350 000 руб. в месяц');
+    expect(decodeWithCharset(page('shift_jis-no-charset.html'), '')).toContain('<h1>バックエンドエンジニア（東京）</h1>');
   });
 
   it('lets a BOM outrank the declared charset', () => {

@@ -271,7 +271,8 @@ function sniffKind(bytes: Uint8Array): BodyKind {
 
 /**
  * The charset to decode with: the Content-Type header, else a <meta charset> or http-equiv in
- * the first 4 KB, else '' (decodeWithCharset then goes by BOM, strict UTF-8, Windows-1252).
+ * the first 4 KB, else '' (decodeWithCharset then goes by BOM, strict UTF-8, a detected legacy
+ * charset, Windows-1252).
  */
 export function pickCharset(contentType: string, bytes: Uint8Array, kind: BodyKind): string {
   const fromHeader = /;\s*charset\s*=\s*["']?([^"';\s]+)/i.exec(contentType)?.[1];

@@ -17,6 +17,8 @@ beforeAll(async () => {
   site.route('/cp1252-header', html(page('windows-1252.html'), 'text/html; charset=windows-1252'));
   site.route('/cp1252-meta', html(page('windows-1252.html'), 'text/html'));
   site.route('/sjis', html(page('shift_jis.html'), 'text/html'));
+  site.route('/cp1251-undeclared', html(page('windows-1251-no-charset.html'), 'text/html'));
+  site.route('/sjis-undeclared', html(page('shift_jis-no-charset.html'), 'text/html'));
   site.route('/no-type', { status: 200, headers: {}, body: '{"title":"Plain JSON"}' });
   site.route('/api.json', json({ title: 'Data Engineer' }));
   site.route('/gzipped', { headers: { 'content-type': 'text/html; charset=utf-8', 'content-encoding': 'gzip' }, body: gzipSync('<p>Compressed posting</p>') });
@@ -89,6 +91,11 @@ describe('fetchLink', () => {
   it('sniffs JSON when the server sends no Content-Type', async () => {
     const res = await fetchLink(site.url('/no-type'), OPEN);
     expect(res.kind).toBe('json');
+  });
+
+  it('detects the charset of a Windows-1251 or Shift_JIS page that declares none, in header or meta', async () => {
+    expect((await fetchLink(site.url('/cp1251-undeclared'), OPEN)).text).toContain('Старший разработчик Python — Яндекс');
+    expect((await fetchLink(site.url('/sjis-undeclared'), OPEN)).text).toContain('Go または Python での開発経験3年以上');
   });
 
   it('reads a gzip-compressed body', async () => {
