@@ -8,7 +8,7 @@ import { Desk } from '../src/desk/index.js';
 import { createLinkReader } from '../src/links/index.js';
 import { warnPrivateAllowedOnce } from '../src/links/ssrf.js';
 import { describeError, redactUrl } from '../src/log.js';
-import { openStore, type Store } from '../src/store/index.js';
+import { openStore, StoreFault, type Store, type StoreProblem } from '../src/store/index.js';
 import type { Card } from '../src/card/types.js';
 import { warmUp } from '../src/warm-up/index.js';
 
@@ -25,7 +25,8 @@ export interface Health {
   ok: boolean;
   slack?: { mode: 'http' | 'socket'; up: boolean };
   discord?: { ready: boolean; ping: number };
-  store: { url: string; reachable: boolean };
+  /** reachable: a real read of the store's data worked; problem: what is wrong when not (the SQLite file gone, corrupt, unwritable). */
+  store: { url: string; reachable: boolean; problem?: StoreProblem };
   playground?: boolean;
   /** Shutting down: replies in flight are finishing; a load balancer should send nothing new. */
   stopping?: boolean;
@@ -41,12 +42,12 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-async function reachable(store: Store): Promise<boolean> {
+async function storeHealth(store: Store, url: string): Promise<Health['store']> {
   try {
     await store.ping();
-    return true;
-  } catch {
-    return false;
+    return { url, reachable: true };
+  } catch (err) {
+    return { url, reachable: false, problem: err instanceof StoreFault ? err.problem : 'unreachable' };
   }
 }
 
@@ -99,7 +100,7 @@ export async function startJobcard(config: Config, log: Logger): Promise<Running
 
   let stopping: Promise<void> | undefined;
   const health = async (): Promise<Health> => {
-    const h: Health = { ok: true, store: { url: redactUrl(config.STORE_URL), reachable: await reachable(store) } };
+    const h: Health = { ok: true, store: await storeHealth(store, redactUrl(config.STORE_URL)) };
     if (mode) h.slack = { mode, up: slackUp };
     if (discord) h.discord = discord.status();
     if (playground) h.playground = true;

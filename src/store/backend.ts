@@ -2,6 +2,23 @@
  * The few operations the store needs from a key-value backend. Everything jobcard remembers is
  * built on these, so the same logic runs on process memory, a SQLite file, Redis or Postgres.
  */
+/**
+ * What /healthz names when the store is not working: the SQLite file gone, replaced or corrupt,
+ * writes failing (a read-only or full disk), or the server out of reach.
+ */
+export type StoreProblem = 'file-missing' | 'file-replaced' | 'file-corrupt' | 'writes-failing' | 'unreachable';
+
+/** A fault of the store itself, found by its health check or a failed operation. */
+export class StoreFault extends Error {
+  override readonly name = 'StoreFault';
+  constructor(
+    readonly problem: StoreProblem,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /** One write of a setMany. */
 export interface Entry {
   key: string;
@@ -23,7 +40,10 @@ export interface KeyValue {
    * undefined). For the hourly purge, which walks the shares and team lists; never on an event's path.
    */
   keys(prefix: string): Promise<string[]>;
-  /** Resolves when the backend answers; rejects when it is unreachable. */
+  /**
+   * Resolves when the backend answers a real read of the store's own data; rejects when it is
+   * unreachable or broken (a StoreFault names the problem where the backend can tell).
+   */
   ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -6,6 +6,8 @@ import type { Entry, KeyValue } from './backend.js';
 
 /** Every key jobcard writes starts with this, so a shared Redis or table stays tidy. */
 const PREFIX = 'jobcard:';
+/** The key health reads on Redis: absent, and never written; reading it exercises the store's reads. */
+const HEALTH_KEY = `${PREFIX}health`;
 /** A store that takes longer than this counts as unreachable: the card goes out without dedupe. */
 const OP_TIMEOUT_MS = 2000;
 
@@ -14,6 +16,8 @@ type OnError = (err: unknown) => void;
 
 export interface KeyvBackendOptions {
   onError?: OnError;
+  /** A fault the backend found is over (the SQLite file recreated, writes working again), and what was done. */
+  onRecovered?: (recovery: { problem: string; action: string }) => void;
   opTimeoutMs?: number;
 }
 
@@ -65,15 +69,17 @@ function wrap(adapter: ConstructorParameters<typeof Keyv>[0], onError: OnError):
   return keyv;
 }
 
-async function openSqlite(url: string, onError: OnError): Promise<Connection> {
+async function openSqlite(url: string, onError: OnError, onRecovered: NonNullable<KeyvBackendOptions['onRecovered']>): Promise<Connection> {
   const { SqliteStore } = await import('./sqlite.js');
   const adapter = new SqliteStore(url.replace(/^sqlite:\/\//, ''));
-  adapter.on('error', onError);
+  // Its 'error' events reach onError through keyv, which re-emits its store's errors.
+  adapter.on('recovered', onRecovered);
   return {
     keyv: wrap(adapter as unknown as ConstructorParameters<typeof Keyv>[0], onError),
     claim: async (key, ttlMs) => adapter.claim(key, ttlMs),
     keys: async (prefix) => adapter.keys(prefix),
-    ping: async () => adapter.ping(),
+    // The file checked, and a real read of the table (SqliteStore.check).
+    ping: async () => adapter.check(),
     close: () => adapter.disconnect(),
     ready: async () => undefined,
   };
@@ -117,7 +123,8 @@ async function openRedis(url: string, timeoutMs: number, onError: OnError): Prom
       for await (const batch of client.scanIterator({ MATCH: `${prefix.replace(/[*?[\]\\]/g, '\\$&')}*`, COUNT: 500 })) found.push(...batch);
       return found;
     },
-    ping: () => client.ping(),
+    // A real read in jobcard's keys (a PING answers even when reads are refused, by an ACL or a replica in trouble).
+    ping: () => client.get(HEALTH_KEY),
     close: async () => {
       if (client.isReady) await client.close();
       else if (client.isOpen || connecting) client.destroy();
@@ -236,7 +243,8 @@ async function openPostgres(url: string, timeoutMs: number, onError: OnError): P
     keyv: wrap(adapter, onError),
     claim,
     keys,
-    ping: () => query('SELECT 1'),
+    // A real read of the table the store lives in, not only a round trip.
+    ping: () => query('SELECT 1 FROM keyv LIMIT 1'),
     close: async () => {
       clearInterval(sweeper);
       await pool.end();
@@ -264,7 +272,7 @@ export class KeyvBackend implements KeyValue {
   static open(url: string, opts: KeyvBackendOptions = {}): KeyvBackend {
     const timeoutMs = opts.opTimeoutMs ?? OP_TIMEOUT_MS;
     const onError = opts.onError ?? (() => {});
-    if (url.startsWith('sqlite://')) return new KeyvBackend(openSqlite(url, onError), timeoutMs);
+    if (url.startsWith('sqlite://')) return new KeyvBackend(openSqlite(url, onError, opts.onRecovered ?? (() => {})), timeoutMs);
     if (/^rediss?:\/\//.test(url)) return new KeyvBackend(openRedis(url, timeoutMs, onError), timeoutMs);
     if (/^postgres(ql)?:\/\//.test(url)) return new KeyvBackend(openPostgres(url, timeoutMs, onError), timeoutMs);
     throw new Error('STORE_URL must start with sqlite://, redis:// or postgres://');

@@ -286,6 +286,16 @@ describe.runIf(BIN)('store on a Postgres server of its own', () => {
     expect(await server.sql("SELECT count(*)::int AS n FROM keyv WHERE key = 'jobcard:first'", [], 'late')).toEqual([{ n: 1 }]);
   }, 60_000);
 
+  it("checks health with a real read of the store's table, not only a round trip", async () => {
+    await server.sql('CREATE DATABASE health');
+    const kv = open({}, 'health');
+    await kv.set('k', 1);
+    await kv.ping();
+    await server.sql('DROP TABLE keyv', [], 'health');
+    // SELECT 1 would still answer; the table the store lives in is gone.
+    await expect(kv.ping()).rejects.toThrow(/keyv/);
+  });
+
   it('deletes expired rows that nobody reads again, and keeps live ones', async () => {
     const kv = open();
     expect(await kv.claim('event:sweep', 100)).toBe(true);

@@ -1,11 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { copyFileSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { KeyvBackend } from '../../src/store/keyv-backend.js';
-import { SqliteStore, type CheckpointReport } from '../../src/store/sqlite.js';
+import { StoreFault } from '../../src/store/backend.js';
+import { SqliteStore, type CheckpointReport, type SqliteRecovery } from '../../src/store/sqlite.js';
 import { ensureBuilt } from '../app/build.js';
 import { repoRoot } from '../app/helpers.js';
 
@@ -157,6 +159,66 @@ describe('SQLite store (better-sqlite3)', () => {
     const s = store(freshFile());
     await s.set('k', record(1));
     expect(await s.checkpoint()).toBe(true);
+  });
+
+  /** A store whose faults and recoveries are kept, as KeyvBackend would log them. */
+  function watched(file: string): { s: SqliteStore; faults: StoreFault[]; recovered: Promise<SqliteRecovery> } {
+    const s = store(file);
+    const faults: StoreFault[] = [];
+    s.on('error', (err: unknown) => {
+      if (err instanceof StoreFault) faults.push(err);
+    });
+    return { s, faults, recovered: new Promise((resolve) => s.once('recovered', resolve)) };
+  }
+
+  it('starts an empty file when the one it had open is overwritten and none of it can be read any more, keeping the bad one aside', async () => {
+    const file = freshFile();
+    const writer = store(file);
+    await writer.set('old', record(1));
+    await writer.disconnect();
+    // A connection that has read nothing yet: every page would come from the garbage.
+    const { s, faults, recovered } = watched(file);
+    writeFileSync(file, randomBytes(statSync(file).size));
+    expect(() => s.check()).toThrow(StoreFault);
+    expect(faults.map((f) => f.problem)).toEqual(['file-corrupt']);
+    expect((await recovered).action).toMatch(/^started an empty store file/);
+    s.check();
+    expect(await s.get('old')).toBeUndefined();
+    await s.set('new', record(2));
+    expect(await s.get('new')).toBe(record(2));
+    expect(readdirSync(dirname(file)).filter((f) => f.startsWith(`${basename(file)}.corrupt-`))).toHaveLength(1);
+  });
+
+  it('reopens on another SQLite file moved into its place (a backup restored), and reads what that file holds', async () => {
+    const file = freshFile();
+    const { s, faults, recovered } = watched(file);
+    await s.set('mine', record(1));
+    const backup = freshFile();
+    const other = store(backup);
+    await other.set('restored', record(2));
+    await other.disconnect();
+    renameSync(backup, file);
+    expect(() => s.check()).toThrow(/replaced/);
+    expect(faults.map((f) => f.problem)).toEqual(['file-replaced']);
+    expect((await recovered).action).toMatch(/^reopened on the SQLite file/);
+    expect(await s.getMany(['restored', 'mine'])).toEqual([record(2), undefined]);
+  });
+
+  it('notices a deleted file from a failed statement too, not only from its watch', async () => {
+    const file = freshFile();
+    const { s, recovered } = watched(file);
+    await s.set('k', record(1));
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+    // The connection still works on the unlinked file: the next check finds it gone and brings it back whole.
+    expect(await s.get('k')).toBe(record(1));
+    expect(() => s.check()).toThrow(/gone/);
+    expect((await recovered).problem).toBe('file-missing');
+    const reader = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      expect(reader.prepare('SELECT value FROM keyv WHERE key = ?').pluck().get('k')).toBe(record(1));
+    } finally {
+      reader.close();
+    }
   });
 
   it('is what sqlite:// URLs open: a KeyvBackend on it keeps values across a reopen', async () => {
