@@ -70,10 +70,23 @@ function healthServer(health: () => Promise<Health>): Server {
  */
 export async function startJobcard(config: Config, log: Logger): Promise<Running> {
   const store = openStore(config.STORE_URL, {
-    postingMs: config.JOBCARD_POSTING_TTL_DAYS * DAY,
-    messageMs: config.JOBCARD_MESSAGE_TTL_DAYS * DAY,
+    postingMs: (config.JOBCARD_POSTING_TTL_DAYS ?? config.JOBCARD_RETENTION_DAYS) * DAY,
+    messageMs: (config.JOBCARD_MESSAGE_TTL_DAYS ?? config.JOBCARD_RETENTION_DAYS) * DAY,
     eventMs: config.JOBCARD_EVENT_TTL_HOURS * HOUR,
   }, log.child({ part: 'store' }));
+  // The hourly sweep of what is older than the retention (shares, team lines, postings) on
+  // every backend; the first right away, in the background. (Expired rows themselves are the
+  // backends' own sweeps: SQLite and Postgres hourly, Redis by itself.)
+  const purgeOld = (): void => {
+    store.purge(Date.now() - config.JOBCARD_RETENTION_DAYS * DAY).then(
+      (n) => {
+        if (n > 0) log.info({ purged: n, retentionDays: config.JOBCARD_RETENTION_DAYS }, 'purged shares older than the retention');
+      },
+      (err: unknown) => log.warn({ err: describeError(err) }, 'purging old shares failed; trying again in an hour'),
+    );
+  };
+  const purger = setInterval(purgeOld, HOUR).unref();
+  purgeOld();
   // At start-up, through the log: the fetcher's own once-per-process warning then stays quiet
   // (it would otherwise come again on the first link, as a bare Node warning on stderr).
   if (config.JOBCARD_ALLOW_PRIVATE_URLS) warnPrivateAllowedOnce(log);
@@ -122,6 +135,7 @@ export async function startJobcard(config: Config, log: Logger): Promise<Running
         ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
         maxFileBytes: config.JOBCARD_MAX_BYTES,
         health: async () => health(),
+        readBots: config.JOBCARD_READ_BOTS,
         logger: log.child({ platform: 'slack' }),
       });
       const started = await slack.start(config.PORT);
@@ -137,6 +151,7 @@ export async function startJobcard(config: Config, log: Logger): Promise<Running
         desk,
         token: config.DISCORD_TOKEN,
         ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}),
+        readBots: config.JOBCARD_READ_BOTS,
         logger: log.child({ platform: 'discord' }),
       });
       await discord.start();
@@ -163,6 +178,7 @@ export async function startJobcard(config: Config, log: Logger): Promise<Running
       });
     }
   } catch (err) {
+    clearInterval(purger);
     await Promise.allSettled([slack?.stop(), discord?.stop(), store.close()]);
     throw err;
   }
@@ -177,6 +193,7 @@ export async function startJobcard(config: Config, log: Logger): Promise<Running
 
   const stopAll = async (): Promise<void> => {
     warming.abort();
+    clearInterval(purger);
     const drain = Promise.allSettled([
       slack?.stop().then(() => { slackUp = false; }),
       discord?.stop(),

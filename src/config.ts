@@ -30,14 +30,34 @@ export const ConfigSchema = z
     /** Reactions that ask for the full posting, comma-separated emoji names. */
     JOBCARD_FULL_TEXT_EMOJI: z.string().trim().min(1).default('page_facing_up'),
     JOBCARD_MAX_BYTES: positiveInt(2 * 1024 * 1024),
-    JOBCARD_POSTING_TTL_DAYS: positiveInt(180),
-    JOBCARD_MESSAGE_TTL_DAYS: positiveInt(180),
+    /**
+     * Postings, shares and message refs older than this are purged by the hourly sweep. The two
+     * TTLs below, when set, override it for what they name (earlier configurations set them).
+     */
+    JOBCARD_RETENTION_DAYS: positiveInt(180),
+    JOBCARD_POSTING_TTL_DAYS: z.coerce.number().int().positive().optional(),
+    JOBCARD_MESSAGE_TTL_DAYS: z.coerce.number().int().positive().optional(),
     JOBCARD_EVENT_TTL_HOURS: positiveInt(24),
     JOBCARD_LINK_CACHE_TTL_HOURS: positiveInt(24),
     /** Platform user ids allowed to `/jd forget` anyone's posting, comma-separated. */
     JOBCARD_ADMIN_IDS: z.string().default(''),
     /** Run the core over built-in samples at start-up, so the first pastes find it compiled. */
     JOBCARD_WARM_UP: flag('1'),
+    /**
+     * Ids of bots, webhooks or apps whose postings get cards (job feeds, RSS, followed
+     * announcement channels), comma-separated; off by default. Slack: bot id (B…), app id (A…)
+     * or bot user id (U…/W…); Discord: the bot's user id or the webhook id (a snowflake).
+     */
+    JOBCARD_READ_BOTS: z
+      .string()
+      .default('')
+      .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^([ABUW][A-Z0-9]{6,}|\d{17,20})$/, 'each id must be a Slack bot/app/user id (B…, A…, U…) or a Discord snowflake'))),
+  })
+  // Never the bot itself: its own cards would be read as postings, and answered, forever.
+  .refine((c) => !c.DISCORD_APPLICATION_ID || !c.JOBCARD_READ_BOTS.includes(c.DISCORD_APPLICATION_ID), {
+    path: ['JOBCARD_READ_BOTS'],
+    message: 'must not list the bot itself (DISCORD_APPLICATION_ID)',
   });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -24,6 +24,16 @@ describe('configuration', () => {
     expect(slackMode(config)).toBeNull();
   });
 
+  it('reads JOBCARD_READ_BOTS (off by default) and JOBCARD_RETENTION_DAYS (180), and never the bot itself', () => {
+    expect(loadConfig({}).JOBCARD_READ_BOTS).toEqual([]);
+    expect(loadConfig({}).JOBCARD_RETENTION_DAYS).toBe(180);
+    expect(loadConfig({ JOBCARD_READ_BOTS: ' B0FEED001, 112233445566778899 ,A0RSS0001' }).JOBCARD_READ_BOTS).toEqual(['B0FEED001', '112233445566778899', 'A0RSS0001']);
+    expect(problems({ JOBCARD_READ_BOTS: 'jobs-bot' })).toEqual([expect.stringMatching(/^JOBCARD_READ_BOTS.*: each id must be/)]);
+    const self = { DISCORD_TOKEN: 'x', DISCORD_APPLICATION_ID: '112233445566778899', JOBCARD_READ_BOTS: '112233445566778899' };
+    expect(problems(self)).toEqual(['JOBCARD_READ_BOTS: must not list the bot itself (DISCORD_APPLICATION_ID)']);
+    expect(problems({ JOBCARD_RETENTION_DAYS: '0' })).toEqual([expect.stringMatching(/^JOBCARD_RETENTION_DAYS/)]);
+  });
+
   it('accepts .env.example as written', () => {
     const example = parse(readFileSync(new URL('../.env.example', import.meta.url)));
     expect(problems(example)).toEqual([]);

@@ -15,6 +15,8 @@ export interface DiscordBotOptions {
   /** REST base URL (DISCORD_API_URL); discord.js also reads the gateway URL from `GET /gateway/bot` there. */
   apiUrl?: string;
   logger?: DiscordLogger;
+  /** JOBCARD_READ_BOTS: bot user ids or webhook ids whose postings get cards (never the bot itself). */
+  readBots?: readonly string[];
 }
 
 export interface DiscordBot {
@@ -89,7 +91,9 @@ export function createDiscordBot(opts: DiscordBotOptions): DiscordBot {
   });
   const permissionLog = new OncePerChannel(log);
   const hints = new HintQueue(client, log, permissionLog);
-  const ctx: BotContext = { desk: opts.desk, client, log, permissionLog, hints, inFlight: new Set(), work: new Set(), stopping: false };
+  const ctx: BotContext = {
+    desk: opts.desk, client, log, permissionLog, hints, inFlight: new Set(), work: new Set(), stopping: false, readBots: new Set(opts.readBots ?? []),
+  };
   registerListeners(client, ctx);
   client.on(Events.Error, (err) => log.error({ err: describeError(err) }, 'Discord client error'));
   client.on(Events.Warn, (message) => log.warn({ message }, 'Discord client warning'));

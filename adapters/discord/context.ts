@@ -19,6 +19,8 @@ export interface BotContext {
   work: Set<Promise<void>>;
   /** Set when the bot is stopping: new events are left alone. */
   stopping: boolean;
+  /** JOBCARD_READ_BOTS: bot user ids and webhook ids whose postings get cards. */
+  readBots: ReadonlySet<string>;
 }
 
 /**

@@ -33,7 +33,9 @@ export async function answerReaction(ctx: BotContext, ask: ReactionAsk): Promise
     const startedAt = performance.now();
     const message = await ask.load().catch((err: unknown) => gone(ctx, err));
     if (!message) return;
-    await postFullText(ctx, message, reply.title, reply.text);
+    const parts = await postFullText(ctx, message, reply.title, reply.text);
+    // Tied to the posting's message: deleting the posting deletes its full text too.
+    if (parts.length > 0) await ctx.desk.rememberFullText(placeOf(ask), ask.messageId, parts, reply.postingId);
     logEvent(ctx.log, { platform: 'discord', kind: 'reaction', outcome: 'full', startedAt, channel: ask.channelId });
   });
 }

@@ -10,9 +10,29 @@ const UNWRAP: ReadonlyArray<readonly [RegExp, (...groups: string[]) => string]> 
   [/<t:(-?\d+)(?::[tTdDfFR])?>/g, (_m, secs) => new Date(Number(secs) * 1000).toISOString().slice(0, 10)],
 ];
 
-/** Plain text of a message: mentions as @names (cleanContent), then the rest of the markup unwrapped. */
-export function messageText(message: Pick<Message, 'cleanContent'>): string {
-  return unwrapMarkup(message.cleanContent);
+type Embedded = Pick<Message, 'embeds'>;
+
+/**
+ * Plain text of a message: mentions as @names (cleanContent), the rest of the markup unwrapped,
+ * then what it carries: a forwarded message (Discord's message_snapshots) and embeds (a link's
+ * preview, or a feed's embed-only post: title, description, fields), read as part of the paste
+ * of the person who posted it.
+ */
+export function messageText(message: Pick<Message, 'cleanContent' | 'messageSnapshots'> & Embedded): string {
+  const forwarded = [...(message.messageSnapshots?.values() ?? [])].flatMap((snapshot) => [unwrapMarkup(snapshot.content ?? ''), ...embedTexts(snapshot)]);
+  return [unwrapMarkup(message.cleanContent), ...forwarded, ...embedTexts(message)]
+    .map((t) => t.trim())
+    .filter(Boolean)
+    .join('\n\n');
+}
+
+function embedTexts(message: Embedded): string[] {
+  return (message.embeds ?? []).map((e) =>
+    [e.author?.name, e.title, e.description, ...(e.fields ?? []).map((f) => `${f.name}: ${f.value}`)]
+      .filter(Boolean)
+      .map((t) => unwrapMarkup(String(t)))
+      .join('\n'),
+  );
 }
 
 export function unwrapMarkup(text: string): string {

@@ -1,7 +1,8 @@
-import { RESTJSONErrorCodes, type Message, type MessageCreateOptions } from 'discord.js';
+import { RESTJSONErrorCodes, Routes, type Message, type MessageCreateOptions } from 'discord.js';
 import type { Card } from '../../src/card/index.js';
 import { renderCardText } from '../../src/card/index.js';
-import type { DeskReply } from '../../src/desk/types.js';
+import type { DeskReply, MessageRef } from '../../src/desk/types.js';
+import { describeError } from '../../src/log.js';
 import { NO_PINGS, placeOf, type BotContext } from './context.js';
 import { abilitiesIn, isDiscordError, isPermissionError, type ChannelAbilities } from './permissions.js';
 import { renderCardDiscord } from './render/card.js';
@@ -44,7 +45,8 @@ export async function replyWithCard(ctx: BotContext, original: Message, reply: C
     ctx.permissionLog.warn(channelId, 'send', 'Discord refused a message: missing permissions in this channel');
     return null;
   }
-  await ctx.desk.rememberReply(placeOf(original), sent.id, reply.postingId);
+  // Tied to the original too: deleting or editing the posting reaches its card.
+  await ctx.desk.rememberReply(placeOf(original), sent.id, reply.postingId, original.id);
   if (can.react) ctx.hints.add(sent);
   return sent;
 }
@@ -89,5 +91,45 @@ export async function sendReply(
   } catch (err) {
     if (isPermissionError(err)) return 'forbidden';
     throw err;
+  }
+}
+
+/** What a reply whose posting was removed is edited to, where it cannot be deleted. */
+const REMOVED_NOTE = 'The posting this answered was removed.';
+
+/** Edit a card in place for an edited posting (by id: the message need not be cached). False when Discord refused. */
+export async function editCard(ctx: BotContext, ref: MessageRef, card: Card): Promise<boolean> {
+  for (const payload of [embedPayload(card), textPayload(card)]) {
+    try {
+      await ctx.client.rest.patch(Routes.channelMessage(ref.channel, ref.messageId), { body: { content: null, embeds: [], ...payload } });
+      return true;
+    } catch (err) {
+      if (!isPermissionError(err)) {
+        ctx.log.warn({ channel: ref.channel, err: describeError(err) }, 'could not edit a card');
+        return false;
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * Delete the bot's replies to a removed posting (its card, its full text). A bot may always
+ * delete its own messages; should Discord refuse, the message is edited to say the posting was
+ * removed, so its text is gone either way.
+ */
+export async function removeReplies(ctx: BotContext, refs: readonly MessageRef[]): Promise<void> {
+  for (const ref of refs) {
+    const route = Routes.channelMessage(ref.channel, ref.messageId);
+    try {
+      await ctx.client.rest.delete(route);
+      continue;
+    } catch (err) {
+      if (isDiscordError(err, RESTJSONErrorCodes.UnknownMessage) || isDiscordError(err, RESTJSONErrorCodes.UnknownChannel)) continue;
+      ctx.log.debug({ channel: ref.channel, err: describeError(err) }, 'could not delete a reply: blanking it instead');
+    }
+    await ctx.client.rest
+      .patch(route, { body: { content: REMOVED_NOTE, embeds: [], attachments: [] } })
+      .catch((err: unknown) => ctx.log.warn({ channel: ref.channel, err: describeError(err) }, 'could not remove a reply'));
   }
 }

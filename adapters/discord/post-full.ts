@@ -2,6 +2,7 @@ import {
   RESTJSONErrorCodes, ThreadAutoArchiveDuration, type Message, type ThreadChannel,
 } from 'discord.js';
 import { splitText } from '../../src/card/index.js';
+import type { MessageRef } from '../../src/desk/types.js';
 import { NO_PINGS, type BotContext } from './context.js';
 import { abilitiesIn, isDiscordError, isPermissionError } from './permissions.js';
 import { escapeDiscord } from './render/escape.js';
@@ -16,20 +17,25 @@ const THREAD_NAME_MAX = 100;
  * existing one, or a new public thread), or as replies where threads are not allowed.
  * Long postings go as one .md file, or as messages where files may not be attached.
  */
-export async function postFullText(ctx: BotContext, message: Message, title: string, text: string): Promise<void> {
+export async function postFullText(ctx: BotContext, message: Message, title: string, text: string): Promise<MessageRef[]> {
+  const sent: MessageRef[] = [];
   const thread = await openThread(ctx, message, title);
   const target = thread ?? message.channel;
-  if (!target.isSendable()) return;
+  if (!target.isSendable()) return sent;
   const can = abilitiesIn(target, ctx.client);
   if (!can.send) {
     ctx.permissionLog.warn(target.id, 'send', 'missing Send Messages: the full posting was not posted here');
-    return;
+    return sent;
   }
   const rendered = renderFullDiscord(title, text);
   let contents: string[];
+  const keep = (m: Message | null): boolean => {
+    if (m) sent.push({ channel: m.channelId, messageId: m.id });
+    return m !== null;
+  };
   if (rendered.kind === 'file' && can.attach) {
     const file = { attachment: Buffer.from(rendered.content, 'utf8'), name: rendered.name };
-    if (await sendOne(ctx, message, thread, { content: rendered.note, files: [file] })) return;
+    if (keep(await sendOne(ctx, message, thread, { content: rendered.note, files: [file] }))) return sent;
     ctx.permissionLog.warn(target.id, 'attach', 'Discord refused a file: posting the full text as messages here');
     contents = asMessages(text);
   } else if (rendered.kind === 'file') {
@@ -39,11 +45,12 @@ export async function postFullText(ctx: BotContext, message: Message, title: str
     contents = rendered.contents;
   }
   for (const content of contents) {
-    if (!(await sendOne(ctx, message, thread, { content }))) {
+    if (!keep(await sendOne(ctx, message, thread, { content }))) {
       ctx.permissionLog.warn(target.id, 'send', 'Discord refused a message: missing permissions here');
-      return;
+      return sent;
     }
   }
+  return sent;
 }
 
 /** The long-posting fallback when no file may be attached: escaped chunks within the content limit. */
@@ -56,19 +63,18 @@ interface Outgoing {
   files?: Array<{ attachment: Buffer; name: string }>;
 }
 
-/** Send into the thread, or as a reply to the message when there is none. False when refused. */
-async function sendOne(ctx: BotContext, message: Message, thread: ThreadChannel | null, out: Outgoing): Promise<boolean> {
+/** Send into the thread, or as a reply to the message when there is none. Null when refused. */
+async function sendOne(ctx: BotContext, message: Message, thread: ThreadChannel | null, out: Outgoing): Promise<Message | null> {
   if (thread) {
     try {
-      await thread.send({ ...out, allowedMentions: NO_PINGS });
-      return true;
+      return await thread.send({ ...out, allowedMentions: NO_PINGS });
     } catch (err) {
-      if (isPermissionError(err)) return false;
+      if (isPermissionError(err)) return null;
       throw err;
     }
   }
   const sent = await sendReply(ctx, message, abilitiesIn(message.channel, ctx.client), out);
-  return sent !== 'forbidden';
+  return sent === 'forbidden' ? null : sent;
 }
 
 /**

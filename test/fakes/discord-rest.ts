@@ -224,6 +224,28 @@ export async function startDiscordRest(opts: DiscordRestOptions): Promise<Discor
       },
     },
     {
+      // Edit a message: only the bot's own, like Discord (50005 otherwise).
+      method: 'PATCH',
+      path: /^\/channels\/(\d+)\/messages\/(\d+)$/,
+      handler: (req, [channelId, messageId]) => {
+        const message = messages.get(channelId as string)?.get(messageId as string);
+        if (!message) return unknown(10008, 'Unknown Message');
+        if ((message['author'] as JsonObject | undefined)?.['id'] !== opts.botUser['id']) {
+          return json(403, { code: 50005, message: 'Cannot edit a message authored by another user' });
+        }
+        const body = req.body ?? {};
+        const problems = messageLimitErrors({ ...message, ...body });
+        if (problems.length > 0) return json(400, { code: 50035, message: 'Invalid Form Body', errors: problems });
+        Object.assign(message, body, { edited_timestamp: new Date().toISOString() });
+        return json(200, message);
+      },
+    },
+    {
+      method: 'DELETE',
+      path: /^\/channels\/(\d+)\/messages\/(\d+)$/,
+      handler: (_req, [channelId, messageId]) => (messages.get(channelId as string)?.delete(messageId as string) ? noContent() : unknown(10008, 'Unknown Message')),
+    },
+    {
       method: 'PUT',
       path: /^\/channels\/(\d+)\/messages\/(\d+)\/reactions\/([^/]+)\/@me$/,
       handler: (_req, [channelId, messageId]) =>

@@ -62,6 +62,14 @@ export class SlackApiStandIn {
   readonly posted: PostedMessage[] = [];
   /** Channels the app was never invited to: posting there answers not_in_channel. */
   readonly channelsWithoutApp = new Set<string>();
+  /**
+   * What conversations.info says of a channel (its is_private, is_im, is_ext_shared flags…);
+   * unlisted channels are described from their id: C public, G private, D a DM.
+   */
+  readonly channelInfo = new Map<string, Record<string, unknown>>();
+  /** Messages deleted with chat.delete, and edits made with chat.update (in order). */
+  readonly deleted: Array<{ channel: string; ts: string }> = [];
+  readonly updated: Array<{ channel: string; ts: string; text: string; blocks: Array<Record<string, unknown>> }> = [];
   /** ts → thread root of every message posted, for conversations.replies. */
   private readonly threadOf = new Map<string, string>();
   private readonly files = new Map<string, StandInFile>();
@@ -118,6 +126,11 @@ export class SlackApiStandIn {
   /** A top-level message someone posted (so conversations.replies knows it). */
   knowMessage(ts: string, threadTs?: string): void {
     this.threadOf.set(ts, threadTs ?? ts);
+  }
+
+  /** Messages the bot posted that are still there (not deleted), with their current text. */
+  live(): PostedMessage[] {
+    return this.posted.filter((m) => !this.deleted.some((d) => d.channel === m.channel && d.ts === m.ts));
   }
 
   callsTo(method: string): ApiCall[] {
@@ -206,6 +219,38 @@ export class SlackApiStandIn {
         this.threadOf.set(ts, threadTs ?? ts);
         this.posted.push({ ts, channel, threadTs: threadTs ?? null, text: String(params.text ?? ''), blocks: (params.blocks as Array<Record<string, unknown>> | undefined) ?? [], params });
         return ok({ channel, ts, message: { type: 'message', text: params.text, ts, ...(threadTs ? { thread_ts: threadTs } : {}), bot_id: BOT.bot_id } });
+      }
+      case 'chat.update': {
+        const channel = String(params.channel ?? '');
+        const ts = String(params.ts ?? '');
+        const message = this.posted.find((m) => m.channel === channel && m.ts === ts && !this.deleted.some((d) => d.channel === channel && d.ts === ts));
+        if (!message) return fail('message_not_found');
+        const refusal = blocksRefusal(params.blocks);
+        if (refusal) return fail(refusal);
+        const blocks = (params.blocks as Array<Record<string, unknown>> | undefined) ?? [];
+        message.text = String(params.text ?? '');
+        message.blocks = blocks;
+        this.updated.push({ channel, ts, text: message.text, blocks });
+        return ok({ channel, ts, text: message.text });
+      }
+      case 'chat.delete': {
+        const channel = String(params.channel ?? '');
+        const ts = String(params.ts ?? '');
+        const exists = this.posted.some((m) => m.channel === channel && m.ts === ts) && !this.deleted.some((d) => d.channel === channel && d.ts === ts);
+        if (!exists) return fail('message_not_found');
+        this.deleted.push({ channel, ts });
+        return ok({ channel, ts });
+      }
+      case 'conversations.info': {
+        const channel = String(params.channel ?? '');
+        const info = this.channelInfo.get(channel) ?? {
+          is_channel: channel.startsWith('C'),
+          is_private: channel.startsWith('G'),
+          is_im: channel.startsWith('D'),
+          is_mpim: false,
+          is_ext_shared: false,
+        };
+        return ok({ channel: { id: channel, ...info } });
       }
       case 'chat.postEphemeral': {
         const channel = String(params.channel ?? '');

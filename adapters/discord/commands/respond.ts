@@ -1,6 +1,7 @@
 import { MessageFlags, type RepliableInteraction } from 'discord.js';
 import type { DeskReply, Place } from '../../../src/desk/types.js';
 import { NO_PINGS, placeOf, type BotContext } from '../context.js';
+import { removeReplies } from '../post-card.js';
 import { deskTextForDiscord } from '../markup.js';
 import { cutDiscord } from '../render/escape.js';
 import { renderCardDiscord } from '../render/card.js';
@@ -48,6 +49,8 @@ export async function answerDeferred(ctx: BotContext, interaction: RepliableInte
   } else {
     await interaction.deleteReply();
     await interaction.followUp({ content: replyText(reply), flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+    // `/jd forget`: the forgotten share's card and full text go too.
+    if (reply.kind === 'notice' && reply.remove) await removeReplies(ctx, reply.remove);
   }
   return reply.kind;
 }
