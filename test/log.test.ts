@@ -73,3 +73,16 @@ describe('redactUrl', () => {
     expect(redactUrl('sqlite://./data/jobcard.sqlite')).toBe('sqlite://./data/jobcard.sqlite');
   });
 });
+
+describe('logEvent', () => {
+  it('writes the platform key once, whether or not the logger already carries it', async () => {
+    const { pino } = await import('pino');
+    const { logEvent } = await import('../src/log.js');
+    const lines: string[] = [];
+    const root = pino({ base: null }, { write: (line: string) => void lines.push(line) });
+    logEvent(root.child({ platform: 'slack' }), { platform: 'slack', kind: 'paste', outcome: 'card', startedAt: performance.now() });
+    logEvent(root, { platform: 'discord', kind: 'delete', outcome: 'removed', startedAt: performance.now() });
+    expect(lines.map((l) => l.match(/"platform"/g)?.length)).toEqual([1, 1]);
+    expect(lines.map((l) => (JSON.parse(l) as { platform: string }).platform)).toEqual(['slack', 'discord']);
+  });
+});

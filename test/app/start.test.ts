@@ -228,7 +228,7 @@ describe('startJobcard with Discord credentials', () => {
 });
 
 describe('startJobcard with Slack and Discord in one process', () => {
-  it('runs both on one store: health shows both, a paste on each gets a card, the second says "shared before"', async () => {
+  it('runs both on one store: health shows both, a paste on each gets a card; Discord is never told of the Slack share, a second Discord paste is', async () => {
     const api = await slackStandIn();
     const world = await discordWorld();
     const tmp = store();
@@ -245,14 +245,18 @@ describe('startJobcard with Slack and Discord in one process', () => {
 
     world.post(world.message(POSTING));
     const card = await world.rest.waitFor(isDiscordCard(world.channelId));
-    // The Discord card knows the Slack share: one Desk, one store.
-    expect(JSON.stringify(card.body)).toMatch(/shared before/i);
+    // A Slack workspace's share is not the Discord server's to know of (README, "Who is told what").
+    expect(JSON.stringify(card.body)).not.toMatch(/shared before/i);
+    world.post(world.message(POSTING));
+    const again = await waitUntil(() => world.rest.requests.filter(isDiscordCard(world.channelId))[1], 'the second Discord card');
+    // One Desk, one store: the second paste in the same server is told of the first.
+    expect(JSON.stringify(again.body)).toMatch(/shared before/i);
 
     const events = await waitUntil(() => {
       const lines = logs.records.filter((r) => r.msg === 'event');
-      return lines.length >= 2 ? lines : undefined;
-    }, 'two event lines');
-    expect(events.map((e) => e['platform']).sort()).toEqual(['discord', 'slack']);
+      return lines.length >= 3 ? lines : undefined;
+    }, 'three event lines');
+    expect(events.map((e) => e['platform']).sort()).toEqual(['discord', 'discord', 'slack']);
 
     // Stopping takes both down.
     await running.stop();
