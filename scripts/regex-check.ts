@@ -33,6 +33,8 @@ export interface Checked extends Pattern {
   verdict: Verdict;
   /** A character that, repeated, drives the worst report ('' when linear). */
   attackChar: string;
+  /** The characters of every backtracking (not move) report: what a run of makes it slow. */
+  backtrackChars: string[];
 }
 
 /** The directories whose patterns see pasted text: cleaning, detection, extraction, the card. */
@@ -132,12 +134,13 @@ export function checkPattern(p: Pattern): Checked {
   try {
     reports = analyse({ source: p.source, flags: p.flags }).reports;
   } catch {
-    return { ...p, verdict: 'unparsed', attackChar: '' };
+    return { ...p, verdict: 'unparsed', attackChar: '', backtrackChars: [] };
   }
-  if (reports.length === 0) return { ...p, verdict: 'linear', attackChar: '' };
+  if (reports.length === 0) return { ...p, verdict: 'linear', attackChar: '', backtrackChars: [] };
   const worst = [...reports].sort((a, b) => Number(b.exponential) - Number(a.exponential) || WORST.indexOf(a.type) - WORST.indexOf(b.type))[0] as Report;
   const verdict: Verdict = worst.exponential ? 'exponential' : worst.type === 'Move' ? 'move' : 'polynomial';
-  return { ...p, verdict, attackChar: worst.character.pick };
+  const backtrackChars = [...new Set(reports.filter((r) => r.type !== 'Move').map((r) => r.character.pick))];
+  return { ...p, verdict, attackChar: worst.character.pick, backtrackChars };
 }
 
 /** Imports the paste path and runs it over the fixtures, so every pattern it builds is built. */

@@ -45,7 +45,9 @@ export const NEGATIVE_SIGNALS: readonly Signal[] = [
   },
   {
     id: 'code-block', label: 'code or shell commands', weight: -1, cap: 8,
-    pattern: /^[ \t]*(?:```|>>> |\$ \S|(?:npm|yarn|pnpm|pip3?|brew|apt-get|apt|git|docker|cargo|npx|pytest|cd) [\w./"-]|(?:import|export|const|let|var|function|def|class|return|public|private|package|func|fn|from \S+ import)\b[^\n]*[:;{(=][^\n]*$|(?:if|for|while|elif|else|try|except|with)\b[^\n]*[:{][ \t]*$|[\w.]+(?:\[[^\]\n]*\])?[ \t]*=[ \t]*\S[^\n]*$|[A-Za-z_][\w.]*\([^\n]*\)[ \t]*(?:;[ \t]*)?$|[})\]]+[;,]?[ \t]*$|[^\n]*\{[ \t]*$)/gm,
+    // Leading blanks taken whole ((?![ \t])) and "has one of :;{(=" asked by a lookahead: a
+    // line of spaces, or of '=', was otherwise tried once per way of splitting it.
+    pattern: /^[ \t]*(?![ \t])(?:```|>>> |\$ \S|(?:npm|yarn|pnpm|pip3?|brew|apt-get|apt|git|docker|cargo|npx|pytest|cd) [\w./"-]|(?:import|export|const|let|var|function|def|class|return|public|private|package|func|fn|from \S+ import)\b(?=[^\n]*[:;{(=])[^\n]*$|(?:if|for|while|elif|else|try|except|with)\b[^\n]*[:{][ \t]*$|[\w.]+(?:\[[^\]\n]*\])?[ \t]*=[ \t]*\S[^\n]*$|[A-Za-z_][\w.]*\([^\n]*\)[ \t]*(?:;[ \t]*)?$|[})\]]+[;,]?[ \t]*$|[^\n]*\{[ \t]*$)/gm,
   },
   {
     id: 'badge', label: 'README badges or tables', weight: -1.5, cap: 2,

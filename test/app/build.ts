@@ -5,8 +5,8 @@ import { repoRoot } from './helpers.js';
 
 /** What `npm start` runs. */
 export const MAIN_JS = path.join(repoRoot, 'dist', 'app', 'main.js');
-/** Sources the built entry is made of (and the playground page it reads beside them). */
-const SOURCE_DIRS = ['src', 'adapters', 'app'];
+/** Sources the built entry is made of (and the playground page it reads beside them), and the benches and scripts tests run compiled. */
+const SOURCE_DIRS = ['src', 'adapters', 'app', 'bench', 'scripts'];
 
 function newestSource(dir: string): number {
   let newest = 0;
