@@ -9,6 +9,7 @@ import { registerListeners } from './listeners/index.js';
 import { boltLogger } from './log.js';
 import { describeError, silentLog, type Log } from '../../src/log.js';
 import { OwnCards } from './own-cards.js';
+import { createSlackReceiver } from './receiver.js';
 import { ThreadRoots } from './threads.js';
 import { AUTH_ERRORS, SlackWeb, slackErrorCode } from './web.js';
 
@@ -79,7 +80,9 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
 
   const app = new App({
     token: opts.botToken,
-    ...(mode === 'socket' ? { appToken: opts.appToken, socketMode: true } : { signingSecret: opts.signingSecret, customRoutes: [healthz] }),
+    ...(mode === 'socket'
+      ? { appToken: opts.appToken, socketMode: true }
+      : { receiver: createSlackReceiver({ signingSecret: opts.signingSecret as string, customRoutes: [healthz], log }) }),
     // start() checks the token first, so a bad one gives our error rather than Bolt's.
     deferInitialization: true,
     // Own messages are dropped by the listeners (with other bots'); this keeps our tracking middleware first.

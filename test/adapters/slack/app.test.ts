@@ -40,6 +40,27 @@ describe('Slack app over HTTP: requests', () => {
     expect(workCalls(run)).toEqual([]);
   });
 
+  it('refuses a correctly signed request dated more than 5 minutes ahead, and logs it', async () => {
+    run = await startHttpApp();
+    const event = messageEvent({ text: slackEscape(POSTING_003) });
+    const now = Math.floor(Date.now() / 1000);
+    const hourAhead = await run.sender.event(event, { timestamp: now + 60 * 60 });
+    const sixMinutesAhead = await run.sender.event(event, { timestamp: now + 6 * 60 });
+    expect(hourAhead.status).toBe(401);
+    expect(sixMinutesAhead.status).toBe(401);
+    await run.settle();
+    expect(workCalls(run)).toEqual([]);
+    expect(run.logs.filter((l) => /dated more than 5 minutes in the future/.test(l.msg))).toHaveLength(2);
+  });
+
+  it('still answers a correctly signed request whose clock runs a minute ahead', async () => {
+    run = await startHttpApp();
+    const res = await run.sender.event(messageEvent({ text: slackEscape(POSTING_003), channel: CHANNEL, user: ALICE }), { timestamp: Math.floor(Date.now() / 1000) + 60 });
+    expect(res.status).toBe(200);
+    await run.settle();
+    expect(run.api.calls.map((c) => c.method)).toContain('chat.postMessage');
+  });
+
   it('serves GET /healthz', async () => {
     run = await startHttpApp();
     const res = await fetch(`${run.sender.appUrl}/healthz`);
