@@ -15,6 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { cleanPosting } from '../src/clean/index.js';
 import { extractPosting } from '../src/extract/index.js';
 import { readDocument } from '../src/links/read.js';
+import { readPaste } from '../src/pipeline.js';
 import { Degree, type Posting } from '../src/posting.js';
 import { inSplit, readLabels, SPLITS, type Split } from './eval/labels.js';
 import { compare, confidentlyWrong, emptySummary, scoreSkills, tallyPosting, type Summary } from './eval/score.js';
@@ -25,7 +26,11 @@ export { compare, placeKey, scoreSkills, type FieldResult, type SkillScore } fro
 /** A labelled file as a Posting: pastes as they are, pages and API answers through the link reader. */
 export function extractFile(file: string): Posting {
   const raw = readFileSync(file, 'utf8');
-  if (file.endsWith('.txt')) return extractPosting(cleanPosting(raw).text, { source: { kind: 'paste', url: null, site: null } });
+  if (file.endsWith('.txt')) {
+    // As the bot reads a paste: what is data in it (a JSON record, HTML) first.
+    const pasted = readPaste(raw);
+    return extractPosting(cleanPosting(pasted?.text ?? raw).text, { ...(pasted ? { structured: pasted.structured } : {}), source: { kind: 'paste', url: null, site: null } });
+  }
   const read = readDocument(raw, { fileName: path.basename(file) });
   return extractPosting(cleanPosting(read.text).text, { structured: read.structured, source: { kind: 'link', url: null, site: read.site } });
 }

@@ -3,6 +3,7 @@ import { compactFacts, composeText, isRecord, type ReadResult } from './facts.js
 import { htmlToText, jsonLdScripts, metaCharset, parseHtml, type HtmlDocument } from './html.js';
 import { findJobPostings, parseJsonLd, readJobPosting } from './jsonld.js';
 import { parseJsonBounded } from './limits.js';
+import { descriptionText, readRecord } from './record.js';
 import { SITE_READERS, siteOfHost, type SiteRequest } from './sites/index.js';
 import { readProfiledPage } from './sites/profiles.js';
 
@@ -86,6 +87,48 @@ export function readJson(json: unknown, want?: SiteRequest): ReadResult | null {
     const ld = readJobPosting(jp);
     return { text: composeText(ld.facts, [ld.description]), structured: ld.facts, site: null };
   }
+  // A scraper's or job API's record: its keys name the facts.
+  return readRecord(json);
+}
+
+/** "…\n  },\n}": the trailing commas scrapers and page models leave, which JSON does not allow. */
+function withoutTrailingCommas(text: string): string {
+  return text.replace(/,(\s*[}\]])/g, '$1');
+}
+
+/** JSON that is a document, or a piece cut out of one ('"jobInfoWrapperModel": { … }'). */
+function parseJsonPaste(text: string): unknown {
+  const t = text.replace(/^\ufeff/, '').trim();
+  const candidates = /^[{[]/.test(t) ? [t, withoutTrailingCommas(t)] : /^"[^"\n]{1,80}"\s*:/.test(t) ? [`{${withoutTrailingCommas(t).replace(/,\s*$/, '')}}`] : [];
+  for (const c of candidates) {
+    try {
+      return parseJsonBounded(c);
+    } catch {
+      // the next candidate, or not JSON
+    }
+  }
+  return undefined;
+}
+
+// Markup in a paste: HTML that arrived entity-escaped, or enough closed block tags to be a page's source.
+const ESCAPED_TAG = /&lt;\/?(?:p|li|ul|ol|br|div|h[1-6]|strong|b|em|span)\b/gi;
+const CLOSED_BLOCK = /<\/(?:p|li|div|h[1-6]|ul|ol)>/gi;
+
+/**
+ * A pasted text that is data rather than prose: a JSON record (or a fragment of one) read by
+ * its keys, or HTML (escaped or not) made into text. Null for ordinary text.
+ */
+export function readStructuredPaste(text: string): ReadResult | null {
+  const json = parseJsonPaste(text);
+  if (json !== undefined) {
+    const read = readJson(json);
+    if (read) return read;
+  }
+  // Raw tags count only in a paste that is markup from its start: in text with a few tags
+  // (front matter, a template), HTML's whitespace rules would run its lines together.
+  if ((text.match(ESCAPED_TAG)?.length ?? 0) >= 2 || (/^\s*</.test(text) && (text.match(CLOSED_BLOCK)?.length ?? 0) >= 3)) {
+    return { text: descriptionText(text), structured: {}, site: null };
+  }
   return null;
 }
 
@@ -117,5 +160,7 @@ export function readDocument(content: string | Uint8Array, opts: ReadOptions = {
     return { text, structured: compactFacts({}), site: url ? siteOfHost(url.hostname) : null };
   }
   if (kind === 'html') return readHtml(parseHtml(text), url);
+  const pasted = readStructuredPaste(text);
+  if (pasted) return { ...pasted, site: pasted.site ?? (url ? siteOfHost(url.hostname) : null) };
   return { text, structured: {}, site: url ? siteOfHost(url.hostname) : null };
 }
