@@ -28,9 +28,12 @@ export function analyzeText(input: string, opts: ExtractOptions = {}): Analysis 
 
 /** A paste as the text to clean and the facts it gives as data: a saved page, a JSON record, escaped HTML. */
 export function readPaste(input: string): ReadResult | null {
-  const kind = sniffDocumentKind(input);
-  if (kind === 'text') return readStructuredPaste(input);
-  return readDocument(input);
+  try {
+    return sniffDocumentKind(input) === 'text' ? readStructuredPaste(input) : readDocument(input);
+  } catch {
+    // Markup or JSON past the reading limits (src/links/limits.ts) is read as the text it is.
+    return null;
+  }
 }
 
 export { textFingerprint } from './fingerprint.js';
