@@ -45,9 +45,9 @@ export class SlackSender {
   }
 
   /** An Events API delivery; returns the event_id used. */
-  async event(event: Record<string, unknown>, opts: SignOptions & { eventId?: string; teamId?: string } = {}): Promise<SlackReply & { eventId: string }> {
+  async event(event: Record<string, unknown>, opts: SignOptions & { eventId?: string; teamId?: string; extShared?: boolean } = {}): Promise<SlackReply & { eventId: string }> {
     const eventId = opts.eventId ?? `Ev${randomUUID().replace(/-/g, '').slice(0, 12).toUpperCase()}`;
-    const body = eventCallback(event, eventId, opts.teamId);
+    const body = eventCallback(event, eventId, opts.teamId, opts.extShared);
     return { ...(await this.post(JSON.stringify(body), 'application/json', opts)), eventId };
   }
 
@@ -56,7 +56,8 @@ export class SlackSender {
   }
 }
 
-export function eventCallback(event: Record<string, unknown>, eventId: string, teamId = 'T0TEAM01'): Record<string, unknown> {
+/** `extShared`: the event happened in a Slack Connect channel (bolt-python's test_events_shared_channels). */
+export function eventCallback(event: Record<string, unknown>, eventId: string, teamId = 'T0TEAM01', extShared = false): Record<string, unknown> {
   return {
     token: 'legacy-verification-token',
     team_id: teamId,
@@ -66,7 +67,7 @@ export function eventCallback(event: Record<string, unknown>, eventId: string, t
     event_id: eventId,
     event_time: Math.floor(Date.now() / 1000),
     authorizations: [{ team_id: teamId, user_id: 'UBOT0001', is_bot: true, is_enterprise_install: false }],
-    is_ext_shared_channel: false,
+    is_ext_shared_channel: extShared,
   };
 }
 
