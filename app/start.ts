@@ -8,6 +8,7 @@ import { Desk } from '../src/desk/index.js';
 import { createLinkReader } from '../src/links/index.js';
 import { warnPrivateAllowedOnce } from '../src/links/ssrf.js';
 import { describeError, redactUrl } from '../src/log.js';
+import { CorePool } from '../src/pool/pool.js';
 import { openStore, StoreFault, type Store, type StoreProblem } from '../src/store/index.js';
 import type { Card } from '../src/card/types.js';
 import { warmUp } from '../src/warm-up/index.js';
@@ -90,9 +91,17 @@ export async function startJobcard(config: Config, log: Logger): Promise<Running
   // At start-up, through the log: the fetcher's own once-per-process warning then stays quiet
   // (it would otherwise come again on the first link, as a bare Node warning on stderr).
   if (config.JOBCARD_ALLOW_PRIVATE_URLS) warnPrivateAllowedOnce(log);
+  // The core runs in worker threads: this thread only receives, acks, stores and posts.
+  const core = new CorePool({
+    threads: config.JOBCARD_CORE_THREADS,
+    timeoutMs: config.JOBCARD_CORE_TIMEOUT_MS,
+    warmUpRounds: config.JOBCARD_WARM_UP ? undefined : 0,
+    log: log.child({ part: 'core' }),
+  });
   const links = createLinkReader({ allowPrivate: config.JOBCARD_ALLOW_PRIVATE_URLS, cacheTtlMs: config.JOBCARD_LINK_CACHE_TTL_HOURS * HOUR, store, log: log.child({ part: 'links' }) });
   const desk = new Desk({
     store,
+    core,
     links,
     fullTextEmoji: fullTextEmoji(config),
     maxBytes: config.JOBCARD_MAX_BYTES,
@@ -179,15 +188,19 @@ export async function startJobcard(config: Config, log: Logger): Promise<Running
     }
   } catch (err) {
     clearInterval(purger);
-    await Promise.allSettled([slack?.stop(), discord?.stop(), store.close()]);
+    await Promise.allSettled([slack?.stop(), discord?.stop(), store.close(), core.close()]);
     throw err;
   }
 
   const warming = new AbortController();
   if (config.JOBCARD_WARM_UP) {
-    warmUp({ renderers, signal: warming.signal }).then(
+    // The workers warm the core as they start; one round here warms reading results and rendering cards.
+    warmUp({ core, rounds: 1, renderers, signal: warming.signal }).then(
       (r) => log.debug({ texts: r.texts, ms: Math.round(r.ms) }, 'core warmed up'),
-      (err: unknown) => log.warn({ err: describeError(err) }, 'warming the core up failed'),
+      (err: unknown) => {
+        // Shutdown closed the pool under it: nothing went wrong.
+        if (!warming.signal.aborted) log.warn({ err: describeError(err) }, 'warming the core up failed');
+      },
     );
   }
 
@@ -201,7 +214,7 @@ export async function startJobcard(config: Config, log: Logger): Promise<Running
       server ? new Promise<void>((resolve) => server?.close(() => resolve())) : undefined,
     ]);
     await Promise.race([drain, new Promise((resolve) => setTimeout(resolve, DRAIN_MS).unref())]);
-    await store.close();
+    await Promise.allSettled([core.close(), store.close()]);
   };
 
   return {

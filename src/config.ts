@@ -53,6 +53,10 @@ export const ConfigSchema = z
       .default('')
       .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
       .pipe(z.array(z.string().regex(/^([ABUW][A-Z0-9]{6,}|\d{17,20})$/, 'each id must be a Slack bot/app/user id (B…, A…, U…) or a Discord snowflake'))),
+    /** Worker threads that run the core (cleaning, detection, extraction) off the main thread. */
+    JOBCARD_CORE_THREADS: z.coerce.number().int().min(1).max(16).default(2),
+    /** Time limit for the core on one paste, in ms: past it the paste is abandoned and its worker replaced. */
+    JOBCARD_CORE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   })
   // Never the bot itself: its own cards would be read as postings, and answered, forever.
   .refine((c) => !c.DISCORD_APPLICATION_ID || !c.JOBCARD_READ_BOTS.includes(c.DISCORD_APPLICATION_ID), {

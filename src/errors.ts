@@ -18,6 +18,10 @@ export const USER_ERROR_CODES = [
   'no-posting-at-link',
   'forbidden',
   'bad-input',
+  /** The core ran past its time limit on an input (src/pool): abandoned. */
+  'too-slow',
+  /** Too many inputs are waiting for the core. */
+  'busy',
 ] as const;
 export type UserErrorCode = (typeof USER_ERROR_CODES)[number];
 

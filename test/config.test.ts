@@ -34,6 +34,15 @@ describe('configuration', () => {
     expect(problems({ JOBCARD_RETENTION_DAYS: '0' })).toEqual([expect.stringMatching(/^JOBCARD_RETENTION_DAYS/)]);
   });
 
+  it('runs the core on 2 threads with a 5 s limit per paste unless told otherwise, and refuses nonsense', () => {
+    const config = loadConfig({});
+    expect(config.JOBCARD_CORE_THREADS).toBe(2);
+    expect(config.JOBCARD_CORE_TIMEOUT_MS).toBe(5000);
+    expect(loadConfig({ JOBCARD_CORE_THREADS: '1', JOBCARD_CORE_TIMEOUT_MS: '2500' })).toMatchObject({ JOBCARD_CORE_THREADS: 1, JOBCARD_CORE_TIMEOUT_MS: 2500 });
+    expect(problems({ JOBCARD_CORE_THREADS: '0' })).toEqual([expect.stringMatching(/^JOBCARD_CORE_THREADS: /)]);
+    expect(problems({ JOBCARD_CORE_TIMEOUT_MS: 'soon' })).toEqual([expect.stringMatching(/^JOBCARD_CORE_TIMEOUT_MS: /)]);
+  });
+
   it('accepts .env.example as written', () => {
     const example = parse(readFileSync(new URL('../.env.example', import.meta.url)));
     expect(problems(example)).toEqual([]);

@@ -4,7 +4,9 @@ import { decodeBytes } from '../decode.js';
 import { isUserError } from '../errors.js';
 import { describeError } from '../log.js';
 import { mightBePosting } from '../detect/gate.js';
-import { analyzeText, textFingerprint } from '../pipeline.js';
+import { textFingerprint } from '../fingerprint.js';
+import { CoreBusyError, CoreTimeoutError, inProcessCore, type Core } from '../pool/core.js';
+import type { TextReading } from '../pool/task.js';
 import type { PayBand, Posting } from '../posting.js';
 import type { MessageRef, Share, Store, TeamEntry, Viewer } from '../store/types.js';
 import type { CommandEvent, DeleteEvent, DeskReply, EditOutcome, MessageEvent, Place, ReactionEvent } from './types.js';
@@ -26,6 +28,8 @@ export interface DeskLogger {
 
 export interface DeskOptions {
   store: Store;
+  /** Where the core runs: the bot's worker pool (src/pool); by default this thread. */
+  core?: Core;
   links?: LinkReader;
   /** Reactions that ask for the full posting: emoji names and unicode forms. */
   fullTextEmoji?: readonly string[];
@@ -60,6 +64,9 @@ export const HELP_TEXT = [
 const NOT_A_POSTING = "That doesn't look like a job posting";
 const MEMORY_DOWN = "I can't reach my memory right now; try again in a minute.";
 
+/** What a message asks for: a link to read, a posting to card, or a reply already decided. */
+type Understood = { link: string } | { posting: Posting } | { reply: DeskReply };
+
 interface Origin {
   platform: Place['platform'];
   team: string;
@@ -79,6 +86,7 @@ interface Origin {
  */
 export class Desk {
   private readonly store: Store;
+  private readonly core: Core;
   private readonly links: LinkReader | undefined;
   private readonly fullTextEmoji: ReadonlySet<string>;
   private readonly maxBytes: number;
@@ -92,6 +100,7 @@ export class Desk {
 
   constructor(opts: DeskOptions) {
     this.store = opts.store;
+    this.core = opts.core ?? inProcessCore;
     this.links = opts.links;
     this.fullTextEmoji = new Set(opts.fullTextEmoji ?? DEFAULT_FULL_TEXT_EMOJI);
     this.maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -113,7 +122,7 @@ export class Desk {
 
   /** A message was posted. Returns a card, a notice about a link that could not be read, or null. */
   async handleMessage(ev: MessageEvent): Promise<DeskReply | null> {
-    const what = this.understand(ev);
+    const what = await this.understand(ev);
     return what ? this.answer(ev, what) : null;
   }
 
@@ -131,7 +140,7 @@ export class Desk {
     }
     // A preview added under a message that has its card changes nothing its author wrote.
     if (!opts.userEdit) return { action: 'none', reason: 'preview added to a message that has its card' };
-    const what = this.understand(ev);
+    const what = await this.understand(ev);
     if (what && 'posting' in what && share.textHash === textFingerprint(what.posting.text)) {
       return { action: 'none', reason: 'posting text unchanged' };
     }
@@ -152,8 +161,8 @@ export class Desk {
     return removed ? removed.replies : null;
   }
 
-  /** What a message is: a job link to read, a posting, or nothing to answer. */
-  private understand(ev: MessageEvent): { link: string } | { posting: Posting } | null {
+  /** What a message is: a job link to read, a posting, a notice (the core gave up on it), or nothing to answer. */
+  private async understand(ev: MessageEvent): Promise<Understood | null> {
     const fileText = this.readFiles(ev);
     const text = fileText ?? ev.text;
     const urls = fileText === null ? findUrls(text) : [];
@@ -162,13 +171,15 @@ export class Desk {
       return url ? { link: url } : null;
     }
     if (Buffer.byteLength(text, 'utf8') > this.maxBytes) return null;
-    // Chat is most of what a bot sees: dismiss what cannot be a posting before any cleaning.
+    // Chat is most of what a bot sees: dismiss what cannot be a posting here, without a trip to the core.
     if (!mightBePosting(text)) return null;
-    const { posting } = analyzeText(text);
-    return posting ? { posting } : null;
+    const reading = await this.readText(text, ev);
+    if ('kind' in reading) return { reply: reading };
+    return reading.posting ? { posting: reading.posting } : null;
   }
 
-  private answer(ev: MessageEvent, what: { link: string } | { posting: Posting }): Promise<DeskReply> {
+  private answer(ev: MessageEvent, what: Understood): Promise<DeskReply> {
+    if ('reply' in what) return Promise.resolve(what.reply);
     if ('link' in what) return this.replyForLink(what.link, ev);
     const linked = this.takeUnreadLink(ev);
     return this.replyWithCard(linked ? withUrl(what.posting, linked) : what.posting, ev, linked);
@@ -194,7 +205,9 @@ export class Desk {
     if (Buffer.byteLength(arg, 'utf8') > this.maxBytes) {
       return { kind: 'notice', text: `That paste is too large (the limit is ${Math.round(this.maxBytes / 1024 / 1024)} MB).` };
     }
-    const { detection, posting } = analyzeText(arg);
+    const reading = await this.readText(arg, origin);
+    if ('kind' in reading) return reading;
+    const { detection, posting } = reading;
     if (!posting) {
       const why = detection.signals.length > 0 ? ` (${detection.signals.slice(0, 3).join('; ')})` : '';
       return { kind: 'notice', text: `${NOT_A_POSTING}: score ${detection.score.toFixed(1)} of ${detection.threshold} needed${why}.` };
@@ -236,6 +249,23 @@ export class Desk {
       const original = await this.store.originalOf(place.platform, { channel: place.channel, messageId: reactedMessageId });
       for (const part of parts) await this.store.linkReply(place.platform, { ...part, role: 'full' }, postingId, original);
     });
+  }
+
+  /**
+   * The core's reading of a text, or a short notice when the core gave up on it: past its time
+   * limit (the worker running it was replaced) or too busy to queue it. Those are logged with the
+   * event, never with the text.
+   */
+  private async readText(text: string, origin: Origin): Promise<TextReading | DeskReply> {
+    try {
+      return await this.core.run({ kind: 'text', text });
+    } catch (err) {
+      if (!(err instanceof CoreTimeoutError || err instanceof CoreBusyError)) throw err;
+      const event = { platform: origin.platform, team: origin.team, channel: origin.channel, messageId: origin.messageId, bytes: Buffer.byteLength(text, 'utf8') };
+      if (err instanceof CoreTimeoutError) this.log?.warn({ ...event, limitMs: err.limitMs }, 'abandoned reading a paste past the time limit; its worker was replaced');
+      else this.log?.warn({ ...event, waiting: err.waiting }, 'refused a paste: too many waiting for the core');
+      return { kind: 'notice', text: err.message };
+    }
   }
 
   private readFiles(ev: MessageEvent): string | null {

@@ -19,7 +19,9 @@ afterEach(async () => {
 });
 
 function configOf(env: Record<string, string>): Config {
-  return loadConfig({ PORT: '0', LOG_LEVEL: 'info', ...env });
+  // One core thread, not warmed (but in the warm-up's own test): each test starts a whole
+  // jobcard, and a worker's start is most of that on a busy machine.
+  return loadConfig({ PORT: '0', LOG_LEVEL: 'info', JOBCARD_CORE_THREADS: '1', JOBCARD_WARM_UP: '0', ...env });
 }
 
 async function start(env: Record<string, string>): Promise<{ running: Running; logs: ReturnType<typeof capturingLogger> }> {
@@ -130,7 +132,7 @@ describe('startJobcard with Slack credentials (HTTP mode)', () => {
     const api = await slackStandIn();
     const tmp = store();
     const logs = capturingLogger('debug');
-    const running = await startJobcard(configOf({ ...slackEnv(api), STORE_URL: tmp.sqliteUrl, LOG_LEVEL: 'debug' }), logs.log);
+    const running = await startJobcard(configOf({ ...slackEnv(api), STORE_URL: tmp.sqliteUrl, LOG_LEVEL: 'debug', JOBCARD_WARM_UP: '1' }), logs.log);
     cleanups.push(() => running.stop());
     const sender = new SlackSender(`http://127.0.0.1:${running.port}`, SIGNING_SECRET);
     expect((await sender.event(messageEvent({ text: slackEscape(POSTING) }))).status).toBe(200);

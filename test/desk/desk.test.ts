@@ -4,7 +4,9 @@ import { Desk } from '../../src/desk/index.js';
 import type { LinkReader } from '../../src/desk/index.js';
 import { UserError } from '../../src/errors.js';
 import { extractPosting } from '../../src/extract/index.js';
+import { CoreBusyError, CoreTimeoutError, inProcessCore, type Core } from '../../src/pool/core.js';
 import { MemoryStore } from '../../src/store/memory.js';
+import { WARM_UP_SAMPLES } from '../../src/warm-up/samples.js';
 import type { Store } from '../../src/store/types.js';
 
 const seed = (name: string): string => readFileSync(new URL(`../../fixtures/seeds/${name}`, import.meta.url), 'utf8');
@@ -165,5 +167,42 @@ describe('Desk', () => {
       'warn store still unavailable: another error Error: database disk image is malformed',
       'info store reachable again 3',
     ]);
+  });
+
+  describe('when the core gives up on a paste', () => {
+    /** A core that gives up on texts holding `marker`, as the worker pool does past its limit, and reads the rest. */
+    function givingUpOn(marker: string, err: Error): Core {
+      return { run: async (task) => (task.text.includes(marker) ? Promise.reject(err) : inProcessCore.run(task)) };
+    }
+    function recordingLog(): { lines: Array<{ level: string; obj: object; msg: string }>; log: { info: (o: object, m: string) => void; warn: (o: object, m: string) => void; error: (o: object, m: string) => void } } {
+      const lines: Array<{ level: string; obj: object; msg: string }> = [];
+      const at = (level: string) => (obj: object, msg: string): void => void lines.push({ level, obj, msg });
+      return { lines, log: { info: at('info'), warn: at('warn'), error: at('error') } };
+    }
+
+    it('tells the person briefly that the posting could not be read, and logs the event without the text', async () => {
+      const { lines, log } = recordingLog();
+      const desk = new Desk({ store: new MemoryStore(), core: givingUpOn('Capital One', new CoreTimeoutError(5000)), log });
+      const reply = await desk.handleMessage(message('1.1', LINKEDIN_PASTE));
+      expect(reply).toEqual({ kind: 'notice', text: expect.stringMatching(/couldn't read that posting in time/) });
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatchObject({ level: 'warn', obj: { platform: 'slack', channel: 'C1', messageId: '1.1', limitMs: 5000 } });
+      expect(JSON.stringify(lines)).not.toContain('Capital One');
+      // The core is not stuck for anyone else.
+      expect((await desk.handleMessage(message('1.2', WARM_UP_SAMPLES[0] as string)))?.kind).toBe('card');
+    });
+
+    it('answers /jd the same way, and a busy core with "try again"', async () => {
+      const slow = new Desk({ store: new MemoryStore(), core: givingUpOn('Capital One', new CoreTimeoutError(5000)) });
+      const timedOut = await slow.handleCommand({ ...place, user: 'U1', text: LINKEDIN_PASTE });
+      expect(timedOut).toMatchObject({ kind: 'notice', text: expect.stringMatching(/in time/) });
+      const busy = new Desk({ store: new MemoryStore(), core: givingUpOn('Capital One', new CoreBusyError(500)) });
+      expect(await busy.handleMessage(message('1.1', LINKEDIN_PASTE))).toMatchObject({ kind: 'notice', text: expect.stringMatching(/try again/) });
+    });
+
+    it('lets any other failure of the core through as an internal error', async () => {
+      const desk = new Desk({ store: new MemoryStore(), core: givingUpOn('Capital One', new Error('worker exited with code: 1')) });
+      await expect(desk.handleMessage(message('1.1', LINKEDIN_PASTE))).rejects.toThrow(/worker exited/);
+    });
   });
 });
