@@ -1,5 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readWebBodyCapped } from '../../src/links/web-body.js';
+import { stalledCompressed, startHttpSite, type HttpSite } from '../fakes/http-site.js';
+
+let site: HttpSite;
+beforeAll(async () => {
+  site = await startHttpSite();
+  site.route('/stall-gzip', stalledCompressed('gzip'));
+});
+afterAll(() => site.close());
 
 /** A stream of `count` chunks of `size` bytes that records whether the reader cancelled it. */
 function chunkedStream(count: number, size: number): { stream: ReadableStream<Uint8Array>; state: { pulled: number; cancelled: boolean } } {
@@ -29,5 +37,10 @@ describe('readWebBodyCapped', () => {
     expect(await readWebBodyCapped(stream, 1000)).toBeNull();
     expect(state.cancelled).toBe(true);
     expect(state.pulled).toBeLessThan(100);
+  });
+
+  it('ends with an error when a compressed download stalls and its fetch times out', async () => {
+    const res = await fetch(site.url('/stall-gzip'), { signal: AbortSignal.timeout(400) });
+    await expect(readWebBodyCapped(res.body as ReadableStream<Uint8Array>, 1_000_000)).rejects.toThrow(/abort|timeout/i);
   });
 });
