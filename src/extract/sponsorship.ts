@@ -47,6 +47,9 @@ const RULES: readonly StanceRule[] = [
   { pattern: /\b(?:we|will|can|happy to|able to|glad to|do|does)\s+(?:\w+\s+){0,2}sponsor\b|\bsponsor(?:s|ing)?\s+(?:work\s+)?visas\b|\bprovides? (?:a )?visa\b|\bビザ/i, stance: 'yes', explicit: true },
   // Implied no: must already be authorised, citizens only.
   { pattern: /\b(?:must|should|need to|required to)\s+(?:already\s+|currently\s+)?(?:be|have|hold|possess)\s+(?:legally\s+|currently\s+)?(?:authori[sz]ed|eligible|permitted|entitled|the (?:legal )?right|a valid (?:work permit|visa))\b|\b(?:authori[sz]ation|authori[sz]ed|right) to work\b[^.]{0,60}\brequired\b|\brequires? (?:existing |current |the )?(?:legal )?right to work\b|\bhave (?:a )?valid work permit\b|\bvalid work permit or visa\b|\b(?:must|should|need to)\s+(?:already\s+)?have\s+(?:full\s+|unrestricted\s+|existing\s+)?(?:working|work)\s+rights\b|\b(?:full|unrestricted|existing)\s+(?:working|work)\s+rights\b[^.]{0,30}\brequired\b/i, stance: 'no', explicit: false },
+  // A requirement line naming the country's work rights: "Australian working rights (unrestricted)",
+  // "Full right to work in the UK", "You must have the right to work in Ireland".
+  { pattern: /^\W{0,3}(?:(?:full|unrestricted|permanent)\s+)?(?:australian|new zealand|nz|uk|british|irish|eu|canadian|us|u\.s\.|american)\s+(?:working|work)\s+rights\b|\b(?:working|work)\s+rights\s*\(\s*(?:unrestricted|full|permanent)\s*\)|\b(?:have|hold|possess|with)\s+(?:the\s+|a\s+|full\s+|existing\s+|current\s+|valid\s+|unrestricted\s+)*right\s+to\s+work\s+(?:in|within)\s+(?:the\s+)?(?:uk|united kingdom|ireland|eu|australia|new zealand|canada|us|u\.s\.|united states)\b|^\W{0,3}(?:full\s+|valid\s+)?right\s+to\s+work\s+in\s+(?:the\s+)?(?:uk|united kingdom|ireland|eu|australia|new zealand|canada)\b/i, stance: 'no', explicit: false },
   { pattern: /\b(?:u\.?s\.?|us|united states)\s+citizen(?:ship)?\s+(?:is\s+|only|required)|\bcitizenship\s+(?:is\s+)?required\b|\bmust be (?:a )?(?:u\.?s\.?|us) citizens?\b|\bcitizens? (?:only|or (?:green card|permanent resident))\b|\bcitizen(?:s|ship)?,?\s+or\s+(?:an?\s+)?(?:\w+\s+)?(?:green card|permanent residen)|\bcitizens?\s+(?:and|or|&|\/)\s+(?:green card|gc|permanent resident)s?(?:\s+holders?)?\s+only\b|\bonly\s+(?:u\.?s\.?\s+|us\s+)?citizens?\b|\bus citizen\s*\/\s*green card\b|\b(?:active|current)\s+(?:ts\/sci|top secret|secret|ts)\b[^.]{0,30}\bclearance\b|\bclearance\b[^.]{0,40}\b(?:requires|required) (?:u\.?s\.? )?citizenship\b/i, stance: 'no', explicit: false },
 ];
 
@@ -55,6 +58,9 @@ const NOT_ABOUT_VISAS = /\b(criminal|arrest|conviction|background check|fair cha
 // "We will sponsor your security clearance" is about clearances, not visas.
 const CLEARANCE_SPONSOR = /\bsponsor(ing|ship)?\b[^.]{0,40}\bclearance\b|\bclearance\b[^.]{0,30}\bsponsor/i;
 const ABOUT = new RegExp(String.raw`${SPONSOR}|authori[sz]ed to work|authori[sz]ation to work|work authori[sz]ation|right to work|entitled to work|work(?:ing)? rights|eligible to work|citizen|green card|permanent resident|clearance|ビザ`, 'i');
+
+/** The value of a yes/no label right after its match ("… Required: No"). */
+const NO_VALUE_AFTER = /^\s*[:：?]\s*(?:no|none|n\/a|not required|false)\b/i;
 
 const STRENGTH: Readonly<Record<Exclude<SponsorshipStance, 'unstated'>, number>> = { no: 3, considered: 2, yes: 1 };
 
@@ -90,6 +96,8 @@ export function extractSponsorship(text: string): Found<Sponsorship> {
     for (const r of RULES) {
       const m = r.pattern.exec(s.text);
       if (m === null || voided(s.text, m.index, m[0].length)) continue;
+      // A label read by its value: "US Citizenship Required: No" requires nothing.
+      if (NO_VALUE_AFTER.test(s.text.slice(m.index + m[0].length, m.index + m[0].length + 20)) && /required$/i.test(m[0])) continue;
       candidates.push({ stance: r.stance, explicit: r.explicit, line: excerptAround(s.text, m.index, m[0].length) });
       break;
     }

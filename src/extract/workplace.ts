@@ -22,6 +22,16 @@ const LABELLED: readonly Rule[] = [
   { pattern: /\b(?:workplace type|work(?:place)? arrangement|employment location arrangement|location type|work model|work type|remote status|remote)[^\S\t]*(?:[:：]\s*|\t\s*(?:[:：]\s*)?)(?:fully |100% )?remote\b/i, value: 'remote', detail: 'labelled field' },
   { pattern: /\b(?:workplace type|work(?:place)? arrangement|employment location arrangement|location type|work model|work type|remote status)[^\S\t]*(?:[:：]\s*|\t\s*(?:[:：]\s*)?)hybrid\b/i, value: 'hybrid', detail: 'labelled field' },
   { pattern: /\b(?:workplace type|work(?:place)? arrangement|employment location arrangement|location type|work model|work type|remote status)[^\S\t]*(?:[:：]\s*|\t\s*(?:[:：]\s*)?)(?:on-?site|in[- ]office|in[- ]person|office)\b/i, value: 'onsite', detail: 'labelled field' },
+  // Portuguese and Spanish boards: "Local: Remoto", "Modalidade: Híbrido", "Modalidad: Presencial".
+  { pattern: /\b(?:local|modalidade|modalidad|regime|tipo de trabajo|ubicaci[oó]n|lugar de trabajo)\s*[:：]\s*(?:100\s?%\s*)?remot[oa]\b/i, value: 'remote', detail: 'labelled field' },
+  { pattern: /\b(?:local|modalidade|modalidad|regime|tipo de trabajo|ubicaci[oó]n|lugar de trabajo)\s*[:：]\s*h[íi]brid[oa]\b/i, value: 'hybrid', detail: 'labelled field' },
+  { pattern: /\b(?:local|modalidade|modalidad|regime|tipo de trabajo|ubicaci[oó]n|lugar de trabajo)\s*[:：]\s*presencial\b/i, value: 'onsite', detail: 'labelled field' },
+  // "Telecommuting Options: Onsite" / "Telecommute: Yes".
+  { pattern: /\btelecommut(?:e|ing)(?: options?)?\s*[:：]\s*(?:(?:fully |100% )?remote|yes)\b/i, value: 'remote', detail: 'labelled field' },
+  { pattern: /\btelecommut(?:e|ing)(?: options?)?\s*[:：]\s*hybrid\b/i, value: 'hybrid', detail: 'labelled field' },
+  { pattern: /\btelecommut(?:e|ing)(?: options?)?\s*[:：]\s*(?:on-?site|in[- ]office|in[- ]person|none|no)\b/i, value: 'onsite', detail: 'labelled field' },
+  // schema.org's jobLocationType value, as job boards print it in a badge ("🌎 TELECOMMUTE Mexico City").
+  { pattern: /(?:^|[\s`'"(])TELECOMMUTE\b/, value: 'remote', detail: 'job location type', hint: /TELECOMMUTE/ },
   { pattern: /\bwork remotely\s*(?:[:：]\s*)?temporar/i, value: null, detail: 'labelled field' },
   { pattern: /\bwork remotely\s*(?:[:：]\s*)?no\b/i, value: 'onsite', detail: 'labelled field' },
   { pattern: /\bwork remotely\s*(?:[:：]\s*)?yes\b/i, value: 'remote', detail: 'labelled field' },
@@ -31,23 +41,31 @@ const LABELLED: readonly Rule[] = [
   { pattern: /\b[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*,\s*[A-Z][\w .'-]*[\w.'-]\s*\((remote|hybrid|on-?site|onsite|in[- ]office)\)/i, value: null, detail: 'location line', hint: /\((?:remote|hybrid|on-?site|onsite|in[- ]office)\)/i },
 ];
 // Every labelled rule needs one of these in the line; most lines have none, so the rules are skipped.
-const LABEL_HINT = /[:：\t(]|remotely/i;
+const LABEL_HINT = /[:：\t(]|remotely|TELECOMMUTE/i;
 
 const PHRASES: readonly Rule[] = [
-  { pattern: /\b(no remote|not (a )?remote|remote work is not|cannot be (performed|done) remotely|in-office only|on-?site only|office-based role|100% on-?site|fully on-?site|(5|five) days (a|per) week in (the|our) office|(5|five) days in[- ](person|office)|in[- ]person (role|position|5 days)|must (be able to )?work (on-?site|in[- ]person|from (our|the) office)|work (from|at) (the )?client(['’]s)? (site|office|location)|work on-?site|on-?site (role|position|work)|this (role|position) is (on-?site|in[- ]person|office-based)|work from (the )?office(?!\W{1,3}([1-4]|one|two|three|four)\b)|\bWFO\b|(100%|fully|full[- ]time) in[- ]office|in[- ]office (only|full[- ]time)|(able to )?commute (daily )?to (our|the) ([A-Z][\w.-]*\s){0,3}office)\b/i, value: 'onsite', detail: 'on-site phrase' },
-  { pattern: /\bhybrid(?! cloud| app| mobile| vehicle| car| search| ai| model(s)? (of|for) (ml|ai|data))\b|\b([1-4]|one|two|three|four)(\s*(-|to|or)\s*[1-4])?\s+days?\s+(a|per|each)\s+week\s+(in|at|from)\s+(the|our)\s+(office|hub|studio)|\bin (the|our) office\s+([1-4]|one|two|three|four)(\s*(-|to|or)\s*[1-4])?\s+days|\b([1-4]|one|two|three|four)\s+days\s+(in|at)\s+(the|our)\s+office|\boccasional(ly)? remote\b|\bflexible (working|work) (model|arrangement)\b|\bhybrides? arbeiten\b|\bt[ée]l[ée]travail (partiel|hybride)|\b(\d|deux|trois) jours? de t[ée]l[ée]travail\b|\btage (pro woche )?(im büro|homeoffice)\b|\b(work from home|wfh|work remotely)\s+(up to\s+)?([1-4]|one|two|three|four)\s+days?\b|\b([1-4]|one|two|three|four)\s+days?\s+(a|per)\s+week\s+(from home|remote(ly)?)\b|\b(on-?site|in[- ]office|in[- ]person|work from office)\W{1,3}([1-4]|one|two|three|four)(\s*(-|to|or)\s*[1-4])?\s*days?\s*(\/|a|per|each)\s*(week|wk)\b/i, value: 'hybrid', detail: 'hybrid phrase' },
-  { pattern: /\b(fully[- ]remote|100% remote|remote[- ]first|all[- ]remote|remote[- ]only|work from anywhere|work (fully )?remotely|primarily telework|full[- ]time telework|remote (role|position|job|opportunity|team|company)|(role|position|job) (is|can be) (performed |done |based )?(fully |100% )?remote(ly)?|this is a remote|roles are remote|remote-friendly|distributed-first|full remote|t[ée]l[ée]travail (complet|total)|100 ?% t[ée]l[ée]travail|vollständig remote|100 ?% homeoffice|remote within|work from home(?!\s+(up to\s+)?([1-4]|one|two|three|four)\s+days?|\s+(days?|stipend|allowance|budget|perks?|equipment|setup|options?|flexibility|fridays?)\b)|open to remote|remote (candidates|applicants) (are )?(welcome|considered|encouraged)|remote or (in[- ]office|on-?site|in (our|the|one of our))|remote,? (US|USA|United States|Canada|UK|Europe|EMEA)|\(remote\)|remote \((US|USA|United States|Canada|UK|Europe|EMEA|[A-Z][a-z]+)\))\b|\(remote\)/i, value: 'remote', detail: 'remote phrase' },
+  { pattern: /\b(no remote|not (a )?remote|remote work is not|cannot be (performed|done) remotely|in-office only|on-?site only|office-based role|100% on-?site|fully on-?site|(5|five) days (a|per) week in (the|our) office|(on-?site|in[- ]office|in[- ]person|in the office) (5|five) days (a|per) week|(5|five) days (a|per) week (on-?site|in[- ]office|in[- ]person)|(willing and able|able|required|expected) to work (out of|from|at) (this|the|our) (location|office|site)|performed on-?site|(5|five) days in[- ](person|office)|in[- ]person (role|position|5 days)|must (be able to )?work (on-?site|in[- ]person|from (our|the) office)|work (from|at) (the )?client(['’]s)? (site|office|location)|work on-?site|on-?site (role|position|work)|this (role|position) is (on-?site|in[- ]person|office-based)|work from (the )?office(?!\W{1,3}([1-4]|one|two|three|four)\b)|\bWFO\b|(100%|fully|full[- ]time) in[- ]office|in[- ]office (only|full[- ]time)|(able to )?commute (daily )?to (our|the) ([A-Z][\w.-]*\s){0,3}office)\b/i, value: 'onsite', detail: 'on-site phrase' },
+  { pattern: /\bhybrid(?! cloud| app| mobile| vehicle| car| search| ai| model(s)? (of|for) (ml|ai|data)| (multi-?cloud|environments?|infrastructures?|architectures?|solutions?|systems?|deployments?|networks?|integrations?|it\b|approach|methodolog|agile|data))\b|\b([1-4]|one|two|three|four)(\s*(-|to|or)\s*[1-4])?\s+days?\s+(a|per|each)\s+week\s+(in|at|from)\s+(the|our)\s+(office|hub|studio)|\bin (the|our) office\s+([1-4]|one|two|three|four)(\s*(-|to|or)\s*[1-4])?\s+days|\b([1-4]|one|two|three|four)\s+days?\s+(in|at)\s+((the|our)\s+)?office|\boccasional(ly)? remote\b|\bflexible (working|work) (model|arrangement)\b|\bhybrides? arbeiten\b|\bt[ée]l[ée]travail (partiel|hybride)|\b(\d|deux|trois) jours? de t[ée]l[ée]travail\b|\btage (pro woche )?(im büro|homeoffice)\b|\b(work from home|wfh|work remotely)\s+(up to\s+)?([1-4]|one|two|three|four)\s+days?\b|\b([1-4]|one|two|three|four)\s+days?\s+(a|per)\s+week\s+(from home|remote(ly)?)\b|\b(on-?site|in[- ]office|in[- ]person|work from office)\W{1,3}([1-4]|one|two|three|four)(\s*(-|to|or)\s*[1-4])?\s*days?\s*(\/|a|per|each)\s*(week|wk)\b/i, value: 'hybrid', detail: 'hybrid phrase' },
+  { pattern: /\b(fully[- ]remote|100% remote|remote[- ]first|all[- ]remote|remote[- ]only|work from anywhere|work (fully )?remotely|primarily telework|full[- ]time telework|remote (role|position|job|opportunity|team|company)|(role|position|job) (is|can be) (performed |done |based )?(fully |100% )?remote(ly)?|this is a remote|roles are remote|remote-friendly|distributed-first|full remote|t[ée]l[ée]travail (complet|total)|100 ?% t[ée]l[ée]travail|vollständig remote|100 ?% homeoffice|remote within|work from home(?!\s+(up to\s+)?([1-4]|one|two|three|four)\s+days?|\s+(days?|stipend|allowance|budget|perks?|equipment|setup|options?|flexibility|fridays?)\b)|open to remote|100 ?% remot[oa]|\[remot[oa]\]|totalmente remot[oa]|trabalho remoto|trabajo remoto|oder remote|remote oder|remote (candidates|applicants) (are )?(welcome|considered|encouraged)|remote or (in[- ]office|on-?site|in (our|the|one of our))|remote,? (US|USA|United States|Canada|UK|Europe|EMEA)|\(remote\)|remote \((US|USA|United States|Canada|UK|Europe|EMEA|[A-Z][a-z]+)\))\b|\(remote\)/i, value: 'remote', detail: 'remote phrase' },
   { pattern: /\b(in[- ]office|on-?site|in[- ]person)\b/i, value: 'onsite', detail: 'on-site mention' },
 ];
 
 // A header segment that is only the arrangement, in the languages the project reads.
-const HEADER_ARRANGEMENT = /^(fully remote|remote|hybrid|on-?site|in[- ]office|remoto|h[íi]brido|presencial)$/;
+const HEADER_ARRANGEMENT = /^(fully remote|remote|hybrid|on-?site|in[- ]office|remot[oa]|h[íi]brid[oa]|presencial)$/;
+/** A heading whose value is the next line ("## Local" / "Remoto", "Workplace type" / "Hybrid"). */
+const ARRANGEMENT_HEADING = /^(?:#{1,6}\s*)?(?:local|aloca[çc][ãa]o|modalidade|modalidad|workplace type|work arrangement|location type|work model|remote status)\s*:?$/i;
 function arrangementOf(word: string): Workplace {
-  if (/remote|remoto/.test(word)) return 'remote';
-  return /hybrid|h[íi]brido/.test(word) ? 'hybrid' : 'onsite';
+  if (/remote|remot[oa]/.test(word)) return 'remote';
+  return /hybrid|h[íi]brid[oa]/.test(word) ? 'hybrid' : 'onsite';
 }
 
-const WHERE_WORDS = /remote|from home|wfh|hybrid|office|site|person|days?\b|telework|anywhere|distributed|flexib|t[ée]l[ée]travail|homeoffice|home office|arbeiten|büro|presencial|remoto/i;
+/**
+ * Sentences about remote work that do not say this role is remote: a possibility ("there may be
+ * an opportunity to work remotely"), the company's culture ("an inclusive, remote-first culture").
+ */
+const NOT_THIS_ROLE = /\b(?:may|might|could) (?:\w+ ){0,4}(?:opportunit(?:y|ies)|option|possibility|flexibility) to work (?:remotely|from home)\b|\b(?:may|might|could) (?:be )?(?:able to )?work remotely (?:on occasion|occasionally|from time to time|at times)\b|\bremote[- ]first culture\b/i;
+
+const WHERE_WORDS = /remote|from home|this location|wfh|hybrid|office|site|person|days?\b|telework|anywhere|distributed|flexib|t[ée]l[ée]travail|homeoffice|home office|arbeiten|büro|presencial|remot[oa]/i;
 
 /**
  * Yes/no fields whose value sits on the next line or after a colon, as USAJobs and some ATS
@@ -98,8 +116,16 @@ export function extractWorkplace(text: string): Found<Workplace | null> {
       return found(r.value, line.text, r.value === null ? 'labelled field says nothing settled' : r.detail);
     }
   }
-  const pair = fieldPairs(linesOf(body));
+  const lines = linesOf(body);
+  const pair = fieldPairs(lines);
   if (pair) return pair;
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const label = lines[i]?.text.trim() ?? '';
+    if (label.length > 40 || !ARRANGEMENT_HEADING.test(label)) continue;
+    const value = bare(lines[i + 1]?.text.trim() ?? '').toLowerCase();
+    const w = HEADER_ARRANGEMENT.exec(value)?.[1];
+    if (w !== undefined) return found(arrangementOf(w), `${label} ${lines[i + 1]?.text.trim() ?? ''}`, 'labelled field');
+  }
   // Only sentences that speak of where the work happens are worth the phrase rules.
   // "Senior Engineer | Remote | Europe", "Mechanical Engineer II - Hybrid": the title line says it.
   const block = titleBlockOf(body);
@@ -121,7 +147,7 @@ export function extractWorkplace(text: string): Found<Workplace | null> {
     const hit = seg.find((s) => /^(fully )?remote$|^hybrid$|^on-?site$|^in[- ]office$/.test(s));
     if (hit !== undefined) return found(hit.includes('remote') ? 'remote' : hit === 'hybrid' ? 'hybrid' : 'onsite', titleLine.text, 'title line');
   }
-  const sentences = sentencesOf(body).filter((s) => WHERE_WORDS.test(s.text));
+  const sentences = sentencesOf(body).filter((s) => WHERE_WORDS.test(s.text) && !NOT_THIS_ROLE.test(s.text));
   // Strong phrases in order; a weak "on-site mention" only when nothing else is said.
   const hits: { value: Workplace; line: string; detail: string; rank: number }[] = [];
   PHRASES.forEach((r, rank) => {
@@ -143,6 +169,6 @@ export function extractWorkplace(text: string): Found<Workplace | null> {
   }
   if (!pick) return found(null, null, null);
   // A bare "on-site" mention (on-site support, on-site interviews) is too weak on its own.
-  if (pick.rank === 3 && !/\b(work|role|position|job|based|office)\b/i.test(pick.line)) return found(null, null, null);
+  if (pick.rank === 3 && !/\b(work|role|position|job|based|office|employment)\b/i.test(pick.line)) return found(null, null, null);
   return found(pick.value, pick.line, pick.detail);
 }

@@ -74,4 +74,18 @@ describe('sponsorship wording seen less often', () => {
   it('does not read sponsored certifications or events as visa sponsorship', () => {
     expect(stance('We will sponsor your AWS certifications and conference travel.')).toBe('unstated');
   });
+
+  // Real wording from fixtures/real (tune) and issue 16's failure list.
+  it('reads a label by its value: "US Citizenship Required: No" is not a refusal, "Visa sponsorship: Yes" is yes', () => {
+    expect(stance('US Citizenship Required: No')).toBe('unstated');
+    expect(stance('Security Clearance Required: No\nUS Citizenship Required: No\nVisa Sponsorship: Yes')).toBe('yes');
+    expect(stance('U.S. Citizenship Required: Yes')).toBe('no');
+  });
+  it('reads a country\'s working rights listed as a requirement as no ("Australian working rights (unrestricted)", a058)', () => {
+    expect(stance('Key Requirements:\nStrong communication and stakeholder engagement skills\nAustralian working rights (unrestricted)\nPreferred Qualifications:')).toBe('no');
+  });
+  it('reads "the right to work in the UK" as no', () => {
+    expect(stance('You must have the right to work in the UK.')).toBe('no');
+    expect(stance('Requirements\n• Full right to work in the UK\n• 3+ years of Python')).toBe('no');
+  });
 });
