@@ -3,6 +3,7 @@ import { createDiscordBot, type DiscordBot } from '../../../adapters/discord/bot
 import type { DiscordLogger } from '../../../adapters/discord/log.js';
 import { Desk, type LinkReader } from '../../../src/desk/index.js';
 import { MemoryStore } from '../../../src/store/memory.js';
+import type { Store } from '../../../src/store/types.js';
 import type { RecordedRequest } from '../../fakes/discord-rest.js';
 import { startDiscordWorld, type DiscordWorld, type WorldOptions } from '../../fakes/discord-world.js';
 
@@ -27,7 +28,7 @@ export function capturingLogger(): CapturingLogger {
 export interface Harness {
   world: DiscordWorld;
   desk: Desk;
-  store: MemoryStore;
+  store: Store;
   bot: DiscordBot;
   log: CapturingLogger;
   /** Start another bot process on the same world and Desk (a restart: empty caches). */
@@ -35,14 +36,14 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(opts: WorldOptions & { links?: LinkReader } = {}): Promise<Harness> {
+export async function startHarness(opts: WorldOptions & { links?: LinkReader; store?: Store; readBots?: string[] } = {}): Promise<Harness> {
   const world = await startDiscordWorld(opts);
-  const store = new MemoryStore();
+  const store = opts.store ?? new MemoryStore();
   const desk = new Desk({ store, ...(opts.links ? { links: opts.links } : {}) });
   const log = capturingLogger();
   const bots: DiscordBot[] = [];
   const launch = async (): Promise<DiscordBot> => {
-    const bot = createDiscordBot({ desk, token: world.token, apiUrl: world.rest.api, logger: log });
+    const bot = createDiscordBot({ desk, token: world.token, apiUrl: world.rest.api, logger: log, ...(opts.readBots ? { readBots: opts.readBots } : {}) });
     bots.push(bot);
     await bot.start();
     return bot;
