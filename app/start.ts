@@ -5,7 +5,7 @@ import type { Playground } from '../adapters/local/server.js';
 import type { SlackApp } from '../adapters/slack/app.js';
 import { adminIds, fullTextEmoji, slackMode, type Config } from '../src/config.js';
 import { Desk } from '../src/desk/index.js';
-import { createLinkReader } from '../src/links/index.js';
+import { createLinkReader, linkWorkVia } from '../src/links/index.js';
 import { warnPrivateAllowedOnce } from '../src/links/ssrf.js';
 import { describeError, redactUrl } from '../src/log.js';
 import { CorePool } from '../src/pool/pool.js';
@@ -98,7 +98,14 @@ export async function startJobcard(config: Config, log: Logger): Promise<Running
     warmUpRounds: config.JOBCARD_WARM_UP ? undefined : 0,
     log: log.child({ part: 'core' }),
   });
-  const links = createLinkReader({ allowPrivate: config.JOBCARD_ALLOW_PRIVATE_URLS, cacheTtlMs: config.JOBCARD_LINK_CACHE_TTL_HOURS * HOUR, store, log: log.child({ part: 'links' }) });
+  const links = createLinkReader({
+    allowPrivate: config.JOBCARD_ALLOW_PRIVATE_URLS,
+    cacheTtlMs: config.JOBCARD_LINK_CACHE_TTL_HOURS * HOUR,
+    store,
+    log: log.child({ part: 'links' }),
+    // Parsing a fetched page, cleaning and extracting run in the pool too, within its time limit.
+    work: linkWorkVia((step) => core.run({ kind: 'link', step })),
+  });
   const desk = new Desk({
     store,
     core,

@@ -10,7 +10,7 @@ import { SITE_READERS, type SiteName, type SiteReader, type SiteRequest } from '
 
 export { canonicalizeUrl, looksLikeJobLink } from './canonical.js';
 export { readDocument } from './read.js';
-export { companyOfPage, inProcessLinkWork, readPage, toPosting, type LinkWork, type PageJob } from './page.js';
+export { companyOfPage, inProcessLinkWork, linkWorkVia, readPage, runLinkStep, toPosting, type LinkStep, type LinkStepResult, type LinkWork, type PageJob } from './page.js';
 export type { LinkReader } from '../desk/desk.js';
 
 /** Postings read from links, by canonical URL (in memory here; the store can hold it in keyv). */

@@ -1,5 +1,6 @@
 import { cleanPosting } from '../clean/index.js';
 import { detectPosting } from '../detect/index.js';
+import { isUserError, type UserErrorCode } from '../errors.js';
 import { extractPosting } from '../extract/index.js';
 import type { Posting } from '../posting.js';
 import { companyFromPageTitle, type ReadResult } from './facts.js';
@@ -71,3 +72,53 @@ export const inProcessLinkWork: LinkWork = {
   toPosting: async (read, canonicalUrl) => toPosting(read, canonicalUrl),
   companyOfPage: async (html, jobTitle) => companyOfPage(html, jobTitle),
 };
+
+/** One call of LinkWork as plain data: what the bot sends to a pool worker. */
+export type LinkStep =
+  | { step: 'read-page'; job: PageJob }
+  | { step: 'to-posting'; read: ReadResult; canonicalUrl: string }
+  | { step: 'company'; html: string; jobTitle: string | null };
+
+interface LinkStepValues {
+  'read-page': ReadResult | null;
+  'to-posting': Posting;
+  company: string | null;
+}
+
+/**
+ * A step's answer as plain data: a worker thread's errors reach the main thread as bare Errors
+ * (structured clone keeps no class or code), so a user error travels as its code and message.
+ */
+export type LinkStepResult<S extends LinkStep = LinkStep> =
+  | { ok: true; value: LinkStepValues[S['step']] }
+  | { ok: false; code: UserErrorCode; message: string; status: number | null };
+
+function valueOf(step: LinkStep): LinkStepValues[LinkStep['step']] {
+  if (step.step === 'read-page') return readPage(step.job);
+  if (step.step === 'to-posting') return toPosting(step.read, step.canonicalUrl);
+  return companyOfPage(step.html, step.jobTitle);
+}
+
+/** Runs one step where it is received (a pool worker): user errors become data, anything else is thrown. */
+export function runLinkStep<S extends LinkStep>(step: S): LinkStepResult<S> {
+  try {
+    return { ok: true, value: valueOf(step) as LinkStepValues[S['step']] };
+  } catch (err) {
+    if (!isUserError(err)) throw err;
+    return { ok: false, code: err.code, message: err.message, status: err instanceof LinkError ? err.status : null };
+  }
+}
+
+/** LinkWork that sends each step through `run` (the bot's worker pool) and throws a user error as a LinkError again. */
+export function linkWorkVia(run: (step: LinkStep) => Promise<LinkStepResult>): LinkWork {
+  const call = async <S extends LinkStep>(step: S): Promise<LinkStepValues[S['step']]> => {
+    const result = (await run(step)) as LinkStepResult<S>;
+    if (!result.ok) throw new LinkError(result.code, result.message, result.status);
+    return result.value;
+  };
+  return {
+    readPage: (job) => call({ step: 'read-page', job }),
+    toPosting: (read, canonicalUrl) => call({ step: 'to-posting', read, canonicalUrl }),
+    companyOfPage: (html, jobTitle) => call({ step: 'company', html, jobTitle }),
+  };
+}

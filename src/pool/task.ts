@@ -1,4 +1,5 @@
 import type { Detection } from '../detect/index.js';
+import { runLinkStep, type LinkStep, type LinkStepResult } from '../links/page.js';
 import { analyzeText } from '../pipeline.js';
 import type { Posting } from '../posting.js';
 
@@ -12,7 +13,13 @@ export interface TextTask {
   text: string;
 }
 
-export type CoreTask = TextTask;
+/** One parsing, cleaning or extracting step of reading a link (src/links/page.ts); the fetching stays on the main thread. */
+export interface LinkTask {
+  kind: 'link';
+  step: LinkStep;
+}
+
+export type CoreTask = TextTask | LinkTask;
 
 /** What the core made of a pasted text: the posting, or why it is not one. */
 export interface TextReading {
@@ -23,6 +30,7 @@ export interface TextReading {
 
 export interface CoreResults {
   text: TextReading;
+  link: LinkStepResult;
 }
 
 export type CoreResult<T extends CoreTask> = CoreResults[T['kind']];
@@ -33,11 +41,12 @@ const HANDLERS: { [K in CoreTask['kind']]: (task: Extract<CoreTask, { kind: K }>
     const { detection, posting } = analyzeText(task.text);
     return { detection, posting };
   },
+  link: (task) => runLinkStep(task.step),
 };
 
 /** Run one task: what a pool worker does with each message, and what the in-process core does directly. */
 export function runCoreTask<T extends CoreTask>(task: T): CoreResult<T> {
-  const handler = HANDLERS[task.kind] as (t: T) => CoreResult<T>;
+  const handler = HANDLERS[task.kind] as unknown as (t: T) => CoreResult<T>;
   if (!handler) throw new Error(`unknown core task: ${String((task as { kind?: unknown }).kind)}`);
   return handler(task);
 }

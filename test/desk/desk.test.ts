@@ -172,7 +172,7 @@ describe('Desk', () => {
   describe('when the core gives up on a paste', () => {
     /** A core that gives up on texts holding `marker`, as the worker pool does past its limit, and reads the rest. */
     function givingUpOn(marker: string, err: Error): Core {
-      return { run: async (task) => (task.text.includes(marker) ? Promise.reject(err) : inProcessCore.run(task)) };
+      return { run: async (task) => (task.kind === 'text' && task.text.includes(marker) ? Promise.reject(err) : inProcessCore.run(task)) };
     }
     function recordingLog(): { lines: Array<{ level: string; obj: object; msg: string }>; log: { info: (o: object, m: string) => void; warn: (o: object, m: string) => void; error: (o: object, m: string) => void } } {
       const lines: Array<{ level: string; obj: object; msg: string }> = [];
