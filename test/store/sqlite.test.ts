@@ -153,7 +153,8 @@ describe('SQLite store (better-sqlite3)', () => {
     const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
     expect(run.stdout.trim()).toBe('closed');
     expect(run.status).toBe(0);
-  });
+    // ensureBuilt compiles dist/ when a source is newer: about a minute on a busy machine.
+  }, 180_000);
 
   it('reports a checkpoint as complete when nothing holds the WAL', async () => {
     const s = store(freshFile());
