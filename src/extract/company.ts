@@ -1,5 +1,6 @@
 import { CHROME_LINE, fieldLineOf, titleBlockOf } from './block.js';
 import { found, type Found } from './found.js';
+import { plausibleCompany } from './plausible.js';
 import { CITIES, COUNTRIES, US_STATES } from './tables/places.js';
 import { ROLE_NOUNS } from './tables/roles.js';
 import { SKILLS } from './tables/skills.js';
@@ -72,7 +73,7 @@ function normalName(raw: string): string | null {
   const key = n.toLowerCase();
   if (n in US_STATES || CODE_NAMES.has(key)) return null;
   if (key in CITIES || key in COUNTRIES || STATE_NAMES.has(key)) return null;
-  return n;
+  return plausibleCompany(n);
 }
 
 /** "VECTOR TALENT RESOURCES" → "Vector Talent Resources"; mixed case stays. */

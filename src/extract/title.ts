@@ -1,5 +1,6 @@
 import { FIELD_LINE, looksLikeTitle, titleBlockOf } from './block.js';
 import { found, type Found } from './found.js';
+import { plausibleTitle } from './plausible.js';
 import { COUNTRIES, CITIES } from './tables/places.js';
 import { ROLE_NOUNS, SITE_SUFFIX } from './tables/roles.js';
 import { kindOf, linesOf, sentencesOf, withoutOtherJobs } from './text.js';
@@ -213,37 +214,42 @@ export function extractTitle(text: string, company: string | null): Found<string
 }
 
 function findTitle(text: string, company: string | null): Found<string | null> {
+  // A candidate that is no title (money, code, a heading) gives way to the next way of finding one.
+  const accept = (raw: string, line: string, detail: string): Found<string | null> | null => {
+    const t = plausibleTitle(cleanTitle(raw));
+    return t === null ? null : found(t, line, detail);
+  };
   const body = withoutOtherJobs(text);
   const block = titleBlockOf(body);
   for (const l of block.lines.slice(0, 4)) {
     const page = readPageTitle(l.text);
-    if (page) return found(cleanTitle(page.title), l.text, 'page title');
+    if (page) { const r = accept(page.title, l.text, 'page title'); if (r) return r; }
   }
   const hiring = hiringLineTitle(body);
-  if (hiring) return found(cleanTitle(hiring.title), hiring.line, 'hiring line');
+  if (hiring) { const r = accept(hiring.title, hiring.line, 'hiring line'); if (r) return r; }
   const labelled = labelledTitle(body);
   const line = block.lines[block.titleIndex];
   // Job boards add a "Role: Data Engineer" category under the posting's own "Senior Data
   // Engineer": the title block wins when it names the same role more fully.
   if (labelled && line && line.start < body.indexOf(labelled.line) && cleanTitle(line.text).toLowerCase().endsWith(` ${cleanTitle(labelled.title).toLowerCase()}`)) {
-    return found(cleanTitle(line.text), line.text, 'title block');
+    { const r = accept(line.text, line.text, 'title block'); if (r) return r; }
   }
-  if (labelled) return found(cleanTitle(labelled.title), labelled.line, 'labelled header');
-  if (line) return found(cleanTitle(line.text), line.text, 'title block');
+  if (labelled) { const r = accept(labelled.title, labelled.line, 'labelled header'); if (r) return r; }
+  if (line) { const r = accept(line.text, line.text, 'title block'); if (r) return r; }
   // A flattened paste opens with its title in capitals: "FIELD OPERATIONS SPECIALIST– EV …".
   const first = block.lines[0];
   if (first) {
     const caps = /^([A-Z][A-Z0-9&/,. ()-]{4,80}?)(?:[–—!:]|\s-\s|\s+[A-Z][a-z])/.exec(first.text);
     if (caps && ROLE_NOUNS.test(caps[1] ?? '') && looksLikeTitle(caps[1] ?? '')) {
-      return found(cleanTitle(caps[1] ?? ''), first.text, 'title in capitals at the top');
+      { const r = accept(caps[1] ?? '', first.text, 'title in capitals at the top'); if (r) return r; }
     }
   }
   for (const l of linesOf(body)) {
     const m = PAY_FOR.exec(l.text);
-    if (m && ROLE_NOUNS.test(m[1] ?? '')) return found(cleanTitle(m[1] ?? ''), l.text, 'pay line');
+    if (m && ROLE_NOUNS.test(m[1] ?? '')) { const r = accept(m[1] ?? '', l.text, 'pay line'); if (r) return r; }
   }
   const standalone = standaloneTitle(body);
-  if (standalone) return found(cleanTitle(standalone.title), standalone.line, 'title line');
+  if (standalone) { const r = accept(standalone.title, standalone.line, 'title line'); if (r) return r; }
   for (const s of sentencesOf(body)) {
     for (const re of PROSE) {
       const m = re.exec(s.text);
@@ -251,7 +257,8 @@ function findTitle(text: string, company: string | null): Found<string | null> {
       let t = tidyProseTitle(m[1] ?? '', re === SUBJECT_TITLE);
       if (t === null) continue;
       if (company !== null && t.startsWith(`${company} `)) t = t.slice(company.length + 1);
-      if (ROLE_NOUNS.test(t)) return found(t, s.text, 'named in a sentence');
+      const named = ROLE_NOUNS.test(t) ? plausibleTitle(t) : null;
+      if (named !== null) return found(named, s.text, 'named in a sentence');
     }
   }
   return found(null, null, null);
