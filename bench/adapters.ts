@@ -29,7 +29,7 @@ const EVENT_TIMEOUT_MS = 15_000;
  */
 const PASTE_INTERVAL_MS = Number(process.env.BENCH_PASTE_INTERVAL_MS ?? 40);
 
-interface Sample {
+export interface Sample {
   name: string;
   text: string;
 }
@@ -53,7 +53,7 @@ function fixturePostings(): Sample[] {
   return out;
 }
 
-function rssMb(pid: number | undefined, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): number | null {
+export function rssMb(pid: number | undefined, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): number | null {
   if (pid === undefined) return null;
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -65,7 +65,7 @@ function rssMb(pid: number | undefined, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): num
 }
 
 /** CPU time (user + system) the process has used, in ms, from /proc (Linux). */
-function cpuMs(pid: number | undefined): number | null {
+export function cpuMs(pid: number | undefined): number | null {
   if (pid === undefined) return null;
   try {
     // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
@@ -106,7 +106,7 @@ class Arrivals {
   }
 }
 
-interface Jobcard {
+export interface Jobcard {
   proc: ChildProcess;
   port: number;
   events: Array<Record<string, unknown>>;
@@ -114,7 +114,7 @@ interface Jobcard {
 }
 
 /** How the project runs each process: the Procfile's web and worker lines, and `npm start`. */
-function commands(): Record<'web' | 'worker' | 'start', string[]> {
+export function commands(): Record<'web' | 'worker' | 'start', string[]> {
   const procfile = readFileSync(join(REPO_ROOT, 'Procfile'), 'utf8');
   const line = (name: string): string => new RegExp(`^${name}:\\s*(.+)$`, 'm').exec(procfile)?.[1] ?? `node dist/app/main.js ${name}`;
   const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
@@ -129,7 +129,7 @@ function childNodeFlags(): string[] {
   return (process.env.BENCH_CHILD_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
 }
 
-async function startJobcard(command: string[], env: Record<string, string>, cwd: string): Promise<Jobcard> {
+export async function startJobcard(command: string[], env: Record<string, string>, cwd: string): Promise<Jobcard> {
   if (command[0] !== 'node') throw new Error(`expected a node command, got: ${command.join(' ')}`);
   // Relative paths are the repo's; the process runs elsewhere so no stray .env is read.
   const args = [...childNodeFlags(), ...command.slice(1).map((a) => (a.startsWith('dist/') ? join(REPO_ROOT, a) : a))];
@@ -231,7 +231,7 @@ function report(platform: string, run: Run, logged: number[]): void {
 
 const mb = (x: number | null): string => (x === null ? 'n/a' : `${x.toFixed(0)} MB`);
 
-interface World {
+export interface World {
   api: SlackApiStandIn;
   discord: DiscordWorld;
   slackArrivals: Arrivals;
@@ -239,7 +239,7 @@ interface World {
   env: Record<string, string>;
 }
 
-async function standIns(): Promise<World> {
+export async function standIns(): Promise<World> {
   const slackArrivals = new Arrivals();
   const discordArrivals = new Arrivals();
   const api = await SlackApiStandIn.start({ botToken: 'xoxb-bench-token' });
@@ -266,7 +266,7 @@ async function standIns(): Promise<World> {
   return { api, discord, slackArrivals, discordArrivals, env };
 }
 
-function sendSlack(jobcard: Jobcard): (s: Sample) => Promise<void> {
+export function sendSlack(jobcard: Jobcard): (s: Sample) => Promise<void> {
   const sender = new SlackSender(`http://127.0.0.1:${jobcard.port}`, SIGNING_SECRET);
   return async (s) => {
     const res = await sender.event(messageEvent({ text: slackEscape(s.text) }));
@@ -274,7 +274,7 @@ function sendSlack(jobcard: Jobcard): (s: Sample) => Promise<void> {
   };
 }
 
-function sendDiscord(w: DiscordWorld): (s: Sample) => void {
+export function sendDiscord(w: DiscordWorld): (s: Sample) => void {
   return (s) => {
     if (s.text.length <= DISCORD_CONTENT_MAX) {
       w.post(w.message(s.text));

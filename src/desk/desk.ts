@@ -161,6 +161,18 @@ export class Desk {
     return removed ? removed.replies : null;
   }
 
+  /**
+   * True for a new message's text that certainly gets no answer: no bare link to read and
+   * nothing only a posting would say. Adapters ask before claiming the event or logging it, so
+   * chat (most of what a bot sees) costs a few microseconds. Attachments and edits take the
+   * full path.
+   */
+  isChat(text: string): boolean {
+    const urls = findUrls(text);
+    if (urls.length > 0 && stripUrls(text).trim().length <= BARE_LINK_MAX_CHARS) return false;
+    return !mightBePosting(text);
+  }
+
   /** What a message is: a job link to read, a posting, a notice (the core gave up on it), or nothing to answer. */
   private async understand(ev: MessageEvent): Promise<Understood | null> {
     const fileText = this.readFiles(ev);

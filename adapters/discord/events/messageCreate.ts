@@ -35,6 +35,11 @@ export async function onMessageCreate(ctx: BotContext, message: Message): Promis
     ctx.log.debug({ channel: message.channelId, message: message.id, reason: 'no text' }, 'ignored event');
     return;
   }
+  // Chat: decided in microseconds, before the event is claimed in the store.
+  if (hasText && !message.attachments.some(isTextAttachment) && ctx.desk.isChat(messageText(message))) {
+    ctx.log.debug({ channel: message.channelId, message: message.id, reason: 'chat (fast path)' }, 'ignored event');
+    return;
+  }
   await once(ctx, `message:${message.id}`, () => answerMessage(ctx, message));
 }
 

@@ -59,6 +59,8 @@ export function onMessage(deps: SlackDeps): (args: { event: unknown; body: unkno
     const author = authorOf(msg, deps.readBots);
     if ('reason' in author) return ignore(author.reason);
     if (messageText(msg).trim() === '' && !msg.files?.length) return ignore('no text');
+    // Chat: decided in microseconds, before the event is claimed in the store.
+    if (!msg.files?.length && deps.desk.isChat(messageText(msg))) return ignore('chat (fast path)');
     const kind: EventKind = msg.files?.length ? 'file' : 'paste';
     return handled(deps, kind, place, eventId, async () => {
       const files: Attachment[] = msg.files?.length ? await deps.files.read(msg.files) : [];

@@ -59,13 +59,17 @@ describe('Discord bot, messages', () => {
     expect(both[0]).toBe(both[1]);
   });
 
-  it('says nothing, and calls nothing, when a message is just chat', async () => {
+  it('says nothing, and calls nothing, when a message is just chat (dismissed on the fast path, never claimed)', async () => {
     h = await startHarness();
-    const spy = vi.spyOn(h.desk, 'handleMessage');
+    const chat = vi.spyOn(h.desk, 'isChat');
+    const handle = vi.spyOn(h.desk, 'handleMessage');
+    const claim = vi.spyOn(h.desk, 'claimEvent');
     h.world.post(h.world.message('anyone going to the Rust meetup on thursday? I can bring snacks'));
     h.world.post(h.world.message('lol same, standup ran long again'));
-    await settled(spy, 2);
-    expect(spy).toHaveBeenCalledTimes(2);
+    await settled(chat, 2);
+    expect(chat.mock.results.map((r) => r.value)).toEqual([true, true]);
+    expect(handle).not.toHaveBeenCalled();
+    expect(claim).not.toHaveBeenCalled();
     expect(h.world.rest.calls()).toEqual([]);
   });
 
@@ -87,7 +91,8 @@ describe('Discord bot, messages', () => {
 
   it('leaves attachments that are not text alone', async () => {
     h = await startHarness();
-    const spy = vi.spyOn(h.desk, 'handleMessage');
+    // The chat line after it is the marker that both were handled (messages are handled in order).
+    const spy = vi.spyOn(h.desk, 'isChat');
     const id = snowflake();
     const url = h.world.rest.serveAttachment(h.world.channelId, id, 'resume.pdf', Buffer.from('%PDF-1.7 binary'), 'application/pdf');
     h.world.post(h.world.message('', { attachments: [{ id, filename: 'resume.pdf', size: 15, url, proxy_url: url, content_type: 'application/pdf' }] }));
@@ -109,13 +114,16 @@ describe('Discord bot, messages', () => {
 
   it("ignores its own messages and other bots'", async () => {
     h = await startHarness();
-    const spy = vi.spyOn(h.desk, 'handleMessage');
+    const spy = vi.spyOn(h.desk, 'isChat');
+    const handle = vi.spyOn(h.desk, 'handleMessage');
     h.world.post(h.world.message(POSTING, { author: h.world.botUser }));
     h.world.post(h.world.message(POSTING, { author: { id: snowflake(), username: 'jobsfeed', discriminator: '0', global_name: null, avatar: null, bot: true } }));
     h.world.post(h.world.message('see you at lunch'));
     await settled(spy, 1);
+    // Only the person's chat line was looked at; neither bot's posting reached the Desk.
     expect(spy).toHaveBeenCalledTimes(1);
-    expect(spy.mock.calls[0]?.[0].text).toBe('see you at lunch');
+    expect(spy.mock.calls[0]?.[0]).toBe('see you at lunch');
+    expect(handle).not.toHaveBeenCalled();
     expect(h.world.rest.calls()).toEqual([]);
   });
 
