@@ -46,6 +46,11 @@ const INDEED_FIELD = /:\s*(\d{1,2})\+?\s*years?\s*\((required|preferred)\)/gi;
 // German, French, Spanish, Portuguese and Dutch: "mindestens 5 Jahre Berufserfahrung",
 // "3 ans d'expérience minimum", "5 años de experiencia", "3 jaar ervaring".
 const FOREIGN_YEARS = /(\d{1,2})\s*(?:\+\s*)?(?:(?:-|–|bis|à|a)\s*)?(?:\d{1,2}\s*)?(?:jahre?n?|ans|années|años|anos|jaar)\s+(?:(?:an|de|mit)\s+|d['’]\s*)?(?:[\wäöüéè-]+\s+){0,2}?(?:[\wäöü]*erfahrung|exp[ée]riences?|experiencia|experiência|ervaring|werkervaring)/gi;
+// "N years <domain> experience": the word experience within a few words, in the same clause.
+const DOMAIN_EXPERIENCE_AFTER = /^[^.;:,()]{0,45}?\bexp(?:erience|\.)?\b/i;
+// "no equivalen a 5 años de experiencia": a figure the sentence denies.
+const NEGATED_BEFORE = /\b(?:no|not|nicht|pas|não)\b[^.]{0,25}$/i;
+const GUIDANCE = /\b(?:orientativ\w*|a t[ií]tulo orientativo|as a (?:rough )?guide|indicativ\w+ only)\b/i;
 // A figure offered instead of a degree ("or 7 years of experience in lieu of a degree") is no minimum.
 const INSTEAD_OF_DEGREE = /\b(in lieu of|instead of|in place of|as a substitute for|substitut\w* for)\b/i;
 
@@ -54,12 +59,15 @@ export function requiredYears(text: string, sections: readonly Section[]): Years
   const hits: YearsHit[] = [];
   for (const s of sentencesOf(text)) {
     if (!/years?|yrs?|년|年|jahre|ans\b|années|años|anos|jaar/i.test(s.text)) continue;
+    // "Orientativamente … entre 5 y 10 años": a guide, not a requirement.
+    if (GUIDANCE.test(s.text)) continue;
     for (const m of s.text.matchAll(CJK_YEARS)) {
       if (!optionalNear(s.text, m.index, m[0].length)) hits.push({ years: Number(m[1]), line: s.text });
     }
     for (const m of s.text.matchAll(FOREIGN_YEARS)) {
       const section = sectionAt(sections, s.start + m.index);
       if (section && SKIP_KINDS.has(section.kind)) continue;
+      if (NEGATED_BEFORE.test(s.text.slice(Math.max(0, m.index - 30), m.index))) continue;
       if (!optionalNear(s.text, m.index, m[0].length) && Number(m[1]) <= 40) hits.push({ years: Number(m[1]), line: s.text });
     }
     for (const m of s.text.matchAll(INDEED_FIELD)) {
@@ -75,7 +83,11 @@ export function requiredYears(text: string, sections: readonly Section[]): Years
       const after = s.text.slice(idx + m[0].length, idx + m[0].length + 60);
       if (NOT_BEFORE.test(before) && !MINIMUM_BEFORE.test(before)) continue;
       if (/less than\s*$|(?:<|&lt;)\s*$|under\s*$/i.test(before)) continue;
-      if (!EXPERIENCE_AFTER.test(after) && !/experience|exp\b/i.test(before)) continue;
+      // "3 years testing or other development experience": the experience named a few words on.
+      if (!EXPERIENCE_AFTER.test(after) && !/experience|exp\b/i.test(before) && !DOMAIN_EXPERIENCE_AFTER.test(after)) continue;
+      // "0-5 years of relevant experience" spans freshers to mid-level: no minimum. A narrow
+      // "0-2 years" still says the role is entry-level (0), as the shared corpus reads it.
+      if (/^(?:0|zero)$/i.test(m[1] ?? '') && m[2] !== undefined && (numberOf(m[2]) ?? 0) >= 4) continue;
       if (NOT_EXPERIENCE.test(after.slice(0, 30)) || /\b(founded|anniversary|established)\b/i.test(before)) continue;
       if (INSTEAD_OF_DEGREE.test(after.slice(0, 50))) continue;
       // A requirement marked optional where it is stated ("… is a plus") does not count.
@@ -115,17 +127,27 @@ const DEGREES: ReadonlyArray<readonly [RegExp, Degree]> = [
   // Tertiary (AU/NZ), German "abgeschlossenes Studium" / "Hochschulabschluss", French Bac+3/4 and licence,
   // Spanish "título profesional" / "licenciatura", Portuguese "graduação", Italian "laurea".
   [/\btertiary (?:qualification|degree|education)\b|\babgeschlossene[sn]?\s+(?:\S+\s+)?(?:hochschul)?studium\b|\bhochschulabschluss\b|\bbac\s*\+\s*[34]\b|\blicence\b|\bt[íi]tulo (?:profesional|universitario)\b|\blicenciatura\b|\bgrado universitario\b|\bgradua[çc][ãa]o\b|\blaurea(?: triennale)?\b/i, 'bachelor'],
+  // "undergraduate or graduate degree": the undergraduate one qualifies.
+  [/\bundergraduate\b(?=\s+(?:or|and|\/)\s+(?:post)?graduate\b)/i, 'bachelor'],
+  // "Masters (MCA/MTech) or BE in CS", "BE/B.Tech": BE only beside other degree names.
+  [/\b(?:Masters?|M\.?Tech|MCA|M\.?Sc|MS)\b[^.;]{0,20}?\s(?:or|\/)\s*BE\b|\bBE\s*(?:\/|or)\s*(?:B\.?Tech|M\.?Tech|Masters?|MCA|B\.?Sc)\b|\bBE\s+in\s+[A-Z]/, 'bachelor'],
+  // "Degree in Electrical Engineering …", "A degree in Computer Science", "Any Engineering degree".
+  [/^\W{0,3}(?:an?\s+)?(?:university\s+|college\s+|relevant\s+|tertiary\s+)?degree\s+(?:in|from)\b|\b(?:engineering|technical|STEM|computer science)\s+degree\b/i, 'bachelor'],
+  [/\b[Aa]ny\s+(?:[A-Z][\w&]*\s+){1,2}degree\b/, 'bachelor'],
+  [/\b[Aa]n?\s+(?:university\s+|college\s+|relevant\s+|technical\s+)?degree\s+in\s+[A-Z]/, 'bachelor'],
   [/\bbachelor['’]?s?\b|\bbachelors\b|\bundergraduate degree\b|\b(?:4|four)[- ]year (?:college |university )?degree\b|\buniversity degree\b|\bcollege degree\b|\bbaccalaureate\b|\b2[:.][12] (?:degree|honours)|\b(?:first[- ]class|honours|hons) degree\b/i, 'bachelor'],
   [/\b(?:B\.?S\.?c?|B\.?A\.?|B\.?Eng|B\.?Tech|B\.?E\.)(?=[\s,/)]|$)(?![\s]*(?:Office|Excel|Word))|\b(?:BA|BS)\s*\/\s*(?:BA|BS|MS|MA)\b/, 'bachelor'],
   [/\bmaster['’]?s?\b(?!\s+(?:data|service|agreement|file|class|key))|\bmasters\b|\bgraduate degree\b|\bpostgraduate\b/i, 'master'],
   [/\b(?:M\.?S\.?c?|M\.?A\.?|M\.?Eng|MBA|M\.?Tech)(?=[\s,/)]|$)(?![\s]*(?:Office|Excel|Word|SQL|Teams|Project|Access|Azure|Dynamics))/, 'master'],
   [/\bph\.?\s?d\b|\bdoctor(?:ate|al)\b|\b(?:MD|DO)\s*(?:\/|or)\s*(?:MD|DO)\b|\bM\.D\.|\bD\.O\./i, 'phd'],
 ];
+// A person's own degrees ("He holds a Bachelor of Engineering from VNIT"): a biography, not a requirement.
+const SOMEONES_DEGREE = /\b(?:he|she|our (?:founder|co-?founder|ceo|cto)|(?:co-?)?founder)\s+(?:holds|has|earned|received|completed|graduated)\b/i;
 const DEGREE_ORDER: readonly Degree[] = ['associate', 'bachelor', 'master', 'phd'];
 // A degree mentioned as something the applicant is still studying for is not a requirement.
 const STUDYING = /\b(current(ly)? (?:a |an )?(?:student|enrolled|pursuing)|pursuing an?|enrolled in|working towards|rising (junior|senior))\b/i;
 // Degree words that sit near a degree claim without being one ("Master data", "MS Office").
-const DEGREE_CONTEXT = /\b(tertiary|studium|hochschul\w*|bac\s*\+|licence|t[íi]tulo|licenciatura|grado|gradua[çc][ãa]o|laurea|adn|degree|diploma|in (?:computer|engineering|math|statistics|science|a (?:related|quantitative|technical) field|cs\b|stem|economics|physics|business)|or equivalent|or higher|required|education|qualification|graduate)\b|\b(?:BA|BS|MS|MA)\s*\/|\/\s*(?:BA|BS|MS|MA)\b|ph\.?\s?d|bachelor|master['’]s|mba\b|md\b/i;
+const DEGREE_CONTEXT = /\b(b\.?tech|m\.?tech|mca|tertiary|studium|hochschul\w*|bac\s*\+|licence|t[íi]tulo|licenciatura|grado|gradua[çc][ãa]o|laurea|adn|degree|diploma|in (?:computer|engineering|math|statistics|science|a (?:related|quantitative|technical) field|cs\b|stem|economics|physics|business)|or equivalent|or higher|required|education|qualification|graduate)\b|\b(?:BA|BS|MS|MA)\s*\/|\/\s*(?:BA|BS|MS|MA)\b|ph\.?\s?d|bachelor|master['’]s|mba\b|md\b/i;
 
 export function extractDegree(text: string): Found<Degree | null> {
   const body = withoutOtherJobs(text);
@@ -133,6 +155,7 @@ export function extractDegree(text: string): Found<Degree | null> {
   let best: { degree: Degree; line: string } | null = null;
   for (const s of sentencesOf(body)) {
     if (STUDYING.test(s.text) && !/\bgraduat(e|ing) (in|by|with)\b/i.test(s.text)) continue;
+    if (SOMEONES_DEGREE.test(s.text)) continue;
     if (!DEGREE_CONTEXT.test(s.text)) continue;
     for (const [re, degree] of DEGREES) {
       const m = re.exec(s.text);

@@ -107,3 +107,40 @@ describe('skills and the employer', () => {
     expect(p.requirements.skills).not.toContain('Figma');
   });
 });
+
+// Excerpts of real postings from fixtures/real (tune split; sources in its labels.json).
+describe('requirements on real postings', () => {
+  it('reads "N years <domain> experience" without "of" and keeps the largest required figure (a047, LSEG)', () => {
+    const text = 'Required Skills:\n- Minimum of 3 years testing or other development experience.\n'
+      + '- Test automation skills, at least 2 years of experience in automation, 2-5 years programming experience.';
+    expect(years(text)).toBe(3);
+  });
+  it('reads a wide range from zero as no minimum, a narrow one as entry-level', () => {
+    expect(years('0-5 Years of relevant experience')).toBeNull();
+    expect(years('Requirements\n0-2 years of experience')).toBe(0);
+  });
+  it('does not read guidance or a denied figure as a requirement (b020)', () => {
+    expect(years('Orientativamente, estamos buscando personas con experiencia entre 5 y 10 años, si bien estamos abiertos a otro tipo de perfiles.')).toBeNull();
+    expect(years('Desde nuestro punto de vista, 5 años trabajando en la misma aplicación no equivalen a 5 años de experiencia real.')).toBeNull();
+  });
+  it('reads "Degree in …", "A degree in …" and "Any Engineering degree" as a bachelor\'s (a013, a035, a037, a058)', () => {
+    expect(degree('Degree in Electrical and Electronic Engineering, Computer Engineering or related field')).toBe('bachelor');
+    expect(degree('A degree in Computer Science, Software Engineering, AI, Machine Learning, or similar- or equivalent professional experience')).toBe('bachelor');
+    expect(degree('Educational Qualification : Any Engineering degree')).toBe('bachelor');
+    expect(degree('Degree in Engineering (Mechanical, Electrical, Process, or related discipline)')).toBe('bachelor');
+    // A degree of something is no degree; a degree in a field left open names no level.
+    expect(degree('You will have a high degree of autonomy.')).toBeNull();
+    expect(degree('in any degree discipline')).toBeNull();
+  });
+  it('reads B.Tech/M.Tech and "Masters or BE" as a bachelor\'s (a050, b058)', () => {
+    expect(degree('B.Tech/M.Tech from a premier institute with 2 to 4 years of hands on design / development experience')).toBe('bachelor');
+    expect(degree('Masters (MCA\\MTech) or BE in CS \\IT')).toBe('bachelor');
+  });
+  it('reads "undergraduate or postgraduate degree" as a bachelor\'s (b041)', () => {
+    expect(degree('You must be in the final year of a university undergraduate or postgraduate degree or have completed your university studies.')).toBe('bachelor');
+  });
+  it('does not take a founder\'s biography or a company name for a degree (b061, a016)', () => {
+    expect(degree('He holds Bachelor of Engineering from VNIT,Nagpur and Master of Technology from IIT,Roorkee in Computer Science')).toBeNull();
+    expect(degree('Wash Masters Car Wash')).toBeNull();
+  });
+});
