@@ -99,6 +99,26 @@ describe.each(backends.list)('Discord, end to end, memory on $name', (backend) =
     expect(cardText(await replyTo(world, priv, String(samePriv['id'])))).toMatch(/shared before/i);
   });
 
+  it('server A → server B never reveals the first share (one store behind both servers)', async () => {
+    const { harness, kv } = await start();
+    // A second server, answered from the same memory.
+    const serverB = await startHarness({ store: new JobStore(kv) });
+    try {
+      const { text } = posting();
+      const inA = harness.world.message(text);
+      harness.world.post(inA);
+      await replyTo(harness.world, harness.world.channelId, String(inA['id']));
+      const inB = serverB.world.message(text);
+      serverB.world.post(inB);
+      expect(cardText(await replyTo(serverB.world, serverB.world.channelId, String(inB['id'])))).not.toMatch(/shared before/i);
+      const againA = harness.world.message(text);
+      harness.world.post(againA);
+      expect(cardText(await replyTo(harness.world, harness.world.channelId, String(againA['id'])))).toMatch(/shared before/i);
+    } finally {
+      await serverB.close();
+    }
+  });
+
   it('MESSAGE_DELETE and MESSAGE_DELETE_BULK (ids only) delete the card and full text, and the store forgets the text', async () => {
     const { harness, kv } = await start();
     const { world } = harness;

@@ -116,6 +116,28 @@ describe.each(backends.list)('Slack, end to end, memory on $name', (backend) => 
     }
   });
 
+  it('/jd forget by the sharer deletes the card and the store’s text; someone else’s /jd forget removes nothing', async () => {
+    const { r, kv, team } = await start();
+    const channel = unique('C');
+    const { text, marker } = posting();
+    const { card } = await paste(r, team, { channel, user: ALICE, text: slackEscape(text) });
+    if (!card) throw new Error('expected a card');
+    const jd = async (user: string, id: string): Promise<string> => {
+      await r.sender.command({
+        token: 'legacy', team_id: team, team_domain: 'x', channel_id: channel, channel_name: 'jobs', user_id: user, user_name: 'u',
+        command: '/jd', text: 'forget', api_app_id: 'A0APP0001', response_url: r.api.responseUrl(id), trigger_id: '1.2.3',
+      });
+      const answer = await r.api.waitFor(() => r.api.responses.find((x) => x.id === id));
+      await r.settle();
+      return String(answer.body.text);
+    };
+    expect(await jd(BOB, 'bob')).toMatch(/not shared a posting/);
+    expect(r.api.live().map((m) => m.ts)).toContain(card.ts);
+    expect(await jd(ALICE, 'alice')).toMatch(/Forgotten/);
+    expect(r.api.live().map((m) => m.ts)).not.toContain(card.ts);
+    expect(await keysHolding(kv, marker)).toEqual([]);
+  });
+
   it('edits: chat edited into a posting gets a card; an edited posting’s card is updated in place; edited into chat, it goes', async () => {
     const { r, team } = await start();
     const channel = unique('C');
