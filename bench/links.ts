@@ -3,6 +3,8 @@ import path from 'node:path';
 import { fetchLink } from '../src/links/fetch.js';
 import { htmlToText, parseHtml } from '../src/links/html.js';
 import { createLinkReader } from '../src/links/index.js';
+import iconv from 'iconv-lite';
+import { decodeBytes } from '../src/decode.js';
 import { readDocument } from '../src/links/read.js';
 import { startHttpSite } from '../test/fakes/http-site.js';
 import { isMain, REPO_ROOT, summarize, timeRuns, timeRunsAsync } from './stats.js';
@@ -40,6 +42,9 @@ export async function run(): Promise<void> {
     console.log(`links (${label}): readDocument over ${docs.length} files median ${ms(r.median)} p99 ${ms(r.p99)}`);
   }
 
+  hostilePages();
+  charsetDetection();
+
   const site = await startHttpSite();
   try {
     const page = own.find((d) => d.name === 'careers-no-jsonld.html');
@@ -62,6 +67,37 @@ export async function run(): Promise<void> {
     console.log(`links: LinkReader.read, cached: median ${ms(c.median)} p99 ${ms(c.p99)}`);
   } finally {
     await site.close();
+  }
+}
+
+/** Issue 14's hostile pages: each is refused (or read, flattened) in time linear in its length, never a stack overflow. */
+function hostilePages(): void {
+  const pages: Array<[string, string]> = [
+    ['300k unclosed <div>', '<html><body>' + '<div>'.repeat(300_000) + 'x'],
+    ['100k nested <div>', '<div>'.repeat(100_000) + 'x' + '</div>'.repeat(100_000)],
+    ['20k nested <span>', '<span>'.repeat(20_000) + 'x' + '</span>'.repeat(20_000)],
+    ['JSON 100k deep', '['.repeat(100_000) + ']'.repeat(100_000)],
+    ['500 open <div> + 750k stray </x> (read, not refused)', '<html><body>' + '<div>'.repeat(500) + 'x' + '</x>'.repeat(750_000)],
+    ['100k <p> siblings (the element limit)', '<html><body>' + '<p>x'.repeat(100_000)],
+  ];
+  for (const [name, text] of pages) {
+    const t = summarize(timeRuns(() => {
+      try {
+        readDocument(text);
+      } catch {
+        // Refused: the time to refuse is what is measured.
+      }
+    }, 5, 1));
+    console.log(`links (hostile): ${name}, ${(text.length / 1e6).toFixed(1)} MB: readDocument median ${ms(t.median)} p99 ${ms(t.p99)}`);
+  }
+}
+
+/** Bytes with no declared charset: strict UTF-8 (no detector) against a Windows-1251 page (chardet on a 64 KB sample). */
+function charsetDetection(): void {
+  const russian = '<p>Старший разработчик Python в Яндекс. Москва, полный рабочий день. Опыт от 3 лет.</p>\n'.repeat(800);
+  for (const [name, bytes] of [['UTF-8', Buffer.from(russian, 'utf8')], ['Windows-1251', iconv.encode(russian, 'windows-1251')]] as const) {
+    const t = summarize(timeRuns(() => decodeBytes(bytes, { maxBytes: 4 * 1024 * 1024 }), 20, 3));
+    console.log(`links (charset): ${name} page, ${Math.round(bytes.length / 1024)} KB, no declared charset: decodeBytes median ${ms(t.median)} p99 ${ms(t.p99)}`);
   }
 }
 
