@@ -1,7 +1,7 @@
 import type { StructuredFacts } from '../posting.js';
 import { ROLE_NOUNS } from '../extract/tables/roles.js';
 import {
-  compactFacts, composeText, countryName, formatPlace, formatPostedDate, isRecord, mapEmploymentType, mapPayPeriod, mapWorkplace, payBand,
+  compactFacts, composeText, countryName, formatPlace, formatPostedDate, isRecord, levelFromLabel, mapEmploymentType, mapPayPeriod, mapWorkplace, payBand,
   str, type ReadResult,
 } from './facts.js';
 import { htmlToText, looksLikeHtml, unescapeHtml } from './html.js';
@@ -252,8 +252,12 @@ export function readRecord(json: unknown): ReadResult | null {
   const country = textOf(fields.get('country'));
   if (workplace === 'remote' && !locations.some((l) => /remote/i.test(l))) locations = [country ? `Remote (${countryName(country) ?? country})` : 'Remote'];
   const company = textOf(fields.get('company'));
+  // "experience_level": "mid" is the record's own level; "2-5 Yrs" goes to the text below.
+  const experienceWords = textOf(fields.get('experience'));
+  const level = experienceWords !== null && !/\d/.test(experienceWords) ? levelFromLabel(experienceWords) : undefined;
   const facts = compactFacts({
     title,
+    ...(level ? { level } : {}),
     company: company !== null && !NO_NAME.test(company) ? company : null,
     locations,
     workplace,
@@ -267,7 +271,7 @@ export function readRecord(json: unknown): ReadResult | null {
   const skills = listOf(fields.get('skills')).map(textOf).filter((s): s is string => s !== null).join(', ');
   const header = [
     salary && !/not disclosed/i.test(salary) && !facts.pay ? `Salary: ${salary}` : null,
-    experience ? `Experience: ${experience}` : null,
+    experience && level === undefined ? `Experience: ${experience}` : null,
     skills ? `Skills: ${skills}` : null,
   ].filter(Boolean).join('\n');
   return { text: composeText(facts, [header, body]), structured: facts, site: null };

@@ -48,6 +48,8 @@ describe('job records read by their keys', () => {
     expect(p.company).toBe('Enxoo');
     expect(p.workplace).toBe('remote');
     expect(p.locations).toEqual(['Remote (Poland)']);
+    // Its "experience_level": "mid" is the record's own level.
+    expect(p.level.seniority).toBe('mid');
     expect(p.pay.map((b) => [b.min, b.max, b.currency])).toEqual([[12000, 22000, 'PLN']]);
   });
 
