@@ -114,6 +114,11 @@ class PgServer {
     throw new Error('postgres did not start');
   }
 
+  /** Whether the server process is up (a test that failed while it was down must not take the next ones with it). */
+  get running(): boolean {
+    return this.child !== null && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
   /** Immediate shutdown, as a crash: every connection is dropped at once. */
   async crash(): Promise<void> {
     const child = this.child;
@@ -183,6 +188,8 @@ describe.runIf(BIN)('store on a Postgres server of its own', () => {
   };
   afterEach(async () => {
     await Promise.all(opened.splice(0).map((kv) => kv.close()));
+    server.freeze(false);
+    if (!server.running) await server.start();
   });
 
   it('lets only one of two Desks on one Postgres answer each event, however they race', async () => {
