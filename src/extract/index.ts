@@ -43,7 +43,9 @@ export function extractPosting(text: string, opts: ExtractOptions = {}): Posting
     return f.value;
   };
 
-  const company = keep('company', fromStructured(s.company, 'company') ?? extractCompany(scan));
+  // A reader that knows the source never names the company (Lever's API) says so with null:
+  // the text's guess ("BI" from "BI tools") is then not taken.
+  const company = keep('company', fromStructured(s.company, 'company') ?? (s.company === null ? found(null, null, null) : extractCompany(scan)));
   // A page's own title field can still carry site noise ("… | LinkedIn").
   const title = keep('title', fromStructured(s.title ? cleanTitle(s.title) : s.title, 'title') ?? extractTitle(scan, company));
   const criteria = readCriteria(scan);

@@ -85,7 +85,8 @@ export function cleanTitle(raw: string): string {
     const last = (parts[parts.length - 1] ?? '').trim();
     const key = last.toLowerCase().replace(/[!.]+$/, '');
     const isCity = key in CITIES;
-    const isShout = /!$/.test(last) || (!ROLE_NOUNS.test(last) && /^[A-Z0-9 &]+$/.test(last) && last.length > 3 && !(key in COUNTRIES));
+    // A shouted word ("URGENT", "NOW HIRING"), not a department's initials ("FP&A", "R&D").
+    const isShout = /!$/.test(last) || (!ROLE_NOUNS.test(last) && /^[A-Z0-9 &]+$/.test(last) && /[A-Z]{5,}/.test(last) && !(key in COUNTRIES));
     if (NOISE_SEGMENT.test(last) || isCity || isShout) parts.pop();
     else break;
   }

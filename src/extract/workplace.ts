@@ -170,5 +170,7 @@ export function extractWorkplace(text: string): Found<Workplace | null> {
   if (!pick) return found(null, null, null);
   // A bare "on-site" mention (on-site support, on-site interviews) is too weak on its own.
   if (pick.rank === 3 && !/\b(work|role|position|job|based|office|employment)\b/i.test(pick.line)) return found(null, null, null);
+  // Nor is one named beside remote as a choice ("work personas (flexible, remote, or required in office)").
+  if (pick.rank === 3 && /\bremote\b/i.test(pick.line)) return found(null, null, null);
   return found(pick.value, pick.line, pick.detail);
 }

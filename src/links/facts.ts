@@ -1,3 +1,4 @@
+import { CITIES, COUNTRIES, US_STATES as US_STATE_NAMES } from '../extract/tables/places.js';
 import type { EmploymentType, PayBand, PayPeriod, StructuredFacts, Workplace } from '../posting.js';
 
 /**
@@ -15,12 +16,13 @@ export interface ReadResult {
   site: string | null;
 }
 
+// ATS enums and LinkedIn's criteria values, in the languages its guest pages come in.
 const EMPLOYMENT_WORDS: ReadonlyArray<[RegExp, EmploymentType]> = [
-  [/^(full[\s_-]?time|fulltime|permanent|regular|cdi|正社員)$/i, 'full-time'],
-  [/^(part[\s_-]?time|parttime)$/i, 'part-time'],
-  [/^(contract(or)?|contract[\s_-]to[\s_-]hire|freelance|fixed[\s_-]term|cdd)$/i, 'contract'],
-  [/^(intern(ship)?|co-?op|working[\s_-]student|apprentice(ship)?|trainee)$/i, 'internship'],
-  [/^(temporary|temp|seasonal|per[\s_-]diem|casual)$/i, 'temporary'],
+  [/^(full[\s_-]?time|fulltime|permanent|regular|cdi|正社員|temps plein|vollzeit|jornada completa|tiempo completo|tempo integral|tempo pieno|voltijds?|pełny etat|heltid)$/i, 'full-time'],
+  [/^(part[\s_-]?time|parttime|temps partiel|teilzeit|media jornada|medio tiempo|meio per[íi]odo|tempo parziale|deeltijds?|niepełny etat|deltid)$/i, 'part-time'],
+  [/^(contract(or)?|contract[\s_-]to[\s_-]hire|freelance|fixed[\s_-]term|cdd|contrat|befristet|contrato|contratto|tijdelijk contract|umowa o dzieło|kontrakt)$/i, 'contract'],
+  [/^(intern(ship)?|co-?op|working[\s_-]student|apprentice(ship)?|trainee|stage|alternance|praktikum|pr[áa]cticas|est[áa]gio|tirocinio|stagiair|staż)$/i, 'internship'],
+  [/^(temporary|temp|seasonal|per[\s_-]diem|casual|temporaire|int[ée]rim|tempor[äa]r|temporal|tempor[áa]rio|temporaneo)$/i, 'temporary'],
 ];
 
 /** An employment type from an ATS or schema.org value ("FULL_TIME", "Full-time", "FullTime", "Contractor"). */
@@ -182,8 +184,8 @@ export function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 const SENIORITY_WORDS: ReadonlyArray<[RegExp, NonNullable<StructuredFacts['level']>['seniority']]> = [
-  [/^(intern(ship)?|student|trainee)$/i, 'intern'],
-  [/^(entry([\s_-]level)?|junior|jr\.?|graduate|new[\s_-]grad|associate)$/i, 'entry'],
+  [/^(intern(ship)?|student|trainee|stage|praktikum|pr[áa]cticas|est[áa]gio|tirocinio|stagiair)$/i, 'intern'],
+  [/^(entry([\s_-]level)?|junior|jr\.?|graduate|new[\s_-]grad|associate|premier emploi|d[ée]butant|einstieg|berufseinstieg|sin experiencia|n[íi]vel de entrada|primo impiego|starter)$/i, 'entry'],
   [/^(mid([\s_-]level)?|intermediate|experienced)$/i, 'mid'],
   [/^(senior|sr\.?)$/i, 'senior'],
   [/^staff$/i, 'staff'],
@@ -191,7 +193,7 @@ const SENIORITY_WORDS: ReadonlyArray<[RegExp, NonNullable<StructuredFacts['level
   [/^(lead|team[\s_-]lead)$/i, 'lead'],
   [/^manager$/i, 'manager'],
   [/^(senior[\s_-]manager)$/i, 'senior-manager'],
-  [/^director$/i, 'director'],
+  [/^(director|directeur|direktor|diretor|direttore|directeur de département)$/i, 'director'],
   [/^(vp|vice[\s_-]president)$/i, 'vp'],
   [/^(executive|c[\s_-]level|chief)$/i, 'executive'],
 ];
@@ -315,4 +317,137 @@ export function companyFromPageTitle(pageTitle: string | null, jobTitle: string 
   }
   const parts = rest.split(/\s+[|–—-]\s+|\s+@\s+|\s+\|\s*|\s*\|\s+/).map(tidy).filter(ok);
   return parts.length === 1 ? (parts[0] ?? null) : null;
+}
+
+// ---- places as ATS descriptors write them ------------------------------------------------
+
+const STATE_CODE_BY_NAME: ReadonlyMap<string, string> = new Map(Object.entries(US_STATE_NAMES).map(([code, name]) => [name.toLowerCase(), code]));
+const IS_US = /^(us|usa|u\.s\.a?\.?|united states( of america)?)$/i;
+// "Remote", "Homeworker", "Home Based", "Virtual": the place is where the worker lives.
+const REMOTE_WORD = /^(fully )?(remote|homeworker|home ?worker|home[- ]based|work from home|wfh|virtual|telecommute|teleworker|anywhere)$/i;
+
+function countryWord(word: string): string | null {
+  const w = word.trim().toLowerCase();
+  if (IS_US.test(w)) return 'United States';
+  return COUNTRIES[w] ?? null;
+}
+
+/** A US state as its code ("Virginia", "VA" → "VA"), or null. */
+function usStateCode(word: string): string | null {
+  const w = word.trim();
+  if (/^[A-Z]{2}$/.test(w) && w in US_STATE_NAMES) return w;
+  return STATE_CODE_BY_NAME.get(w.toLowerCase()) ?? null;
+}
+
+/** Where a remote descriptor says the worker must live: "California" → "CA", "UK" → "United Kingdom". */
+function remoteArea(rest: string[]): string {
+  if (rest.length === 0) return 'Remote';
+  const area = rest.map((r) => usStateCode(r) ?? countryWord(r) ?? r).join(', ');
+  return `Remote, ${area === 'United States' ? 'US' : area}`;
+}
+
+/**
+ * A place as the card writes it, from the descriptor an ATS stores: Workday's "USA.VA.Reston",
+ * "USA DC Washington", "US, Minnesota, Maplewood", "USA - Pennsylvania - West Point", "Israel,
+ * Yokneam", Lever's "Portugal - Lisbon" (country first, city last) become "Reston, VA",
+ * "Washington, DC", "Yokneam, Israel"; "Remote - California" and "Homeworker - UK" become
+ * "Remote, CA" and "Remote, United Kingdom". Anything else is returned as written, for the
+ * extractor's own place reading.
+ */
+export function placeFromDescriptor(raw: string): string {
+  const text = raw.trim().replace(/\s+/g, ' ').replace(/^U\.S\.A?\.?(?=[\s,.-]|$)/i, 'USA');
+  // Dots only split when they join words ("USA.VA.Reston"), never "St. Louis".
+  let parts = text.split(/\s*[,|]\s*|\s+[-–—]\s+|(?<=\S)\.(?=[A-Z])/).map((p) => p.trim()).filter((p) => p.length > 0);
+  const spaced = /^(USA|US) ([A-Z]{2}) (.+)$/.exec(text);
+  if (parts.length === 1 && spaced?.[1] && spaced[2] && spaced[3] && usStateCode(spaced[2])) parts = [spaced[1], spaced[2], spaced[3]];
+  if (parts.length === 0) return text;
+  const first = parts[0] ?? '';
+  const last = parts[parts.length - 1] ?? '';
+  if (REMOTE_WORD.test(first)) return remoteArea(parts.slice(1));
+  if (parts.length > 1 && REMOTE_WORD.test(last)) return remoteArea(parts.slice(0, -1));
+  const country = countryWord(first);
+  if (!country || parts.length < 2) return text;
+  const city = last;
+  const regions = parts.slice(1, -1);
+  if (country === 'United States') {
+    const state = regions.map(usStateCode).find((c) => c !== null) ?? null;
+    if (state) return `${city}, ${state}`;
+    return CITIES[city.toLowerCase()] ?? `${city}, United States`;
+  }
+  if (countryWord(city) === country) return country;
+  return `${city}, ${country}`;
+}
+
+/**
+ * Greenhouse and others list several cities in one field ("Seattle, San Francisco, New York
+ * City"): split when no part is a region or a country (so "Toronto, ON, Canada" and "New York,
+ * New York, USA" stay whole), and write each known city as the card does.
+ */
+export function cityList(name: string): string[] | null {
+  const parts = name.split(/\s*,\s*/).map((p) => p.trim()).filter(Boolean);
+  if (parts.length < 3) return null;
+  const isRegion = (p: string): boolean => usStateCode(p) !== null || countryWord(p) !== null || /^[A-Z]{2,3}$/.test(p) || /remote/i.test(p);
+  if (parts.some(isRegion)) return null;
+  return parts.map((p) => CITIES[p.toLowerCase()] ?? p);
+}
+
+// ---- company names from an ATS account -----------------------------------------------------
+
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The company an ATS account slug names ("spotify", "brown-brothers-harriman", Workday's tenant
+ * "3m"), as the posting's own text writes it ("Spotify", "3M"). The slug is the site's data;
+ * the text only confirms it and gives the spelling. Null when the text never names it: a
+ * slug alone ("gohighlevel") is not a name to show.
+ */
+export function companyFromSlug(slug: string | null | undefined, text: string): string | null {
+  if (!slug) return null;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(slug);
+  } catch {
+    decoded = slug;
+  }
+  const words = decoded.split(/[-_\s.]+/).filter(Boolean);
+  if (words.length === 0 || words.join('').length < 2 || words.length > 5) return null;
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}@/.])(${words.map(escapeRe).join('[\\s-]?')})(?![\\p{L}\\p{N}]|\\.[a-z])`, 'giu');
+  for (const m of text.matchAll(pattern)) {
+    const name = m[1] ?? '';
+    // A name is written with a capital (or is all digits and capitals, "3M"); "spotify" in a URL is not.
+    if (/^[\p{Lu}\p{N}]/u.test(name)) return name;
+  }
+  return spacedName(words.join('').toLowerCase(), text);
+}
+
+const squash = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+const CAPITAL_RUN = /[\p{Lu}\p{N}][\p{L}\p{N}&.'’-]*(?:[ ]+[\p{Lu}\p{N}&][\p{L}\p{N}&.'’-]*){0,5}/gu;
+
+/** A slug written run together ("matchgroup") as the text spells it with spaces ("Match Group"). */
+function spacedName(slug: string, text: string): string | null {
+  if (slug.length < 4) return null;
+  for (const m of text.matchAll(CAPITAL_RUN)) {
+    const words = m[0].split(/ +/);
+    for (let i = 0; i < words.length; i++) {
+      let joined = '';
+      for (let j = i; j < words.length && joined.length < slug.length; j++) {
+        joined += squash(words[j] ?? '');
+        if (joined === slug && j > i) return words.slice(i, j + 1).join(' ').replace(/[.,’']+$/, '');
+      }
+    }
+  }
+  return null;
+}
+
+// Workday prefixes the legal entity with a company code: "IL00 Mellanox Technologies, Ltd.",
+// "1000 Merck Sharp & Dohme LLC". ("USA 3M Company" keeps its word: the tenant's brand wins there.)
+// Codes carry digits: a bare word in front ("US Foods", "UK Power Networks") is the name itself.
+const ENTITY_CODE = /^(?:[A-Z]{2,4}\d{1,4}|\d{2,5})\s+(?=\S.)/;
+
+/** A legal entity's name without the company code in front of it. */
+export function withoutEntityCode(name: string | null): string | null {
+  if (!name) return null;
+  const m = ENTITY_CODE.exec(name.trim());
+  if (!m) return name.trim();
+  return name.trim().slice(m[0].length).trim() || name.trim();
 }

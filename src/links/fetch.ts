@@ -43,6 +43,12 @@ export interface FetchOptions {
   accept?: readonly BodyKind[];
   headers?: Record<string, string>;
   /**
+   * Streams the body to this callback instead of keeping it (a board of megabytes read for one
+   * job): it returns true to stop reading. The answer's `text` is then empty; maxBytes still
+   * caps what is read.
+   */
+  onChunk?: (chunk: Uint8Array) => boolean;
+  /**
    * Origins (`http://host:port`) exempt from the private-address check, still resolved once
    * and pinned: a local ATS mirror in development, the loopback stand-in site in tests.
    */
@@ -182,6 +188,12 @@ async function fetchOnce(url: URL, accept: readonly BodyKind[], o: ResolvedOptio
       discard(res.body);
       throw new LinkError('no-posting-at-link', LINK_MESSAGES.noPosting, status);
     }
+    if (o.onChunk) {
+      const kind = declaredKind ?? 'json';
+      if (!accept.includes(kind)) throw new LinkError('no-posting-at-link', LINK_MESSAGES.noPosting, status);
+      await streamBody(res.body, header('content-encoding'), o.maxBytes, signal, o.onChunk);
+      return { status, location: null, body: { status, kind, contentType, charset: 'utf-8', text: '' } };
+    }
     const bytes = await readBody(res.body, header('content-encoding'), o.maxBytes, signal);
     const kind = declaredKind ?? sniffKind(bytes);
     if (!accept.includes(kind)) throw new LinkError('no-posting-at-link', LINK_MESSAGES.noPosting, status);
@@ -250,6 +262,26 @@ async function readBody(body: Readable, encoding: string, maxBytes: number, sign
   const decompressor = decompressorFor(encoding);
   await (decompressor ? pipeline(body, decompressor, collect, { signal }) : pipeline(body, collect, { signal }));
   return Buffer.concat(chunks, total);
+}
+
+/** Hands a body to `onChunk` as it arrives (after decompression), up to maxBytes; stops reading once onChunk says so. */
+async function streamBody(body: Readable, encoding: string, maxBytes: number, signal: AbortSignal, onChunk: (chunk: Uint8Array) => boolean): Promise<void> {
+  const enough = new Error('enough read');
+  let total = 0;
+  const feed = async (source: AsyncIterable<Buffer>): Promise<void> => {
+    for await (const chunk of source) {
+      total += chunk.length;
+      if (total > maxBytes) throw new LinkError('too-large', LINK_MESSAGES.tooLarge);
+      if (onChunk(chunk)) throw enough;
+    }
+  };
+  const decompressor = decompressorFor(encoding);
+  try {
+    await (decompressor ? pipeline(body, decompressor, feed, { signal }) : pipeline(body, feed, { signal }));
+  } catch (err) {
+    // Stopping early is the point, not a failure; the pipeline has closed the socket.
+    if (err !== enough) throw err;
+  }
 }
 
 /** The kind a Content-Type announces; null when absent or generic; 'refused' for PDFs, images and the like. */

@@ -57,6 +57,8 @@ export interface LinkLog {
 }
 
 const DEFAULT_CACHE_TTL_MS = 24 * 60 * 60 * 1000;
+// A streamed answer (an Ashby board) is not held, so its cap is about time on the wire, not memory.
+const STREAM_MAX_BYTES = 64 * 1024 * 1024;
 const SITES_WITHOUT_COMPANY: ReadonlySet<string> = new Set(['lever', 'ashby']);
 
 /** A bounded in-memory cache with a time to live. */
@@ -117,20 +119,26 @@ export function createLinkReader(opts: LinkReaderOptions = {}): LinkReader {
   const deadlineMs = opts.deadlineMs ?? FETCH_DEFAULTS.timeoutMs;
   const work = opts.work ?? inProcessLinkWork;
 
-  const get = (url: string, accept: FetchOptions['accept'], signal: AbortSignal): Promise<FetchedBody> =>
-    fetchLink(url, { ...opts.fetch, allowPrivate: opts.allowPrivate ?? false, signal, ...(accept ? { accept } : {}) });
+  const get = (url: string, accept: FetchOptions['accept'], signal: AbortSignal, extra: Pick<FetchOptions, 'onChunk' | 'maxBytes'> = {}): Promise<FetchedBody> =>
+    fetchLink(url, { ...opts.fetch, ...extra, allowPrivate: opts.allowPrivate ?? false, signal, ...(accept ? { accept } : {}) });
 
   async function viaSite(reader: SiteReader, request: SiteRequest, signal: AbortSignal): Promise<ReadResult> {
     if (reader.site === 'linkedin') await linkedIn.turn();
+    const accept: FetchOptions['accept'] = request.accept === 'json' ? ['json', 'text'] : ['html', 'text'];
+    const stream = reader.streamRead?.(request) ?? null;
     let body: FetchedBody;
     try {
-      // Some APIs label JSON as text/plain; the reader parses it either way.
-      body = await get(request.apiUrl, request.accept === 'json' ? ['json', 'text'] : ['html', 'text'], signal);
+      // Some APIs label JSON as text/plain; the reader parses it either way. A streaming reader
+      // holds only what it needs, so the answer may be larger than a page.
+      body = stream
+        ? await get(request.apiUrl, accept, signal, { onChunk: (chunk) => stream.push(chunk), maxBytes: Math.max(opts.fetch?.maxBytes ?? 0, STREAM_MAX_BYTES) })
+        : await get(request.apiUrl, accept, signal);
     } catch (err) {
       if (reader.site === 'linkedin' && err instanceof LinkError && (err.status === 429 || err.status === 999)) linkedIn.rateLimited(err.retryAfterMs);
       throw err;
     }
-    const read = await work.readPage({ text: body.text, url: body.url, request });
+    // A streamed answer was read as it arrived, here; everything else is parsed by the page worker.
+    const read = stream ? stream.end() : await work.readPage({ text: body.text, url: body.url, request });
     // An ATS that answers with an empty board or an unknown shape: the posting is gone.
     if (!read) throw new LinkError('not-found', LINK_MESSAGES.notFound);
     return { ...read, site: reader.site };

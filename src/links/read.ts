@@ -32,8 +32,11 @@ export function sniffDocumentKind(text: string): Kind {
     }
   }
   if (/^<(!doctype\s+html|html[\s>]|\?xml[^>]*>\s*<(!doctype\s+html|html))/i.test(head)) return 'html';
-  // A saved fragment (LinkedIn's guest endpoint answers one): markup from the first character, with closing tags.
-  if (/^<(section|div|main|article|body|head|meta|p|h1|ul)[\s>]/i.test(head) && /<\/[a-z]+>/i.test(text)) return 'html';
+  // A saved fragment (LinkedIn's guest endpoint answers one): markup from the first character, with
+  // closing tags; the guest answer opens with whitespace and empty comments ("<!---->").
+  const markup = head.replace(/^(?:<!--[\s\S]*?-->\s*)+/, '');
+  // Saved answers are cut anywhere, so any common element may come first ("<h4 class=…>").
+  if (/^<(section|div|main|article|body|head|meta|p|h[1-6]|ul|ol|li|span|a|header|footer|nav|table|form|strong)[\s>]/i.test(markup) && /<\/[a-z][a-z0-9]*>/i.test(text)) return 'html';
   return 'text';
 }
 

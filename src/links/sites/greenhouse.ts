@@ -1,6 +1,6 @@
 import type { PayBand } from '../../posting.js';
 import {
-  amountsOf, compactFacts, composeText, currencyOf, formatPostedDate, isRecord, mapEmploymentType, mapPayPeriod,
+  amountsOf, cityList, compactFacts, composeText, currencyOf, formatPostedDate, isRecord, mapEmploymentType, mapPayPeriod,
   mapWorkplace, payBand, periodBySize, placeFromBandTitle, str, type ReadResult,
 } from '../facts.js';
 import { findAll, findFirst, hasClass, htmlToText, innerText, parseHtml, unescapeHtml, type HtmlElement } from '../html.js';
@@ -73,7 +73,12 @@ function metadataValue(meta: unknown, name: RegExp): string | null {
 
 function splitLocations(name: string | null): string[] {
   if (!name) return [];
-  return name.split(/\s*(?:;|\||\bor\b|\/(?=\s))\s*/).map((s) => s.trim()).filter(Boolean);
+  return name
+    .split(/\s*(?:;|\||\bor\b|\/(?=\s))\s*/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+    // "Seattle, San Francisco, New York City": three cities, not one city with its region.
+    .flatMap((s) => cityList(s) ?? [s]);
 }
 
 export const greenhouse: SiteReader = {

@@ -1,6 +1,6 @@
 import {
-  compactFacts, composeText, formatPostedDate, isRecord, levelFromLabel, mapEmploymentType, mapPayPeriod, mapWorkplace,
-  payBand, str, type ReadResult,
+  companyFromSlug, compactFacts, composeText, formatPostedDate, isRecord, levelFromLabel, mapEmploymentType, mapPayPeriod, mapWorkplace,
+  payBand, placeFromDescriptor, str, type ReadResult,
 } from '../facts.js';
 import { htmlToText } from '../html.js';
 import type { SiteReader } from './types.js';
@@ -13,6 +13,15 @@ function section(title: string | null, html: string | null): string | null {
   const body = html ? htmlToText(/<li[\s>]/i.test(html) && !/<ul|<ol/i.test(html) ? `<ul>${html}</ul>` : html) : '';
   if (!body) return null;
   return title ? `${title}\n\n${body}` : body;
+}
+
+/** The Lever account a posting's own URL names ("spotify" in jobs.lever.co/spotify/…). */
+function accountOf(json: Record<string, unknown>): string | null {
+  for (const key of ['hostedUrl', 'applyUrl']) {
+    const m = /^https?:\/\/jobs(?:\.eu)?\.lever\.co\/([^/?#]+)/i.exec(str(json[key]) ?? '');
+    if (m?.[1]) return m[1];
+  }
+  return null;
 }
 
 export const lever: SiteReader = {
@@ -32,7 +41,7 @@ export const lever: SiteReader = {
     if (!isRecord(json) || !isRecord(json.categories)) return null;
     const cat = json.categories;
     const all = Array.isArray(cat.allLocations) ? cat.allLocations.map(str).filter((s): s is string => s !== null) : [];
-    const locations = all.length ? all : [str(cat.location)].filter((s): s is string => s !== null);
+    const locations = (all.length ? all : [str(cat.location)].filter((s): s is string => s !== null)).map(placeFromDescriptor);
     const salary = isRecord(json.salaryRange) ? json.salaryRange : null;
     const band = salary ? payBand(salary.min, salary.max, salary.currency, mapPayPeriod(str(salary.interval))) : null;
     const level = levelFromLabel(str(cat.level));
@@ -53,6 +62,10 @@ export const lever: SiteReader = {
       section(null, str(json.additional) ?? str(json.additionalPlain)),
     ];
     const header = [str(cat.commitment), str(cat.team), str(cat.department)].filter((s): s is string => s !== null);
-    return { text: composeText(facts, sections, header.slice(0, 1)), structured: facts, site: 'lever' };
+    // The API never names the company: the account in the posting's URL does, when the text
+    // spells it; otherwise it stays unknown (null), for the hosted page to tell, never a guess.
+    const company = companyFromSlug(accountOf(json), sections.filter(Boolean).join('\n'));
+    const structured = { ...facts, company };
+    return { text: composeText(structured, sections, header.slice(0, 1)), structured, site: 'lever' };
   },
 };

@@ -4,7 +4,7 @@ import {
   amountsOf, compactFacts, composeText, currencyOf, levelFromLabel, mapEmploymentType, mapPayPeriod, mapWorkplace, payBand,
   type ReadResult,
 } from '../facts.js';
-import { findAll, findFirst, hasClass, htmlToText, innerText, type HtmlDocument, type HtmlElement } from '../html.js';
+import { findAll, findFirst, hasClass, htmlToText, innerText, pageTitle, type HtmlDocument, type HtmlElement } from '../html.js';
 import type { SiteReader } from './types.js';
 
 /**
@@ -34,6 +34,31 @@ export function parseLinkedInSalary(text: string): PayBand | null {
   return payBand(amounts[0], amounts[1] ?? amounts[0], currencyOf(text), period);
 }
 
+// The criteria list in the languages LinkedIn serves guest pages in. Its order is fixed
+// (seniority, employment type, function, industries), which also reads a language not listed.
+const CRITERIA_LABELS: Readonly<Record<'seniority' | 'employment', RegExp>> = {
+  seniority: /seniority|niveau hi[ée]rarchique|karrierestufe|nivel de antig[üu]edad|n[íi]vel de experi[êe]ncia|livello di anzianit|senioriteitsniveau|poziom|senioritetsniv|職位レベル/i,
+  employment: /employment type|type d[’']emploi|besch[äa]ftigungsverh[äa]ltnis|anstellungsart|tipo de empleo|tipo de emprego|tipo di impiego|dienstverband|rodzaj zatrudnienia|anst[äa]llningsform|雇用形態/i,
+};
+
+function criterion(rows: ReadonlyArray<[string, string]>, name: keyof typeof CRITERIA_LABELS, position: number): string | null {
+  const labelled = rows.find(([k]) => CRITERIA_LABELS[name].test(k));
+  if (labelled) return labelled[1] || null;
+  // Labels in a language the table lacks: the full four-row list keeps its order.
+  return rows.length === 4 ? (rows[position]?.[1] ?? null) : null;
+}
+
+/**
+ * The place a job page's <title> names when the top card has none: "Atos hiring Engineer in
+ * Amstelveen, North Holland, Netherlands | LinkedIn", "Engineer at Atos — Amstelveen, … | LinkedIn Jobs".
+ */
+function placeFromPageTitle(doc: HtmlDocument): string | null {
+  const title = pageTitle(doc);
+  if (!title || !/\|\s*LinkedIn/i.test(title)) return null;
+  const m = /\bhiring .+? in (.+?)\s*\|\s*LinkedIn/i.exec(title) ?? /\s[—–]\s([^—–|]+?)\s*\|\s*LinkedIn/i.exec(title);
+  return m?.[1]?.trim() || null;
+}
+
 function criteria(doc: HtmlDocument): Array<[string, string]> {
   return findAll(doc, byClass('description__job-criteria-item')).map((item) => [
     firstText(item, 'description__job-criteria-subheader') ?? '',
@@ -58,19 +83,18 @@ export const linkedIn: SiteReader = {
     const descriptionEl = findFirst(doc, byClass('show-more-less-html__markup')) ?? findFirst(doc, byClass('description__text'));
     if (!title && !descriptionEl) return null;
     const company = firstText(doc, 'topcard__org-name-link', 'top-card-layout__second-subline');
-    const location = firstText(doc, 'topcard__flavor--bullet');
+    const location = firstText(doc, 'topcard__flavor--bullet') ?? placeFromPageTitle(doc);
     const posted = firstText(doc, 'posted-time-ago__text');
     const salaryText = firstText(doc, 'compensation__salary');
     const band = salaryText ? parseLinkedInSalary(salaryText) : null;
     const rows = criteria(doc);
-    const value = (name: RegExp): string | null => rows.find(([k]) => name.test(k))?.[1] ?? null;
-    const level = levelFromLabel(value(/seniority/i));
+    const level = levelFromLabel(criterion(rows, 'seniority', 0));
     const workplace = mapWorkplace(firstText(doc, 'workplace-type') ?? '');
     const facts = compactFacts({
       title,
       company: company && company !== title ? company : null,
       locations: location ? [location] : [],
-      employmentType: mapEmploymentType(value(/employment type/i)),
+      employmentType: mapEmploymentType(criterion(rows, 'employment', 1)),
       workplace,
       pay: band ? [band] : [],
       posted,

@@ -1,5 +1,5 @@
 import {
-  compactFacts, composeText, formatPlace, formatPostedDate, isRecord, levelFromLabel, mapEmploymentType, mapPayPeriod,
+  compactFacts, composeText, countryName, formatPlace, formatPostedDate, isRecord, levelFromLabel, mapEmploymentType, mapPayPeriod,
   payBand, str, type ReadResult,
 } from '../facts.js';
 import { htmlToText } from '../html.js';
@@ -12,6 +12,27 @@ import type { SiteReader } from './types.js';
 export const SMARTRECRUITERS_API = 'https://api.smartrecruiters.com';
 
 const SECTION_ORDER = ['companyDescription', 'jobDescription', 'qualifications', 'additionalInformation'];
+
+// Arrangement words SmartRecruiters accounts type into the city or region field ("Poland, Remote, Poland").
+const ARRANGEMENT = /^(remote|hybrid|on-?site|home ?based|anywhere)$/i;
+
+/**
+ * The posting's place from its parts (city, region, country code), not `fullLocation`, which
+ * keeps empty parts and repeats ("Singapore, , Singapore", "Frankfurt, , Germany"); a remote
+ * posting says so in the place ("Remote, Poland").
+ */
+function placesOf(loc: Record<string, unknown>, remote: boolean): string[] {
+  const country = countryName(str(loc.country));
+  const part = (v: unknown): string | null => {
+    const p = str(v);
+    return p && !ARRANGEMENT.test(p) && p.toLowerCase() !== country?.toLowerCase() ? p : null;
+  };
+  const place = formatPlace(part(loc.city), part(loc.region), str(loc.country)) ?? str(loc.fullLocation);
+  if (!remote) return place ? [place] : [];
+  // A remote job with only a country (the city field held "Poland" or "Remote") is remote from that country.
+  if (!part(loc.city)) return [country ? `Remote, ${/^united states$/i.test(country) ? 'US' : country}` : 'Remote'];
+  return [place, /^united states$/i.test(country ?? '') ? 'Remote, US' : country ? `Remote, ${country}` : 'Remote'].filter((s): s is string => s !== null);
+}
 
 export const smartRecruiters: SiteReader = {
   site: 'smartrecruiters',
@@ -28,10 +49,9 @@ export const smartRecruiters: SiteReader = {
   fromJson(json): ReadResult | null {
     if (!isRecord(json) || !isRecord(json.jobAd) || !isRecord(json.jobAd.sections)) return null;
     const loc = isRecord(json.location) ? json.location : {};
-    const place = str(loc.fullLocation) ?? formatPlace(str(loc.city), str(loc.region), str(loc.country));
     const remote = loc.remote === true;
     const hybrid = loc.hybrid === true;
-    const locations = [place, remote && !place?.match(/remote/i) ? 'Remote' : null].filter((s): s is string => s !== null);
+    const locations = placesOf(loc, remote);
     const experience = isRecord(json.experienceLevel) ? str(json.experienceLevel.label) : null;
     const level = levelFromLabel(experience);
     const comp = isRecord(json.compensation) ? json.compensation : null;

@@ -17,6 +17,18 @@ export interface SiteReader {
   /** For sites whose source is HTML (LinkedIn's guest page): whether a parsed page is theirs, and its posting. */
   recognizeHtml?(doc: HtmlDocument): boolean;
   fromHtml?(doc: HtmlDocument): ReadResult | null;
+  /**
+   * For answers too big to hold (a whole Ashby board for one job): a reader fed the answer
+   * chunk by chunk, which says when it has what it needs; null when this request cannot stream.
+   */
+  streamRead?(want: SiteRequest): StreamingRead | null;
+}
+
+export interface StreamingRead {
+  /** One chunk of the raw answer; true once no more is needed. */
+  push(chunk: Uint8Array): boolean;
+  /** The posting, once the answer ended or push said enough; null when it was not there. */
+  end(): ReadResult | null;
 }
 
 export interface SiteRequest {

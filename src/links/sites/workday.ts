@@ -1,5 +1,6 @@
 import {
-  compactFacts, composeText, formatPostedDate, isRecord, mapEmploymentType, mapWorkplace, str, type ReadResult,
+  companyFromSlug, compactFacts, composeText, formatPostedDate, isRecord, mapEmploymentType, mapWorkplace, placeFromDescriptor, str,
+  withoutEntityCode, type ReadResult,
 } from '../facts.js';
 import { htmlToText } from '../html.js';
 import type { SiteReader } from './types.js';
@@ -17,6 +18,45 @@ function jobPath(rest: string[]): string | null {
   const i = rest.findIndex((s) => s === 'job' || s === 'details');
   if (i < 0 || i === rest.length - 1) return null;
   return `job/${rest.slice(i + 1).join('/')}`;
+}
+
+/** The tenant a posting's own URL names ("nvidia" in nvidia.wd5.myworkdayjobs.com). */
+function tenantOf(externalUrl: string | null): string | null {
+  if (!externalUrl) return null;
+  try {
+    const url = new URL(externalUrl);
+    return /^([\w-]+)\.wd\d+\.myworkdayjobs\.com$/i.exec(url.hostname)?.[1] ??
+      (/\.myworkdaysite\.com$/i.test(url.hostname) ? (/^\/(?:[a-z]{2}-[A-Z]{2}\/)?recruiting\/([\w-]+)\//.exec(url.pathname)?.[1] ?? null) : null);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The employer: `hiringOrganization.name` is the legal entity with a company code ("IL00
+ * Mellanox Technologies, Ltd." hires for NVIDIA), so the brand the tenant names wins when the
+ * posting's text spells it; else the entity's name without its code.
+ */
+function companyOf(json: Record<string, unknown>, info: Record<string, unknown>, body: string): string | null {
+  const entity = withoutEntityCode(isRecord(json.hiringOrganization) ? str(json.hiringOrganization.name) : null);
+  const brand = companyFromSlug(tenantOf(str(info.externalUrl)), body);
+  // "Blue Harbor Bank" for tenant "blueharbor": the entity's own name is the fuller brand.
+  if (brand && entity && entity.toLowerCase().startsWith(brand.toLowerCase())) return entity;
+  return brand ?? entity;
+}
+
+// "Telecommuting Options: Onsite", "Remote Type: Hybrid": the description's own field line,
+// read only when the answer has no remoteType.
+const WORKPLACE_LINE = /\b(?:telecommuting options?|remote type|work(?:place)? type|work arrangement|location type)\s*:\s*(on-?site|remote|hybrid|in[- ]office|fully remote)\b/i;
+
+function workplaceOf(info: Record<string, unknown>, body: string, locations: string[]): ReturnType<typeof mapWorkplace> {
+  const field = mapWorkplace(str(info.remoteType));
+  if (field) return field;
+  const line = WORKPLACE_LINE.exec(body)?.[1];
+  if (line) return mapWorkplace(line.replace(/^fully /i, ''));
+  // Every place a home-worker or remote descriptor ("Homeworker - UK"): the role is remote.
+  if (locations.length > 0 && locations.every((l) => /^remote\b/i.test(l))) return 'remote';
+  return null;
 }
 
 export const workday: SiteReader = {
@@ -49,19 +89,18 @@ export const workday: SiteReader = {
     if (!isRecord(json) || !isRecord(json.jobPostingInfo)) return null;
     const info = json.jobPostingInfo;
     const extra = Array.isArray(info.additionalLocations) ? info.additionalLocations.map(str) : [];
-    const locations = [str(info.location), ...extra].filter((s): s is string => s !== null);
-    const org = isRecord(json.hiringOrganization) ? str(json.hiringOrganization.name) : null;
+    const locations = [str(info.location), ...extra].filter((s): s is string => s !== null).map(placeFromDescriptor);
+    const body = htmlToText(str(info.jobDescription) ?? '');
     // postedOn is relative ("Posted 3 Days Ago"); startDate is the calendar date it went up.
     const posted = formatPostedDate(str(info.startDate)) ?? str(info.postedOn)?.replace(/^posted\s+/i, '') ?? null;
     const facts = compactFacts({
       title: str(info.title),
-      company: org,
+      company: companyOf(json, info, body),
       locations,
-      workplace: mapWorkplace(str(info.remoteType)),
+      workplace: workplaceOf(info, body, locations),
       employmentType: mapEmploymentType(str(info.timeType)),
       posted,
     });
-    const body = htmlToText(str(info.jobDescription) ?? '');
     const header = [str(info.timeType), str(info.jobReqId) ? `Req ${str(info.jobReqId)}` : null];
     return { text: composeText(facts, [body], header), structured: facts, site: 'workday' };
   },
