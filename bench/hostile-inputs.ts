@@ -29,6 +29,12 @@ const lines = (line: string, count: number): string => Array.from({ length: coun
 export function hostileInputs(): HostileInput[] {
   return [
     // The audit's pastes: capitals after a title, a currency code over and over, long pay text.
+    // Its 400-byte paste had the capitals line in the body, where a title is looked for on a
+    // line of its own and in sentences (the title block above it holds only the company).
+    {
+      name: 'the audit paste: 40 capitals on a title line in the body',
+      text: `Acme Corp\n\nAbout the job\n\nWe are hiring for our platform team in Austin, TX. Full-time, hybrid.\n\nSenior Engineer ${'A'.repeat(40)} x\n${TAIL}`,
+    },
     ...both('title then 40 capitals', `Senior Engineer ${'A'.repeat(40)} x`),
     ...both('title then 50,000 capitals', `Senior Engineer ${'A'.repeat(50_000)} x`),
     ...both('USD x 4,000', 'USD '.repeat(4_000)),
@@ -43,6 +49,10 @@ export function hostileInputs(): HostileInput[] {
     ...both('at x 5,000', `${'Engineer at '.repeat(5_000)}x`),
     ...both('labels x 5,000', 'Title: '.repeat(5_000)),
     ...both('capital words then colon', `${'Aa '.repeat(5_000)}:x`),
+    // One long capitalised run before the word a company or city pattern waits for.
+    ...both('capitalised run then will', `${'Aa'.repeat(15_000)} will`),
+    ...both('capitalised run then is', `${'Aa'.repeat(15_000)} is`),
+    ...both('capitalised run then a state', `${'Aa'.repeat(15_000)}, XY`),
     // Separators, spaces and bullets.
     ...both('pipes x 10,000', ' | '.repeat(10_000)),
     ...both('dashes x 10,000', ' - '.repeat(10_000)),

@@ -19,7 +19,8 @@ interface Hit {
 
 // Capitalised words, accented ones too ("Montréal", "Düsseldorf"): Latin-1 letters as code units.
 const CAP_WORD = String.raw`[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ.'’-]*`;
-const CITY = String.raw`${CAP_WORD}(?:[ ]${CAP_WORD}){0,3}`;
+// A city's first word is at most 41 characters, so a long run of letters is not reread from each capital in it.
+const CITY = String.raw`[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ.'’-]{0,40}(?:[ ]${CAP_WORD}){0,3}`;
 // "Cambridge, MA", "Glendale/Santa Monica, CA", "Toronto, ON, Canada"
 const CITY_REGION = new RegExp(String.raw`(${CITY})(?:\s*/\s*(${CITY}))?,\s*([A-Z]{2})(?![A-Za-z])`, 'g');
 const CITY_STATE_NAME = new RegExp(String.raw`(${CITY}),\s*(${Object.values(US_STATES).concat(Object.values(CA_PROVINCES)).join('|')})\b`, 'g');
