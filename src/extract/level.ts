@@ -83,6 +83,10 @@ export function extractLevel(inp: LevelInputs): Found<Level> {
     return withTrack(found({ seniority: c.seniority, track, label: c.label }, c.line, 'source criteria', 'structured'));
   }
   if (inp.internship) return found({ seniority: 'intern', track: 'ic', label: 'internship' }, null, 'employment type', 'inferred');
+  // No level in the title (or no title): the role named in a sentence ("The Director of Demand
+  // Generation is …", "Looking for a seasoned Java/J2EE Developer Lead", "As a senior operations engineer").
+  const prose = levelInProse(body);
+  if (prose !== null) return withTrack(found({ seniority: prose.level.seniority, track: prose.level.track, label: prose.level.label }, prose.line, 'role named in a sentence'));
   // A pay grade is the employer's own placement of the role, firmer than counted years.
   for (const l of linesOf(body)) {
     if (!/\bG[SGL]\b|\bG[SGL]-\d/.test(l.text)) continue;
@@ -103,12 +107,34 @@ export function extractLevel(inp: LevelInputs): Found<Level> {
   return found({ seniority: null, track: null, label: null }, null, null);
 }
 
+/** A role phrase a sentence introduces as this job: "looking for a seasoned X", "The X is a key", "As a X,". */
+const ROLE_IN_PROSE = /\b(?:(?:looking for|seeking|hiring|searching for)\s+(?:an?|the|our)\s+|^\W{0,3}(?:the|our)\s+(?=(?:[A-Z][\w/&-]*\s+){0,4}?(?:Director|Head|Lead|Manager|VP)\b)|^\W{0,3}as\s+(?:an?|the|our)\s+)((?:[\w/&.#+-]+\s+){0,6}?[\w/&.#+-]+?)(?=\s+(?:with|to|who|is|will|you|for|that|in|at|on)\b|\s*[,.(]|$)/i;
+
+function levelInProse(text: string): { level: { seniority: Seniority; track: Level['track']; label: string }; line: string } | null {
+  const sections = sectionsOf(text);
+  for (const s of sentencesOf(text)) {
+    if (s.text.length > 300) continue;
+    const kind = sectionAt(sections, s.start)?.kind;
+    if (kind === 'about' || kind === 'benefits' || kind === 'preferred') continue;
+    const phrase = ROLE_IN_PROSE.exec(s.text)?.[1];
+    if (phrase === undefined) continue;
+    // The boss the role reports to is not the role ("reports to the VP of …").
+    if (/\breport(?:s|ing)? (?:directly )?to\b/i.test(s.text.slice(0, s.text.indexOf(phrase)))) continue;
+    // "an experienced engineer" praises; only a level word in the role's name places it.
+    const t = levelFromTitle(phrase.replace(/^(?:(?:experienced|seasoned|talented|motivated|passionate|skilled|highly|strong)\s+)+/i, ''));
+    if (t !== null && t.seniority !== 'entry' && t.seniority !== 'mid') return { level: t, line: s.text };
+  }
+  return null;
+}
+
 /** The duty sentence that says the role manages people, if any (not in preferred quals). */
 function managerTrackLine(text: string): string | null {
   const sections = sectionsOf(text);
   for (const s of sentencesOf(text)) {
     const m = MANAGER_TRACK_PHRASES.exec(s.text);
     if (!m) continue;
+    // A label read by its value: "Direct Reports: No".
+    if (/^\s*[:：?]\s*(?:no|none|0|n\/a)\b/i.test(s.text.slice(m.index + m[0].length, m.index + m[0].length + 12))) continue;
     const kind = sectionAt(sections, s.start)?.kind;
     if (kind === 'preferred' || kind === 'about' || kind === 'benefits') continue;
     return s.text;

@@ -75,3 +75,24 @@ describe('level when the title says nothing', () => {
     expect(extractLevel({ ...base, title: 'Sr. Lead Engineer', text, minYears: null }).value.track).toBe('ic');
   });
 });
+
+// Excerpts of real postings from fixtures/real (tune split; sources in its labels.json).
+describe('level named in a sentence, and labels read by their value', () => {
+  const level = (text: string, minYears: number | null = null): string | null =>
+    extractLevel({ title: null, titleLine: null, text, minYears, criteria: null, internship: false }).value.seniority;
+  it('reads "The Director of … is a key leadership role" as director, not the boss it reports to (a067)', () => {
+    expect(level('The Director of Demand Generation is a key leadership role, reporting to the VP of Demand Generation.', 10)).toBe('director');
+    expect(level('This role reports to the Director of Engineering.', 3)).toBe('mid');
+  });
+  it('reads "Looking for a seasoned … Developer Lead" as lead and "As a senior operations engineer" as senior (a074, a055)', () => {
+    expect(level('Looking for a seasoned Java/J2EE Developer Lead with 10+ years of experience.', 10)).toBe('lead');
+    expect(level('As a senior operations engineer, mentor and train new operations staff.')).toBe('senior');
+  });
+  it('does not read praise ("an experienced engineer") as a level', () => {
+    expect(level('We are looking for an experienced engineer to join our platform team.', 3)).toBe('mid');
+  });
+  it('reads "Direct Reports: No" as no people manager, and "General Manager" as a senior manager (b049)', () => {
+    expect(level('Direct Reports: No\nWe build payment systems.')).toBeNull();
+    expect(levelFromTitle('General Manager – Project (Commercial Real Estate)')?.seniority).toBe('senior-manager');
+  });
+});

@@ -18,7 +18,7 @@ export const TITLE_LEVELS: readonly LevelRule[] = [
   { pattern: /\b(s?e?vp|avp|vice[- ]president)\b/i, seniority: 'vp', track: 'manager' },
   { pattern: /\b(chief [a-z ]{0,30}officer|c[teiofd]o|ceo|cto|cfo|coo|cio|cpo|president)\b/i, seniority: 'executive', track: 'manager' },
   { pattern: /\b((senior|sr\.?|associate|executive|managing|group) )?director\b|\bhead of\b/i, seniority: 'director', track: 'manager' },
-  { pattern: new RegExp(String.raw`\b(?:senior|sr)\b\.?[\w .,/&-]{0,40}?\b${MANAGER}|\b${MANAGER}\.?\s*(?:ii|2|iii|3)\b`, 'i'), seniority: 'senior-manager', track: 'manager' },
+  { pattern: new RegExp(String.raw`\b(?:senior|sr)\b\.?[\w .,/&-]{0,40}?\b${MANAGER}|\b${MANAGER}\.?\s*(?:ii|2|iii|3)\b|\bgeneral ${MANAGER}`, 'i'), seniority: 'senior-manager', track: 'manager' },
   { pattern: new RegExp(String.raw`\b${MANAGER}|\b(people leader|team leader|supervisor)\b`, 'i'), seniority: 'manager', track: 'manager' },
   { pattern: /\b(distinguished|fellow|principal)\b/i, seniority: 'principal', track: 'ic' },
   // "Member of Technical Staff" is a company's name for every engineer, not the staff rung.
