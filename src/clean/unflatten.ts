@@ -336,7 +336,7 @@ function breaksOf(words: readonly string[], ctx: Context, atTop: boolean): Break
       continue;
     }
     // Header facts after a title-case run: "… Software Engineering USD 158,600-181k / year Posted on …".
-    if (isCapitalised(prev) && !prevContinues && !/[,:]$/.test(prev) && (/^(?:USD|EUR|GBP|CAD|AUD|INR|[$€£])/.test(w) && /\d/.test(w + next) || (w === 'Posted' && !isCapitalised(next)))) {
+    if (isCapitalised(prev) && !prevContinues && !/[,:]$/.test(prev) && !/^(?:USD|EUR|GBP|CAD|AUD|INR)$/.test(prev) && (/^(?:USD|EUR|GBP|CAD|AUD|INR|[$€£])/.test(w) && /\d/.test(w + next) || (w === 'Posted' && !isCapitalised(next)))) {
       mark(i);
       continue;
     }

@@ -55,6 +55,11 @@ describe('restoring the lines of a flattened paste', () => {
     expect(p.workplace).toBe('onsite');
   });
 
+  it('keeps a currency code with its amount, so a flattened pay line reads as with its lines', () => {
+    const text = fixture('flattened/total-compensation-cad.txt');
+    expect(extract(oneLine(text)).pay).toEqual(extract(text).pay);
+  });
+
   it('leaves a paste that has its lines alone', () => {
     const text = fixture('seeds/003-linkedin-capital-one-senior-mle.txt');
     expect(restoreFlattenedLines(text, [])).toBe(text);
