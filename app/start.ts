@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { Logger } from 'pino';
-import type { DiscordBot } from '../adapters/discord/bot.js';
+import type { DiscordBot, ShardStatus } from '../adapters/discord/bot.js';
 import type { Playground } from '../adapters/local/server.js';
 import type { SlackApp } from '../adapters/slack/app.js';
 import { adminIds, fullTextEmoji, slackMode, type Config } from '../src/config.js';
@@ -25,7 +25,8 @@ export const DRAIN_MS = 10_000;
 export interface Health {
   ok: boolean;
   slack?: { mode: 'http' | 'socket'; up: boolean };
-  discord?: { ready: boolean; ping: number };
+  /** ready: every shard this process runs is ready; shards: each gateway session's state. */
+  discord?: { ready: boolean; ping: number; shards: ShardStatus[] };
   /** reachable: a real read of the store's data worked; problem: what is wrong when not (the SQLite file gone, corrupt, unwritable). */
   store: { url: string; reachable: boolean; problem?: StoreProblem };
   playground?: boolean;
@@ -168,6 +169,8 @@ export async function startJobcard(config: Config, log: Logger): Promise<Running
         token: config.DISCORD_TOKEN,
         ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}),
         readBots: config.JOBCARD_READ_BOTS,
+        ...(config.DISCORD_SHARDS ? { shards: config.DISCORD_SHARDS } : {}),
+        ...(config.DISCORD_SHARD_COUNT ? { shardCount: config.DISCORD_SHARD_COUNT } : {}),
         logger: log.child({ platform: 'discord' }),
       });
       await discord.start();

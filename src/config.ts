@@ -19,6 +19,17 @@ export const ConfigSchema = z
     DISCORD_APPLICATION_ID: z.string().trim().regex(/^\d{17,20}$/, 'must be a Discord snowflake id').optional(),
     DISCORD_GUILD_ID: z.string().trim().regex(/^\d{17,20}$/, 'must be a Discord snowflake id').optional(),
     DISCORD_API_URL: z.url().optional(),
+    /**
+     * Total Discord shards across all processes; unset: Discord's recommended count
+     * (GET /gateway/bot). Fix it when running one process per group of shards.
+     */
+    DISCORD_SHARD_COUNT: z.coerce.number().int().min(1).max(10_000).optional(),
+    /** The shard ids this process runs, comma-separated (e.g. 0,1); needs DISCORD_SHARD_COUNT. */
+    DISCORD_SHARDS: z
+      .string()
+      .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^\d{1,5}$/, 'each shard id must be a whole number like 0 or 3').transform(Number)).min(1, 'list at least one shard id'))
+      .optional(),
     STORE_URL: z
       .string()
       .trim()
@@ -62,6 +73,11 @@ export const ConfigSchema = z
   .refine((c) => !c.DISCORD_APPLICATION_ID || !c.JOBCARD_READ_BOTS.includes(c.DISCORD_APPLICATION_ID), {
     path: ['JOBCARD_READ_BOTS'],
     message: 'must not list the bot itself (DISCORD_APPLICATION_ID)',
+  })
+    // `!(id >= count)`: an id that is not a number already has its own message above.
+  .refine((c) => !c.DISCORD_SHARDS || (c.DISCORD_SHARD_COUNT !== undefined && c.DISCORD_SHARDS.every((id) => !(id >= c.DISCORD_SHARD_COUNT!))), {
+    path: ['DISCORD_SHARDS'],
+    message: 'needs DISCORD_SHARD_COUNT, and each id must be below it (ids count from 0)',
   });
 
 export type Config = z.infer<typeof ConfigSchema>;

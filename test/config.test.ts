@@ -34,6 +34,17 @@ describe('configuration', () => {
     expect(problems({ JOBCARD_RETENTION_DAYS: '0' })).toEqual([expect.stringMatching(/^JOBCARD_RETENTION_DAYS/)]);
   });
 
+  it('lets Discord choose the shard count unless DISCORD_SHARD_COUNT / DISCORD_SHARDS fix it, and refuses lists it cannot run', () => {
+    expect(loadConfig({}).DISCORD_SHARD_COUNT).toBeUndefined();
+    expect(loadConfig({}).DISCORD_SHARDS).toBeUndefined();
+    expect(loadConfig({ DISCORD_SHARD_COUNT: '4' }).DISCORD_SHARD_COUNT).toBe(4);
+    expect(loadConfig({ DISCORD_SHARD_COUNT: '4', DISCORD_SHARDS: ' 2, 3 ' }).DISCORD_SHARDS).toEqual([2, 3]);
+    expect(problems({ DISCORD_SHARD_COUNT: '0' })).toEqual([expect.stringMatching(/^DISCORD_SHARD_COUNT/)]);
+    expect(problems({ DISCORD_SHARDS: '0,1' })).toEqual(['DISCORD_SHARDS: needs DISCORD_SHARD_COUNT, and each id must be below it (ids count from 0)']);
+    expect(problems({ DISCORD_SHARD_COUNT: '2', DISCORD_SHARDS: '1,2' })).toEqual([expect.stringMatching(/^DISCORD_SHARDS: needs/)]);
+    expect(problems({ DISCORD_SHARD_COUNT: '2', DISCORD_SHARDS: 'one' })).toEqual([expect.stringMatching(/^DISCORD_SHARDS.*: each shard id must be/)]);
+  });
+
   it('runs the core on 2 threads with a 5 s limit per paste unless told otherwise, and refuses nonsense', () => {
     const config = loadConfig({});
     expect(config.JOBCARD_CORE_THREADS).toBe(2);

@@ -1,4 +1,4 @@
-import { Client, DiscordjsErrorCodes, Events, GatewayIntentBits, Options, Partials, type ClientOptions } from 'discord.js';
+import { Client, DiscordjsErrorCodes, Events, GatewayIntentBits, Options, Partials, Status, type ClientOptions } from 'discord.js';
 import type { Desk } from '../../src/desk/desk.js';
 import { drained, NO_PINGS, type BotContext } from './context.js';
 import { registerListeners } from './events/index.js';
@@ -17,6 +17,21 @@ export interface DiscordBotOptions {
   logger?: DiscordLogger;
   /** JOBCARD_READ_BOTS: bot user ids or webhook ids whose postings get cards (never the bot itself). */
   readBots?: readonly string[];
+  /**
+   * Which shards this process runs. Unset: every shard, as many as Discord recommends in
+   * `GET /gateway/bot` (discord.js's 'auto'). With `shardCount` alone: all of that many shards;
+   * with both: only the listed ids out of `shardCount` (one process per group of shards).
+   */
+  shards?: readonly number[];
+  shardCount?: number;
+}
+
+/** One gateway session's state, as /healthz shows it. */
+export interface ShardStatus {
+  id: number;
+  status: 'ready' | 'connecting' | 'disconnected';
+  /** Last heartbeat round trip in ms; -1 before the first. */
+  ping: number;
 }
 
 export interface DiscordBot {
@@ -24,7 +39,7 @@ export interface DiscordBot {
   /** Log in and wait for the guilds; rejects with a clear message when Discord refuses the bot. */
   start(): Promise<void>;
   stop(): Promise<void>;
-  status(): { ready: boolean; ping: number };
+  status(): { ready: boolean; ping: number; shards: ShardStatus[] };
 }
 
 /** MessageContent is privileged: without it, guild messages arrive with no text and no attachments. */
@@ -88,6 +103,7 @@ export function createDiscordBot(opts: DiscordBotOptions): DiscordBot {
     ...CACHE,
     failIfNotExists: false,
     ...(opts.apiUrl ? { rest: { api: opts.apiUrl } } : {}),
+    ...shardOptions(opts),
   });
   const permissionLog = new OncePerChannel(log);
   const hints = new HintQueue(client, log, permissionLog);
@@ -126,8 +142,37 @@ export function createDiscordBot(opts: DiscordBotOptions): DiscordBot {
       hints.stop();
       await client.destroy();
     },
-    status: () => ({ ready: client.isReady(), ping: client.ws.ping }),
+    status: () => ({ ready: client.isReady(), ping: client.ws.ping, shards: shardStates(client) }),
   };
+}
+
+/**
+ * discord.js's own sharding: 'auto' asks Discord for the count; a fixed count or list comes from
+ * the operator (DISCORD_SHARD_COUNT, DISCORD_SHARDS). All shards of a process share one Desk.
+ */
+export function shardOptions(opts: Pick<DiscordBotOptions, 'shards' | 'shardCount'>): Pick<ClientOptions, 'shards' | 'shardCount'> {
+  if (opts.shards?.length) return { shards: [...opts.shards], shardCount: opts.shardCount ?? Math.max(...opts.shards) + 1 };
+  if (opts.shardCount) return { shards: Array.from({ length: opts.shardCount }, (_, i) => i), shardCount: opts.shardCount };
+  return { shards: 'auto' };
+}
+
+/** discord.js's nine shard states, folded into the three an operator acts on. */
+const SHARD_STATE: Record<number, ShardStatus['status']> = {
+  [Status.Ready]: 'ready',
+  [Status.Connecting]: 'connecting',
+  [Status.Reconnecting]: 'connecting',
+  [Status.Nearly]: 'connecting',
+  [Status.WaitingForGuilds]: 'connecting',
+  [Status.Identifying]: 'connecting',
+  [Status.Resuming]: 'connecting',
+  [Status.Idle]: 'disconnected',
+  [Status.Disconnected]: 'disconnected',
+};
+
+function shardStates(client: Client): ShardStatus[] {
+  return [...client.ws.shards.values()]
+    .map((shard) => ({ id: shard.id, status: SHARD_STATE[shard.status] ?? 'disconnected', ping: shard.ping }))
+    .sort((a, b) => a.id - b.id);
 }
 
 /** Turn discord.js's start-up failures into one line saying what to do. */

@@ -25,6 +25,9 @@ describe('Discord bot, connection', () => {
     expect(identify.intents).toBe(expected);
     expect(h.world.rest.requests[0]?.path).toBe('/gateway/bot');
     expect(h.bot.status().ready).toBe(true);
+    // Discord recommended one shard (GET /gateway/bot): discord.js's 'auto' runs exactly that.
+    expect(h.bot.status().shards).toEqual([{ id: 0, status: 'ready', ping: expect.any(Number) }]);
+    expect((identify as unknown as { shard: number[] }).shard).toEqual([0, 1]);
     await h.bot.stop();
     expect(h.bot.status().ready).toBe(false);
   });
