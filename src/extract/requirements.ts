@@ -171,6 +171,19 @@ export function extractDegree(text: string): Found<Degree | null> {
 
 const BULLET = /^[•\-–*▪●◦·]\s*/;
 
+const INNER_BULLET = /\s+[•▪●◦]\s+/;
+/** Page chrome and upsell that sit among the requirements of a copied page. */
+const CLUTTER = /^(?:show (?:more|less)|see (?:more|less|how you compare)|apply(?: now)?|save|easy apply|try premium|reactivate premium|get hired faster|\d+ applicants?|promoted|actively recruiting|am i a good fit|tailor my resume|retry premium)\b/i;
+// A cut-off piece of a sentence: ends on a joining word ("… Preferred and") or starts mid-sentence.
+const DANGLING_END = /\b(?:and|or|with|of|in|to|the|a|an|for|from|by|at|as|including)\s*$|[,:(/&-]\s*$/i;
+
+function isClutterOrFragment(line: string): boolean {
+  if (CLUTTER.test(line)) return true;
+  if (DANGLING_END.test(line)) return true;
+  // "5 experience in a clinical setting": a figure whose unit was cut away.
+  return /^\d+\+?\s+(?!years?\b|yrs?\b|\+|%|or\b|to\b|-)[a-z]/.test(line) && !/\byears?\b/i.test(line);
+}
+
 /** The qualification lines under basic and preferred headings, cleaned of bullets. */
 export function qualificationLines(text: string): { basic: string[]; preferred: string[] } {
   const body = withoutOtherJobs(text);
@@ -181,9 +194,12 @@ export function qualificationLines(text: string): { basic: string[]; preferred: 
     const section = sectionAt(sections, l.start);
     if (!section || (section.kind !== 'basic' && section.kind !== 'preferred')) continue;
     if (l.start === section.start) continue;
-    const line = l.text.replace(BULLET, '').trim();
-    if (line.length < 3 || line.length > 400) continue;
-    (section.kind === 'basic' ? basic : preferred).push(line);
+    // Glued bullets ("Python • SQL • 3+ years of AWS") are separate requirements.
+    for (const piece of l.text.split(INNER_BULLET)) {
+      const line = piece.replace(BULLET, '').trim();
+      if (line.length < 3 || line.length > 400 || isClutterOrFragment(line)) continue;
+      (section.kind === 'basic' ? basic : preferred).push(line);
+    }
   }
   return { basic, preferred };
 }

@@ -144,3 +144,11 @@ describe('requirements on real postings', () => {
     expect(degree('Wash Masters Car Wash')).toBeNull();
   });
 });
+
+describe('qualification lines a card may show', () => {
+  it('drops page clutter and cut-off fragments, and splits glued bullets (issue 16 failure list)', () => {
+    const q = qualificationLines('Requirements:\n• 5 experience in a clinical setting Preferred and\n• Python • SQL • 3+ years of AWS\n• Show more\n'
+      + "• Bachelor's degree in Nursing\n• Experience with Java, C++ and");
+    expect(q.basic).toEqual(['Python', 'SQL', '3+ years of AWS', "Bachelor's degree in Nursing"]);
+  });
+});
