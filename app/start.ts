@@ -8,7 +8,7 @@ import { Desk } from '../src/desk/index.js';
 import { createLinkReader, linkWorkVia } from '../src/links/index.js';
 import { warnPrivateAllowedOnce } from '../src/links/ssrf.js';
 import { describeError, redactUrl } from '../src/log.js';
-import { CorePool } from '../src/pool/pool.js';
+import { CorePool, type CorePoolStatus } from '../src/pool/pool.js';
 import { openStore, StoreFault, type Store, type StoreProblem } from '../src/store/index.js';
 import type { Card } from '../src/card/types.js';
 import { warmUp } from '../src/warm-up/index.js';
@@ -30,6 +30,8 @@ export interface Health {
   /** reachable: a real read of the store's data worked; problem: what is wrong when not (the SQLite file gone, corrupt, unwritable). */
   store: { url: string; reachable: boolean; problem?: StoreProblem };
   playground?: boolean;
+  /** The worker threads that read pastes: ready once each has loaded and warmed the core; tasks running and waiting. */
+  core: CorePoolStatus;
   /** Shutting down: replies in flight are finishing; a load balancer should send nothing new. */
   stopping?: boolean;
 }
@@ -70,7 +72,15 @@ function healthServer(health: () => Promise<Health>): Server {
  * Start every platform whose credentials are set, in one process, with one store and one Desk;
  * with none, the local playground.
  */
-export async function startJobcard(config: Config, log: Logger): Promise<Running> {
+export interface StartOptions {
+  /**
+   * The core pool's worker module (default src/pool/worker). End-to-end tests wrap it to make
+   * one paste slow on purpose, so the time limit is tested whatever the core's patterns are.
+   */
+  coreWorker?: string | URL;
+}
+
+export async function startJobcard(config: Config, log: Logger, opts: StartOptions = {}): Promise<Running> {
   const store = openStore(config.STORE_URL, {
     postingMs: (config.JOBCARD_POSTING_TTL_DAYS ?? config.JOBCARD_RETENTION_DAYS) * DAY,
     messageMs: (config.JOBCARD_MESSAGE_TTL_DAYS ?? config.JOBCARD_RETENTION_DAYS) * DAY,
@@ -94,10 +104,11 @@ export async function startJobcard(config: Config, log: Logger): Promise<Running
   if (config.JOBCARD_ALLOW_PRIVATE_URLS) warnPrivateAllowedOnce(log);
   // The core runs in worker threads: this thread only receives, acks, stores and posts.
   const core = new CorePool({
-    threads: config.JOBCARD_CORE_THREADS,
+    ...(config.JOBCARD_CORE_THREADS ? { threads: config.JOBCARD_CORE_THREADS } : {}),
     timeoutMs: config.JOBCARD_CORE_TIMEOUT_MS,
     warmUpRounds: config.JOBCARD_WARM_UP ? undefined : 0,
     log: log.child({ part: 'core' }),
+    ...(opts.coreWorker ? { worker: opts.coreWorker } : {}),
   });
   const links = createLinkReader({
     allowPrivate: config.JOBCARD_ALLOW_PRIVATE_URLS,
@@ -130,7 +141,7 @@ export async function startJobcard(config: Config, log: Logger): Promise<Running
 
   let stopping: Promise<void> | undefined;
   const health = async (): Promise<Health> => {
-    const h: Health = { ok: true, store: await storeHealth(store, redactUrl(config.STORE_URL)) };
+    const h: Health = { ok: true, store: await storeHealth(store, redactUrl(config.STORE_URL)), core: core.status() };
     if (mode) h.slack = { mode, up: slackUp };
     if (discord) h.discord = discord.status();
     if (playground) h.playground = true;

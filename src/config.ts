@@ -64,8 +64,8 @@ export const ConfigSchema = z
       .default('')
       .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
       .pipe(z.array(z.string().regex(/^([ABUW][A-Z0-9]{6,}|\d{17,20})$/, 'each id must be a Slack bot/app/user id (B…, A…, U…) or a Discord snowflake'))),
-    /** Worker threads that run the core (cleaning, detection, extraction) off the main thread. */
-    JOBCARD_CORE_THREADS: z.coerce.number().int().min(1).max(16).default(2),
+    /** Worker threads that run the core (cleaning, detection, extraction) off the main thread; default by cores (src/pool). */
+    JOBCARD_CORE_THREADS: z.coerce.number().int().min(1).max(16).optional(),
     /** Time limit for the core on one paste, in ms: past it the paste is abandoned and its worker replaced. */
     JOBCARD_CORE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   })

@@ -45,9 +45,9 @@ describe('configuration', () => {
     expect(problems({ DISCORD_SHARD_COUNT: '2', DISCORD_SHARDS: 'one' })).toEqual([expect.stringMatching(/^DISCORD_SHARDS.*: each shard id must be/)]);
   });
 
-  it('runs the core on 2 threads with a 5 s limit per paste unless told otherwise, and refuses nonsense', () => {
+  it('leaves the core threads to the pool and gives each paste 5 s unless told otherwise, and refuses nonsense', () => {
     const config = loadConfig({});
-    expect(config.JOBCARD_CORE_THREADS).toBe(2);
+    expect(config.JOBCARD_CORE_THREADS).toBeUndefined();
     expect(config.JOBCARD_CORE_TIMEOUT_MS).toBe(5000);
     expect(loadConfig({ JOBCARD_CORE_THREADS: '1', JOBCARD_CORE_TIMEOUT_MS: '2500' })).toMatchObject({ JOBCARD_CORE_THREADS: 1, JOBCARD_CORE_TIMEOUT_MS: 2500 });
     expect(problems({ JOBCARD_CORE_THREADS: '0' })).toEqual([expect.stringMatching(/^JOBCARD_CORE_THREADS: /)]);

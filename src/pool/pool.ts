@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import { describeError, type Log, silentLog } from '../log.js';
@@ -23,7 +24,15 @@ import type { PingTask, WorkerSettings } from './worker.js';
  */
 
 export const DEFAULT_CORE_TIMEOUT_MS = 5_000;
-export const DEFAULT_CORE_THREADS = 2;
+
+/**
+ * One thread per core but one, kept for the main thread (acks, health, posting), and at most
+ * two: each thread holds its own copy of the core (about 40 MB), and two already keep cards
+ * coming while one paste runs into its limit. On a 2-core machine that is one thread.
+ */
+export function defaultCoreThreads(cores = availableParallelism()): number {
+  return Math.min(2, Math.max(1, cores - 1));
+}
 /** Tasks waiting for a thread beyond this are refused ("busy") rather than held in memory. */
 export const DEFAULT_MAX_WAITING = 500;
 /** Warm-up rounds per worker (src/warm-up: 2-3 rounds reach full speed). */
@@ -31,8 +40,18 @@ const DEFAULT_WARM_UP_ROUNDS = 2;
 /** How long a slot waits for the replacement of an abandoned worker before opening anyway. */
 const REPLACEMENT_WAIT_MS = 30_000;
 
+/** What /healthz shows of the pool. */
+export interface CorePoolStatus {
+  threads: number;
+  /** Every worker has loaded and warmed the core. */
+  ready: boolean;
+  /** Tasks running in a worker, and waiting for one. */
+  running: number;
+  waiting: number;
+}
+
 export interface CorePoolOptions {
-  /** Worker threads (JOBCARD_CORE_THREADS); at least 1. */
+  /** Worker threads (JOBCARD_CORE_THREADS); at least 1. Default: defaultCoreThreads(). */
   threads?: number;
   /** Time limit per task, in ms (JOBCARD_CORE_TIMEOUT_MS). */
   timeoutMs?: number;
@@ -75,10 +94,12 @@ export class CorePool implements Core {
   private free = 0;
   private readonly waiting: Array<() => void> = [];
   private readonly booted: Promise<void>;
+  private isReady = false;
+  private running = 0;
   private closed = false;
 
   constructor(opts: CorePoolOptions = {}) {
-    this.threads = Math.max(1, Math.floor(opts.threads ?? DEFAULT_CORE_THREADS));
+    this.threads = Math.max(1, Math.floor(opts.threads ?? defaultCoreThreads()));
     this.timeoutMs = opts.timeoutMs ?? DEFAULT_CORE_TIMEOUT_MS;
     this.maxWaiting = opts.maxWaiting ?? DEFAULT_MAX_WAITING;
     this.log = opts.log ?? silentLog;
@@ -104,9 +125,14 @@ export class CorePool implements Core {
     return this.booted;
   }
 
+  status(): CorePoolStatus {
+    return { threads: this.threads, ready: this.isReady, running: this.running, waiting: this.waiting.length };
+  }
+
   async run<T extends CoreTask>(task: T): Promise<CoreResult<T>> {
     await this.admit();
     let replaced = false;
+    this.running += 1;
     try {
       return (await this.piscina.run(task, { signal: AbortSignal.timeout(this.timeoutMs) })) as CoreResult<T>;
     } catch (err) {
@@ -115,6 +141,7 @@ export class CorePool implements Core {
       replaced = true;
       throw new CoreTimeoutError(this.timeoutMs);
     } finally {
+      this.running -= 1;
       if (replaced) void this.afterReplacement().then(() => this.release());
       else this.release();
     }
@@ -137,6 +164,7 @@ export class CorePool implements Core {
     const ping: PingTask = { kind: 'ping' };
     try {
       await Promise.all(Array.from({ length: this.threads }, () => this.piscina.run(ping)));
+      this.isReady = true;
     } catch (err) {
       if (!this.closed) this.log.error({ err: describeError(err) }, 'the core workers could not start');
     } finally {

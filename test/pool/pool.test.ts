@@ -1,13 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/pipeline.js';
-import { CoreBusyError, CorePool, CoreTimeoutError } from '../../src/pool/index.js';
-import { HANG_MARK } from './slow-worker.js';
+import { CoreBusyError, CorePool, CoreTimeoutError, defaultCoreThreads } from '../../src/pool/index.js';
+import { HOSTILE_LINE } from './slow-worker.js';
 
 const POSTING = readFileSync(new URL('../../fixtures/seeds/003-linkedin-capital-one-senior-mle.txt', import.meta.url), 'utf8');
 const SLOW_WORKER = new URL('./slow-worker.ts', import.meta.url);
 /** Generous: a warmed worker reads the seed in tens of ms, but this machine may be busy. */
 const LIMIT_MS = 2_000;
+
+describe('how many threads', () => {
+  it('leaves one core to the main thread, and holds at most two copies of the core', () => {
+    expect([1, 2, 3, 4, 16].map((cores) => defaultCoreThreads(cores))).toEqual([1, 1, 2, 2, 2]);
+  });
+});
 
 describe('the core in worker threads', () => {
   let pool: CorePool;
@@ -49,7 +55,7 @@ describe('a task past the time limit', () => {
   it('is abandoned, its worker replaced, and the paste queued behind it is read; the main thread turns meanwhile', async () => {
     let turns = 0;
     const ticker = setInterval(() => (turns += 1), 10);
-    const hung = pool.run({ kind: 'text', text: `${POSTING}\n${HANG_MARK}` });
+    const hung = pool.run({ kind: 'text', text: `${POSTING}\n${HOSTILE_LINE}` });
     const next = pool.run({ kind: 'text', text: POSTING });
     // Too many waiting already (maxWaiting 1): refused at once rather than held.
     const refused = await pool.run({ kind: 'text', text: POSTING }).then(() => null, (e: unknown) => e);
