@@ -8,6 +8,8 @@ import { WebSocketServer, type WebSocket } from 'ws';
  * increasing sequence number. Frames without `op: 0` and `s` are ignored by discord.js,
  * so every event goes through `dispatch`, which, like Discord, sends a message or reaction
  * event only to sessions that identified with its intent (guild or direct-message).
+ * Sharded like Discord: a session's READY names the shard it identified as, a guild (its
+ * GUILD_CREATE and its events) belongs to shard (guild_id >> 22) % count, and DMs go to shard 0.
  */
 export interface GatewayFrame {
   op: number;
@@ -67,7 +69,21 @@ export interface DiscordGateway {
   /** Drop the live connection with a close code, as Discord does on a server restart. */
   dropConnection(code: number): Promise<void>;
   connections(): number;
+  /** The [id, count] each live session identified (or resumed) as. */
+  shards(): Array<[number, number]>;
   close(): Promise<void>;
+}
+
+/** Which shard of `count` Discord sends a guild's events to; DMs (no guild) go to shard 0. */
+export function shardOf(guildId: unknown, count: number): number {
+  return typeof guildId === 'string' ? Number((BigInt(guildId) >> 22n) % BigInt(count)) : 0;
+}
+
+/** The guild an event belongs to: its guild_id, or for GUILD_CREATE/UPDATE/DELETE the guild's own id. */
+function guildOf(t: string, d: unknown): unknown {
+  if (typeof d !== 'object' || d === null) return undefined;
+  const o = d as Record<string, unknown>;
+  return /^GUILD_(CREATE|UPDATE|DELETE)$/.test(t) ? o['id'] : o['guild_id'];
 }
 
 export async function startDiscordGateway(opts: DiscordGatewayOptions): Promise<DiscordGateway> {
@@ -80,6 +96,9 @@ export async function startDiscordGateway(opts: DiscordGatewayOptions): Promise<
   const withheld: string[] = [];
   /** The intents each connection identified with; a RESUME keeps the session's. */
   const intentsOf = new Map<WebSocket, number>();
+  /** The [id, count] each connection identified as; a RESUME finds it by session id. */
+  const shardOfSocket = new Map<WebSocket, [number, number]>();
+  const shardOfSession = new Map<string, [number, number]>();
   let lastIntents = 0;
   let seq = 0;
   let sessionWaiters: Array<() => void> = [];
@@ -100,6 +119,7 @@ export async function startDiscordGateway(opts: DiscordGatewayOptions): Promise<
     socket.on('close', () => {
       live.delete(socket);
       intentsOf.delete(socket);
+      shardOfSocket.delete(socket);
     });
     send(socket, { op: 10, d: { heartbeat_interval: opts.heartbeatIntervalMs ?? 41_250 }, s: null, t: null });
     socket.on('message', (raw) => {
@@ -111,13 +131,24 @@ export async function startDiscordGateway(opts: DiscordGatewayOptions): Promise<
       } else if (frame.op === 2) {
         lastIntents = Number((frame.d as { intents?: unknown } | undefined)?.intents ?? 0);
         intentsOf.set(socket, lastIntents);
-        const ready = { ...opts.ready(), resume_gateway_url: url };
+        const shard = ((frame.d as { shard?: [number, number] } | undefined)?.shard ?? [0, 1]) as [number, number];
+        shardOfSocket.set(socket, shard);
+        const guilds = opts.guilds().filter((g) => shardOf(g['id'], shard[1]) === shard[0]);
+        const base = opts.ready() as Record<string, unknown> & { session_id?: unknown };
+        const ready = {
+          ...base,
+          guilds: (base['guilds'] as Array<{ id: string }> | undefined)?.filter((g) => shardOf(g.id, shard[1]) === shard[0]) ?? [],
+          shard,
+          resume_gateway_url: url,
+        };
+        shardOfSession.set(String(base.session_id), shard);
         send(socket, { op: 0, s: ++seq, t: 'READY', d: ready });
-        for (const guild of opts.guilds()) send(socket, { op: 0, s: ++seq, t: 'GUILD_CREATE', d: guild });
+        for (const guild of guilds) send(socket, { op: 0, s: ++seq, t: 'GUILD_CREATE', d: guild });
         sessionStarted();
       }
       if (frame.op === 6) {
         intentsOf.set(socket, lastIntents);
+        shardOfSocket.set(socket, shardOfSession.get(String((frame.d as { session_id?: unknown } | undefined)?.session_id)) ?? [0, 1]);
         send(socket, { op: 0, s: ++seq, t: 'RESUMED', d: {} });
         sessionStarted();
       }
@@ -135,7 +166,12 @@ export async function startDiscordGateway(opts: DiscordGatewayOptions): Promise<
     dispatch(t: string, d: unknown): void {
       // Discord leaves out what a session has no intent for; the sequence moves on only for what it sends.
       const needed = intentFor(t, d);
-      const receivers = [...live].filter((socket) => needed === null || ((intentsOf.get(socket) ?? 0) & needed) !== 0);
+      // Only the session of the shard the event belongs to hears it.
+      const onShard = (socket: WebSocket): boolean => {
+        const [id, count] = shardOfSocket.get(socket) ?? [0, 1];
+        return shardOf(guildOf(t, d), count) === id;
+      };
+      const receivers = [...live].filter((socket) => onShard(socket) && (needed === null || ((intentsOf.get(socket) ?? 0) & needed) !== 0));
       if (receivers.length < live.size) withheld.push(t);
       if (receivers.length === 0) return;
       const s = ++seq;
@@ -151,6 +187,7 @@ export async function startDiscordGateway(opts: DiscordGatewayOptions): Promise<
       await Promise.all(closing);
     },
     connections: () => live.size,
+    shards: () => [...live].flatMap((socket) => { const s = shardOfSocket.get(socket); return s ? [s] : []; }),
     async close(): Promise<void> {
       for (const socket of live) socket.terminate();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -44,6 +44,8 @@ export interface DiscordRestOptions {
   applicationId: string;
   /** Called for GET /gateway/bot; the gateway may start after the REST server. */
   gatewayUrl: () => string;
+  /** The shard count GET /gateway/bot recommends (default 1). */
+  shards?: number;
   /** Tokens the stand-in accepts (`Bot <token>`); anything else gets 401. */
   tokens: readonly string[];
   /** Channels (and threads) by id, as GET /channels/:id returns them. */
@@ -196,7 +198,7 @@ export async function startDiscordRest(opts: DiscordRestOptions): Promise<Discor
       handler: () =>
         json(200, {
           url: opts.gatewayUrl(),
-          shards: 1,
+          shards: opts.shards ?? 1,
           session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
         }),
     },

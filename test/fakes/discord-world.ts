@@ -17,6 +17,14 @@ export function snowflake(): string {
   return (((BigInt(Date.now()) - DISCORD_EPOCH) << 22n) | (1n << 17n) | increment).toString();
 }
 
+/** A snowflake for a guild whose events Discord sends to this shard ((id >> 22) % count). */
+function guildOnShard(shard: number, count: number): string {
+  const id = BigInt(snowflake());
+  const timestamp = id >> 22n;
+  const moved = timestamp - (timestamp % BigInt(count)) + BigInt(shard);
+  return ((moved << 22n) | (id & 0x3fffffn)).toString();
+}
+
 /** Permission bits the tests use (Discord's values). */
 export const PERM = {
   AddReactions: 1n << 6n,
@@ -46,6 +54,11 @@ export interface WorldOptions {
    * Server Members and Presence intents: the client then knows no other user until an event names them.
    */
   onlyBotMember?: boolean;
+  /**
+   * The shard count GET /gateway/bot recommends (default 1). With more, the guild is placed on
+   * the last shard, so its events and DMs (shard 0) arrive on different sessions.
+   */
+  shards?: number;
 }
 
 export interface DiscordWorld {
@@ -84,7 +97,7 @@ export interface DiscordWorld {
 export async function startDiscordWorld(opts: WorldOptions = {}): Promise<DiscordWorld> {
   const token = 'MTA5ODc2NTQzMjEwOTg3NjU0Mw.GstandIn.stand-in-token-for-tests';
   const applicationId = snowflake();
-  const guildId = snowflake();
+  const guildId = guildOnShard((opts.shards ?? 1) - 1, opts.shards ?? 1);
   const channelId = snowflake();
   const botRoleId = snowflake();
   const botUser: JsonObject = { id: applicationId, username: 'jobcard', discriminator: '0', global_name: null, avatar: null, bot: true };
@@ -115,6 +128,7 @@ export async function startDiscordWorld(opts: WorldOptions = {}): Promise<Discor
     applicationId,
     gatewayUrl: () => gatewayUrl,
     tokens: [token],
+    ...(opts.shards ? { shards: opts.shards } : {}),
     channels,
     newId: snowflake,
   });
@@ -167,7 +181,6 @@ export async function startDiscordWorld(opts: WorldOptions = {}): Promise<Discor
       user: botUser,
       guilds: [{ id: guildId, unavailable: true }],
       session_id: `session-${snowflake()}`,
-      shard: [0, 1],
       application: { id: applicationId, flags: 0 },
     }),
     guilds: () => [guild()],

@@ -56,3 +56,26 @@ describe('Discord bot, connection', () => {
     await h.world.rest.waitFor(isMessagePost(h.world.channelId));
   });
 });
+
+describe('Discord bot, sharding', () => {
+  it('runs the two shards Discord recommends, reports each in health, and answers a message on each shard once', async () => {
+    h = await startHarness({ shards: 2 });
+    const identified = h.world.gateway.received.filter((f) => f.op === 2).map((f) => (f.d as { shard: number[] }).shard);
+    expect(identified.sort()).toEqual([[0, 2], [1, 2]]);
+    expect(h.world.gateway.shards().sort()).toEqual([[0, 2], [1, 2]]);
+    expect(h.bot.status()).toMatchObject({
+      ready: true,
+      shards: [{ id: 0, status: 'ready', ping: expect.any(Number) }, { id: 1, status: 'ready', ping: expect.any(Number) }],
+    });
+    // The guild lives on shard 1; the DM comes through shard 0, as Discord routes them. One Desk serves both.
+    expect(h.bot.client.guilds.cache.get(h.world.guildId)?.shardId).toBe(1);
+    h.world.post(h.world.message(fixture('short-posting.txt')));
+    h.world.post(h.world.directMessage(fixture('short-posting.txt')));
+    await h.world.rest.waitFor(isMessagePost(h.world.channelId));
+    await h.world.rest.waitFor(isMessagePost(h.world.dmChannelId));
+    expect(h.world.rest.calls().filter(isMessagePost(h.world.channelId))).toHaveLength(1);
+    expect(h.world.rest.calls().filter(isMessagePost(h.world.dmChannelId))).toHaveLength(1);
+    await h.bot.stop();
+    expect(h.bot.status().shards.map((s) => s.status)).not.toContain('ready');
+  });
+});
