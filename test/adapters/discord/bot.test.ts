@@ -79,3 +79,24 @@ describe('Discord bot, sharding', () => {
     expect(h.bot.status().shards.map((s) => s.status)).not.toContain('ready');
   });
 });
+
+describe('Discord bot, a group of shards per process', () => {
+  it('two bots given DISCORD_SHARDS 0 and 1 of 2 each run their own shard and share one Desk', async () => {
+    world = await startDiscordWorld({ shards: 2 });
+    const desk = new Desk({ store: new MemoryStore() });
+    const bots = [0, 1].map((id) => createDiscordBot({ desk, token: world!.token, apiUrl: world!.rest.api, shards: [id], shardCount: 2 }));
+    try {
+      await Promise.all(bots.map((b) => b.start()));
+      expect(world.gateway.shards().sort()).toEqual([[0, 2], [1, 2]]);
+      expect(bots.map((b) => b.status().shards.map((s) => [s.id, s.status]))).toEqual([[[0, 'ready']], [[1, 'ready']]]);
+      world.post(world.message(fixture('short-posting.txt')));
+      world.post(world.directMessage(fixture('short-posting.txt')));
+      await world.rest.waitFor(isMessagePost(world.channelId));
+      await world.rest.waitFor(isMessagePost(world.dmChannelId));
+      expect(world.rest.calls().filter(isMessagePost(world.channelId))).toHaveLength(1);
+      expect(world.rest.calls().filter(isMessagePost(world.dmChannelId))).toHaveLength(1);
+    } finally {
+      await Promise.all(bots.map((b) => b.stop()));
+    }
+  });
+});
