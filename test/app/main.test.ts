@@ -197,8 +197,11 @@ describe('npm start with Slack (HTTP mode) and Discord', () => {
   it('logs JSON lines, one "event" line per handled event with platform, kind, outcome and latency, never the posting or a token', async () => {
     const child = runMain(env());
     const sender = await pasteOnBoth(child);
-    await sender.event(messageEvent({ text: 'lunch at noon?' }));
-    await waitUntil(() => child.json().filter((l) => l['msg'] === 'event').length >= 3, 'three event lines');
+    // Chat is dismissed on the fast path before it is handled: no event line at info (a debug
+    // line gives the reason). Acked at once; give the listener a moment before stopping.
+    const acked = await sender.event(messageEvent({ text: 'lunch at noon?' }));
+    expect(acked.status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 500));
 
     child.proc.kill('SIGTERM');
     expect((await child.exited).code).toBe(0);
@@ -206,11 +209,11 @@ describe('npm start with Slack (HTTP mode) and Discord', () => {
     const lines = child.stdout.filter((l) => l.trim());
     for (const line of lines) expect(() => JSON.parse(line) as unknown, line).not.toThrow();
     const events = child.json().filter((l) => l['msg'] === 'event');
-    expect(events).toHaveLength(3);
+    expect(events).toHaveLength(2);
     for (const e of events) {
       expect(e).toMatchObject({ level: 30, platform: expect.stringMatching(/^(slack|discord)$/), kind: 'paste', outcome: expect.any(String), latencyMs: expect.any(Number) });
     }
-    expect(events.map((e) => `${String(e['platform'])}:${String(e['outcome'])}`).sort()).toEqual(['discord:card', 'slack:card', 'slack:ignored']);
+    expect(events.map((e) => `${String(e['platform'])}:${String(e['outcome'])}`).sort()).toEqual(['discord:card', 'slack:card']);
 
     const all = [...child.stdout, ...child.stderr].join('\n');
     for (const token of [botToken, signingSecret, world.token]) expect(all).not.toContain(token);
