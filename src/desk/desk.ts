@@ -45,6 +45,11 @@ export const DEFAULT_FULL_TEXT_EMOJI = ['page_facing_up', '📄'] as const;
 const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
 /** A message whose text, links aside, is this short is "just a link". */
 const BARE_LINK_MAX_CHARS = 200;
+
+/** A message that is mostly its links (little text around them): the links are what it shares. */
+function isMostlyLinks(text: string, urls: readonly string[]): boolean {
+  return urls.length > 0 && stripUrls(text).trim().length <= BARE_LINK_MAX_CHARS;
+}
 const RECENT_LIMIT = 10;
 /** Distinct store errors logged in one outage, at most (the rest are only counted). */
 const MAX_OUTAGE_ERRORS = 5;
@@ -169,7 +174,7 @@ export class Desk {
    */
   isChat(text: string): boolean {
     const urls = findUrls(text);
-    if (urls.length > 0 && stripUrls(text).trim().length <= BARE_LINK_MAX_CHARS) return false;
+    if (isMostlyLinks(text, urls)) return false;
     return !mightBePosting(text);
   }
 
@@ -178,7 +183,7 @@ export class Desk {
     const fileText = this.readFiles(ev);
     const text = fileText ?? ev.text;
     const urls = fileText === null ? findUrls(text) : [];
-    if (urls.length > 0 && stripUrls(text).trim().length <= BARE_LINK_MAX_CHARS) {
+    if (isMostlyLinks(text, urls)) {
       const url = urls.find((u) => this.links?.looksLikeJobLink(u));
       return url ? { link: url } : null;
     }
@@ -210,7 +215,7 @@ export class Desk {
 
     const origin: Origin = { ...ev, messageId: ev.messageId ?? `command:${this.now().getTime()}` };
     const urls = findUrls(arg);
-    if (urls.length > 0 && stripUrls(arg).trim().length <= BARE_LINK_MAX_CHARS) {
+    if (isMostlyLinks(arg, urls)) {
       if (!this.links) return { kind: 'notice', text: 'Reading links is not enabled here: paste the posting text with `/jd`.' };
       return this.replyForLink(urls[0] as string, origin);
     }
