@@ -282,7 +282,13 @@ function breaksOf(words: readonly string[], ctx: Context, atTop: boolean): Break
       const head = phraseAt(words, i, HEADINGS);
       const after = words[i + head.length] ?? '';
       if (head.length > 0 && (head.colon || ((head.length >= 2 || isAllCaps(w) || endsSentence(prev) || i === 0) && (isCapitalised(after) || after === '')))) {
-        mark(i);
+        // "… Pacific Time. Preferred Requirements:": capitalised words that open a line just before
+        // the heading are part of it.
+        const start = head.colon ? labelStart(words, i + head.length - 1) : i;
+        if (start < i && (start === 0 || br[start] === 1 || endsSentence(words[start - 1] ?? ''))) {
+          mark(start);
+          for (let k = start + 1; k <= i; k++) br[k] = 0;
+        } else mark(i);
         mark(i + head.length);
         i += head.length - 1;
         continue;

@@ -24,7 +24,13 @@ const CORE_PATTERNS: readonly RegExp[] = POSITIVE_SIGNALS.filter((s) => s.core).
 /** False only when the text certainly is not a posting; true means "run the full detector". */
 export function mightBePosting(text: string): boolean {
   if (text.length > GATE_MAX_CHARS || CLEANING_MAY_ADD_WORDS.test(text)) return true;
-  // The detector's own normalising (odd spaces, line ends), so the patterns see what it sees.
-  const seen = text.replace(/[\u00a0\u2007\u202f]/g, ' ').replace(/\r\n?/g, '\n');
-  return CORE_PATTERNS.some((re) => re.test(seen));
+  // What cleaning does to a short plain text, so the patterns see what the detector sees: odd
+  // spaces become one space and line ends are trimmed ("Benefits:  Bachelor's" fits a header's
+  // 80-character field once its double space is gone), and broken lines may be joined into one.
+  const lines = text.replace(/\r\n?/g, '\n').replace(/[ \t\u00a0\u2007\u202f]+/g, ' ').replace(/ ?\n ?/g, '\n');
+  const joined = lines.replace(/\n+/g, ' ');
+  // A "Company | Role | Place" header bounds each field's length, and which lines cleaning joins
+  // decides the lengths: two pipes take the full path (chat seldom has them).
+  if (text.indexOf('|') !== text.lastIndexOf('|')) return true;
+  return CORE_PATTERNS.some((re) => re.test(lines) || re.test(joined));
 }

@@ -68,7 +68,7 @@ describe('the chat fast path', () => {
       'Weâ€™re hiring', 'buscamos', 'open role', '401(k)', 'PTO',
     ];
     const text = fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 14 }).chain((parts) =>
-      fc.array(fc.constantFrom(' ', '\n', '. ', ', ', ' | ', ':  '), { minLength: parts.length, maxLength: parts.length }).map((seps) => parts.map((p, i) => p + seps[i]).join('')),
+      fc.array(fc.constantFrom(' ', '\n', '. ', ', ', ' | ', ':  ', '\n• ', '\n- ', '  ', '\n\n', ' \t'), { minLength: parts.length, maxLength: parts.length }).map((seps) => parts.map((p, i) => p + seps[i]).join('')),
     );
     fc.assert(
       fc.property(text, (t) => {
