@@ -50,6 +50,14 @@ async function startRedis(): Promise<{ url: string; child: ChildProcess }> {
   return { url, child };
 }
 
+/** A Redis for a test that runs several processes on one store: REDIS_URL, or a server of its own; undefined when neither exists. */
+export async function testRedis(): Promise<{ url: string; close(): void } | undefined> {
+  if (process.env.REDIS_URL) return { url: process.env.REDIS_URL, close: () => {} };
+  if (!redisBin) return undefined;
+  const { url, child } = await startRedis();
+  return { url, close: () => child.kill('SIGKILL') };
+}
+
 export interface StoreBackends {
   list: StoreBackend[];
   /** Stop the servers started here and remove the files. */
