@@ -10,7 +10,7 @@ import type { PayBand, PayPeriod } from '../posting.js';
  */
 
 /** Symbols written before the amount; a currency not listed is written as its code. */
-const CURRENCY_PREFIX: Readonly<Record<string, string>> = {
+export const CURRENCY_PREFIX: Readonly<Record<string, string>> = {
   USD: '$',
   EUR: '€',
   GBP: '£',
