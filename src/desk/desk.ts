@@ -167,6 +167,15 @@ export class Desk {
   }
 
   /**
+   * The app was removed from a workspace or server: forget every share made there (and what
+   * only those shares held). Returns how many shares went; a store failure is thrown, not
+   * swallowed, so the adapter can say that the workspace's memory is still there.
+   */
+  async forgetTeam(platform: Place['platform'], team: string): Promise<number> {
+    return this.store.forgetTeam(platform, team);
+  }
+
+  /**
    * True for a new message's text that certainly gets no answer: no bare link to read and
    * nothing only a posting would say. Adapters ask before claiming the event or logging it, so
    * chat (most of what a bot sees) costs a few microseconds. Attachments and edits take the

@@ -5,6 +5,7 @@ import { errorMessage } from '../errors.js';
 
 export { JobStore, DEFAULT_RETENTION, type Retention } from './job-store.js';
 export { StoreFault, type StoreProblem } from './backend.js';
+export { parseSealKey, SealError, Sealer, SealedRecords } from './sealed.js';
 export { MemoryStore } from './memory.js';
 export type { Share, Store, TeamEntry } from './types.js';
 

@@ -4,6 +4,7 @@ import { Posting } from '../posting.js';
 import { textFingerprint } from '../fingerprint.js';
 import type { Entry, KeyValue } from './backend.js';
 import { bandKeys, minhash, similarity } from './near-dup.js';
+import { SealedRecords, type Sealer } from './sealed.js';
 import { indexBase, recentKey, visibleTo } from './scope.js';
 import {
   ShareSchema, TeamEntrySchema, type Known, type MessageRef, type Removed, type Share, type ShareRecord, type Store,
@@ -364,24 +365,7 @@ export class JobStore implements Store {
    */
   async purge(cutoffMs: number): Promise<number> {
     const cutoff = new Date(cutoffMs).toISOString();
-    let purged = 0;
-    for (const key of await this.kv.keys('shares:')) {
-      const shares = (await this.read(key, Shares)) ?? [];
-      for (const share of shares.filter((s) => s.at < cutoff)) {
-        const ref = { channel: share.channel, messageId: share.messageId };
-        const removed = await this.forgetShare(share.platform, ref);
-        if (!removed) {
-          // Its message ref expired already: drop the share from the list directly.
-          await this.exclusive([key], async () => {
-            const now = (await this.read(key, Shares)) ?? [];
-            const left = now.filter((s) => !isShareOf(s, share.platform, ref));
-            if (left.length === 0) await this.forget(share.postingId);
-            else await this.kv.set(key, left, this.retention.postingMs);
-          });
-        }
-        purged += 1;
-      }
-    }
+    const purged = await this.forgetSharesWhere((s) => s.at < cutoff);
     const lists = [...(await this.kv.keys('recent:')), ...(await this.kv.keys('index:'))].filter((k) => !k.endsWith(':segments'));
     for (const key of lists) {
       await this.exclusive([key], async () => {
@@ -393,6 +377,51 @@ export class JobStore implements Store {
       });
     }
     return purged;
+  }
+
+  /**
+   * Forget everything remembered from one workspace or server (the app was uninstalled there):
+   * every share made in it, with the bot's replies and, when no other share holds it, the
+   * posting; then its channels' recent lists and its search index. Walks the store's shares,
+   * like purge: for a rare event, never on a message's path.
+   */
+  async forgetTeam(platform: Platform, team: string): Promise<number> {
+    const forgotten = await this.forgetSharesWhere((s) => s.platform === platform && s.team === team);
+    const lists = [
+      ...(await this.kv.keys(`recent:${platform}:${team}:`)),
+      ...(await this.kv.keys(`index:${platform}:${team}:`)),
+      `index:${platform}:${team}`,
+    ];
+    for (const key of lists) await this.exclusive([key], () => this.kv.delete(key));
+    return forgotten;
+  }
+
+  /** Forget every share `matches` picks (see forgetShare); how many went. */
+  private async forgetSharesWhere(matches: (share: Share) => boolean): Promise<number> {
+    let count = 0;
+    for (const key of await this.kv.keys('shares:')) {
+      const shares = (await this.read(key, Shares)) ?? [];
+      for (const share of shares.filter(matches)) {
+        const ref = { channel: share.channel, messageId: share.messageId };
+        const removed = await this.forgetShare(share.platform, ref);
+        if (!removed) {
+          // Its message ref expired already: drop the share from the list directly.
+          await this.exclusive([key], async () => {
+            const now = (await this.read(key, Shares)) ?? [];
+            const left = now.filter((s) => !isShareOf(s, share.platform, ref));
+            if (left.length === 0) await this.forget(share.postingId);
+            else await this.kv.set(key, left, this.retention.postingMs);
+          });
+        }
+        count += 1;
+      }
+    }
+    return count;
+  }
+
+  /** Records sealed with `sealer` in this store's backend (secrets such as installations' tokens). */
+  sealedRecords(sealer: Sealer): SealedRecords {
+    return new SealedRecords(this.kv, sealer);
   }
 
   async getLink(canonicalUrl: string): Promise<Posting | undefined> {

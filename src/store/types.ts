@@ -156,6 +156,8 @@ export interface Store {
    * and, once no share holds the posting, the posting's text and every key to it.
    */
   forgetShare(platform: Platform, message: MessageRef): Promise<Removed | undefined>;
+  /** Forget every share made in one workspace or server, and its team lists (the app was uninstalled there); how many shares went. */
+  forgetTeam(platform: Platform, team: string): Promise<number>;
   /** Drop every share, team line and posting older than `cutoffMs` (ms since the epoch); how many shares went. */
   purge(cutoffMs: number): Promise<number>;
   /** The link cache: a posting read from a canonical URL, so a link shared twice is fetched once. */

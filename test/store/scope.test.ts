@@ -239,6 +239,28 @@ describe.each(backends.list)('memory scoped by audience on $name', (backend) => 
     expect(await desk.handleDelete({ ...where, messageId: first.messageId })).toEqual([]);
   });
 
+  it('forgets a workspace the app was removed from: its shares, lists and the postings only it held; other workspaces keep theirs', async () => {
+    const { desk, store, kv, team } = setup();
+    const other = unique('TKEEP');
+    const onlyHere = posting();
+    const both = posting(OTHER_JOB);
+    const pub = at(team, unique('CPUB'), 'public');
+    await desk.handleMessage(msg(pub, 'UDANA', onlyHere.text));
+    await desk.handleMessage(msg(at(team, unique('GPRIV'), 'private'), 'UERIN', both.text));
+    const elsewhere = at(other, unique('CPUB'), 'public');
+    const kept = await desk.handleMessage(msg(elsewhere, 'UZED', both.text));
+    if (kept?.kind !== 'card') throw new Error('expected a card');
+
+    expect(await desk.forgetTeam('slack', team)).toBe(2);
+    expect(await keysHolding(kv, onlyHere.marker)).toEqual([]);
+    expect((await kv.keys('')).filter((k) => k.includes(team))).toEqual([]);
+    // The other workspace's share holds the posting it shared, and its memory is whole.
+    expect((await store.shares(kept.postingId)).map((s) => s.team)).toEqual([other]);
+    const recent = await desk.handleCommand({ ...elsewhere, user: 'UZED', text: 'recent' });
+    expect(recent.kind === 'list' ? recent.items : []).toHaveLength(1);
+    expect((await desk.handleCommand({ ...pub, user: 'UDANA', text: 'recent' })).kind).toBe('notice');
+  });
+
   it('purges shares, team lines and postings older than the retention', async () => {
     const { desk, store, kv, team } = setup();
     const where = at(team, unique('CPUB'), 'public');
