@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseArgs } from '../../scripts/eval.js';
+import { flatten, parseArgs } from '../../scripts/eval.js';
 import { alternatives, inSplit, readLabels, type Expected } from '../../scripts/eval/labels.js';
 import { compare, confidentlyWrong, emptySummary, needsNoCorrection, payMatches, tallyPosting } from '../../scripts/eval/score.js';
 import type { Posting } from '../../src/posting.js';
@@ -132,6 +132,12 @@ describe('eval command line', () => {
     expect(parseArgs(['x', '--split=tune'])).toMatchObject({ split: 'tune', showMisses: true });
     expect(parseArgs(['x', '--split', 'heldout', '--misses']).showMisses).toBe(true);
     expect(parseArgs([]).dirs.map((d) => path.basename(d))).toEqual(['corpus']);
+    expect(parseArgs(['x']).oneLine).toBe(false);
+    expect(parseArgs(['x', '--one-line']).oneLine).toBe(true);
+  });
+
+  it('reads a paste on one line as /jd text: delivers it', () => {
+    expect(flatten('Acme\n  Senior Engineer \n\nRemote\n')).toBe('Acme Senior Engineer Remote');
   });
 
   it('refuses a split it does not know, in one line', () => {
