@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { App, webApi, type CustomRoute } from '@slack/bolt';
 import type { Desk } from '../../src/desk/index.js';
+import { slackAlertDelivery, slackDigestDelivery } from './alerts.js';
 import type { BotIdentity, SlackDeps } from './deps.js';
 import { SlackStartError } from './errors.js';
 import { ChannelKinds } from './channels.js';
@@ -126,6 +127,9 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
     log.error({ err: describeError(err) }, 'unhandled error in a Slack listener');
   });
   registerListeners(app, deps);
+  // Alerts and digests (issue 19): how Slack checks who can see a channel, sends DMs and posts digests.
+  opts.desk.alerts.connect('slack', slackAlertDelivery(deps));
+  opts.desk.digests.connect('slack', slackDigestDelivery(deps));
 
   const idle = async (): Promise<void> => {
     while (inFlight.size > 0) await Promise.allSettled([...inFlight]);

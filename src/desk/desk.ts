@@ -1,3 +1,6 @@
+import { Alerts } from '../alerts/alerts.js';
+import { ALERT_HELP, digestCommand, unwatchCommand, watchCommand } from '../alerts/commands.js';
+import { Digests } from '../alerts/digests.js';
 import { buildCard, formatBand, type CardContext } from '../card/index.js';
 import { SITE_NAMES } from '../card/labels.js';
 import { decodeBytes } from '../decode.js';
@@ -53,6 +56,8 @@ function isMostlyLinks(text: string, urls: readonly string[]): boolean {
 const RECENT_LIMIT = 10;
 /** Distinct store errors logged in one outage, at most (the rest are only counted). */
 const MAX_OUTAGE_ERRORS = 5;
+/** The longest filter `/jd watch` reads (a longer text after "watch" is a paste). */
+const MAX_WATCH_TEXT = 500;
 /** How long a link we could not read waits for its paste. */
 const UNREAD_LINK_MS = 30 * 60 * 1000;
 
@@ -63,6 +68,7 @@ export const HELP_TEXT = [
   '• `/jd recent`: the last 10 postings shared in this channel',
   '• `/jd search <words>`: postings this team shared (title, company, skills, place)',
   '• `/jd forget [link to the message]`: remove a posting you shared (your latest one here by default)',
+  ...ALERT_HELP,
   '• `/jd help`: this message',
 ].join('\n');
 
@@ -98,6 +104,10 @@ export class Desk {
   private readonly admins: ReadonlySet<string>;
   private readonly log: DeskLogger | undefined;
   private readonly now: () => Date;
+  /** Watches → DMs: adapters connect their delivery (visibility checks, DMs) here. */
+  readonly alerts: Alerts;
+  /** Channel digests: adapters connect how to post one; the app runs them on a timer. */
+  readonly digests: Digests;
   /** The store outage under way: operations failed, and the distinct errors already logged. */
   private storeDown: { failed: number; errors: Set<string> } | undefined;
   /** Links that could not be read, by who shared them where: the paste that follows is tied to the link. */
@@ -112,6 +122,8 @@ export class Desk {
     this.admins = opts.admins ?? new Set();
     this.log = opts.log;
     this.now = opts.now ?? (() => new Date());
+    this.alerts = new Alerts(opts.store.alerts, opts.log);
+    this.digests = new Digests(opts.store.alerts, opts.store, opts.log);
   }
 
   /** Claim a platform event id once; a retry or a second process gets false. */
@@ -221,6 +233,9 @@ export class Desk {
     if (verb === 'recent' && more === '') return this.recent(ev);
     if (verb === 'search' && rest.length <= 8) return this.search(ev, more);
     if (verb === 'forget' && rest.length <= 1) return this.forget(ev, more);
+    if (verb === 'watch' && more.length <= MAX_WATCH_TEXT) return this.alertCommand(() => watchCommand(this.store.alerts, ev, more, this.now()));
+    if (verb === 'unwatch' && rest.length <= 1) return this.alertCommand(() => unwatchCommand(this.store.alerts, ev, more));
+    if (verb === 'digest' && rest.length <= 1) return this.alertCommand(() => digestCommand(this.store.alerts, ev, more, this.now()));
 
     const origin: Origin = { ...ev, messageId: ev.messageId ?? `command:${this.now().getTime()}` };
     const urls = findUrls(arg);
@@ -354,7 +369,17 @@ export class Desk {
       };
     }
     const shown = memory?.stored ? withPayFrom(posting, memory.stored) : posting;
-    return { kind: 'card', card: buildCard(shown, ctx), posting, postingId: share.postingId };
+    const card = buildCard(shown, ctx);
+    // Watchers hear of it in the background, once the share is remembered (their one alert per posting is claimed there).
+    if (memory) {
+      this.alerts.notify({ ...share, kind: share.kind ?? 'private', textHash: ownId }, shown, () => buildCard(shown, { sharedBy: ctx.sharedBy }));
+    }
+    return { kind: 'card', card, posting, postingId: share.postingId };
+  }
+
+  /** A watch or digest command; a short notice when the store cannot be reached. */
+  private async alertCommand(run: () => Promise<DeskReply>): Promise<DeskReply> {
+    return (await this.remembering(run)) ?? { kind: 'notice', text: MEMORY_DOWN };
   }
 
   private async recent(ev: CommandEvent): Promise<DeskReply> {
@@ -496,6 +521,8 @@ function teamEntry(posting: Posting, share: Share): TeamEntry {
     company: posting.company,
     level: posting.level.seniority,
     pay,
+    payRange: payRange(posting.pay),
+    places: placesLine(posting),
     sponsorship: posting.sponsorship.stance,
     terms,
     channel: share.channel,
@@ -507,6 +534,25 @@ function teamEntry(posting: Posting, share: Share): TeamEntry {
     team: share.team,
     messageId: share.messageId,
   };
+}
+
+/** One range over every band in the first band's currency and period (`$144.2k–$181k`), places aside. */
+function payRange(bands: readonly PayBand[]): string | null {
+  const first = bands[0];
+  if (!first) return null;
+  const same = bands.filter((b) => b.currency === first.currency && b.period === first.period);
+  const min = Math.min(...same.map((b) => b.min));
+  const tops = same.map((b) => b.max);
+  const max = tops.some((t) => t === null) ? null : Math.max(...(tops as number[]));
+  return formatBand({ min, max: max === min ? min : max, currency: first.currency, period: first.period, note: same.length === 1 ? first.note : null });
+}
+
+/** Where a role is, in a few words: up to three places (and how many more), or its arrangement. */
+function placesLine(posting: Posting): string | null {
+  const places = posting.locations.slice(0, 3).join(' / ');
+  const more = posting.locations.length > 3 ? ` +${posting.locations.length - 3}` : '';
+  if (places) return `${places}${more}`;
+  return posting.workplace === 'remote' ? 'Remote' : null;
 }
 
 function entryLine(e: TeamEntry): string {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AlertMemory } from '../alerts/memory.js';
 import type { Platform } from '../desk/types.js';
 import { Posting } from '../posting.js';
 import { textFingerprint } from '../fingerprint.js';
@@ -64,11 +65,15 @@ export interface StoreLogger {
  * validated with zod on read, and a corrupt one is skipped and logged, never a crash.
  */
 export class JobStore implements Store {
+  readonly alerts: AlertMemory;
+
   constructor(
     private readonly kv: KeyValue,
     private readonly retention: Retention = DEFAULT_RETENTION,
     private readonly log?: StoreLogger,
-  ) {}
+  ) {
+    this.alerts = new AlertMemory(kv);
+  }
 
   /** Read-modify-writes in flight, by key: updates of one key in this process run one after another. */
   private readonly updating = new Map<string, Promise<void>>();

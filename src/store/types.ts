@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Platform } from '../desk/types.js';
 import type { Posting } from '../posting.js';
+import type { AlertMemory } from '../alerts/memory.js';
 
 export const PlatformSchema = z.enum(['slack', 'discord', 'local']);
 
@@ -41,6 +42,10 @@ export const TeamEntrySchema = z.object({
   level: z.string().nullable(),
   pay: z.string().nullable(),
   sponsorship: z.string(),
+  /** The whole pay range across places (`$144.2k–$181k`), for digests; absent on lines written before. */
+  payRange: z.string().nullable().optional(),
+  /** Where the role is (a few places, or remote), for digests; absent on lines written before. */
+  places: z.string().nullable().optional(),
   /** Words searched: title, company, skills, locations. */
   terms: z.string(),
   channel: z.string(),
@@ -119,6 +124,8 @@ export interface ShareRecord {
  * claim, one lookup and one recordShare: a handful of round trips, however much is remembered.
  */
 export interface Store {
+  /** Watches, alert claims and digest schedules (src/alerts), on the same backend. */
+  readonly alerts: AlertMemory;
   getPosting(id: string): Promise<Posting | undefined>;
   /** Map a platform message (the bot's card) to its posting. */
   linkMessage(platform: Platform, channel: string, messageId: string, postingId: string): Promise<void>;

@@ -67,6 +67,11 @@ export class SlackApiStandIn {
    * unlisted channels are described from their id: C public, G private, D a DM.
    */
   readonly channelInfo = new Map<string, Record<string, unknown>>();
+  /**
+   * Who is in each channel, as conversations.members answers (in pages of `limit`); a channel
+   * not listed answers channel_not_found, as Slack does for a private channel the app is not in.
+   */
+  readonly members = new Map<string, string[]>();
   /** Messages deleted with chat.delete, and edits made with chat.update (in order). */
   readonly deleted: Array<{ channel: string; ts: string }> = [];
   readonly updated: Array<{ channel: string; ts: string; text: string; blocks: Array<Record<string, unknown>> }> = [];
@@ -252,6 +257,20 @@ export class SlackApiStandIn {
         };
         return ok({ channel: { id: channel, ...info } });
       }
+      case 'conversations.members': {
+        const all = this.members.get(String(params.channel ?? ''));
+        if (!all) return fail('channel_not_found');
+        const limit = Math.max(1, Number(params.limit ?? 100));
+        const start = Number(params.cursor ? String(params.cursor).replace('page-', '') : 0);
+        const next = start + limit < all.length ? `page-${start + limit}` : '';
+        return ok({ members: all.slice(start, start + limit), response_metadata: { next_cursor: next } });
+      }
+      case 'conversations.open': {
+        // The DM between the app and one person: a stable D… id per user.
+        const user = String(params.users ?? '');
+        if (!/^[UW][A-Z0-9]+$/.test(user)) return fail('user_not_found');
+        return ok({ channel: { id: dmOf(user) } });
+      }
       case 'chat.postEphemeral': {
         const channel = String(params.channel ?? '');
         if (this.channelsWithoutApp.has(channel)) return fail('not_in_channel');
@@ -276,6 +295,11 @@ export class SlackApiStandIn {
     this.tsCounter += 1;
     return `1800000000.${String(this.tsCounter).padStart(6, '0')}`;
   }
+}
+
+/** The id the stand-in gives the app's DM with a person. */
+export function dmOf(user: string): string {
+  return `D${user.slice(1)}`;
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {

@@ -27,7 +27,7 @@ describe.each(MANIFESTS)('%s', (name) => {
   it('asks for the scopes the app uses, and no others', () => {
     expect(yamlList(yaml, 'bot').sort()).toEqual([
       'channels:history', 'channels:read', 'chat:write', 'commands', 'files:read', 'groups:history', 'groups:read',
-      'im:history', 'im:read', 'mpim:history', 'mpim:read', 'reactions:read',
+      'im:history', 'im:read', 'im:write', 'mpim:history', 'mpim:read', 'reactions:read',
     ]);
   });
 
