@@ -83,6 +83,29 @@ function splitTopLevel(group: string): string[] {
 const ALTERNATIVE_PREFIX = /^\s*(body|dataset title|also|aka)\s*:\s*/i;
 
 /**
+ * The label with only its alias groups taken off: "Engineer in Test (SDET) (also: …)" is
+ * "Engineer in Test (SDET)", a parenthetical that is part of the name staying.
+ */
+function withoutAliasGroups(label: string): string {
+  let out = '';
+  let group = '';
+  let depth = 0;
+  for (const ch of label) {
+    if (ch === '(') depth++;
+    if (depth > 0) group += ch;
+    else out += ch;
+    if (ch === ')' && depth > 0) {
+      depth--;
+      if (depth === 0) {
+        if (!ALTERNATIVE_PREFIX.test(group.slice(1, -1))) out += group;
+        group = '';
+      }
+    }
+  }
+  return (out + group).replace(/\s+/g, ' ').trim();
+}
+
+/**
  * Label alternatives: the label, the label without its parentheticals, and each name given
  * inside them (`"X (also: Y; Z (W))"` accepts X, Y, `Z (W)` and Z). Labels nest parentheses
  * ("ML Ops Engineer (also: ML Ops Engineer – Contract Service Worker (CSW) - 6 Months)"),
@@ -91,7 +114,7 @@ const ALTERNATIVE_PREFIX = /^\s*(body|dataset title|also|aka)\s*:\s*/i;
 export function alternatives(label: string | null): string[] | null {
   if (label === null) return null;
   const { base, groups } = splitParentheticals(label);
-  const out = [label.trim(), base];
+  const out = [label.trim(), base, withoutAliasGroups(label)];
   for (const group of groups) {
     for (const part of splitTopLevel(group)) {
       const p = part.replace(ALTERNATIVE_PREFIX, '').trim();

@@ -29,7 +29,8 @@ export function looksLikeTitle(line: string): boolean {
   if (t.length < 3 || t.length > 120) return false;
   if (!ROLE_NOUNS.test(t)) return false;
   if (/^[•\-–*▪●◦]/.test(t)) return false;
-  if (/[.!?]$/.test(t) && !/\b(sr|jr|mgr)\.$/i.test(t)) return false;
+  // "Sr.", "Mgr." and "U.S." end a title with an abbreviation's full stop, not a sentence's.
+  if (/[.!?]$/.test(t) && !/\b(sr|jr|mgr)\.$|(?:\b[A-Z]\.){2,}$/i.test(t)) return false;
   if (t.endsWith(':')) return false;
   const words = t.split(/\s+/).length;
   if (words > 14) return false;

@@ -17,7 +17,12 @@ import { kindOf, linesOf, sentencesOf, withoutOtherJobs } from './text.js';
 // A name's first word is at most 41 characters: tried from every capital, "AaAa…Aa will"
 // (30,000 characters) reread the rest of the run from each and took 10 s. ([A-Z]{2,} was a
 // second reading of the same word.)
-const NAME = String.raw`((?:[A-Z][A-Za-z0-9&.'’+-]{0,40})(?:\s+(?:[A-Z][A-Za-z0-9&.'’+-]*|&|of|de|by)){0,5})`;
+// A name starts a word: in "gCS Prescient Design" (a cut-off first word) no name starts at "CS".
+// Latin letters with accents count: "Lindgrün", "Élan Vital".
+const NAME = String.raw`(?<![A-Za-z0-9À-ÖØ-öø-ÿ])((?:[A-ZÀ-ÖØ-Þ][A-Za-z0-9À-ÖØ-öø-ÿ&.'’+-]{0,40})(?:\s+(?:[A-ZÀ-ÖØ-Þ][A-Za-z0-9À-ÖØ-öø-ÿ&.'’+-]*|&|of|de|by)){0,5})`;
+// The name as a sentence's subject: "… operating in Riyadh is seeking" names a place, not the employer.
+// ("my team at Fernwood Games is hiring" does name it), and a name is read from its first word.
+const SUBJECT = String.raw`(?<!\b(?:in|from|of|near|across|to|for|with|by|on|than)\s)(?<![A-Z][A-Za-z0-9&.'’+-]*\s)${NAME}`;
 
 interface Vote {
   /** A cheap test a sentence must pass before the (costlier) pattern runs. */
@@ -41,12 +46,22 @@ const VOTES: readonly Vote[] = [
   { pattern: new RegExp(String.raw`^${NAME}\s+(?:has|have)\s+(?:an?\s+)?(?:\w+\s+)?(?:client|opening|opportunity|position)s?\b`), weight: 25, detail: '"X has an opening" sentence', hint: /\bha(?:s|ve)\b/ },
   { pattern: new RegExp(String.raw`^${NAME}\s*:$`), weight: 15, detail: 'name line', hint: /:$/, notHeading: true },
   { pattern: new RegExp(String.raw`${NAME}(?:'s|’s)\s+[a-z]`), weight: 2, detail: 'possessive', hint: /['’]s\s/ },
-  { pattern: new RegExp(String.raw`\b(?:work|working|career|careers|life)\s+(?:at|for|with)\s+${NAME}`), weight: 10, detail: '"work at X" sentence', hint: /\b(?:work|working|career|careers|life)\s+(?:at|for|with)\b/i },
+  // Not "working with X": that names a client, a partner or a tool ("experience working with Atlassian tools").
+  { pattern: new RegExp(String.raw`\b(?:work|working|career|careers|life)\s+(?:at|for)\s+${NAME}`), weight: 10, detail: '"work at X" sentence', hint: /\b(?:work|working|career|careers|life)\s+(?:at|for)\b/i },
+  // "As an AI Engineer at Knowdis.ai, you will …": the role, then its employer.
+  { pattern: new RegExp(String.raw`\bAs\s+(?:an?|the|our)\s+(?:[A-Za-z/&+#.-]+\s+){1,6}(?:at|with|for)\s+${NAME},?\s+(?:you|we)\b`), weight: 25, detail: '"As a <role> at X, you" sentence', hint: /\bAs\s/ },
+  // A sign-off: "Dein Natsana Team", "Your Acme Team", "The Acme Recruiting Team".
+  { pattern: new RegExp(String.raw`^(?:Dein|Deine|Ihr|Euer|Your|The|L['’]équipe|El equipo de)\s+${NAME}\s+(?:Recruiting\s+|Talent\s+|People\s+|HR\s+|Hiring\s+)?(?:Team|Teams)[.!]?$`), weight: 20, detail: 'sign-off', hint: /Team/ },
+  // A line that is only a name with its legal form (a signature, a page's employer line), maybe
+  // with the office's place after it: "Webilent Technology, Inc.", "Acme LLC  Windsor, CT 06095".
+  { pattern: new RegExp(String.raw`^${NAME},?\s+(?:Inc\.?|LLC|L\.L\.C\.|Ltd\.?|Limited|Corp\.?|Corporation|GmbH|AG|plc|PLC|Pvt\.? Ltd\.?|S\.A\.|B\.V\.|Pty Ltd)(?=\s*[|,]?\s*$|\s+[|]|\s{2}|\s+[A-Z][a-z]+(?: [A-Z][a-z]+)?,\s*[A-Z]{2}\b)`), weight: 20, detail: 'name with its legal form', hint: /\b(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|GmbH|AG|plc|PLC|S\.A|B\.V)\b/ },
+  // "Bei XALT entwickelst du …", "En OSOCO estamos buscando …", "Chez Acme, nous …": "At X, we" in German, Spanish, French.
+  { pattern: new RegExp(String.raw`^(?:Bei|En|Chez)\s+${NAME},?\s+(?:[a-zäöüéèáíóúñ]+)\b`), weight: 15, detail: '"At X, we" sentence', hint: /^(?:Bei|En|Chez)\s/ },
   // A flattened header: "VECTOR TALENT RESOURCES Title: …".
   { pattern: /^([A-Z][A-Z&.,' -]{2,40}?)\s+(?:Job\s+|Position\s+)?Title\s*:/, weight: 30, detail: 'header before the title field', hint: /Title\s*:/ },
   { pattern: new RegExp(String.raw`${NAME}\s+(?:does|do|will|is|are)\s+not\b|${NAME}\s+will\s+(?:comply|consider|provide|make)\b`), weight: 8, detail: 'policy sentence', hint: /\bnot\b|\bwill\b|sponsor|offer|provide/ },
-  { pattern: new RegExp(String.raw`${NAME}(?:'s|’s)?\s+(?:[A-Z][\w&]*\s+){0,4}(?:is|are)\s+(?:currently\s+)?(?:seeking|looking for|hiring|searching for)\b`), weight: 25, detail: '"is seeking" sentence', hint: /seeking|looking for|hiring|searching for/ },
-  { pattern: new RegExp(String.raw`${NAME}\s+(?:seeks|has an opening for|is growing|is expanding)\b`), weight: 25, detail: '"seeks" sentence', hint: /seeks|opening for|is growing|is expanding/ },
+  { pattern: new RegExp(String.raw`${SUBJECT}(?:'s|’s)?\s+(?:[A-Z][\w&]*\s+){0,4}(?:is|are)\s+(?:currently\s+|actively\s+|now\s+)?(?:seeking|looking for|hiring|searching for)\b`), weight: 25, detail: '"is seeking" sentence', hint: /seeking|looking for|hiring|searching for/ },
+  { pattern: new RegExp(String.raw`${SUBJECT}\s+(?:seeks|has an opening for|is growing|is expanding)\b`), weight: 25, detail: '"seeks" sentence', hint: /seeks|opening for|is growing|is expanding/ },
   { pattern: new RegExp(String.raw`\bAt\s+${NAME},\s+(?:we|our|you|the)\b`), weight: 15, detail: '"At X, we" sentence', hint: /\bAt\s/ },
   { pattern: new RegExp(String.raw`${NAME}\s+(?:will|does|do|is|are)\s+(?:not\s+)?(?:unable to\s+)?(?:consider\s+)?(?:sponsor|offer|provide)`), weight: 12, detail: 'policy sentence', hint: /\bnot\b|\bwill\b|sponsor|offer|provide/ },
   { pattern: new RegExp(String.raw`^${NAME}\s+(?:is|was|are)\s+(?:a|an|the|one of|[a-z]+ing|backed|headquartered|based|founded|trusted)\b`), weight: 12, detail: 'company description', hint: /^[A-Z]/ },
@@ -81,7 +96,8 @@ function normalName(raw: string): string | null {
 
 /** "VECTOR TALENT RESOURCES" → "Vector Talent Resources"; mixed case stays. */
 function shoutToName(s: string): string {
-  if (/[a-z]/.test(s) || s.length <= 4) return s;
+  // One shouted word is a brand's own spelling ("OSOCO", "XALT"); a shouted phrase is a heading's.
+  if (/[a-z]/.test(s) || s.length <= 4 || !/\s/.test(s.trim())) return s;
   return s.toLowerCase().replace(/\b[a-z]/g, (c) => c.toUpperCase());
 }
 
@@ -125,7 +141,10 @@ function companyPartOf(line: string): string | null {
 }
 
 const TITLE_FIELD = /^[•*-]?\s*(?:Job\s+|Position\s+)?Title\s*:/i;
-const LABELLED = /(?:^|\s)(?:company|company name|employer|organi[sz]ation|hiring company|client|entreprise|soci[ée]t[ée]|unternehmen|arbeitgeber|empresa)[^\S\t]*(?:[:：]\s*|\t\s*(?:[:：]\s*)?)(\S.*)$/im;
+// "Entity: Oracle America, Inc." (a labour-certification posting), "Agency: Department of Human Services" (a state job page).
+const LABELLED = /(?:^|\s)(?:company|company name|employer|organi[sz]ation|hiring company|client|entreprise|soci[ée]t[ée]|unternehmen|arbeitgeber|empresa|(?:legal |hiring )?entity|(?:hiring )?agency)[^\S\t]*(?:[:：]\s*|\t\s*(?:[:：]\s*)?)(\S.*)$/im;
+// A label's value that says no more than yes or no ("Agency: No", "Client: N/A").
+const NO_VALUE = /^(?:no|none|n\/?a|yes|not applicable|tbd|-+)\.?$/i;
 const UNIT_FIELD = /^[•*\-]?\s*(?:department|dept\.?|division|unit|team|office|school|college)\s*[:：]\s*(.{3,60}?)\s*$/gim;
 // Agencies describe a client they may not name: "Client: Fortune 500 retailer", "Company: Confidential".
 const UNNAMED = /^(?:an?\s+|our\s+)?(?:confidential|undisclosed|not disclosed|fortune\s+\d+|leading|large|major|global|top|well[- ]known|big\s+\d|reputed|renowned|prestigious|fast[- ]growing|mnc|multinational|startup|stealth)\b/i;
@@ -133,6 +152,17 @@ const UNNAMED = /^(?:an?\s+|our\s+)?(?:confidential|undisclosed|not disclosed|fo
 function unnamedClient(value: string): boolean {
   const m = UNNAMED.exec(value);
   return m !== null && value.slice(m[0].length).split(/\s+/).every((w) => !/^[A-Z]/.test(w));
+}
+
+/** Votes that read only a line's shape ("X:", "X's"): a name they alone found needs the posting to repeat it. */
+const SHAPE_ONLY: ReadonlySet<string> = new Set(['name line', 'possessive']);
+
+/** How often a name stands in the text as a word of its own (any case: a heading may shout it). */
+function occurrences(text: string, name: string): number {
+  const re = new RegExp(`(?<![A-Za-z0-9])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z0-9])`, 'gi');
+  let n = 0;
+  for (let m = re.exec(text); m !== null && n < 50; m = re.exec(text)) n++;
+  return n;
 }
 
 export function extractCompany(text: string): Found<string | null> {
@@ -145,8 +175,9 @@ export function extractCompany(text: string): Found<string | null> {
   for (const line of linesOf(body).slice(0, 40)) {
     const m = LABELLED.exec(line.text);
     if (!m) continue;
-    const value = (m[1] ?? '').split(/\t|\s{2,}|\s*\(|(?<=[a-z)])(?=[A-Z][A-Za-z ]{1,25}[:：])/)[0]?.trim() ?? '';
-    if (unnamedClient(value)) continue;
+    // The next run-on field ends the value: "AcmeLocation: …", "Acme GmbH location: Hamburg" (a flattened record), never "GmbH".
+    const value = (m[1] ?? '').split(/\t|\s{2,}|\s*\(|(?<=[a-z)])(?=[A-Z][a-z][A-Za-z ]{0,24}[:：])|\s+(?=[a-z_]{3,20}[:：]\s)/)[0]?.trim() ?? '';
+    if (unnamedClient(value) || NO_VALUE.test(value)) continue;
     const name = normalName(value);
     if (name !== null) return found(name, line.text, 'labelled header');
   }
@@ -159,13 +190,16 @@ export function extractCompany(text: string): Found<string | null> {
     if (name !== null) return found(name, fieldLine.line.text, 'first field of a Hacker News line');
   }
 
-  const scores = new Map<string, { score: number; line: string; detail: string; first: number }>();
+  // `shaped`: every vote came from a line's shape alone ("X:", "X's"), none from what a sentence says.
+  const scores = new Map<string, { score: number; line: string; detail: string; first: number; shaped: boolean }>();
   const vote = (raw: string, weight: number, line: string, detail: string, at: number): void => {
     const name = normalName(raw);
     if (name === null) return;
     const prev = scores.get(name);
-    if (prev) prev.score += weight;
-    else scores.set(name, { score: weight, line, detail, first: at });
+    if (prev) {
+      prev.score += weight;
+      prev.shaped &&= SHAPE_ONLY.has(detail);
+    } else scores.set(name, { score: weight, line, detail, first: at, shaped: SHAPE_ONLY.has(detail) });
   };
 
   if (block.titleIndex >= 0) {
@@ -212,8 +246,14 @@ export function extractCompany(text: string): Found<string | null> {
   }
   if (scores.size === 0) return found(null, null, null);
   // Names the text keeps repeating are likelier the employer than a client or product.
-  for (const [name, entry] of scores) {
+  for (const [name, entry] of [...scores.entries()]) {
     const count = body.split(name).length - 1;
+    // A name only a line's shape found, which the posting never repeats, is more likely a heading
+    // or a phrase ("ACADEMIC CREDENTIALS:", "Selection Process:") than its employer.
+    if (entry.shaped && occurrences(body, name) <= 1) {
+      scores.delete(name);
+      continue;
+    }
     entry.score += Math.min(count, 10) * 2;
   }
   // "Tarang" and "Tarang Fintech" are one company (but "Velocity Black by Capital One" is a team): the fuller name takes the short one's votes.
@@ -232,7 +272,15 @@ export function extractCompany(text: string): Found<string | null> {
     if (!scores.has(short)) continue;
     const fuller = [...scores.keys()].find((k) => k !== short && bare(k).startsWith(`${bare(short)} `));
     const target = fuller === undefined ? undefined : scores.get(fuller);
-    if (target) {
+    if (!target || fuller === undefined) continue;
+    // "CrowdStrike Services is seeking …" in a posting that says "CrowdStrike" twenty times: the
+    // longer name is one team of the employer the text keeps naming, so the short name takes it.
+    const alone = occurrences(body, short) - occurrences(body, fuller);
+    if (alone >= 3 * Math.max(1, occurrences(body, fuller)) && alone >= 4) {
+      entry.score += target.score;
+      entry.first = Math.min(entry.first, target.first);
+      scores.delete(fuller);
+    } else {
       target.score += entry.score;
       scores.delete(short);
     }

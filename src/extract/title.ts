@@ -46,7 +46,8 @@ function stripSite(s: string): string {
 }
 
 // "Type of Position: Full-Time" is no title: the label must stand on its own.
-const LABELLED = /(?:^|\s)(?<!type of |type |of )(?:job title|position title|position name|job name|title|position|role|opening)[^\S\t]*(?:[:：]\s*|\t\s*(?:[:：]\s*)?)(\S.*)$/im;
+// "Class Title: EXEC SECRETARY II - 14032" is a civil-service classification, not the posting's own title.
+const LABELLED = /(?:^|\s)(?<!type of |type |of |class |payroll |classification |civil service )(?:job title|position title|position name|job name|title|position|role|opening)[^\S\t]*(?:[:：]\s*|\t\s*(?:[:：]\s*)?)(\S.*)$/im;
 
 // Parentheticals and trailing segments that say where/how, not what, the job is.
 const NOISE_PAREN = /\s*\((?=[^)]*\b(paid|unpaid|remote|hybrid|in-office|in office|on-?site|full[- ]time|part[- ]time|contract|temporary|permanent|w2|c2c|1099|m\/f\/d|f\/m\/d|w\/m\/d|m\/w\/d|all genders|h\/f|f\/h|req|job id)\b)[^)]*\)/gi;
@@ -66,7 +67,8 @@ export function titleCase(s: string): string {
       if (ACRONYMS.has(w)) return w === 'IOS' ? 'iOS' : w;
       const lower = w.toLowerCase();
       if (i > 0 && SMALL_WORDS.has(lower)) return lower;
-      return lower.charAt(0).toUpperCase() + lower.slice(1);
+      // "(BILINGUAL)" → "(Bilingual)": the first letter, after any opening bracket.
+      return lower.replace(/\p{L}/u, (c) => c.toUpperCase());
     })
     .join('');
 }
@@ -139,10 +141,17 @@ const ADJECTIVES = /^(?:(?:new|flexible|self-motivated|problem-solving|structure
 // seconds per extra letter. ([IVX]{1,3} was a second reading of the same word.)
 const TITLE_WORDS = String.raw`(?:(?:[A-Z][A-Za-z0-9+#.'’/&-]*(?![A-Za-z0-9+#.'’/&-])|of|and|&|for|/|,)\s*){1,12}`;
 // "The Vice President, Product Management will …", "Director X is accountable for …"
-const SUBJECT_TITLE = new RegExp(String.raw`(?:^The\s+|(?:^|[\s:])(?=[A-Z]))(${TITLE_WORDS})(?<=\S)\s+(?:will be responsible|will be the|will lead|will own|is accountable|is responsible|reports to)\b`);
+// "The Director of Demand Generation is a key leadership role …" says what the role is too.
+const SUBJECT_TITLE = new RegExp(String.raw`(?:^The\s+|(?:^|[\s:])(?=[A-Z]))(${TITLE_WORDS})(?<=\S)\s+(?:will be responsible|will be the|will lead|will own|is accountable|is responsible|reports to|is an?\s+(?:[a-z-]+\s+){0,3}(?:role|position)\b)\b`);
+// "About the Software Engineer, API at Headspace:", "About the Data Engineer role": a heading naming the role.
+const ABOUT_ROLE = new RegExp(String.raw`^About\s+(?:the|this)\s+(${TITLE_WORDS})(?<=\S)\s*(?:(?:role|position|opportunity)\s*)?(?:\s(?:at|@)\s+[A-Z][^:]{0,60})?:?$`);
+// Up to five describing words before the title: "a highly technical and innovative Learning … Specialist".
 const PROSE: ReadonlyArray<RegExp> = [
-  new RegExp(String.raw`\b(?:is|are|am)\s+(?:currently\s+|actively\s+|now\s+)?(?:seeking|looking for|hiring|recruiting|searching for)\s+(?:an?\s+|the\s+|our\s+)?((?:[a-z-]+\s+){0,3}${TITLE_WORDS})`),
-  new RegExp(String.raw`\b(?:seeks|seeking|hiring|ha(?:s|ve) an? (?:\w+ )?opening for|looking for)\s+(?:an?\s+|the\s+|our\s+)((?:[a-z-]+\s+){0,3}${TITLE_WORDS})`),
+  new RegExp(String.raw`\b(?:is|are|am)\s+(?:currently\s+|actively\s+|now\s+)?(?:seeking|looking for|hiring|recruiting|searching for)\s+(?:an?\s+|the\s+|our\s+)?((?:[a-z-]+\s+){0,5}${TITLE_WORDS})`),
+  new RegExp(String.raw`\b(?:seeks|seeking|hiring|ha(?:s|ve) an? (?:\w+ )?opening for|looking for)\s+(?:an?\s+|the\s+|our\s+)((?:[a-z-]+\s+){0,5}${TITLE_WORDS})`),
+  // A sentence that opens with the verb: "Looking for a seasoned Java/J2EE Developer Lead with …".
+  new RegExp(String.raw`^(?:Currently\s+|Now\s+)?(?:Looking for|Seeking|Hiring|Searching for)\s+(?:an?\s+|the\s+|our\s+)((?:[a-z-]+\s+){0,5}${TITLE_WORDS})`),
+  ABOUT_ROLE,
   SUBJECT_TITLE,
   new RegExp(String.raw`\bjoin\s+(?:us|our team|the team|[A-Z][\w&]*(?:\s[A-Z][\w&]*){0,3})\s+as\s+(?:an?\s+|the\s+|our\s+)((?:[a-z-]+\s+){0,3}${TITLE_WORDS})`),
   new RegExp(String.raw`^As\s+(?:an?|the|our)\s+(${TITLE_WORDS})`),
@@ -206,11 +215,15 @@ function standaloneTitle(text: string): { title: string; line: string } | null {
 
 export function extractTitle(text: string, company: string | null): Found<string | null> {
   const found0 = findTitle(text, company);
-  // "Senior Data Engineer - Acme Corp": the company riding on the title is not part of it.
-  if (found0.value !== null && company !== null) {
-    const t = found0.value.replace(new RegExp(`\\s*(?:[-–—|·@]|\\bat)\\s*${company.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`), '').trim();
-    if (t.length > 0 && t !== found0.value && ROLE_NOUNS.test(t)) return { ...found0, value: t };
-  }
+  if (found0.value === null || company === null) return found0;
+  const name = company.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // "Senior Data Engineer - Acme Corp": the company riding on the title is not part of it, nor is
+  // a requisition number it uncovers ("… Client Exp - 92524 - Woolworths").
+  let t = found0.value.replace(new RegExp(`\\s*(?:[-–—|·@]|\\bat)\\s*${name}$`), '').trim();
+  // "Anduril Industries Software Engineer": a heading that puts the employer before the role.
+  t = t.replace(new RegExp(`^${name}(?:['’]s)?\\s+(?=\\S)`), '');
+  const tidy = t === found0.value ? t : plausibleTitle(cleanTitle(t));
+  if (tidy !== null && tidy.length > 0 && tidy !== found0.value && ROLE_NOUNS.test(tidy)) return { ...found0, value: tidy };
   return found0;
 }
 
@@ -255,7 +268,7 @@ function findTitle(text: string, company: string | null): Found<string | null> {
     for (const re of PROSE) {
       const m = re.exec(s.text);
       if (!m) continue;
-      let t = tidyProseTitle(m[1] ?? '', re === SUBJECT_TITLE);
+      let t = tidyProseTitle(m[1] ?? '', re === SUBJECT_TITLE || re === ABOUT_ROLE);
       if (t === null) continue;
       if (company !== null && t.startsWith(`${company} `)) t = t.slice(company.length + 1);
       const named = ROLE_NOUNS.test(t) ? plausibleTitle(t) : null;

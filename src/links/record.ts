@@ -224,6 +224,8 @@ export function recognizeRecord(json: unknown): boolean {
   const root = recordIn(json);
   if (root === null) return false;
   const fields = collect(root);
+  const post = Object.keys(root).find((k) => keyOf(k) === 'posttext');
+  if (post !== undefined && typeof root[post] === 'string') return true;
   return titleOf(fields) !== null && (fields.has('description') || fields.has('company'));
 }
 
@@ -238,13 +240,15 @@ export function readRecord(json: unknown): ReadResult | null {
   const root = recordIn(json);
   if (root === null) return null;
   const fields = collect(root);
+  // A social post's scraper fills company, role and place from its own search ("matched_target",
+  // "role": "Planning Position"), not from the post: the post alone is the posting.
+  const post = Object.keys(root).find((k) => keyOf(k) === 'posttext');
+  const postText = post === undefined ? null : str(root[post]);
+  if (postText !== null && postText.trim().length > 0) return { text: descriptionText(postText), structured: {}, site: null };
   const title = titleOf(fields);
   if (title === null || !(fields.has('description') || fields.has('company'))) return null;
   const labelled = placeholders(root);
   const body = descriptionOf(fields.get('description'));
-  // A social post's scraper fills company, role and place from its own search ("matched_target"),
-  // not from the post: the post alone is the posting.
-  if (Object.keys(root).some((k) => keyOf(k) === 'posttext') && body !== null) return { text: body, structured: {}, site: null };
   let locations = placesOf(fields);
   if (locations.length === 0 && labelled.has('location')) locations = (labelled.get('location') ?? '').split(/\s*,\s*/).filter(Boolean);
   const workplace = workplaceOf(fields);

@@ -109,6 +109,11 @@ describe('eval labels', () => {
     expect(alternatives(null)).toBeNull();
   });
 
+  it('accepts the label with only its alias groups taken off, its own parentheticals kept', () => {
+    expect(alternatives('Associate Lead, Engineer in Test (SDET) (also: Associate Lead, Engineer in Test)')).toContain('Associate Lead, Engineer in Test (SDET)');
+    expect(alternatives('Senior Developer (C#, SQL) (aka: Senior Developer)')).toContain('Senior Developer (C#, SQL)');
+  });
+
   it('keeps a split to its own postings and counts folders without splits in every split', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'eval-labels-'));
     const entry = (file: string, split?: string): Record<string, unknown> => ({

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { extractCompany } from '../../src/extract/company.js';
+import { extractTitle } from '../../src/extract/title.js';
+
+/**
+ * Title and company read the way real postings put them (issue 16 items 2 and 4). Each case is
+ * a shape seen in real pastes, written afresh: what is tested is the shape, not one posting's words.
+ */
+
+describe('company: a value must look like a company', () => {
+  it('reads a name from its first letter, not from inside a cut-off word', () => {
+    const text = 'gCS Prescient Labs is seeking a Machine Learning Engineer to build foundation models.\n\nYou will work across research and engineering.';
+    expect(extractCompany(text).value).not.toBe('CS Prescient Labs');
+  });
+  it('does not take a place before "is seeking" as the employer', () => {
+    const text = 'A reputable construction firm operating in Jeddah is seeking a qualified Planning Engineer to join its project team.';
+    expect(extractCompany(text).value).toBeNull();
+  });
+  it('still reads "my team at X is hiring"', () => {
+    expect(extractCompany('hey all, my team at Brightwater Studios is hiring a backend engineer, remote.').value).toBe('Brightwater Studios');
+  });
+  it('reads "X is actively seeking"', () => {
+    expect(extractCompany('Nordbank is actively seeking motivated Analysts to join its Investment Banking team in Zurich.').value).toBe('Nordbank');
+  });
+  it('reads "As an X at Y, you will"', () => {
+    expect(extractCompany('Role Description:\nAs an AI Engineer at Quillmind.ai, you will be part of our AI development team.').value).toBe('Quillmind.ai');
+  });
+  it('leaves a shouted heading that the posting never repeats', () => {
+    const text = 'THE ROLE:\nWe are seeking a Verification Engineer.\n\nACADEMIC CREDENTIALS:\nBachelor in Electrical Engineering.\n\nLOCATION:\nRemote';
+    expect(extractCompany(text).value).toBeNull();
+  });
+  it('does not take a tool the role works with as the employer', () => {
+    const text = 'Roles & Responsibilities\nFacilitate all scrum ceremonies.\nExperience working with Atlassian tools such as Jira and Confluence.';
+    expect(extractCompany(text).value).toBeNull();
+  });
+  it('reads "Entity:" and "Agency:" fields, and not "Agency: No"', () => {
+    expect(extractCompany('Entity: Larchmont Systems, Inc.\n\nJob Duties:\n• Design software.').value).toBe('Larchmont Systems, Inc.');
+    expect(extractCompany('Opening Date: 04/15/2025\nAgency: Department of Natural Resources\nJob Type: Full Time').value).toBe('Department of Natural Resources');
+    expect(extractCompany('Agency: No\nJob Type: Full Time').value).toBeNull();
+  });
+  it('keeps "GmbH" whole when a flattened record runs on after it', () => {
+    expect(extractCompany('title: "Referent:in Steuern" company: Hafenblick Beteiligungs GmbH location: Hamburg remote: true').value).toBe('Hafenblick Beteiligungs GmbH');
+  });
+  it('takes the short name the posting keeps repeating over one team\'s longer name', () => {
+    const text = [
+      '#WeAreFalconGuard and our mission is to stop breaches. FalconGuard leads the market.',
+      'FalconGuard Services is seeking a Platform Operations Specialist.',
+      '• Support FalconGuard deployments.', '• Integrate FalconGuard into existing tools.', '• Train customers on FalconGuard.',
+      'FalconGuard is an equal opportunity employer.',
+    ].join('\n');
+    expect(extractCompany(text).value).toBe('FalconGuard');
+  });
+  it('reads a sign-off and a signature line with a legal form', () => {
+    expect(extractCompany('Wir freuen uns auf dich!\nDein Lindgrün Team').value).toBe('Lindgrün');
+    expect(extractCompany('Send your updated resume.\n\nThanks & Regards,\nPriya\nHollowell Technology, Inc. Windsor, CT 06095').value).toBe('Hollowell Technology');
+  });
+  it('reads "Bei X …" and "En X …" openings', () => {
+    expect(extractCompany('Bei KOVAX entwickelst du echte Software-Produkte mit TypeScript und Python.').value).toBe('KOVAX');
+    expect(extractCompany('En TRAMOSO estamos buscando ingenieros de software para unirse a nuestro equipo.').value).toBe('TRAMOSO');
+  });
+});
+
+describe('title: read where real postings put it', () => {
+  it('reads "We\'re seeking a <describing words> <Title>"', () => {
+    const text = 'About the job\n\nWe’re seeking a highly technical and innovative Learning Technology & AI Solutions Specialist to support a modern learning ecosystem.';
+    expect(extractTitle(text, null).value).toBe('Learning Technology & AI Solutions Specialist');
+  });
+  it('reads a sentence that opens with "Looking for a …"', () => {
+    expect(extractTitle('Description\nLooking for a seasoned Java/J2EE Developer Lead with 10+ years of industry experience', null).value).toBe('Java/J2EE Developer Lead');
+  });
+  it('reads "The <Title> is a key … role"', () => {
+    const text = 'Role Overview\nThe Director of Demand Generation is a key leadership role focused on pipeline growth.';
+    expect(extractTitle(text, null).value).toBe('Director of Demand Generation');
+  });
+  it('reads an "About the <Title> at <Company>:" heading', () => {
+    expect(extractTitle('About the Software Engineer, API at Calmly:\nCalmly is seeking a talented Software Engineer to join its B2B org.', 'Calmly').value).toBe('Software Engineer, API');
+  });
+  it('takes the company and a requisition number off a page title', () => {
+    expect(extractTitle('Senior Product Manager, Client Exp - 92524 - Greengrocer\nGreengrocer\n\nAbout the role', 'Greengrocer').value).toBe('Senior Product Manager, Client Exp');
+  });
+  it('takes the company off the front of a saved heading', () => {
+    expect(extractTitle('Halberd Systems Software Engineer Position\n\nHalberd Systems is a defense technology company.', 'Halberd Systems').value).toBe('Software Engineer');
+  });
+  it('reads a title that ends in an abbreviation ("U.S.")', () => {
+    const text = 'Back to Careers\n\nSoftware Engineer, 2026 Graduate U.S.\n\nJob Locations US-WA-Seattle\n\nWorking at Acme';
+    expect(extractTitle(text, null).value).toBe('Software Engineer, 2026 Graduate U.S.');
+  });
+  it('prefers the posting\'s own title over a civil-service "Class Title"', () => {
+    const text = 'OFFICE ASSOCIATE (BILINGUAL)\nJob Requisition ID: 41111\nAgency: Department of Revenue\nClass Title: OFFICE ASSOC - 29080\nSalary: $3,952 - $5,417 per month';
+    expect(extractTitle(text, null).value).toBe('Office Associate (Bilingual)');
+  });
+});
