@@ -19,7 +19,8 @@ const ROLES: readonly Role[] = ['all', 'web', 'worker'];
 const IGNORED: Record<Role, readonly string[]> = {
   all: [],
   web: ['SLACK_APP_TOKEN', 'DISCORD_TOKEN', 'DISCORD_APPLICATION_ID', 'DISCORD_GUILD_ID'],
-  worker: ['SLACK_SIGNING_SECRET'],
+  // Add to Slack runs in HTTP mode, in the web process.
+  worker: ['SLACK_SIGNING_SECRET', 'SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET', 'SLACK_REDIRECT_URI', 'JOBCARD_INSTALL_KEY'],
 };
 
 export function parseRole(args: readonly string[]): Role | { problem: string } {
@@ -40,8 +41,8 @@ export function environmentFor(role: Role, env: NodeJS.ProcessEnv): { env: NodeJ
   const selected: NodeJS.ProcessEnv = { ...env };
   for (const name of IGNORED[role]) delete selected[name];
   const problems: string[] = [];
-  if (role === 'web' && !(isSet(env.SLACK_BOT_TOKEN) && isSet(env.SLACK_SIGNING_SECRET))) {
-    problems.push('web: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (Slack HTTP mode); Socket Mode and Discord run in the worker');
+  if (role === 'web' && !((isSet(env.SLACK_BOT_TOKEN) || isSet(env.SLACK_CLIENT_ID)) && isSet(env.SLACK_SIGNING_SECRET))) {
+    problems.push('web: set SLACK_BOT_TOKEN (or SLACK_CLIENT_ID and the other Add to Slack variables) and SLACK_SIGNING_SECRET (Slack HTTP mode); Socket Mode and Discord run in the worker');
   }
   if (role === 'worker') {
     // Without an app token, Slack runs in the web process: the worker leaves it alone.

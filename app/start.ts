@@ -3,13 +3,13 @@ import type { Logger } from 'pino';
 import type { DiscordBot, ShardStatus } from '../adapters/discord/bot.js';
 import type { Playground } from '../adapters/local/server.js';
 import type { SlackApp } from '../adapters/slack/app.js';
-import { adminIds, fullTextEmoji, slackMode, type Config } from '../src/config.js';
+import { adminIds, fullTextEmoji, slackMode, slackOAuth, type Config } from '../src/config.js';
 import { Desk } from '../src/desk/index.js';
 import { createLinkReader, linkWorkVia } from '../src/links/index.js';
 import { warnPrivateAllowedOnce } from '../src/links/ssrf.js';
 import { describeError, redactUrl } from '../src/log.js';
 import { CorePool, type CorePoolStatus } from '../src/pool/pool.js';
-import { openStore, StoreFault, type Store, type StoreProblem } from '../src/store/index.js';
+import { openStore, SealError, Sealer, StoreFault, type JobStore, type Store, type StoreProblem } from '../src/store/index.js';
 import type { Card } from '../src/card/types.js';
 import { warmUp } from '../src/warm-up/index.js';
 
@@ -44,6 +44,29 @@ export interface Running {
   health(): Promise<Health>;
   /** Stop taking events, let replies in flight finish (DRAIN_MS at most), close the store. */
   stop(): Promise<void>;
+}
+
+/**
+ * Add to Slack: the installations, sealed in the store with JOBCARD_INSTALL_KEY. A key that does
+ * not open what the store holds stops start-up with one line; a store out of reach does not
+ * (it is checked again on every installation read).
+ */
+async function slackInstallations(store: JobStore, key: Buffer, log: Logger): Promise<import('../adapters/slack/install.js').SlackInstallations> {
+  const { SlackInstallations } = await import('../adapters/slack/install.js');
+  const records = store.sealedRecords(new Sealer(key));
+  try {
+    await records.verifyKey();
+  } catch (err) {
+    if (err instanceof SealError) {
+      throw new Error(
+        err.code === 'wrong-key'
+          ? 'JOBCARD_INSTALL_KEY does not open the Slack installations already in the store: it was changed or mistyped. Set the key they were stored with (or reinstall every workspace into an empty store)'
+          : `the store's sealed records are damaged (${err.message}); Slack installations cannot be read`,
+      );
+    }
+    log.warn({ err: describeError(err) }, 'could not check JOBCARD_INSTALL_KEY against the store now; each installation is checked as it is read');
+  }
+  return new SlackInstallations(records, log.child({ platform: 'slack' }));
 }
 
 async function storeHealth(store: Store, url: string): Promise<Health['store']> {
@@ -151,13 +174,15 @@ export async function startJobcard(config: Config, log: Logger, opts: StartOptio
   };
 
   try {
-    if (mode && config.SLACK_BOT_TOKEN) {
+    const oauth = slackOAuth(config);
+    if (mode && (config.SLACK_BOT_TOKEN || oauth)) {
       // Each platform's library is loaded only when it runs: a web process never holds discord.js.
       const { createSlackApp } = await import('../adapters/slack/app.js');
       renderers.push(await slackRenderer());
       slack = createSlackApp({
         desk,
-        botToken: config.SLACK_BOT_TOKEN,
+        ...(config.SLACK_BOT_TOKEN ? { botToken: config.SLACK_BOT_TOKEN } : {}),
+        ...(oauth ? { oauth: { ...oauth, installations: await slackInstallations(store, oauth.installKey, log) } } : {}),
         ...(config.SLACK_SIGNING_SECRET ? { signingSecret: config.SLACK_SIGNING_SECRET } : {}),
         ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
         ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),

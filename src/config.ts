@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EMOJI_UNICODE } from './card/labels.js';
+import { parseSealKey } from './store/sealed.js';
 
 /**
  * The whole configuration: one zod schema over the environment, parsed once at start-up.
@@ -15,6 +16,22 @@ export const ConfigSchema = z
     SLACK_SIGNING_SECRET: optionalText,
     SLACK_APP_TOKEN: z.string().trim().regex(/^xapp-/, 'must be an app-level token starting with xapp-').optional(),
     SLACK_API_URL: z.url().optional(),
+    /**
+     * "Add to Slack" for many workspaces (Bolt's OAuth flow on /slack/install and
+     * /slack/oauth_redirect): the app's Client ID and Secret (Basic Information), a secret that
+     * signs the OAuth state, and the key that seals the installations' tokens in the store.
+     * Instead of SLACK_BOT_TOKEN, with SLACK_SIGNING_SECRET (HTTP mode).
+     */
+    SLACK_CLIENT_ID: z.string().trim().regex(/^\d+\.\d+$/, 'must be the Client ID from Basic Information (digits.digits)').optional(),
+    SLACK_CLIENT_SECRET: optionalText,
+    SLACK_STATE_SECRET: z.string().trim().min(16, 'must be at least 16 characters (openssl rand -hex 32)').optional(),
+    JOBCARD_INSTALL_KEY: z
+      .string()
+      .trim()
+      .refine((v) => parseSealKey(v) !== null, 'must be 32 random bytes as 64 hex digits or base64 (openssl rand -base64 32)')
+      .optional(),
+    /** The redirect URL registered with the app, when it has several (else Slack uses the only one). */
+    SLACK_REDIRECT_URI: z.url().optional(),
     DISCORD_TOKEN: optionalText,
     DISCORD_APPLICATION_ID: z.string().trim().regex(/^\d{17,20}$/, 'must be a Discord snowflake id').optional(),
     DISCORD_GUILD_ID: z.string().trim().regex(/^\d{17,20}$/, 'must be a Discord snowflake id').optional(),
@@ -82,14 +99,23 @@ export const ConfigSchema = z
 
 export type Config = z.infer<typeof ConfigSchema>;
 
+/** What "Add to Slack" (OAuth installation for many workspaces) needs, all together. */
+export const OAUTH_VARIABLES = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET', 'JOBCARD_INSTALL_KEY'] as const;
+
 /** Settings that only make sense together; checked on the raw environment so every problem shows at once. */
 function missingCompanions(env: Record<string, string | undefined>): string[] {
   const problems: string[] = [];
   if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
     problems.push('SLACK_SIGNING_SECRET: set it (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) with SLACK_BOT_TOKEN');
   }
-  if (!env.SLACK_BOT_TOKEN && (env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN)) {
-    problems.push('SLACK_BOT_TOKEN: is required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set');
+  const oauth = OAUTH_VARIABLES.filter((name) => env[name]);
+  if (oauth.length > 0) {
+    for (const name of OAUTH_VARIABLES.filter((n) => !env[n])) problems.push(`${name}: is required with ${oauth.join(', ')} (Add to Slack)`);
+    if (!env.SLACK_SIGNING_SECRET) problems.push('SLACK_SIGNING_SECRET: is required with Add to Slack (it runs in HTTP mode)');
+    if (env.SLACK_BOT_TOKEN) problems.push('SLACK_BOT_TOKEN: set it or the Add to Slack variables, not both (install to your own workspace through /slack/install)');
+    if (env.SLACK_APP_TOKEN) problems.push('SLACK_APP_TOKEN: Add to Slack runs in HTTP mode; unset it');
+  } else if (!env.SLACK_BOT_TOKEN && (env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN)) {
+    problems.push('SLACK_BOT_TOKEN: is required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set (or SLACK_CLIENT_ID and the other Add to Slack variables)');
   }
   if (env.DISCORD_TOKEN && !env.DISCORD_APPLICATION_ID) {
     problems.push('DISCORD_APPLICATION_ID: is required with DISCORD_TOKEN');
@@ -117,8 +143,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 export function slackMode(config: Config): 'http' | 'socket' | null {
+  if (slackOAuth(config)) return 'http';
   if (!config.SLACK_BOT_TOKEN) return null;
   return config.SLACK_APP_TOKEN ? 'socket' : 'http';
+}
+
+/** The Add to Slack settings, when the app installs into many workspaces (else null: one SLACK_BOT_TOKEN). */
+export function slackOAuth(config: Config): { clientId: string; clientSecret: string; stateSecret: string; installKey: Buffer; redirectUri?: string } | null {
+  const { SLACK_CLIENT_ID: clientId, SLACK_CLIENT_SECRET: clientSecret, SLACK_STATE_SECRET: stateSecret, JOBCARD_INSTALL_KEY: key } = config;
+  const installKey = key ? parseSealKey(key) : null;
+  if (!clientId || !clientSecret || !stateSecret || !installKey) return null;
+  return { clientId, clientSecret, stateSecret, installKey, ...(config.SLACK_REDIRECT_URI ? { redirectUri: config.SLACK_REDIRECT_URI } : {}) };
 }
 
 export function fullTextEmoji(config: Config): string[] {

@@ -6,7 +6,8 @@ export type { Logger };
 const REDACT = [
   'token', '*.token', 'botToken', '*.botToken', 'appToken', '*.appToken', 'signingSecret', '*.signingSecret',
   'headers.authorization', '*.headers.authorization', 'config.SLACK_BOT_TOKEN', 'config.SLACK_APP_TOKEN',
-  'config.SLACK_SIGNING_SECRET', 'config.DISCORD_TOKEN', 'STORE_URL', '*.STORE_URL',
+  'config.SLACK_SIGNING_SECRET', 'config.SLACK_CLIENT_SECRET', 'config.SLACK_STATE_SECRET', 'config.JOBCARD_INSTALL_KEY',
+  'clientSecret', '*.clientSecret', 'stateSecret', '*.stateSecret', 'config.DISCORD_TOKEN', 'STORE_URL', '*.STORE_URL',
 ];
 
 /** Structured JSON logs; pretty when a person watches a terminal. */
@@ -87,7 +88,9 @@ const SECRET_PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b[MNO][\w-]{23,27}\.[\w-]{6}\.[\w-]{27,}/g, '[redacted]'],
   [/(\/(?:webhooks|interactions)\/\d+\/)[^/\s?#"']+/g, '$1[redacted]'],
   [URL_USERINFO, '$1[redacted]@'],
-  [/([?&](?:token|access_token|key|secret|signature|sig|password)=)[^&\s"'#]+/gi, '$1[redacted]'],
+  [/([?&](?:token|access_token|key|secret|client_secret|signature|sig|password)=)[^&\s"'#]+/gi, '$1[redacted]'],
+  // A request body the Web API client logs at debug (oauth.v2.access carries the app's client secret).
+  [/("(?:client_secret|refresh_token)"\s*:\s*")[^"]*/g, '$1[redacted]'],
 ];
 
 function redactSecrets(text: string): string {

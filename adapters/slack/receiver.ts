@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { HTTPReceiver, type CustomRoute } from '@slack/bolt';
+import { HTTPReceiver, type CustomRoute, type HTTPReceiverOptions } from '@slack/bolt';
 import type { Log } from '../../src/log.js';
 import { boltLogger } from './log.js';
 
@@ -13,10 +13,15 @@ import { boltLogger } from './log.js';
 /** Slack's own window: a request dated further from now, either way, is refused. */
 export const SLACK_TIMESTAMP_WINDOW_SEC = 5 * 60;
 
+/** Add to Slack: what Bolt's receiver needs to serve the OAuth flow (it builds the InstallProvider). */
+export type SlackReceiverOAuth = Required<Pick<HTTPReceiverOptions, 'clientId' | 'clientSecret' | 'stateSecret' | 'installationStore' | 'scopes' | 'installerOptions'>> &
+  Pick<HTTPReceiverOptions, 'redirectUri'>;
+
 export interface SlackReceiverOptions {
   signingSecret: string;
   customRoutes: CustomRoute[];
   log: Log;
+  oauth?: SlackReceiverOAuth;
   now?: () => number;
 }
 
@@ -29,7 +34,7 @@ export function secondsAhead(req: IncomingMessage, nowMs: number): number | null
 
 export function createSlackReceiver(opts: SlackReceiverOptions): HTTPReceiver {
   const now = opts.now ?? Date.now;
-  const receiver = new HTTPReceiver({ signingSecret: opts.signingSecret, customRoutes: opts.customRoutes, logger: boltLogger(opts.log) });
+  const receiver = new HTTPReceiver({ signingSecret: opts.signingSecret, customRoutes: opts.customRoutes, logger: boltLogger(opts.log), ...opts.oauth });
   // Bolt reads the body and verifies the signature; only the header is looked at here, first.
   const verified = receiver.requestListener;
   receiver.requestListener = (req: IncomingMessage, res: ServerResponse): void => {

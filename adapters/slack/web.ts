@@ -163,7 +163,7 @@ export class SlackWeb {
       return;
     }
     if (code && AUTH_ERRORS.has(code)) {
-      this.log.error({ method, code }, 'Slack rejected the bot token: check SLACK_BOT_TOKEN');
+      this.log.error({ method, code }, 'Slack rejected the bot token: check SLACK_BOT_TOKEN (with Add to Slack: the workspace removed the app or must reinstall it)');
       return;
     }
     if (code === 'missing_scope') {

@@ -370,7 +370,7 @@ export class JobStore implements Store {
    */
   async purge(cutoffMs: number): Promise<number> {
     const cutoff = new Date(cutoffMs).toISOString();
-    const purged = await this.forgetSharesWhere((s) => s.at < cutoff);
+    const { count: purged } = await this.forgetSharesWhere((s) => s.at < cutoff);
     const lists = [...(await this.kv.keys('recent:')), ...(await this.kv.keys('index:'))].filter((k) => !k.endsWith(':segments'));
     for (const key of lists) {
       await this.exclusive([key], async () => {
@@ -391,19 +391,25 @@ export class JobStore implements Store {
    * like purge: for a rare event, never on a message's path.
    */
   async forgetTeam(platform: Platform, team: string): Promise<number> {
-    const forgotten = await this.forgetSharesWhere((s) => s.platform === platform && s.team === team);
-    const lists = [
-      ...(await this.kv.keys(`recent:${platform}:${team}:`)),
-      ...(await this.kv.keys(`index:${platform}:${team}:`)),
-      `index:${platform}:${team}`,
-    ];
+    const { count, postings } = await this.forgetSharesWhere((s) => s.platform === platform && s.team === team);
+    const isTeamList = (key: string): boolean => key.startsWith(`recent:${platform}:${team}:`) || key === `index:${platform}:${team}` || key.startsWith(`index:${platform}:${team}:`);
+    const lists = [...(await this.kv.keys(`recent:${platform}:${team}:`)), ...(await this.kv.keys(`index:${platform}:${team}:`)), `index:${platform}:${team}`];
     for (const key of lists) await this.exclusive([key], () => this.kv.delete(key));
-    return forgotten;
+    // A posting another workspace still holds keeps its refs, less the lists just deleted.
+    for (const postingId of postings) {
+      const refKey = `refs:${postingId}`;
+      await this.exclusive([refKey], async () => {
+        const refs = await this.read(refKey, Ids);
+        if (refs?.some(isTeamList)) await this.kv.set(refKey, refs.filter((k) => !isTeamList(k)), this.retention.postingMs);
+      });
+    }
+    return count;
   }
 
-  /** Forget every share `matches` picks (see forgetShare); how many went. */
-  private async forgetSharesWhere(matches: (share: Share) => boolean): Promise<number> {
+  /** Forget every share `matches` picks (see forgetShare): how many went, and the postings they were of. */
+  private async forgetSharesWhere(matches: (share: Share) => boolean): Promise<{ count: number; postings: Set<string> }> {
     let count = 0;
+    const postings = new Set<string>();
     for (const key of await this.kv.keys('shares:')) {
       const shares = (await this.read(key, Shares)) ?? [];
       for (const share of shares.filter(matches)) {
@@ -419,9 +425,10 @@ export class JobStore implements Store {
           });
         }
         count += 1;
+        postings.add(share.postingId);
       }
     }
-    return count;
+    return { count, postings };
   }
 
   /** Records sealed with `sealer` in this store's backend (secrets such as installations' tokens). */

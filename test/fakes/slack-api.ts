@@ -47,7 +47,26 @@ export interface StandInFile {
   content: Uint8Array | string;
 }
 
-const BOT = { user_id: 'UBOT0001', bot_id: 'BBOT0001', team_id: 'T0TEAM01', team: 'Acme', url: 'https://acme.slack.com/' };
+const BOT: StandInWorkspace = { user_id: 'UBOT0001', bot_id: 'BBOT0001', team_id: 'T0TEAM01', team: 'Acme', url: 'https://acme.slack.com/' };
+
+/** A workspace the app is installed in (or can be, through the OAuth flow), and who the bot is there. */
+export interface StandInWorkspace {
+  team_id: string;
+  team: string;
+  url: string;
+  user_id: string;
+  bot_id: string;
+  /** An org-wide install: the organization (team_id is then the org's first workspace, for auth.test). */
+  enterprise?: { id: string; name: string };
+}
+
+/** The app's OAuth credentials, as Slack checks them in oauth.v2.access. */
+export interface StandInOAuthApp {
+  clientId: string;
+  clientSecret: string;
+  /** The redirect URL registered with the app: where the authorize page sends the person back. */
+  redirectUrl: string;
+}
 /** Slack's limits, as it enforces them on chat.postMessage. */
 const MAX_BLOCKS = 50;
 const MAX_SECTION_TEXT = 3000;
@@ -81,6 +100,17 @@ export class SlackApiStandIn {
   private readonly scripted = new Map<string, ScriptedAnswer[]>();
   private tsCounter = 0;
   socketUrl: string | null = null;
+  /** Bot tokens Slack accepts now, and the workspace each acts in. */
+  private readonly tokens = new Map<string, StandInWorkspace>();
+  /** OAuth codes handed out by the authorize page and not yet exchanged. */
+  private readonly codes = new Map<string, { workspace: StandInWorkspace; redirectUri: string | null }>();
+  private installs = 0;
+  /** Set to let the OAuth flow run: the app's credentials and redirect URL. */
+  oauthApp: StandInOAuthApp | null = null;
+  /** The workspace the next person at the authorize page installs into (they pick it, then Allow). */
+  installTarget: StandInWorkspace | null = null;
+  /** Every visit to the authorize page, with its query (scope, state, client_id…). */
+  readonly authorizeVisits: Array<Record<string, string>> = [];
 
   private constructor(
     private readonly server: Server,
@@ -99,6 +129,7 @@ export class SlackApiStandIn {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     standIn = new SlackApiStandIn(server, `http://127.0.0.1:${port}`, opts.botToken ?? 'xoxb-test-token', opts.appToken ?? 'xapp-test-token');
+    standIn.tokens.set(standIn.botToken, BOT);
     return standIn;
   }
 
@@ -109,6 +140,21 @@ export class SlackApiStandIn {
   async close(): Promise<void> {
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Slack stops accepting a token (the app was removed, or the token revoked). */
+  revoke(token: string): void {
+    this.tokens.delete(token);
+  }
+
+  /** The bot tokens Slack accepts now for a workspace (the OAuth flow hands out a new one per install). */
+  tokensFor(teamId: string): string[] {
+    return [...this.tokens].filter(([, w]) => w.team_id === teamId).map(([token]) => token);
+  }
+
+  /** The workspace a bot token acts in, while Slack accepts it. */
+  workspaceOf(token: string): StandInWorkspace | undefined {
+    return this.tokens.get(token);
   }
 
   /** The next `method` call gets this answer instead of the usual one (queued, in order). */
@@ -178,11 +224,15 @@ export class SlackApiStandIn {
       res.end(JSON.stringify(answer.body));
       return;
     }
+    if (req.method === 'GET' && path === '/oauth/v2/authorize') {
+      this.authorizePage(new URL(req.url ?? '/', this.url).searchParams, res);
+      return;
+    }
     if (req.method === 'GET' && path.startsWith('/files-pri/')) {
       this.downloads.push({ path, authorization, at: Date.now() });
       const id = path.split('/')[2]?.split('-')[1] ?? '';
       const file = this.files.get(id);
-      if (authorization !== `Bearer ${this.botToken}`) {
+      if (!this.tokenOf(authorization)) {
         // Slack answers a download without a valid token with its sign-in page.
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!DOCTYPE html><html><body>Sign in to Slack</body></html>');
         return;
@@ -203,6 +253,66 @@ export class SlackApiStandIn {
     res.writeHead(404).end();
   }
 
+  /** The bot token a request carries, if Slack accepts it. */
+  private tokenOf(authorization: string | null): string | undefined {
+    const token = authorization?.startsWith('Bearer ') ? authorization.slice('Bearer '.length) : undefined;
+    return token && this.tokens.has(token) ? token : undefined;
+  }
+
+  /**
+   * Slack's authorize page, after the person picked the workspace (installTarget) and clicked
+   * Allow: back to the app's redirect URL with a one-time code and the state the app sent.
+   */
+  private authorizePage(query: URLSearchParams, res: ServerResponse): void {
+    this.authorizeVisits.push(Object.fromEntries(query));
+    const app = this.oauthApp;
+    const workspace = this.installTarget;
+    if (!app || !workspace || query.get('client_id') !== app.clientId) {
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('invalid_client_id');
+      return;
+    }
+    const redirectUri = query.get('redirect_uri');
+    const back = new URL(redirectUri ?? app.redirectUrl);
+    this.installs += 1;
+    const code = `code-${this.installs}-${Math.random().toString(36).slice(2, 10)}`;
+    this.codes.set(code, { workspace, redirectUri });
+    back.searchParams.set('code', code);
+    const state = query.get('state');
+    if (state !== null) back.searchParams.set('state', state);
+    res.writeHead(302, { location: back.toString() }).end();
+  }
+
+  /** oauth.v2.access: the app's credentials and a fresh code give a new bot token for the workspace. */
+  private exchangeCode(params: Record<string, unknown>): ScriptedAnswer {
+    const fail = (error: string): ScriptedAnswer => ({ status: 200, body: { ok: false, error } });
+    const app = this.oauthApp;
+    if (!app || params.client_id !== app.clientId) return fail('invalid_client_id');
+    if (params.client_secret !== app.clientSecret) return fail('bad_client_secret');
+    const grant = this.codes.get(String(params.code ?? ''));
+    if (!grant) return fail('invalid_code');
+    this.codes.delete(String(params.code));
+    if ((params.redirect_uri ?? null) !== grant.redirectUri) return fail('bad_redirect_uri');
+    const w = grant.workspace;
+    const token = `xoxb-${w.team_id}-${this.installs}-${Math.random().toString(36).slice(2, 12)}`;
+    this.tokens.set(token, w);
+    const org = w.enterprise !== undefined;
+    return {
+      status: 200,
+      body: {
+        ok: true,
+        app_id: 'A0APP0001',
+        authed_user: { id: 'U0ADMIN01' },
+        scope: 'channels:history,groups:history,im:history,mpim:history,channels:read,groups:read,im:read,mpim:read,chat:write,commands,files:read,reactions:read',
+        token_type: 'bot',
+        access_token: token,
+        bot_user_id: w.user_id,
+        team: org ? null : { id: w.team_id, name: w.team },
+        enterprise: w.enterprise ?? null,
+        is_enterprise_install: org,
+      },
+    };
+  }
+
   private answer(method: string, params: Record<string, unknown>, authorization: string | null): ScriptedAnswer {
     const ok = (body: Record<string, unknown>): ScriptedAnswer => ({ status: 200, body: { ok: true, ...body } });
     const fail = (error: string): ScriptedAnswer => ({ status: 200, body: { ok: false, error } });
@@ -210,10 +320,14 @@ export class SlackApiStandIn {
       if (authorization !== `Bearer ${this.appToken}`) return fail('invalid_auth');
       return this.socketUrl ? ok({ url: this.socketUrl }) : fail('internal_error');
     }
-    if (authorization !== `Bearer ${this.botToken}`) return fail('invalid_auth');
+    if (method === 'oauth.v2.access') return this.exchangeCode(params);
+    const token = this.tokenOf(authorization);
+    if (!token) return fail('invalid_auth');
     switch (method) {
-      case 'auth.test':
-        return ok(BOT);
+      case 'auth.test': {
+        const w = this.tokens.get(token) as StandInWorkspace;
+        return ok({ user_id: w.user_id, bot_id: w.bot_id, team_id: w.team_id, team: w.team, url: w.url, ...(w.enterprise ? { enterprise_id: w.enterprise.id, is_enterprise_install: true } : {}) });
+      }
       case 'chat.postMessage': {
         const channel = String(params.channel ?? '');
         if (this.channelsWithoutApp.has(channel)) return fail('not_in_channel');
