@@ -82,6 +82,7 @@ function isAbbreviation(word: string): boolean {
 }
 
 function endsSentence(word: string): boolean {
+  if (/[。！？]$/.test(word)) return true;
   if (!/[.!?][)"”’]?$/.test(word) || word.endsWith('...') || word.endsWith('…')) return false;
   if (word.endsWith('.') && /\d\.$/.test(word) && word.length <= 3) return false; // "1." starts a list item
   return !isAbbreviation(word);
@@ -226,11 +227,28 @@ function placeStartsAt(closes: readonly string[], whole: string): boolean {
   return CITIES[[whole, ...closes.slice(1, comma + 1)].map(bare).join(' ')] === undefined;
 }
 
+/** Han, kana and hangul: a word in one of them after a Latin word starts a new line. */
+const CJK_START = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/** Capitalised words that open a sentence, not a title: "At", "We", "About". */
+const SENTENCE_OPENERS: ReadonlySet<string> = new Set([
+  'At', 'We', "We're", 'We’re', 'Our', 'As', 'Join', 'Are', 'If', 'This', 'You', "You'll", 'You’ll', 'Your', 'Who', 'Why',
+  'When', 'Here', 'Since', 'Founded', 'Located', 'Based', 'About', 'The',
+]);
+
+/** "**Location:**", "**Required Skills:**": a bold label closing within four words. */
+function boldLabelEnds(words: readonly string[], i: number): boolean {
+  for (let k = i; k < Math.min(words.length, i + 4); k++) if (/:\*\*$|\*\*:$/.test(words[k] ?? '')) return true;
+  return false;
+}
+
 /** Marks the breaks of one flattened line. */
 function breaksOf(words: readonly string[], ctx: Context, atTop: boolean): Break[] {
   const br: Break[] = words.map(() => 0);
   const mark = (i: number): void => {
-    if (i > 0 && i < words.length) br[i] = 1;
+    // A line's marker goes with it: "## Overview", "- **Location:** …".
+    const at = i > 1 && /^(?:#{1,6}|[-*•])$/.test(words[i - 1] ?? '') ? i - 1 : i;
+    if (at > 0 && at < words.length) br[at] = 1;
   };
   const dashBullets = words.filter((w, i) => (w === '-' || w === '*') && isCapitalised(words[i + 1] ?? '')).length;
   let sinceBreak = 0;
@@ -246,6 +264,41 @@ function breaksOf(words: readonly string[], ctx: Context, atTop: boolean): Break
 
     // Bullet marks: "• Design …", "…teams. - Inform …".
     if (BULLET_GLYPHS.includes(w.charAt(0))) {
+      mark(i);
+      continue;
+    }
+    // Markdown and front matter: "## Summary", "---", "**Location:** Cupertino".
+    if (/^(?:#{1,6}|-{3,}|\*{3,}|_{3,})$/.test(w) || (/^\*\*\S/.test(w) && boldLabelEnds(words, i))) {
+      mark(i);
+      continue;
+    }
+    // "company: "Acme"": a lower-case key after a quoted value (YAML front matter, a record dump).
+    if (/^[a-z][a-z_]{1,30}:$/.test(w) && /["'”’]$/.test(prev)) {
+      mark(i);
+      sinceBreak = 0;
+      continue;
+    }
+    // A change of script between words: "Analytics Engineer 当社について".
+    if (CJK_START.test(w) && /[\p{Script=Latin}\d)]$/u.test(prev)) {
+      mark(i);
+      continue;
+    }
+    // "Project Role : Software Engineer": a label whose colon stands apart.
+    if (w === ':' && isCapitalised(prev) && !prevContinues) {
+      const start = labelStart(words, i - 1);
+      // "San Jose, California : ($116,500 …)" is a place labelling pay: it stays whole.
+      const before = words[start - 1] ?? '';
+      if (start > 0 && !before.endsWith(',') && (start < i - 1 || !CONTINUING_WORDS.has(bare(before)))) mark(start);
+      continue;
+    }
+    // In the header, a sentence after the title-case run of the title: "… Database Product At
+    // Timescale, we empower …", "… Application Engineering About This Position".
+    if (i < HEADER_WORDS && sinceBreak > 2 && isCapitalised(prev) && !prevContinues && !/[,:;]$/.test(prev) && SENTENCE_OPENERS.has(w) && (/^\p{Ll}/u.test(next) || /,$/.test(next) || w === 'About' || phraseAt(words, i, HEADINGS).length > 0)) {
+      mark(i);
+      continue;
+    }
+    // In the header, a street address after the title: "… Consumer Analytics 5600 Avenida Encinas, Carlsbad".
+    if (i < HEADER_WORDS && /^\d{2,6}$/.test(w) && isCapitalised(prev) && !/[,:]$/.test(prev) && isCapitalised(next) && (words.slice(i + 1, i + 5).some((x) => x.endsWith(',')))) {
       mark(i);
       continue;
     }
@@ -281,7 +334,7 @@ function breaksOf(words: readonly string[], ctx: Context, atTop: boolean): Break
       // Known headings: "Basic Qualifications:", "About the job Job Description As a …".
       const head = phraseAt(words, i, HEADINGS);
       const after = words[i + head.length] ?? '';
-      if (head.length > 0 && (head.colon || ((head.length >= 2 || isAllCaps(w) || endsSentence(prev) || i === 0) && (isCapitalised(after) || after === '')))) {
+      if (head.length > 0 && (head.colon || ((head.length >= 2 || isAllCaps(w) || endsSentence(prev) || /^#{1,6}$/.test(prev) || i === 0) && (isCapitalised(after) || after === '')))) {
         // "… Pacific Time. Preferred Requirements:": capitalised words that open a line just before
         // the heading are part of it.
         const start = head.colon ? labelStart(words, i + head.length - 1) : i;
@@ -389,7 +442,9 @@ function markHeader(words: readonly string[], br: Break[], ctx: Context): void {
     let company = 0;
     for (let k = 1; k < place; k++) {
       if (!isCapitalised(words[k - 1] ?? '')) break;
-      if (tail.includes(words.slice(0, k).join(' '))) company = k;
+      // Not between two words the posting writes together elsewhere ("Product Manager").
+      const pair = `${words[k - 1] ?? ''} ${(words[k] ?? '').replace(/[,.;:]+$/, '')}`;
+      if (tail.includes(words.slice(0, k).join(' ')) && !tail.includes(pair)) company = k;
     }
     if (company === 0) {
       for (let k = 1; k < place; k++) if (LEVEL_OPENERS.has(bare(words[k] ?? ''))) {
@@ -401,11 +456,17 @@ function markHeader(words: readonly string[], br: Break[], ctx: Context): void {
   }
   // Page facts and buttons in the header: "Full-time", "Apply", "Save".
   const buttons = new Set((CHROME_LINES.find((r) => r.rule === 'buttons')?.lines ?? []).filter((l) => !l.includes(' ')));
+  const isFact = (w: string): boolean => isCapitalised(w) && (HEADER_FACT_WORDS.has(bare(w)) || buttons.has(bare(w)));
+  const isSeparator = (w: string): boolean => /^[·•|–-]$/.test(w);
   for (let i = Math.max(1, place); i < end; i++) {
     const w = words[i] ?? '';
-    if (!isCapitalised(w)) continue;
-    const key = bare(w);
-    if (HEADER_FACT_WORDS.has(key) || buttons.has(key)) {
+    if (!isFact(w)) continue;
+    // Without a place to start from, a fact word stands alone only among other facts and
+    // separators: "The Manager, Application Engineering" keeps its "Application".
+    const prev = words[i - 1] ?? '';
+    const next = words[i + 1] ?? '';
+    if (place < 0 && !(isFact(prev) || isFact(next) || isSeparator(prev) || isSeparator(next) || /[·•|)]$/.test(prev))) continue;
+    {
       br[i] = 1;
       if (i + 1 < words.length) br[i + 1] = 1;
     }

@@ -76,4 +76,43 @@ describe('restoring the lines of a flattened paste', () => {
     expect(lines.every((l) => !/^(?:Science|Louis|customers|banks|\$150)/.test(l))).toBe(true);
     expect(lines).toContain('Pay: $120,000 - $150,000 per year.');
   });
+
+  describe('layouts a one-line paste keeps (snippets of real pastes)', () => {
+    // A flattened line is split only when long: the body sentence makes it so.
+    const BODY = 'You will design, build and run the services our customers rely on every day, and you will work closely with product, design and data science to decide what to build next.';
+    const lines = (head: string): string[] => restoreFlattenedLines(`${head} ${BODY} ${BODY}`, []).split('\n');
+
+    it('starts a line at Markdown headings and bold labels, and keeps the marker with its line', () => {
+      const out = lines('# Staff Software Engineer **Location:** Cupertino, California, United States **Department:** Software and Services ## Summary Apple Services Engineering builds platforms.');
+      expect(out[0]).toBe('# Staff Software Engineer');
+      expect(out).toContain('**Location:** Cupertino, California, United States');
+      expect(out.some((l) => l.startsWith('## Summary'))).toBe(true);
+    });
+
+    it('reads front matter keys after a quoted value', () => {
+      const out = lines('--- title: "Head of Finance (m/f/d)" company: "talpasolutions GmbH" location: "Essen" remote: false');
+      expect(out).toContain('company: "talpasolutions GmbH"');
+      expect(out).toContain('location: "Essen"');
+    });
+
+    it('reads a label whose colon stands apart, but not a place labelling pay', () => {
+      const out = lines('Job Description Project Role : Software Development Engineer Project Role Description : Analyze, design, code and test.');
+      expect(out).toContain('Project Role : Software Development Engineer');
+      const pay = lines('Pay Range: San Jose, California : ($116,500.00 - $173,250.00 Annually)');
+      expect(pay.some((l) => l.includes('San Jose, California : ($116,500.00'))).toBe(true);
+    });
+
+    it('ends the title where a sentence or another script starts', () => {
+      expect(lines('Senior/Staff Product Manager, Database Product At Timescale, we empower businesses.')[0]).toBe('Senior/Staff Product Manager, Database Product');
+      expect(lines('Manager, Application Engineering About This Position The Manager leads a team.')[0]).toBe('Manager, Application Engineering');
+      expect(lines('Analytics Engineer 当社について NABLA Mobility Inc.は、航空会社の運航最適化をサポートします。')[0]).toBe('Analytics Engineer');
+    });
+
+    it('does not split a title the posting repeats as one phrase, nor a fact word inside it', () => {
+      const text = `Product Manager, Consumer Analytics 5600 Avenida Encinas, Carlsbad, CA 92008, USA Full-time ${BODY} As a Product Manager you will own analytics. ${BODY}`;
+      const out = restoreFlattenedLines(text, []).split('\n');
+      expect(out[0]).toBe('Product Manager, Consumer Analytics');
+      expect(lines('The Manager, Application Engineering is responsible for a team of brilliant Application Engineers.')[0]).toContain('Manager, Application Engineering is responsible');
+    });
+  });
 });
