@@ -136,7 +136,7 @@ describe('startJobcard with Slack credentials (HTTP mode)', () => {
     cleanups.push(() => running.stop());
     const sender = new SlackSender(`http://127.0.0.1:${running.port}`, SIGNING_SECRET);
     expect((await sender.event(messageEvent({ text: slackEscape(POSTING) }))).status).toBe(200);
-    await api.waitFor(() => api.posted[0]);
+    await api.waitFor(() => api.posted[0], 30_000);
     const warmed = await waitUntil(() => logs.records.find((r) => r.msg === 'core warmed up'), 'the warm-up log line', 30_000);
     expect(warmed['texts']).toBeGreaterThan(0);
     // Nothing the warm-up does is stored or sent: the store holds the one real share only.
@@ -144,7 +144,7 @@ describe('startJobcard with Slack credentials (HTTP mode)', () => {
     cleanups.push(() => memory.close());
     expect(await memory.recent({ platform: 'slack', team: 'T0TEAM01', channel: 'C0JOBS001', user: 'U0ALICE01', kind: 'public' }, 50)).toHaveLength(1);
     expect(api.posted).toHaveLength(1);
-  });
+  }, 60_000);
 
   it('reports 503 when the store is unreachable, and still answers a paste with a card', async () => {
     const api = await slackStandIn();
