@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'dotenv';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, fullTextEmoji, loadConfig, slackMode } from '../src/config.js';
+import { ConfigError, fullTextEmoji, loadConfig, slackMode, slackOAuth } from '../src/config.js';
 
 function problems(env: Record<string, string>): string[] {
   try {
@@ -75,6 +75,33 @@ describe('configuration', () => {
     expect(problems({ SLACK_BOT_TOKEN: 'xoxb-1' })).toEqual([expect.stringMatching(/^SLACK_SIGNING_SECRET: .*SLACK_APP_TOKEN/)]);
     expect(slackMode(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' }))).toBe('http');
     expect(slackMode(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }))).toBe('socket');
+  });
+
+  it('runs Add to Slack with all four OAuth variables and a signing secret, never beside a bot or app token', () => {
+    const key = Buffer.alloc(32, 7);
+    const oauth = {
+      SLACK_CLIENT_ID: '1111111111.2222222222',
+      SLACK_CLIENT_SECRET: 'client-secret-value',
+      SLACK_STATE_SECRET: 'a-state-secret-of-some-length',
+      JOBCARD_INSTALL_KEY: key.toString('base64'),
+      SLACK_SIGNING_SECRET: 's',
+    };
+    const config = loadConfig(oauth);
+    expect(slackMode(config)).toBe('http');
+    expect(slackOAuth(config)).toMatchObject({ clientId: oauth.SLACK_CLIENT_ID, installKey: key });
+    expect(slackOAuth(loadConfig({ ...oauth, JOBCARD_INSTALL_KEY: key.toString('hex') }))?.installKey).toEqual(key);
+    expect(slackOAuth(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' }))).toBeNull();
+
+    const { SLACK_STATE_SECRET: _state, JOBCARD_INSTALL_KEY: _key, ...partial } = oauth;
+    expect(problems(partial)).toEqual([
+      expect.stringMatching(/^SLACK_STATE_SECRET: is required/),
+      expect.stringMatching(/^JOBCARD_INSTALL_KEY: is required/),
+    ]);
+    expect(problems({ ...oauth, SLACK_BOT_TOKEN: 'xoxb-1' })).toEqual([expect.stringMatching(/^SLACK_BOT_TOKEN: set it or the Add to Slack variables, not both/)]);
+    expect(problems({ ...oauth, SLACK_SIGNING_SECRET: '' })).toEqual([expect.stringMatching(/^SLACK_SIGNING_SECRET: is required with Add to Slack/)]);
+    const weak = problems({ ...oauth, JOBCARD_INSTALL_KEY: 'hunter2', SLACK_STATE_SECRET: 'short' });
+    expect(weak).toEqual([expect.stringMatching(/^SLACK_STATE_SECRET: must be at least 16/), expect.stringMatching(/^JOBCARD_INSTALL_KEY: must be 32 random bytes/)]);
+    expect(weak.join('\n')).not.toContain('hunter2');
   });
 
   it('reads the full-text emoji list, adding the unicode page for Discord', () => {

@@ -14,7 +14,7 @@ import type { RequestAuth } from './workspaces.js';
 /** What jobcard does with each scope is said in adapters/slack/manifest.yml. */
 export const BOT_SCOPES = [
   'channels:history', 'groups:history', 'im:history', 'mpim:history',
-  'channels:read', 'groups:read', 'im:read', 'mpim:read',
+  'channels:read', 'groups:read', 'im:read', 'mpim:read', 'im:write',
   'chat:write', 'commands', 'files:read', 'reactions:read',
 ] as const;
 

@@ -48,6 +48,14 @@ describe('process roles', () => {
     expect(env.DISCORD_TOKEN).toBe('discord');
   });
 
+  it('gives Add to Slack to the web process, and keeps it out of the worker', () => {
+    const oauth = { SLACK_CLIENT_ID: '1.2', SLACK_CLIENT_SECRET: 'c', SLACK_STATE_SECRET: 's'.repeat(16), JOBCARD_INSTALL_KEY: 'k', SLACK_SIGNING_SECRET: 'secret' };
+    expect(environmentFor('web', oauth)).toEqual({ env: oauth, problems: [] });
+    const worker = environmentFor('worker', { ...oauth, DISCORD_TOKEN: 'd' });
+    expect(worker.problems).toEqual([]);
+    expect(worker.env).toEqual({ DISCORD_TOKEN: 'd' });
+  });
+
   it('refuses a role with nothing to run rather than serving the playground', () => {
     expect(environmentFor('web', { DISCORD_TOKEN: 'd', DISCORD_APPLICATION_ID: '123456789012345678' }).problems).toEqual([
       expect.stringMatching(/^web: .*SLACK_BOT_TOKEN.*SLACK_SIGNING_SECRET/),

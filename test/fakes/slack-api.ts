@@ -302,7 +302,7 @@ export class SlackApiStandIn {
         ok: true,
         app_id: 'A0APP0001',
         authed_user: { id: 'U0ADMIN01' },
-        scope: 'channels:history,groups:history,im:history,mpim:history,channels:read,groups:read,im:read,mpim:read,chat:write,commands,files:read,reactions:read',
+        scope: 'channels:history,groups:history,im:history,mpim:history,channels:read,groups:read,im:read,mpim:read,im:write,chat:write,commands,files:read,reactions:read',
         token_type: 'bot',
         access_token: token,
         bot_user_id: w.user_id,

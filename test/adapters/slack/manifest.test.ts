@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BOT_SCOPES } from '../../../adapters/slack/install.js';
 import { JD_COMMAND } from '../../../adapters/slack/listeners/command.js';
 import { repoRoot } from './harness.js';
 
@@ -29,10 +30,19 @@ describe.each(MANIFESTS)('%s', (name) => {
       'channels:history', 'channels:read', 'chat:write', 'commands', 'files:read', 'groups:history', 'groups:read',
       'im:history', 'im:read', 'im:write', 'mpim:history', 'mpim:read', 'reactions:read',
     ]);
+    // Add to Slack asks for the same scopes as the manifest.
+    expect([...BOT_SCOPES].sort()).toEqual(yamlList(yaml, 'bot').sort());
   });
 
   it('subscribes to the events the listeners handle', () => {
-    expect(yamlList(yaml, 'bot_events').sort()).toEqual(['message.channels', 'message.groups', 'message.im', 'message.mpim', 'reaction_added']);
+    expect(yamlList(yaml, 'bot_events').sort()).toEqual([
+      'app_uninstalled', 'message.channels', 'message.groups', 'message.im', 'message.mpim', 'reaction_added', 'tokens_revoked',
+    ]);
+  });
+
+  it('names the OAuth redirect the app serves, in HTTP mode (Add to Slack)', () => {
+    if (name.includes('socket')) expect(yaml).not.toContain('redirect_urls');
+    else expect(yamlList(yaml, 'redirect_urls')).toEqual(['https://YOUR-HOST/slack/oauth_redirect']);
   });
 
   it('declares the command the app listens for', () => {
