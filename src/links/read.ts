@@ -6,6 +6,7 @@ import { parseJsonBounded } from './limits.js';
 import { descriptionText, readRecord } from './record.js';
 import { SITE_READERS, siteOfHost, type SiteRequest } from './sites/index.js';
 import { readProfiledPage } from './sites/profiles.js';
+import { parseTablePaste } from './table.js';
 
 export type { ReadResult } from './facts.js';
 
@@ -125,6 +126,12 @@ export function readStructuredPaste(text: string): ReadResult | null {
   const json = parseJsonPaste(text);
   if (json !== undefined) {
     const read = readJson(json);
+    if (read) return read;
+  }
+  // A table row under its header (CSV, TSV, Markdown): a record whose keys are the column names.
+  const row = parseTablePaste(text);
+  if (row !== null) {
+    const read = readRecord(row);
     if (read) return read;
   }
   // Raw tags count only in a paste that is markup from its start: in text with a few tags

@@ -28,10 +28,10 @@ const KEYS = {
   remote: ['jobisremote', 'isremote', 'remote', 'remoteok', 'fullyremote'],
   workplace: ['workplacetype', 'workmode', 'remotetype', 'locationtype', 'worktype', 'workarrangement'],
   employment: ['jobemploymenttype', 'employmenttype', 'jobtype', 'employmenttypes', 'contracttype', 'type', 'jobtypes'],
-  salaryMin: ['jobminsalary', 'salarymin', 'minsalary', 'minimumsalary', 'salaryfrom', 'compensationmin', 'payfrom', 'minpay'],
-  salaryMax: ['jobmaxsalary', 'salarymax', 'maxsalary', 'maximumsalary', 'salaryto', 'compensationmax', 'payto', 'maxpay'],
+  salaryMin: ['jobminsalary', 'salarymin', 'minsalary', 'minimumsalary', 'salaryfrom', 'compensationmin', 'payfrom', 'minpay', 'minamount'],
+  salaryMax: ['jobmaxsalary', 'salarymax', 'maxsalary', 'maximumsalary', 'salaryto', 'compensationmax', 'payto', 'maxpay', 'maxamount'],
   currency: ['jobsalarycurrency', 'salarycurrency', 'currency', 'compensationcurrency'],
-  period: ['jobsalaryperiod', 'salaryperiod', 'salaryinterval', 'payperiod', 'salaryunit', 'salarytype'],
+  period: ['jobsalaryperiod', 'salaryperiod', 'salaryinterval', 'payperiod', 'salaryunit', 'salarytype', 'interval'],
   salaryText: ['salary', 'salaryrange', 'compensation', 'pay', 'salarytext', 'ctc', 'package'],
   experience: ['experience', 'experiencelevel', 'jobrequiredexperience', 'yearsofexperience', 'experiencerequired'],
   posted: ['jobpostedatdatetimeutc', 'dateposted', 'posteddate', 'postedat', 'publishedat', 'publicationdate', 'createddate', 'createdat', 'posted', 'date'],
@@ -46,6 +46,15 @@ type Field = keyof typeof KEYS;
 const DESCRIPTION_KEYS: ReadonlySet<string> = new Set(KEYS.description);
 
 const keyOf = (k: string): string => k.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+const KNOWN_KEYS: ReadonlyMap<string, Field> = new Map(
+  (Object.entries(KEYS) as [Field, readonly string[]][]).flatMap(([field, names]) => names.map((n) => [n, field] as const)),
+);
+
+/** What a record's key (or a table's column name) holds, if it is one of the names above: "job_title" → title. */
+export function recordFieldOf(name: string): Field | undefined {
+  return KNOWN_KEYS.get(keyOf(name));
+}
 const MAX_DEPTH = 5;
 const MAX_NODES = 2_000;
 
@@ -170,7 +179,8 @@ function placeholders(root: Record<string, unknown>): Map<string, string> {
 
 function workplaceOf(fields: Map<Field, unknown>): StructuredFacts['workplace'] {
   const remote = fields.get('remote');
-  if (remote === true || remote === 'true' || remote === 1) return 'remote';
+  // A table's cells are text: "True", "TRUE", "1".
+  if (remote === true || remote === 1 || (typeof remote === 'string' && /^(?:true|yes|1)$/i.test(remote.trim()))) return 'remote';
   const w = textOf(fields.get('workplace'));
   if (w === null) return null;
   if (/work from office|in[- ]office|on[- ]?site/i.test(w)) return 'onsite';
