@@ -11,7 +11,7 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 /** Every pasted posting the project holds, labelled or not: fixtures, seeds, real captures, the shared corpus. */
 function pastes(): Array<[string, string]> {
-  const dirs = ['fixtures/detect/postings', 'fixtures/postings', 'fixtures/heldout', 'fixtures/heldout-clean', 'fixtures/seeds', 'fixtures/real/a', 'fixtures/real/b', '../shared/corpus', '../shared/seeds'];
+  const dirs = ['fixtures/detect/postings', 'fixtures/postings', 'fixtures/heldout', 'fixtures/heldout-clean', 'fixtures/seeds', 'fixtures/real/a', 'fixtures/real/b', 'fixtures/real/c', '../shared/corpus', '../shared/seeds'];
   const out: Array<[string, string]> = [];
   for (const d of dirs) {
     const dir = path.join(repo, d);
