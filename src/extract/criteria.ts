@@ -1,11 +1,12 @@
 import type { EmploymentType, Seniority } from '../posting.js';
-import { LINKEDIN_SENIORITY } from './tables/levels.js';
+import { lowerSeniority, seniorityOfCriterion } from './tables/levels.js';
 import { linesOf } from './text.js';
 
 /**
- * LinkedIn's job criteria as they read in a paste: a label line ("Seniority level") and its
- * value on the next line ("Mid-Senior level"), or both on one line. They are the source's own
- * facts, so they win over inference.
+ * A source's own job criteria as they read in a paste: a label line ("Seniority level",
+ * "#### Nível") and its value on the next line or lines ("Mid-Senior level"; "- Pleno" /
+ * "- Sênior"), or both on one line ("Experience Level: Mid-Senior Level"). They are the
+ * source's own facts, so they win over inference.
  */
 export interface Criteria {
   seniority: { seniority: Seniority; label: string; line: string } | null;
@@ -16,6 +17,11 @@ const EMPLOYMENT: Readonly<Record<string, EmploymentType>> = {
   'full-time': 'full-time', 'part-time': 'part-time', contract: 'contract', temporary: 'temporary',
   internship: 'internship', volunteer: 'temporary', other: 'full-time',
 };
+
+/** Labels whose value is the role's level, in the languages the project reads. */
+const LEVEL_LABEL = String.raw`(?:seniority level|seniority|experience level|career level|job level|position level|level|n[ií]vel|nivel|senioridade|niveau)`;
+/** A value line under a label: a bullet or a short line. */
+const MAX_VALUES = 3;
 
 function valueAfter(label: RegExp, text: string): { value: string; line: string } | null {
   const lines = linesOf(text);
@@ -36,13 +42,55 @@ function valueAfter(label: RegExp, text: string): { value: string; line: string 
   return null;
 }
 
+const heading = (line: string): string => line.replace(/^#{1,6}\s*|[*_]+/g, '').trim();
+
+/**
+ * The level a labelled field gives. Several values ("Pleno", "Sênior") open the role from the
+ * lowest; a value that names no level ("Experience level: 1 year") gives none.
+ */
+function levelCriterion(text: string): Criteria['seniority'] {
+  const inline = new RegExp(`^${LEVEL_LABEL}\\s*[:：]\\s*(\\S.{0,40})$`, 'i');
+  const alone = new RegExp(`^${LEVEL_LABEL}\\s*:?$`, 'i');
+  const lines = linesOf(text);
+  for (let i = 0; i < lines.length; i++) {
+    const l = heading(lines[i]?.text ?? '');
+    if (l.length > 60) continue;
+    const m = inline.exec(l);
+    if (m) {
+      const found = levelOfValues((m[1] ?? '').split(/\s*(?:[,/;]|\bor\b|\bou\b|\be\b)\s*/));
+      if (found) return { ...found, line: lines[i]?.text ?? l };
+      continue;
+    }
+    if (!alone.test(l)) continue;
+    const values: string[] = [];
+    for (let j = i + 1; j < lines.length && values.length < MAX_VALUES; j++) {
+      const v = lines[j]?.text ?? '';
+      // The values are bullets or one short line; the next heading ends them.
+      if (values.length > 0 && !/^[-•*▪●◦]/.test(v)) break;
+      values.push(v);
+    }
+    const found = levelOfValues(values);
+    if (found) return { ...found, line: values.join(' / ') };
+  }
+  return null;
+}
+
+function levelOfValues(values: readonly string[]): { seniority: Seniority; label: string } | null {
+  let best: { seniority: Seniority; label: string } | null = null;
+  for (const v of values) {
+    const s = seniorityOfCriterion(v);
+    if (s === null) continue;
+    const label = v.replace(/^[-•*▪●◦]\s*/, '').trim();
+    best = best === null ? { seniority: s, label } : { seniority: lowerSeniority(best.seniority, s), label: lowerSeniority(best.seniority, s) === s ? label : best.label };
+  }
+  return best;
+}
+
 export function readCriteria(text: string): Criteria {
-  const s = valueAfter(/seniority level/, text);
-  const seniority = s ? LINKEDIN_SENIORITY[s.value.toLowerCase()] : undefined;
   const e = valueAfter(/employment type/, text);
   const employment = e ? EMPLOYMENT[e.value.toLowerCase()] : undefined;
   return {
-    seniority: s && seniority ? { seniority, label: s.value, line: s.line } : null,
+    seniority: levelCriterion(text),
     employmentType: e && employment && e.value.toLowerCase() !== 'other' ? { value: employment, line: e.line } : null,
   };
 }

@@ -64,12 +64,12 @@ export function extractPosting(text: string, opts: ExtractOptions = {}): Posting
   const skills = keep('requirements.skills', { ...skillsFound, value: skillsFound.value.filter((k) => k.toLowerCase() !== company?.toLowerCase()) });
   const { basic, preferred } = qualificationLines(scan);
 
-  const structuredLevel = s.level?.seniority ? s.level : null;
+  // A source's level field (LinkedIn's "Mid-Senior level", SmartRecruiters' "Associate") is its
+  // criteria: the title's own level word is firmer ("AI/ML Intern" under "Entry level").
+  const structuredLevel = s.level?.seniority ? { seniority: s.level.seniority, label: s.level.label ?? s.level.seniority, line: null } : null;
   const level = keep(
     'level',
-    structuredLevel
-      ? found({ seniority: structuredLevel.seniority ?? null, track: structuredLevel.track ?? null, label: structuredLevel.label ?? null }, null, 'structured:level', 'structured')
-      : extractLevel({ title, titleLine: provenance.title?.line ?? null, text: scan, minYears, criteria: criteria.seniority, internship: employmentType === 'internship' }),
+    extractLevel({ title, titleLine: provenance.title?.line ?? null, text: scan, minYears, criteria: structuredLevel ?? criteria.seniority, internship: employmentType === 'internship' }),
   );
 
   let pay = s.pay && s.pay.length > 0 ? s.pay : null;

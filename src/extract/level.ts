@@ -1,7 +1,8 @@
 import type { Level, Seniority } from '../posting.js';
 import { found, type Found } from './found.js';
 import {
-  ENTRY_TEXT, IC_MANAGER_JOBS, LADDERS, MANAGER_TRACK_PHRASES, PAY_GRADE, TITLE_LEVELS, rungOf, seniorityFromGrade, seniorityFromYears,
+  ENTRY_TEXT, HIGHER_LEVEL_TOO, IC_MANAGER_JOBS, INTERN_TEXT, LADDERS, MANAGER_TRACK_PHRASES, PAY_GRADE, TITLE_LEVELS, rungOf, seniorityFromGrade,
+  seniorityFromYears,
 } from './tables/levels.js';
 import { linesOf, sectionAt, sectionsOf, sentencesOf, withoutOtherJobs } from './text.js';
 
@@ -56,7 +57,7 @@ export interface LevelInputs {
   text: string;
   minYears: number | null;
   /** A source's own seniority ("Seniority level" criteria), used when the title says nothing. */
-  criteria: { seniority: Seniority; label: string; line: string } | null;
+  criteria: { seniority: Seniority; label: string; line: string | null } | null;
   internship: boolean;
 }
 
@@ -73,20 +74,27 @@ export function extractLevel(inp: LevelInputs): Found<Level> {
 
   const isIcManagerJob = inp.title !== null && new RegExp(IC_MANAGER_JOBS.source, 'i').test(inp.title);
   if (inp.title !== null) {
-    const t = levelFromTitle(inp.title);
+    const t = titleLevel(inp.title, managerLine, inp.minYears);
     if (t) return withTrack(found({ seniority: t.seniority, track: t.track, label: t.label }, inp.titleLine, `title: ${inp.title}`));
   }
   const defaultTrack: Level['track'] = inp.title !== null ? 'ic' : null;
-  if (inp.criteria) {
-    const c = inp.criteria;
-    const track = ['director', 'vp', 'executive', 'manager', 'senior-manager'].includes(c.seniority) ? 'manager' : defaultTrack;
-    return withTrack(found({ seniority: c.seniority, track, label: c.label }, c.line, 'source criteria', 'structured'));
-  }
   if (inp.internship) return found({ seniority: 'intern', track: 'ic', label: 'internship' }, null, 'employment type', 'inferred');
+  // Students only: "Laufendes Studium", "currently in your final year of university studies".
+  const sections = sectionsOf(body);
+  for (const s of sentencesOf(body)) {
+    if (s.text.length > 400 || ['about', 'benefits', 'preferred'].includes(sectionAt(sections, s.start)?.kind ?? '')) continue;
+    const m = INTERN_TEXT.exec(s.text);
+    if (m) return found({ seniority: 'intern', track: 'ic', label: m[0] }, s.text, 'student wording', 'inferred');
+  }
   // No level in the title (or no title): the role named in a sentence ("The Director of Demand
   // Generation is …", "Looking for a seasoned Java/J2EE Developer Lead", "As a senior operations engineer").
   const prose = levelInProse(body);
   if (prose !== null) return withTrack(found({ seniority: prose.level.seniority, track: prose.level.track, label: prose.level.label }, prose.line, 'role named in a sentence'));
+  if (inp.criteria) {
+    const c = inp.criteria;
+    const track = ['director', 'vp', 'executive', 'manager', 'senior-manager'].includes(c.seniority) ? 'manager' : defaultTrack;
+    return withTrack(found({ seniority: c.seniority, track, label: c.label }, c.line, c.line === null ? 'structured:level' : 'source criteria', 'structured'));
+  }
   // A pay grade is the employer's own placement of the role, firmer than counted years.
   for (const l of linesOf(body)) {
     if (!/\bG[SGL]\b|\bG[SGL]-\d/.test(l.text)) continue;
@@ -101,10 +109,23 @@ export function extractLevel(inp: LevelInputs): Found<Level> {
   }
   for (const s of sentencesOf(body)) {
     const m = ENTRY_TEXT.exec(s.text);
-    if (m) return found({ seniority: 'entry', track: defaultTrack, label: m[0] }, s.text, 'entry-level wording', 'inferred');
+    // "from exceptional early-career engineers to senior and staff-level": a range of levels says none.
+    if (m && !HIGHER_LEVEL_TOO.test(s.text.slice(Math.max(0, m.index - 120), m.index + m[0].length + 120))) return found({ seniority: 'entry', track: defaultTrack, label: m[0] }, s.text, 'entry-level wording', 'inferred');
   }
   if (managerLine !== null) return found({ seniority: 'manager', track: 'manager', label: null }, managerLine, 'manages people', 'inferred');
   return found({ seniority: null, track: null, label: null }, null, null);
+}
+
+/**
+ * The title's level, except that a "manager" title on a role asking at most two years, with no
+ * people to manage in its text, names a job ("Demand Manager", "Service Manager", "(Senior)
+ * Promotion & Pricing Manager"): its other level words decide, else the text does.
+ */
+function titleLevel(title: string, managerLine: string | null, minYears: number | null): TitleLevel | null {
+  const t = levelFromTitle(title);
+  if (t === null || managerLine !== null || minYears === null || minYears > 2) return t;
+  if ((t.seniority !== 'manager' && t.seniority !== 'senior-manager') || !/\b(?:manager|mgr)\b/i.test(t.label)) return t;
+  return levelFromTitle(title.replace(/\b(?:manager|mgr)\b\.?/gi, ' '));
 }
 
 /** A role phrase a sentence introduces as this job: "looking for a seasoned X", "The X is a key", "As a X,". */

@@ -1,7 +1,7 @@
 import type { Workplace } from '../posting.js';
 import { found, type Found } from './found.js';
 import { fieldLineOf, titleBlockOf } from './block.js';
-import { linesOf, sentencesOf, withoutOtherJobs } from './text.js';
+import { linesOf, sectionAt, sectionsOf, sentencesOf, withoutOtherJobs, type Section, type Span } from './text.js';
 
 /**
  * Remote, hybrid or on-site. A labelled field ("Workplace Type: Onsite", "Work Remotely: No")
@@ -15,6 +15,10 @@ interface Rule {
   pattern: RegExp;
   value: Workplace | null;
   detail: string;
+  /** A match whose text also fits this is not the arrangement ("Monday to Friday in the office" is every day). */
+  unless?: RegExp;
+  /** Too weak to decide when anything stronger is said. */
+  weak?: boolean;
 }
 
 // Labelled fields from ATS and job-board headers; a null value means "says nothing" (COVID notes).
@@ -43,11 +47,26 @@ const LABELLED: readonly Rule[] = [
 // Every labelled rule needs one of these in the line; most lines have none, so the rules are skipped.
 const LABEL_HINT = /[:：\t(]|remotely|TELECOMMUTE/i;
 
+const WEEKDAY = /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri)(?:day)?s?\b/i;
+const DAY_NAME = String.raw`(?:mon|tues|wednes|thurs|fri)days?`;
+/** One to four weekdays named with office words around them (a week of five is on-site, not hybrid). */
+const WEEKDAY_OFFICE = new RegExp(
+  String.raw`\b(?:in|at|from|to) (?:the|our|an?) (?:[\w.-]+ ){0,3}?office(?:s)?\b[^.;]{0,25}?\b(?:on )?(?:every )?${DAY_NAME}(?:\s*(?:,|and|&|\/|or|to|-|–)\s*${DAY_NAME}){0,3}\b`
+  + String.raw`|\b${DAY_NAME}(?:\s*(?:,|and|&|\/|or)\s*${DAY_NAME}){0,3}\s+(?:in|at) (?:the |our )?(?:[\w.-]+ ){0,3}?office\b`
+  + String.raw`|\b${DAY_NAME}(?:\s*(?:,|and|&|\/|or)\s*${DAY_NAME}){0,3}\s+(?:on-?site|in[- ]person)\b`
+  + String.raw`|\b${DAY_NAME}(?:\s*(?:,|and|&|\/|or)\s*${DAY_NAME}){0,3}\s+(?:are|is)\s+(?:\w+\s+){0,2}(?:in[- ]office|office|on-?site|in[- ]person)\s+days?\b`,
+  'i',
+);
+
 const PHRASES: readonly Rule[] = [
   { pattern: /\b(no remote|not (a )?remote|remote work is not|cannot be (performed|done) remotely|in-office only|on-?site only|office-based role|100% on-?site|fully on-?site|(5|five) days (a|per) week in (the|our) office|(on-?site|in[- ]office|in[- ]person|in the office) (5|five) days (a|per) week|(5|five) days (a|per) week (on-?site|in[- ]office|in[- ]person)|(willing and able|able|required|expected) to work (out of|from|at) (this|the|our) (location|office|site)|performed on-?site|(5|five) days in[- ](person|office)|in[- ]person (role|position|5 days)|must (be able to )?work (on-?site|in[- ]person|from (our|the) office)|work (from|at) (the )?client(['’]s)? (site|office|location)|work on-?site|on-?site (role|position|work)|this (role|position) is (on-?site|in[- ]person|office-based)|work from (the )?office(?!\W{1,3}([1-4]|one|two|three|four)\b)|\bWFO\b|(100%|fully|full[- ]time) in[- ]office|in[- ]office (only|full[- ]time)|(able to )?commute (daily )?to (our|the) ([A-Z][\w.-]*\s){0,3}office)\b/i, value: 'onsite', detail: 'on-site phrase' },
-  { pattern: /\bhybrid(?! cloud| app| mobile| vehicle| car| search| ai| model(s)? (of|for) (ml|ai|data)| (multi-?cloud|environments?|infrastructures?|architectures?|solutions?|systems?|deployments?|networks?|integrations?|it\b|approach|methodolog|agile|data))\b|\b([1-4]|one|two|three|four)(\s*(-|to|or)\s*[1-4])?\s+days?\s+(a|per|each)\s+week\s+(in|at|from)\s+(the|our)\s+(office|hub|studio)|\bin (the|our) office\s+([1-4]|one|two|three|four)(\s*(-|to|or)\s*[1-4])?\s+days|\b([1-4]|one|two|three|four)\s+days?\s+(in|at)\s+((the|our)\s+)?office|\boccasional(ly)? remote\b|\bflexible (working|work) (model|arrangement)\b|\bhybrides? arbeiten\b|\bt[ée]l[ée]travail (partiel|hybride)|\b(\d|deux|trois) jours? de t[ée]l[ée]travail\b|\btage (pro woche )?(im büro|homeoffice)\b|\b(work from home|wfh|work remotely)\s+(up to\s+)?([1-4]|one|two|three|four)\s+days?\b|\b([1-4]|one|two|three|four)\s+days?\s+(a|per)\s+week\s+(from home|remote(ly)?)\b|\b(on-?site|in[- ]office|in[- ]person|work from office)\W{1,3}([1-4]|one|two|three|four)(\s*(-|to|or)\s*[1-4])?\s*days?\s*(\/|a|per|each)\s*(week|wk)\b/i, value: 'hybrid', detail: 'hybrid phrase' },
+  { pattern: /\bhybrid(?! cloud| app| mobile| vehicle| car| search| ai| model(s)? (of|for) (ml|ai|data)| (multi-?cloud|environments?|infrastructures?|architectures?|solutions?|systems?|deployments?|networks?|integrations?|it\b|approach|methodolog|agile|data))\b|\b([1-4]|one|two|three|four)(\s*(-|to|or)\s*[1-4])?\s+days?\s+(a|per|each)\s+week\s+(in|at|from)\s+(the|our|an?)\s+([\w.-]+\s+){0,3}?(office|hub|studio)|\bin (the|our) office\s+([1-4]|one|two|three|four)(\s*(-|to|or)\s*[1-4])?\s+days|\b([1-4]|one|two|three|four)\s+days?\s+(in|at)\s+((the|our)\s+)?office|\boccasional(ly)? remote\b|\bflexible (working|work) (model|arrangement)\b|\bhybrides? arbeiten\b|\bt[ée]l[ée]travail (partiel|hybride)|\b(\d|deux|trois) jours? de t[ée]l[ée]travail\b|\btage (pro woche )?(im büro|homeoffice)\b|\b(work from home|wfh|work remotely)\s+(up to\s+)?([1-4]|one|two|three|four)\s+days?\b|\b([1-4]|one|two|three|four)\s+days?\s+(a|per)\s+week\s+(from home|remote(ly)?)\b|\b(on-?site|in[- ]office|in[- ]person|work from office)\W{1,3}([1-4]|one|two|three|four)(\s*(-|to|or)\s*[1-4])?\s*days?\s*(\/|a|per|each)\s*(week|wk)\b/i, value: 'hybrid', detail: 'hybrid phrase' },
+  // Office days named by weekday: "in the office Tuesday and Thursday", "Mondays and Wednesdays on-site".
+  { pattern: WEEKDAY_OFFICE, value: 'hybrid', detail: 'office weekdays', hint: WEEKDAY, unless: /\bmon[\s\S]*\bfri|\bfri[\s\S]*\bmon/i },
+  // A home-based role: UK Workday's "Homeworker - UK", "the position is home-based".
+  { pattern: /\bhome[- ]?worker\b|\bhome[- ]based (?:role|position|job|work(?:ing)?|setup|employee|contract)\b|\b(?:role|position|job) is (?:fully )?home[- ]based\b/i, value: 'remote', detail: 'home-based', hint: /home/i },
   { pattern: /\b(fully[- ]remote|100% remote|remote[- ]first|all[- ]remote|remote[- ]only|work from anywhere|work (fully )?remotely|primarily telework|full[- ]time telework|remote (role|position|job|opportunity|team|company)|(role|position|job) (is|can be) (performed |done |based )?(fully |100% )?remote(ly)?|this is a remote|roles are remote|remote-friendly|distributed-first|full remote|t[ée]l[ée]travail (complet|total)|100 ?% t[ée]l[ée]travail|vollständig remote|100 ?% homeoffice|remote within|work from home(?!\s+(up to\s+)?([1-4]|one|two|three|four)\s+days?|\s+(days?|stipend|allowance|budget|perks?|equipment|setup|options?|flexibility|fridays?)\b)|open to remote|100 ?% remot[oa]|\[remot[oa]\]|totalmente remot[oa]|trabalho remoto|trabajo remoto|oder remote|remote oder|remote (candidates|applicants) (are )?(welcome|considered|encouraged)|remote or (in[- ]office|on-?site|in (our|the|one of our))|remote,? (US|USA|United States|Canada|UK|Europe|EMEA)|\(remote\)|remote \((US|USA|United States|Canada|UK|Europe|EMEA|[A-Z][a-z]+)\))\b|\(remote\)/i, value: 'remote', detail: 'remote phrase' },
-  { pattern: /\b(in[- ]office|on-?site|in[- ]person)\b/i, value: 'onsite', detail: 'on-site mention' },
+  { pattern: /\b(in[- ]office|on-?site|in[- ]person)\b/i, value: 'onsite', detail: 'on-site mention', weak: true },
 ];
 
 // A header segment that is only the arrangement, in the languages the project reads.
@@ -63,9 +82,17 @@ function arrangementOf(word: string): Workplace {
  * Sentences about remote work that do not say this role is remote: a possibility ("there may be
  * an opportunity to work remotely"), the company's culture ("an inclusive, remote-first culture").
  */
-const NOT_THIS_ROLE = /\b(?:may|might|could) (?:\w+ ){0,4}(?:opportunit(?:y|ies)|option|possibility|flexibility) to work (?:remotely|from home)\b|\b(?:may|might|could) (?:be )?(?:able to )?work remotely (?:on occasion|occasionally|from time to time|at times)\b|\bremote[- ]first culture\b/i;
+const NOT_THIS_ROLE = /\b(?:may|might|could) (?:\w+ ){0,4}(?:opportunit(?:y|ies)|option|possibility|flexibility) to work (?:remotely|from home)\b|\b(?:may|might|could) (?:be )?(?:able to )?work remotely (?:on occasion|occasionally|from time to time|at times)\b|\bremote[- ]first culture\b|\b(?:option|ability|freedom|flexibility) to work (?:from home|remotely)\b[^.;]{0,30}\b(?:when needed|as needed|if needed|when required|occasionally|on occasion|from time to time|some days|at times)\b/i;
 
-const WHERE_WORDS = /remote|from home|this location|wfh|hybrid|office|site|person|days?\b|telework|anywhere|distributed|flexib|t[ée]l[ée]travail|homeoffice|home office|arbeiten|büro|presencial|remot[oa]/i;
+/**
+ * In a benefits or company section, flexibility is a perk, not the role's arrangement ("we
+ * support flexible work, including the option to work from home"); fixed days and a named
+ * hybrid arrangement ("Hybrid work options") still count.
+ */
+const PERK_FLEXIBILITY = /\b(?:flexib\w*|options?|when needed|as needed|occasional(?:ly)?|possibilit\w*|opportunit\w*|balance)\b/i;
+const FIXED_DAYS = /\b(?:[1-4]|one|two|three|four)\s+days?\b|\b(?:mon|tues|wednes|thurs|fri)days?\b/i;
+
+const WHERE_WORDS = /remote|from home|home[- ]?(?:worker|based)|this location|wfh|hybrid|office|site|person|days?\b|telework|anywhere|distributed|flexib|t[ée]l[ée]travail|homeoffice|home office|arbeiten|büro|presencial|remot[oa]/i;
 
 /**
  * Yes/no fields whose value sits on the next line or after a colon, as USAJobs and some ATS
@@ -99,6 +126,28 @@ function fieldPairs(lines: readonly { text: string }[]): Found<Workplace | null>
   if (telework?.value === 'hybrid') return found('hybrid', telework.line, 'telework field');
   if (remote && remote.value === null && said.length === 1) return found('onsite', remote.line, 'yes/no field');
   return null;
+}
+
+function isPerkFlexibility(s: Span, sections: readonly Section[]): boolean {
+  const kind = sectionAt(sections, s.start)?.kind;
+  return (kind === 'benefits' || kind === 'about') && PERK_FLEXIBILITY.test(s.text) && !FIXED_DAYS.test(s.text) && !/\bhybrid\b/i.test(s.text);
+}
+
+/**
+ * The arrangement one field of a Hacker News field line gives: "ONSITE https://…", "Remote (PST ±5)",
+ * "SF, Remote ok for senior (US/CAN)", "Onsite or Remote". Null when the field is about something else.
+ */
+export function arrangementInField(field: string): Workplace | null {
+  const f = field.replace(/https?:\/\/\S+/g, ' ').replace(/\([^)]*\)/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
+  if (f.length === 0 || f.length > 60) return null;
+  const exact = HEADER_ARRANGEMENT.exec(f)?.[1];
+  if (exact !== undefined) return arrangementOf(exact);
+  const remote = /(?:^|[,/;] ?|\bor )(?:fully )?remote\b|\bremote (?:ok|okay|friendly|possible|allowed|available|welcome)\b/.test(f);
+  const hybrid = /\bhybrid\b/.test(f);
+  const onsite = /\b(?:on-?site|in[- ]office|in[- ]person)\b/.test(f);
+  if (hybrid) return 'hybrid';
+  if (remote) return 'remote';
+  return onsite ? 'onsite' : null;
 }
 
 export function extractWorkplace(text: string): Found<Workplace | null> {
@@ -140,37 +189,40 @@ export function extractWorkplace(text: string): Found<Workplace | null> {
   }
   // A Hacker News field line: "Acme | Engineer | San Francisco | Onsite | $150k".
   const fieldLine = fieldLineOf(body);
-  const fieldWord = fieldLine?.fields.map((x) => x.trim().toLowerCase()).map((x) => HEADER_ARRANGEMENT.exec(x)?.[1]).find((x) => x !== undefined);
-  if (fieldLine && fieldWord !== undefined) return found(arrangementOf(fieldWord), fieldLine.line.text, 'field line');
+  const fieldWord = fieldLine?.fields.map(arrangementInField).find((x) => x !== null);
+  if (fieldLine && fieldWord !== undefined && fieldWord !== null) return found(fieldWord, fieldLine.line.text, 'field line');
   if (titleLine) {
     const seg = titleLine.text.split(/\s*[|·•(),]\s*|\s+[-–—]\s+/).map((s) => s.trim().toLowerCase());
     const hit = seg.find((s) => /^(fully )?remote$|^hybrid$|^on-?site$|^in[- ]office$/.test(s));
     if (hit !== undefined) return found(hit.includes('remote') ? 'remote' : hit === 'hybrid' ? 'hybrid' : 'onsite', titleLine.text, 'title line');
   }
-  const sentences = sentencesOf(body).filter((s) => WHERE_WORDS.test(s.text) && !NOT_THIS_ROLE.test(s.text));
+  const sections = sectionsOf(body);
+  const sentences = sentencesOf(body).filter((s) => WHERE_WORDS.test(s.text) && !NOT_THIS_ROLE.test(s.text) && !isPerkFlexibility(s, sections));
   // Strong phrases in order; a weak "on-site mention" only when nothing else is said.
-  const hits: { value: Workplace; line: string; detail: string; rank: number }[] = [];
-  PHRASES.forEach((r, rank) => {
+  const hits: { value: Workplace; line: string; detail: string; weak: boolean }[] = [];
+  for (const r of PHRASES) {
     for (const s of sentences) {
-      if (r.value !== null && r.pattern.test(s.text)) {
-        hits.push({ value: r.value, line: s.text, detail: r.detail, rank });
-        break;
-      }
+      if (r.value === null || (r.hint !== undefined && !r.hint.test(s.text))) continue;
+      const m = r.pattern.exec(s.text);
+      if (m === null || (r.unless?.test(m[0]) ?? false)) continue;
+      hits.push({ value: r.value, line: s.text, detail: r.detail, weak: r.weak ?? false });
+      break;
     }
-  });
-  const has = (v: Workplace, maxRank = 2): (typeof hits)[number] | undefined => hits.find((h) => h.value === v && h.rank <= maxRank);
-  const onsite = has('onsite', 0);
+  }
+  const has = (v: Workplace): (typeof hits)[number] | undefined => hits.find((h) => h.value === v && !h.weak);
+  const onsite = has('onsite');
   const hybrid = has('hybrid');
   const remote = has('remote');
-  const pick = hybrid ?? onsite ?? remote ?? has('onsite', 3);
+  const weakOnsite = hits.find((h) => h.weak);
+  const pick = hybrid ?? onsite ?? remote ?? weakOnsite;
   // "remote-first" with an occasional office day reads remote; a named hybrid arrangement wins otherwise.
   if (remote && hybrid && /remote[- ]first|fully[- ]remote|100% remote|all[- ]remote/i.test(remote.line) && !/\bhybrid\b/i.test(hybrid.line)) {
     return found('remote', remote.line, remote.detail);
   }
   if (!pick) return found(null, null, null);
   // A bare "on-site" mention (on-site support, on-site interviews) is too weak on its own.
-  if (pick.rank === 3 && !/\b(work|role|position|job|based|office|employment)\b/i.test(pick.line)) return found(null, null, null);
+  if (pick.weak && !/\b(work|role|position|job|based|office|employment)\b/i.test(pick.line)) return found(null, null, null);
   // Nor is one named beside remote as a choice ("work personas (flexible, remote, or required in office)").
-  if (pick.rank === 3 && /\bremote\b/i.test(pick.line)) return found(null, null, null);
+  if (pick.weak && /\bremote\b/i.test(pick.line)) return found(null, null, null);
   return found(pick.value, pick.line, pick.detail);
 }

@@ -187,7 +187,8 @@ const SENIORITY_WORDS: ReadonlyArray<[RegExp, NonNullable<StructuredFacts['level
   [/^(intern(ship)?|student|trainee|stage|praktikum|pr[áa]cticas|est[áa]gio|tirocinio|stagiair)$/i, 'intern'],
   [/^(entry([\s_-]level)?|junior|jr\.?|graduate|new[\s_-]grad|associate|premier emploi|d[ée]butant|einstieg|berufseinstieg|sin experiencia|n[íi]vel de entrada|primo impiego|starter)$/i, 'entry'],
   [/^(mid([\s_-]level)?|intermediate|experienced)$/i, 'mid'],
-  [/^(senior|sr\.?)$/i, 'senior'],
+  // LinkedIn's and SmartRecruiters' "Mid-Senior level": the title's own level word still comes first (src/extract/index.ts).
+  [/^(senior|sr\.?|mid[\s_-]senior)$/i, 'senior'],
   [/^staff$/i, 'staff'],
   [/^principal$/i, 'principal'],
   [/^(lead|team[\s_-]lead)$/i, 'lead'],
@@ -199,8 +200,8 @@ const SENIORITY_WORDS: ReadonlyArray<[RegExp, NonNullable<StructuredFacts['level
 ];
 
 /**
- * A level from a site's own seniority field ("Senior", "Entry level", "Director"). Ambiguous
- * buckets such as LinkedIn's "Mid-Senior level" keep only the label: the text decides.
+ * A level from a site's own seniority field ("Senior", "Entry level", "Mid-Senior level",
+ * "Director"). The extractor reads it as the source's criteria, after the title's level word.
  */
 export function levelFromLabel(label: string | null): StructuredFacts['level'] | undefined {
   if (!label || /^(not applicable|n\/a|none|other)$/i.test(label.trim())) return undefined;

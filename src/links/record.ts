@@ -210,8 +210,17 @@ const NO_NAME = /^(?:multiple companies|various|confidential|n\/?a|none|null|unk
 function payOf(fields: Map<Field, unknown>, places: readonly string[]): StructuredFacts['pay'] {
   const period = mapPayPeriod(textOf(fields.get('period')));
   const currency = textOf(fields.get('currency'));
-  const band = payBand(fields.get('salaryMin'), fields.get('salaryMax'), currency, period, places.length === 1 ? places[0] ?? null : null);
+  const place = places.length === 1 ? places[0] ?? null : null;
+  const band = payBand(fields.get('salaryMin'), fields.get('salaryMax'), currency, period, place);
   if (band) return [band];
+  // Naukri and others: "salary": { "min": 475000, "max": 750000, "currency": "INR", "period": "Per Annum" }.
+  // A card listing several cities gives its one band for each of them, as the card collapses them.
+  const salary = fields.get('salaryText');
+  if (isRecord(salary)) {
+    const b = payBand(salary.min ?? salary.from ?? salary.minimum, salary.max ?? salary.to ?? salary.maximum, salary.currency ?? currency,
+      mapPayPeriod(textOf(salary.period) ?? textOf(salary.unit) ?? textOf(salary.interval)) ?? period, place);
+    if (b) return places.length > 1 ? places.map((location) => ({ ...b, location })) : [b];
+  }
   // JustJoin.it: employment_types: [{ type, salary: { from, to, currency } }].
   for (const e of listOf(fields.get('employment'))) {
     const salary = isRecord(e) && isRecord(e.salary) ? e.salary : null;
@@ -219,6 +228,12 @@ function payOf(fields: Map<Field, unknown>, places: readonly string[]): Structur
     if (b) return [b];
   }
   return [];
+}
+
+/** A range of years given as data ({ "min": 2, "max": 7, "unit": "years" }) as the words the years reader knows. */
+function yearsOf(v: unknown): string | null {
+  if (!isRecord(v) || typeof v.min !== 'number' || !/^(?:years?|yrs?)?$/i.test(String(v.unit ?? ''))) return null;
+  return typeof v.max === 'number' && v.max > v.min ? `${v.min}-${v.max} years` : `${v.min}+ years`;
 }
 
 function employmentOf(fields: Map<Field, unknown>): StructuredFacts['employmentType'] {
@@ -280,8 +295,9 @@ export function readRecord(json: unknown): ReadResult | null {
     posted: formatPostedDate(fields.get('posted')),
   });
   // Values given as words go to the text, where the extractors read them like a header's fields.
-  const salary = textOf(fields.get('salaryText')) ?? labelled.get('salary') ?? null;
-  const experience = textOf(fields.get('experience')) ?? labelled.get('experience') ?? null;
+  const salaryField = fields.get('salaryText');
+  const salary = (isRecord(salaryField) ? null : textOf(salaryField)) ?? labelled.get('salary') ?? null;
+  const experience = yearsOf(fields.get('experience')) ?? textOf(fields.get('experience')) ?? labelled.get('experience') ?? null;
   const skills = listOf(fields.get('skills')).map(textOf).filter((s): s is string => s !== null).join(', ');
   const header = [
     salary && !/not disclosed/i.test(salary) && !facts.pay ? `Salary: ${salary}` : null,

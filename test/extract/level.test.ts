@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readCriteria } from '../../src/extract/criteria.js';
 import { extractLevel, levelFromTitle } from '../../src/extract/level.js';
 
 const cases: ReadonlyArray<readonly [string, string, string]> = [
@@ -94,5 +95,50 @@ describe('level named in a sentence, and labels read by their value', () => {
   it('reads "Direct Reports: No" as no people manager, and "General Manager" as a senior manager (b049)', () => {
     expect(level('Direct Reports: No\nWe build payment systems.')).toBeNull();
     expect(levelFromTitle('General Manager – Project (Commercial Real Estate)')?.seniority).toBe('senior-manager');
+  });
+});
+
+// Issue 16's level failures, on wording from real postings (tune split of fixtures/real, the
+// shared corpus, and the sites issue 17 names).
+describe('level: criteria fields, rungs, other languages, students and ranges', () => {
+  const base = { titleLine: null, criteria: null, internship: false, minYears: null };
+  const level = (title: string | null, text: string, minYears: number | null = null): string | null =>
+    extractLevel({ ...base, title, text, minYears, criteria: readCriteria(text).seniority }).value.seniority;
+
+  it('reads a labelled level field inline or over its values, the lowest of several (a074, b005, LinkedIn)', () => {
+    expect(level('Developer', 'Experience Level: Mid-Senior Level')).toBe('senior');
+    expect(level('Developer', 'Seniority level\nMid-Senior level\nEmployment type\nFull-time')).toBe('senior');
+    expect(level('Developer', '#### Nível\n- Pleno\n- Sênior\n#### Local\nRemoto')).toBe('mid');
+    expect(level('Developer', '#### Nível\n- Sênior')).toBe('senior');
+    // A value that names no level is no level.
+    expect(level('Developer', 'Experience level: 1 year')).toBeNull();
+  });
+  it('lets the title\'s own level word beat the criteria ("AI/ML Intern" under "Entry level", fairdeal)', () => {
+    expect(level('AI/ML Intern', 'Seniority level\nEntry level')).toBe('intern');
+  });
+  it('reads a Roman rung after any title word, and Brazilian level words (a071, b004)', () => {
+    expect(levelFromTitle('Executive Secretary II')?.seniority).toBe('mid');
+    expect(levelFromTitle('Pessoa Desenvolvedora Fullstack Sênior')?.seniority).toBe('senior');
+    expect(levelFromTitle('Desenvolvedor Back-end Pleno')?.seniority).toBe('mid');
+    expect(levelFromTitle('Analista de Dados Júnior')?.seniority).toBe('entry');
+  });
+  it('reads a student job from its wording (a005 "Laufendes Studium", a044 "final year of university studies")', () => {
+    expect(level(null, 'Dein Profil\nLaufendes Studium in Informatik, Wirtschaftsinformatik, Data Science oder vergleichbar')).toBe('intern');
+    expect(level('Placement Analyst', 'Qualifications:\nCurrently in your final year of university studies or a recent graduate.')).toBe('intern');
+    // Students the role works with are not the role.
+    expect(level('Analyst', 'About us\nWe employ many working students.')).toBeNull();
+  });
+  it('does not read a range of levels as entry (a002, a052)', () => {
+    expect(level('Rust Software Engineer', "We're open to a range of experience levels — from exceptional early-career engineers to senior and staff-level.")).toBeNull();
+    expect(level('Software Engineer', 'Salary starting at €63,965 for entry-level positions, and €105,737 to €143,330 for those with experience.')).toBeNull();
+    expect(level('Field Operations Specialist', 'This Job Is: A job for which military experienced candidates are encouraged to apply A good job for someone just entering the workforce')).toBe('entry');
+  });
+  it('reads a "manager" title that asks at most two years and manages nobody as the job it names (b022, b025, b070)', () => {
+    expect(level('Demand Manager', 'Field Sales, B2B Sales.', 2)).toBe('mid');
+    expect(level('Service Manager', 'Various MIS report preparation for bank.', 1)).toBe('entry');
+    expect(level('(Senior) Promotion & Pricing Manager (w/m/d)', 'mindestens 2-3 Jahre praktische Berufserfahrung', 2)).toBe('senior');
+    // With people to manage, or more years, it is a manager.
+    expect(level('Service Manager', 'You will manage a team of 6 engineers.', 1)).toBe('manager');
+    expect(level('Analytics Engineering Manager', 'SQL and dbt.', 5)).toBe('manager');
   });
 });

@@ -41,3 +41,30 @@ describe('workplace on real postings', () => {
     expect(workplace('📍 Leipzig, München oder Remote · Teilzeit (15–20h)')).toBe('remote');
   });
 });
+
+// Issue 16's and 17's workplace failures, on the real wording they quote and on tune-split postings.
+describe('workplace: fixed office days, home workers, perks and field lines', () => {
+  it('reads office days named by weekday, or counted in a named office, as hybrid', () => {
+    expect(workplace('Anchor Days: Tuesday and Thursday are mandatory in-office days for all Hybrid staff.')).toBe('hybrid');
+    expect(workplace('You will be in the office on Tuesdays and Thursdays.')).toBe('hybrid');
+    expect(workplace('This role requires three days per week in our London office.')).toBe('hybrid');
+    // Five weekdays in the office is every day.
+    expect(workplace('You will work in the office Monday to Friday, 9am to 5pm.')).not.toBe('hybrid');
+  });
+  it('reads a home worker as remote (Workday "Homeworker - UK", issue 17)', () => {
+    expect(workplace('Homeworker - UK')).toBe('remote');
+    expect(workplace('The position is home-based with occasional travel to client sites.')).toBe('remote');
+    expect(workplace('We provide home-based care to elderly patients.')).toBeNull();
+  });
+  it('does not read flexibility perks as the arrangement, but keeps a named hybrid one (corpus 010, a076)', () => {
+    expect(workplace('What we offer\nWe support flexible work, including the option to work from home when needed.')).toBeNull();
+    expect(workplace('There is the flexibility to work remotely when needed.')).toBeNull();
+    expect(workplace('Benefits\n• Generous Benefits: Enjoy up to 18 weeks of paid parental leave, flexible hybrid working arrangements, and genuine leave options.')).toBe('hybrid');
+    expect(workplace('Benefits\n• Hybrid work options\n• 9/80 flexible work schedule')).toBe('hybrid');
+  });
+  it('reads the arrangement in a Hacker News field line whatever rides along (b008, b028, b029)', () => {
+    expect(workplace('usdsgov 88 days ago\nUnited States Digital Service | Senior Product Managers, Senior Designers | Washington, DC | ONSITE https://www.usds.gov/\nWe are hiring.')).toBe('onsite');
+    expect(workplace('alixanderwang 84 days ago | [–]\nTerrastruct | Software Engineer | SF, Remote ok for senior (US/CAN) | Full-time | $120-$200K base | 0.2-1.5% equity')).toBe('remote');
+    expect(workplace('ed 84 days ago | | [–]\nCardbox | $60k part-time (20hr/wk) | Remote (PST ±5) | Fullstack, Rails & React.JS | https://getcardbox.com/')).toBe('remote');
+  });
+});

@@ -43,6 +43,24 @@ describe('job records read by their keys', () => {
     expect(p.requirements.minYears).toBe(4);
   });
 
+  it('reads a Naukri card whose salary and experience are objects (b022: OYO "Demand Manager")', () => {
+    const card = {
+      title: 'Demand Manager',
+      company: { name: 'OYO', rating: 3.1 },
+      location: 'Jaipur',
+      experience: { min: 2, max: 7, unit: 'years' },
+      salary: { min: 475000, max: 750000, currency: 'INR', period: 'Per Annum' },
+      workMode: 'Work from office',
+      description: 'Location: Jaipur. Notice Period: Immediate to 15 Days Preferred Field Role (Mon-Sat Daily)',
+    };
+    const p = extracted(JSON.stringify(card, null, 2));
+    expect(p.pay.map((b) => [b.min, b.max, b.currency, b.period])).toEqual([[475000, 750000, 'INR', 'year']]);
+    expect(p.requirements.minYears).toBe(2);
+    // A "manager" title asking two years, with nobody to manage, is the job it names.
+    expect(p.level.seniority).toBe('mid');
+    expect(p.workplace).toBe('onsite');
+  });
+
   it('reads a remote JustJoin.it offer as remote in its country, with the pay of its contract types', () => {
     const p = pasted(fixture('justjoinit-salesforce-developer.json'));
     expect(p.company).toBe('Enxoo');

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { cleanPosting } from '../../src/clean/index.js';
+import { extractPosting } from '../../src/extract/index.js';
 import { parseHtml } from '../../src/links/html.js';
 import { ashby } from '../../src/links/sites/ashby.js';
 import { boardTokenInPage, greenhouse } from '../../src/links/sites/greenhouse.js';
@@ -191,8 +193,10 @@ describe('LinkedIn', () => {
       posted: '2 weeks ago',
       pay: [{ location: null, min: 210000, max: 260000, currency: 'USD', period: 'year', note: null }],
     });
-    // "Mid-Senior level" names no single seniority: the text decides.
-    expect(read?.structured.level).toBeUndefined();
+    // "Mid-Senior level" is the source's criteria (senior), read after the title's own level word.
+    expect(read?.structured.level).toMatchObject({ seniority: 'senior', label: 'Mid-Senior level' });
+    const posting = extractPosting(cleanPosting(read?.text ?? '').text, { structured: read?.structured ?? {} });
+    expect(posting.level).toMatchObject({ seniority: 'staff', track: 'ic' });
   });
 
   it('keeps the description and criteria, and never another employer’s salary from similar jobs', () => {

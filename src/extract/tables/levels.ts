@@ -24,9 +24,11 @@ export const TITLE_LEVELS: readonly LevelRule[] = [
   // "Member of Technical Staff" is a company's name for every engineer, not the staff rung.
   { pattern: /(?<!technical )\b((senior|sr)\.? )?staff\b(?! accountant| nurse| writer| assistant)/i, seniority: 'staff', track: 'ic' },
   { pattern: /\b((senior|sr)\.? )?(tech(nical)? )?lead\b/i, seniority: 'lead', track: 'ic' },
-  { pattern: /\b(senior|sr\.?|snr\.?|expert|experienced)(?=[\s,/)-]|$)/i, seniority: 'senior', track: 'ic' },
+  // "Pleno" and "Semi Senior" are Brazil's and Latin America's middle rung, before "Senior" can match.
+  { pattern: /\b(pleno|semi[- ]?s[eê]nior|ssr)(?![\p{L}\d])/iu, seniority: 'mid', track: 'ic' },
+  { pattern: /\b(senior|s[eê]nior|sr\.?|snr\.?|expert|experienced)(?=[\s,/)-]|$)/i, seniority: 'senior', track: 'ic' },
   { pattern: /\b(mid[- ]?level|mid|intermediate|medior)\b/i, seniority: 'mid', track: 'ic' },
-  { pattern: /\b(junior|jr\.?|associate|entry[- ]level|entry|new grad(uate)?|graduate|early[- ]career)(?=[\s,/)-]|$)/i, seniority: 'entry', track: 'ic' },
+  { pattern: /\b(junior|j[uú]nior|jr\.?|associate|entry[- ]level|entry|new grad(uate)?|graduate|early[- ]career)(?=[\s,/)-]|$)/i, seniority: 'entry', track: 'ic' },
 ];
 
 /**
@@ -45,6 +47,8 @@ export function rungOf(token: string): number | null {
   return ROMAN[t] ?? null;
 }
 const ROLE_THEN_RUNG = /\b(?:engineer|developer|scientist|analyst|specialist|administrator|architect|programmer|designer|consultant|technician|researcher|associate|representative|accountant|coordinator)\s+(i{1,3}|iv|v|vi|[1-6])\b(?![.,]\d)/i;
+/** A Roman rung II–VI after any word of a title ("Executive Secretary II", "Nurse III"); "I" alone needs a role noun. */
+const WORD_THEN_ROMAN = /\b[A-Za-z]{3,}\s+(ii|iii|iv|v|vi)\b(?![.,]?\d)(?!\s*[-–]\s*[A-Z]{2,}\b)/i;
 export const LADDERS: readonly LadderRule[] = [
   // Amazon-style SDE ladder: SDE III is senior.
   { pattern: /\bsde[\s-]?(i{1,3}|[1-3])\b/i, rungs: { 1: 'entry', 2: 'mid', 3: 'senior' } },
@@ -53,6 +57,7 @@ export const LADDERS: readonly LadderRule[] = [
   { pattern: /\bIC([1-6])\b/, rungs: { 1: 'entry', 2: 'entry', 3: 'mid', 4: 'senior', 5: 'staff', 6: 'principal' } },
   // Title ladders: I entry, II and III mid (III is the middle of most five-rung ladders), IV senior, V staff.
   { pattern: ROLE_THEN_RUNG, rungs: { 1: 'entry', 2: 'mid', 3: 'mid', 4: 'senior', 5: 'staff', 6: 'principal' } },
+  { pattern: WORD_THEN_ROMAN, rungs: { 2: 'mid', 3: 'mid', 4: 'senior', 5: 'staff', 6: 'principal' } },
 ];
 
 /**
@@ -76,18 +81,50 @@ export function seniorityFromGrade(grade: number): Seniority | null {
 /** Text (not title) phrases that put the role on the manager track. */
 export const MANAGER_TRACK_PHRASES = /\b(people leader|people manager|manage a team of|managing a team of|lead a team of \d+|direct reports?|line manage(ment|r)?|manage and grow (a|the) team|hire and develop|build and lead (a|the) team|responsible for (hiring|managing) (a |the )?team|performance reviews for)\b/i;
 
+/** A higher level named in the same sentence: "from early-career engineers to senior and staff-level" is a range, not entry. */
+export const HIGHER_LEVEL_TOO = /\b(?:senior|staff[- ]level|staff engineers?|principal|for those with (?:more )?experience|all (?:experience )?levels|range of (?:experience )?levels|mid[- ]level)\b/i;
+
 /** Text phrases that mark an entry-level role when the title has no level word. */
 export const ENTRY_TEXT = /\b(entry[- ]level|new grad(uate)?s?\b|recent (college )?graduates?|early[- ]career|just entering the workforce|no (prior )?experience (is )?(required|necessary)|graduate program(me)?)\b/i;
 
-/** LinkedIn's "Seniority level" criterion values. */
-export const LINKEDIN_SENIORITY: Readonly<Record<string, Seniority>> = {
-  internship: 'intern',
-  'entry level': 'entry',
-  associate: 'entry',
-  'mid-senior level': 'senior',
-  director: 'director',
-  executive: 'executive',
-};
+/**
+ * The values a source's own level field takes (LinkedIn's and SmartRecruiters' "Mid-Senior
+ * level", Brazilian boards' "Nível: Pleno", "Experience level: Entry"), by the word they lead
+ * with once " level" is off. Only whole values count: "Experience level: 1 year" is no level.
+ */
+export const CRITERIA_SENIORITY: ReadonlyArray<readonly [RegExp, Seniority]> = [
+  [/^(?:intern(?:ship)?|student|trainee|working student|werkstudent(?:in)?|est[aá]gio|estagi[aá]ri[oa]|pr[aá]cticas|praktikum|stage|stagiaire|apprentice(?:ship)?)$/i, 'intern'],
+  [/^(?:entry|entry[- ]level|junior|j[uú]nior|jr\.?|associate|graduate|new grad(?:uate)?|early[- ]career|beginner|d[ée]butant|einsteiger|berufseinsteiger)$/i, 'entry'],
+  [/^(?:mid|mid[- ]level|intermediate|medior|pleno|semi[- ]?s[eê]nior|ssr|experienced|professional)$/i, 'mid'],
+  [/^(?:mid[- ]senior|senior|s[eê]nior|sr\.?|expert|specialist|especialista)$/i, 'senior'],
+  [/^staff$/i, 'staff'],
+  [/^principal$/i, 'principal'],
+  [/^(?:lead|team lead|tech lead)$/i, 'lead'],
+  [/^(?:manager|management)$/i, 'manager'],
+  [/^senior manager$/i, 'senior-manager'],
+  [/^director$/i, 'director'],
+  [/^(?:vp|vice president)$/i, 'vp'],
+  [/^(?:executive|c-level)$/i, 'executive'],
+];
+
+const RANK: readonly Seniority[] = ['intern', 'entry', 'mid', 'senior', 'staff', 'principal', 'lead', 'manager', 'senior-manager', 'director', 'vp', 'executive'];
+
+/** A criteria value as a seniority ("Mid-Senior level" → senior), or null when it names none. */
+export function seniorityOfCriterion(value: string): Seniority | null {
+  const word = value.trim().replace(/^[-•*▪●◦]\s*/, '').replace(/[\s-]+level$/i, '').replace(/[.:]$/, '').trim();
+  return CRITERIA_SENIORITY.find(([re]) => re.test(word))?.[1] ?? null;
+}
+
+/** The lower of two levels: a field listing "Pleno" and "Sênior" is open from the lower one. */
+export function lowerSeniority(a: Seniority, b: Seniority): Seniority {
+  return RANK.indexOf(a) <= RANK.indexOf(b) ? a : b;
+}
+
+/**
+ * Wording that puts the role among students: they must be studying now ("Laufendes Studium",
+ * "currently in your final year of university studies"), or the job is a placement or working-student job.
+ */
+export const INTERN_TEXT = /\b(?:currently (?:enrolled|studying|pursuing (?:a|an|your) (?:bachelor|master|degree|undergraduate|university))|(?:in )?(?:your |the )?final year of (?:your )?(?:university|undergraduate|bachelor|degree|studies|study)|final[- ]year (?:student|undergraduate)s?|laufende[sn]? (?:studium|bachelor|master)|immatrikuliert|eingeschrieben(?:e|er)? student|working student|werkstudent(?:in)?|(?:industrial|summer|sandwich|year[- ]long|12[- ]month) placement|placement (?:year|student)s?)\b/i;
 
 /** Years of required experience → seniority, when nothing else says. */
 export function seniorityFromYears(years: number): Seniority {
