@@ -19,6 +19,8 @@ const discordRenderer = async (): Promise<(card: Card) => unknown> => (await imp
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
+/** How often digests that are due are looked for (each runs once across processes: a claim in the store). */
+const DIGEST_TICK_MS = 60 * 1000;
 /** How long shutdown lets replies in flight finish. */
 export const DRAIN_MS = 10_000;
 
@@ -238,6 +240,12 @@ export async function startJobcard(config: Config, log: Logger, opts: StartOptio
     throw err;
   }
 
+  // Channel digests (/jd digest): every minute, what is due is posted by one process.
+  const runDigests = (): void => {
+    desk.digests.runDue(new Date()).catch((err: unknown) => log.warn({ err: describeError(err) }, 'running digests failed; trying again in a minute'));
+  };
+  const digestTimer = setInterval(runDigests, DIGEST_TICK_MS).unref();
+
   const warming = new AbortController();
   if (config.JOBCARD_WARM_UP) {
     // The workers warm the core as they start; one round here warms reading results and rendering cards.
@@ -253,12 +261,13 @@ export async function startJobcard(config: Config, log: Logger, opts: StartOptio
   const stopAll = async (): Promise<void> => {
     warming.abort();
     clearInterval(purger);
+    clearInterval(digestTimer);
     const drain = Promise.allSettled([
       slack?.stop().then(() => { slackUp = false; }),
       discord?.stop(),
       playground?.close(),
       server ? new Promise<void>((resolve) => server?.close(() => resolve())) : undefined,
-    ]);
+    ]).then(() => desk.alerts.idle()); // alert DMs the last events started
     await Promise.race([drain, new Promise((resolve) => setTimeout(resolve, DRAIN_MS).unref())]);
     await Promise.allSettled([core.close(), store.close()]);
   };

@@ -1,5 +1,6 @@
 import { Client, DiscordjsErrorCodes, Events, GatewayIntentBits, Options, Partials, Status, type ClientOptions } from 'discord.js';
 import type { Desk } from '../../src/desk/desk.js';
+import { discordAlertDelivery, discordDigestDelivery } from './alerts.js';
 import { drained, NO_PINGS, type BotContext } from './context.js';
 import { registerListeners } from './events/index.js';
 import { HintQueue } from './hints.js';
@@ -111,6 +112,9 @@ export function createDiscordBot(opts: DiscordBotOptions): DiscordBot {
     desk: opts.desk, client, log, permissionLog, hints, inFlight: new Set(), work: new Set(), stopping: false, readBots: new Set(opts.readBots ?? []),
   };
   registerListeners(client, ctx);
+  // Alerts and digests (issue 19): visibility from the server's permissions, DMs, digests by channel id.
+  opts.desk.alerts.connect('discord', discordAlertDelivery(ctx));
+  opts.desk.digests.connect('discord', discordDigestDelivery(ctx));
   client.on(Events.Error, (err) => log.error({ err: describeError(err) }, 'Discord client error'));
   client.on(Events.Warn, (message) => log.warn({ message }, 'Discord client warning'));
   client.on(Events.ShardDisconnect, (event, shard) => log.warn({ code: event.code, shard }, 'Discord gateway closed for good'));

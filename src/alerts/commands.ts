@@ -34,11 +34,9 @@ export async function watchCommand(memory: AlertMemory, ev: CommandEvent, filter
 async function listWatches(memory: AlertMemory, ev: CommandEvent): Promise<DeskReply> {
   const mine = await memory.watchesOf(ev.platform, ev.team, ev.user);
   if (mine.length === 0) return notice('You have no watches. Start one with `/jd watch level:senior+ remote pay:>=150k`.');
-  return {
-    kind: 'list',
-    title: `Your watches (${mine.length} of ${MAX_WATCHES})`,
-    items: mine.map((w) => `#${w.id} ${explainFilter(w.filter).replace(/^Watching: /, '')} (${w.text})`),
-  };
+  // A notice, not a list: a person's watches are theirs alone (Discord shows lists to the channel).
+  const lines = mine.map((w) => `• #${w.id} ${explainFilter(w.filter).replace(/^Watching: /, '')} (${w.text})`);
+  return notice([`Your watches (${mine.length} of ${MAX_WATCHES}); \`/jd unwatch <id>\` stops one:`, ...lines].join('\n'));
 }
 
 /** `/jd unwatch <id>`. */

@@ -59,6 +59,8 @@ export interface WorldOptions {
    * the last shard, so its events and DMs (shard 0) arrive on different sessions.
    */
   shards?: number;
+  /** false: the guild belongs to someone else, so the member's view of a channel follows its overwrites (an owner sees every channel). */
+  memberOwnsGuild?: boolean;
 }
 
 export interface DiscordWorld {
@@ -91,6 +93,15 @@ export interface DiscordWorld {
   react(channelId: string, messageId: string, emoji: string, user?: JsonObject): void;
   /** Dispatch an APPLICATION_COMMAND interaction; returns its id and token. */
   interact(data: JsonObject): { id: string; token: string };
+  /** Another member of the guild (GET /guilds/:g/members/:u and GET /users/:u know them). */
+  addMember(username: string): JsonObject;
+  /**
+   * A text channel in the guild, announced with CHANNEL_CREATE. With `viewers`, a private one:
+   * @everyone is denied View Channel, the bot's role and each viewer are allowed it.
+   */
+  addChannel(name: string, viewers?: readonly JsonObject[]): string;
+  /** The DM channel the bot opened with a user (POST /users/@me/channels), if any. */
+  dmChannelOf(userId: string): string | undefined;
   close(): Promise<void>;
 }
 
@@ -102,6 +113,7 @@ export async function startDiscordWorld(opts: WorldOptions = {}): Promise<Discor
   const botRoleId = snowflake();
   const botUser: JsonObject = { id: applicationId, username: 'jobcard', discriminator: '0', global_name: null, avatar: null, bot: true };
   const member: JsonObject = { id: snowflake(), username: 'dana', discriminator: '0', global_name: 'Dana', avatar: null };
+  const ownerId = snowflake();
   const joinedAt = new Date().toISOString();
   const channels = new Map<string, JsonObject>();
   const jobs: JsonObject = {
@@ -136,7 +148,7 @@ export async function startDiscordWorld(opts: WorldOptions = {}): Promise<Discor
     id: guildId,
     name: 'Job hunters',
     icon: null,
-    owner_id: member['id'],
+    owner_id: opts.memberOwnsGuild === false ? ownerId : member['id'],
     afk_channel_id: null,
     afk_timeout: 300,
     verification_level: 0,
@@ -187,6 +199,28 @@ export async function startDiscordWorld(opts: WorldOptions = {}): Promise<Discor
     ...(opts.refuseIdentify ? { refuseIdentify: opts.refuseIdentify } : {}),
   });
   gatewayUrl = gateway.url;
+
+  const people = new Map<string, JsonObject>([[String(member['id']), member]]);
+  const dms = new Map<string, string>([[String(member['id']), dmChannelId]]);
+  const memberObject = (user: JsonObject): JsonObject => ({ user, roles: [], joined_at: joinedAt, deaf: false, mute: false, flags: 0 });
+  rest.override('GET', /^\/guilds\/(\d+)\/members\/(\d+)$/, (_req, [g, u]) => {
+    const user = people.get(u as string);
+    return g === guildId && user ? { status: 200, json: memberObject(user) } : { status: 404, json: { code: 10007, message: 'Unknown Member' } };
+  });
+  rest.override('GET', /^\/users\/(\d+)$/, (_req, [u]) => {
+    const user = people.get(u as string);
+    return user ? { status: 200, json: user } : { status: 404, json: { code: 10013, message: 'Unknown User' } };
+  });
+  rest.override('POST', /^\/users\/@me\/channels$/, (req) => {
+    const recipient = String(req.body?.['recipient_id'] ?? '');
+    const user = people.get(recipient);
+    if (!user) return { status: 400, json: { code: 50033, message: 'Invalid Recipient(s)' } };
+    const id = dms.get(recipient) ?? snowflake();
+    dms.set(recipient, id);
+    const dm: JsonObject = { id, type: 1, last_message_id: null, recipients: [user], flags: 0 };
+    channels.set(id, dm);
+    return { status: 200, json: dm };
+  });
 
   let interactions = 0;
   const message = (content: string, extra: JsonObject = {}): JsonObject =>
@@ -271,6 +305,32 @@ export async function startDiscordWorld(opts: WorldOptions = {}): Promise<Discor
       });
       return { id, token: itoken };
     },
+    addMember(username: string): JsonObject {
+      const user: JsonObject = { id: snowflake(), username, discriminator: '0', global_name: username, avatar: null };
+      people.set(String(user['id']), user);
+      return user;
+    },
+    addChannel(name: string, viewers?: readonly JsonObject[]): string {
+      const id = snowflake();
+      const view = PERM.ViewChannel.toString();
+      const channel: JsonObject = {
+        ...jobs,
+        id,
+        name,
+        position: channels.size,
+        permission_overwrites: viewers
+          ? [
+              { id: guildId, type: 0, allow: '0', deny: view },
+              { id: botRoleId, type: 0, allow: view, deny: '0' },
+              ...viewers.map((v) => ({ id: v['id'], type: 1, allow: view, deny: '0' })),
+            ]
+          : [],
+      };
+      channels.set(id, channel);
+      gateway.dispatch('CHANNEL_CREATE', channel);
+      return id;
+    },
+    dmChannelOf: (userId: string) => dms.get(userId),
     async close(): Promise<void> {
       await gateway.close();
       await rest.close();

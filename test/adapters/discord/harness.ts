@@ -36,10 +36,10 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(opts: WorldOptions & { links?: LinkReader; store?: Store; readBots?: string[] } = {}): Promise<Harness> {
+export async function startHarness(opts: WorldOptions & { links?: LinkReader; store?: Store; readBots?: string[]; now?: () => Date } = {}): Promise<Harness> {
   const world = await startDiscordWorld(opts);
   const store = opts.store ?? new MemoryStore();
-  const desk = new Desk({ store, ...(opts.links ? { links: opts.links } : {}) });
+  const desk = new Desk({ store, ...(opts.links ? { links: opts.links } : {}), ...(opts.now ? { now: opts.now } : {}) });
   const log = capturingLogger();
   const bots: DiscordBot[] = [];
   const launch = async (): Promise<DiscordBot> => {
