@@ -7,10 +7,10 @@ import type { KeyValue } from '../../../src/store/backend.js';
 import { JobStore } from '../../../src/store/job-store.js';
 import { Sealer } from '../../../src/store/sealed.js';
 import { pollUntil } from '../../fakes/poll.js';
-import { SlackApiStandIn, type StandInWorkspace } from '../../fakes/slack-api.js';
+import { dmOf, SlackApiStandIn, type StandInWorkspace } from '../../fakes/slack-api.js';
 import { messageEvent, SlackSender, slackEscape } from '../../fakes/slack-sign.js';
 import { keysHolding, storeBackends, unique } from '../../fakes/stores.js';
-import { recordingLog, seed, SIGNING_SECRET, type LogLine } from './harness.js';
+import { recordingLog, seed, SIGNING_SECRET, startHttpApp, type LogLine } from './harness.js';
 
 /**
  * Add to Slack end to end: the real Bolt app with its own OAuth flow (InstallProvider) on
@@ -45,6 +45,7 @@ interface Running {
   appUrl: string;
   sender: SlackSender;
   logs: LogLine[];
+  desk: Desk;
 }
 
 async function startOAuthApp(kv: KeyValue): Promise<Running> {
@@ -55,8 +56,9 @@ async function startOAuthApp(kv: KeyValue): Promise<Running> {
   const log = recordingLog(logs);
   const store = new JobStore(kv);
   const installations = new SlackInstallations(store.sealedRecords(new Sealer(randomBytes(32))), log);
+  const desk = new Desk({ store });
   const slack = createSlackApp({
-    desk: new Desk({ store }),
+    desk,
     oauth: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, stateSecret: STATE_SECRET, installations },
     signingSecret: SIGNING_SECRET,
     apiUrl: api.apiUrl,
@@ -67,7 +69,7 @@ async function startOAuthApp(kv: KeyValue): Promise<Running> {
   cleanups.push(() => slack.stop());
   const appUrl = `http://127.0.0.1:${started.port}`;
   api.oauthApp = { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, redirectUrl: `${appUrl}/slack/oauth_redirect` };
-  return { api, slack, kv, installations, appUrl, sender: new SlackSender(appUrl, SIGNING_SECRET), logs };
+  return { api, slack, kv, installations, appUrl, sender: new SlackSender(appUrl, SIGNING_SECRET), logs, desk };
 }
 
 /** The "Add to Slack" link on the install page, and the state cookie the page set. */
@@ -198,6 +200,30 @@ describe.each(backends.list)('Add to Slack on $name', (backend) => {
     expect(run.logs.some((l) => l.level === 'warn' && l.msg === 'Slack installation failed')).toBe(true);
   });
 
+  it('runs /jd and sends a watch’s alert DM in a workspace with that workspace’s own token', async () => {
+    const run = await startOAuthApp(backend.open());
+    const acme = workspace('Acme');
+    const token = (await install(run, acme)).token as string;
+    const bob = unique('UBOB');
+    const id = unique('resp');
+    await run.sender.command({
+      token: 'legacy', team_id: acme.team_id, team_domain: 'acme', channel_id: unique('C'), channel_name: 'jobs', user_id: bob, user_name: 'bob',
+      command: '/jd', text: 'watch level:senior+ place:"New York"', api_app_id: 'A0APP0001', response_url: run.api.responseUrl(id), trigger_id: '1.2.3',
+    });
+    const said = await run.api.waitFor(() => run.api.responses.find((x) => x.id === id));
+    expect(String(said.body.text)).toMatch(/Watch #1 saved/);
+
+    const sharedIn = unique('C');
+    const posting = `${seed('000-builtin-capital-one-sr-manager.txt').toString('utf8')}\n\nJob reference: ${unique('REF')}`;
+    await run.sender.event(messageEvent({ text: slackEscape(posting), channel: sharedIn, user: unique('U') }), { teamId: acme.team_id });
+    await run.api.waitFor(() => postsIn(run.api, sharedIn)[0]);
+    await run.slack.idle();
+    await run.desk.alerts.idle();
+    const dm = await run.api.waitFor(() => postsIn(run.api, dmOf(bob))[0]);
+    expect(dm.authorization).toBe(`Bearer ${token}`);
+    expect(run.api.callsTo('conversations.open').map((c) => c.authorization)).toEqual([`Bearer ${token}`]);
+  });
+
   it('installs org-wide: one installation for the organization answers each of its workspaces', async () => {
     const run = await startOAuthApp(backend.open());
     const enterprise = { id: unique('E'), name: 'Umbrella Corp' };
@@ -231,5 +257,25 @@ describe.each(backends.list)('Add to Slack on $name', (backend) => {
     expect(await run.kv.get(`sealed:slack:org:${enterprise.id}`)).toBeUndefined();
     expect(await keysHolding(run.kv, team)).toEqual([]);
     expect(await run.kv.keys(`sealed:slack:org-team:${enterprise.id}`)).toEqual([]);
+  });
+});
+
+describe('with one SLACK_BOT_TOKEN', () => {
+  it('forgets the workspace’s memory when the app is removed, and says a revoked token needs a new one', async () => {
+    const kv = backends.list[0]!.open();
+    cleanups.push(() => kv.close());
+    const run = await startHttpApp({}, { desk: new Desk({ store: new JobStore(kv) }) });
+    cleanups.push(() => run.close());
+    const channel = unique('C');
+    await run.sender.event(messageEvent({ text: slackEscape(POSTING), channel }), { teamId: 'T0TEAM01' });
+    await run.api.waitFor(() => postsIn(run.api, channel)[0]);
+    await run.settle();
+    expect(await keysHolding(kv, 'T0TEAM01')).not.toEqual([]);
+
+    await run.sender.event({ type: 'app_uninstalled', event_ts: '1800000000.000100' }, { teamId: 'T0TEAM01' });
+    await run.sender.event({ type: 'tokens_revoked', tokens: { bot: ['UBOT0001'] }, event_ts: '1800000000.000200' }, { teamId: 'T0TEAM01' });
+    await pollUntil(() => run.logs.some((l) => l.msg.startsWith('Slack app uninstalled')), 'the uninstall to finish', 10_000);
+    await pollUntil(() => run.logs.some((l) => l.level === 'error' && l.msg.includes('set SLACK_BOT_TOKEN to the new token')), 'the revocation to be reported', 10_000);
+    expect(await keysHolding(kv, 'T0TEAM01')).toEqual([]);
   });
 });
