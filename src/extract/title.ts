@@ -50,7 +50,7 @@ function stripSite(s: string): string {
 const LABELLED = /(?:^|\s)(?<!type of |type |of |class |payroll |classification |civil service )(?:job title|position title|position name|job name|title|position|role|opening)[^\S\t]*(?:[:：]\s*|\t\s*(?:[:：]\s*)?)(\S.*)$/im;
 
 // Parentheticals and trailing segments that say where/how, not what, the job is.
-const NOISE_PAREN = /\s*\((?=[^)]*\b(paid|unpaid|remote|hybrid|in-office|in office|on-?site|full[- ]time|part[- ]time|contract|temporary|permanent|w2|c2c|1099|m\/f\/d|f\/m\/d|w\/m\/d|m\/w\/d|all genders|h\/f|f\/h|req|job id)\b)[^)]*\)/gi;
+const NOISE_PAREN = /\s*\((?=[^)]*\b(paid|unpaid|remote|hybrid|in-office|in office|on-?site|full[- ]time|part[- ]time|contract|temporary|permanent|w2|c2c|1099|m\/f\/d|f\/m\/d|w\/m\/d|m\/w\/d|all genders|h\/f|f\/h|req|job id|home[- ]based|\d{1,2}\s?(?:h|hrs|hours|std))\b)[^)]*\)/gi;
 // A bare gender marker after a European title: "Développeur H/F", "Entwickler m/w/d", "(m/w/x)".
 const GENDER_MARK = /\s+[(\[]?(?:[mwfdhxi]\s*\/\s*){1,3}[mwfdhxi][)\]]?\s*$|\s*[(\[](?:all genders|alle geschlechter|gn)[)\]]\s*$/i;
 const NOISE_SEGMENT = /^(remote|hybrid|on-?site|in[- ]office|full[- ]time|part[- ]time|contract|permanent|urgent|new|start(s|ing)? .+|immediate start|\d{4}|[A-Z]{2,5}\s?\d+|job id.*|req.*|ref.*)$/i;
@@ -74,10 +74,27 @@ export function titleCase(s: string): string {
 }
 
 /** Cleans a raw title: site suffixes, where/how parentheticals and segments, stray punctuation. */
+// Pay riding on a title: "… 40.000 - 50.000", "… (R$ 18.000,00)", "… $120k-$150k".
+const TITLE_PAY = /\s*[(\[]?(?:(?:R\$|[$€£₹]|USD|EUR|GBP)\s?\d(?:[\d.,]*\d)?\s?[kK]?|\d{1,3}(?:[.,]\d{3})+)(?:\s*(?:[-–]|to|bis)\s*(?:R\$|[$€£₹])?\s?\d(?:[\d.,]*\d)?\s?[kK]?)?(?:\s*(?:€|EUR|USD|\/\s?(?:yr|year|hr|hour|month)))?[)\]]?/g;
+// German hours after the role: "… in Voll- oder Teilzeit (mind. 25 Std./Woche) …", "… in Teilzeit".
+const TITLE_HOURS = /\s+(?:in\s+)?(?:Voll-?\s*(?:oder|und|\/)\s*Teilzeit|Vollzeit|Teilzeit)\b.*$/i;
+
+/** "Buchhalter:in in Berlin Süd": the place after " in " is where, not what. */
+function withoutPlaceTail(t: string): string {
+  const m = /\s+in\s+([A-ZÀ-Þ][\p{L}.-]+)(?:\s+[\p{L}.-]+)?\s*(?:,.*)?$/u.exec(t);
+  return m && m.index > 0 && (m[1] ?? '').toLowerCase() in CITIES ? t.slice(0, m.index) : t;
+}
+
 export function cleanTitle(raw: string): string {
   let t = stripSite(raw.replace(/\s+/g, ' '));
+  t = t.replace(TITLE_PAY, '').replace(TITLE_HOURS, '').replace(/,\s*(?:remote|hybrid|on-?site|full[- ]time|part[- ]time)\s*$/i, '').trim();
+  t = withoutPlaceTail(t);
   // Pipes separate a title from page decorations: keep the first segment that names a role.
-  if (t.includes('|')) t = t.split('|').map((p) => p.trim()).find((p) => ROLE_NOUNS.test(p)) ?? t;
+  if (t.includes('|')) {
+    const parts = t.split('|').map((p) => p.trim());
+    // No part names a role (a cut-off "… Specialis | Part-Time | Remote (EU)"): the parts that say how or where go.
+    t = parts.find((p) => ROLE_NOUNS.test(p)) ?? parts.filter((p) => !NOISE_SEGMENT.test(p.replace(/\s*\([^)]*\)\s*$/, ''))).join(' | ');
+  }
   t = t.replace(NOISE_PAREN, '').replace(GENDER_MARK, '');
   // "Analytics Engineering Manager at Airalo": the company is not part of the title.
   const at = /^(.*?\S)\s+(?:at|@)\s+([A-Z][\w&.'’ -]{1,40})$/.exec(t);

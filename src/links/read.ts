@@ -7,6 +7,7 @@ import { descriptionText, readRecord } from './record.js';
 import { SITE_READERS, siteOfHost, type SiteRequest } from './sites/index.js';
 import { readProfiledPage } from './sites/profiles.js';
 import { parseTablePaste } from './table.js';
+import { readFrontMatter } from './front-matter.js';
 
 export type { ReadResult } from './facts.js';
 
@@ -134,6 +135,9 @@ export function readStructuredPaste(text: string): ReadResult | null {
     const read = readRecord(row);
     if (read) return read;
   }
+  // Front matter about a job ("title: … @ Company - Vaga de Emprego", "company: …") names its title and company.
+  const fm = readFrontMatter(text);
+  if (fm) return fm;
   // Raw tags count only in a paste that is markup from its start: in text with a few tags
   // (front matter, a template), HTML's whitespace rules would run its lines together.
   if ((text.match(ESCAPED_TAG)?.length ?? 0) >= 2 || (/^\s*</.test(text) && (text.match(CLOSED_BLOCK)?.length ?? 0) >= 3)) {

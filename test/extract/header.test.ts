@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractCompany } from '../../src/extract/company.js';
-import { extractTitle } from '../../src/extract/title.js';
+import { cleanTitle, extractTitle } from '../../src/extract/title.js';
 
 /**
  * Title and company read the way real postings put them (issue 16 items 2 and 4). Each case is
@@ -88,5 +88,22 @@ describe('title: read where real postings put it', () => {
   it('prefers the posting\'s own title over a civil-service "Class Title"', () => {
     const text = 'OFFICE ASSOCIATE (BILINGUAL)\nJob Requisition ID: 41111\nAgency: Department of Revenue\nClass Title: OFFICE ASSOC - 29080\nSalary: $3,952 - $5,417 per month';
     expect(extractTitle(text, null).value).toBe('Office Associate (Bilingual)');
+  });
+});
+
+describe('title: what rides on it comes off', () => {
+  it('takes pay off the title line', () => {
+    expect(cleanTitle('Buchhalter:in 40.000 - 50.000')).toBe('Buchhalter:in');
+    expect(cleanTitle('Backend Developer ($120k - $150k)')).toBe('Backend Developer');
+    expect(cleanTitle('Full Stack Developer PHP (R$ 18.000,00)')).toBe('Full Stack Developer PHP');
+  });
+  it('takes German hours, a known city after "in", and a trailing arrangement off', () => {
+    expect(cleanTitle('Referent:in Steuern in Voll- oder Teilzeit (mind. 25 Std./Woche) bis zu 100% Remote')).toBe('Referent:in Steuern');
+    expect(cleanTitle('Lohnbuchhalter:in in Berlin Süd, hybrid')).toBe('Lohnbuchhalter:in');
+    expect(cleanTitle('Software Engineer in Test')).toBe('Software Engineer in Test');
+  });
+  it('drops how-and-where parentheticals: hours, home-based', () => {
+    expect(cleanTitle('Pessoa Desenvolvedora Fullstack Sênior (escolha entre 6h ou 8h)')).toBe('Pessoa Desenvolvedora Fullstack Sênior');
+    expect(cleanTitle('Software Developer - C#/.NET (NZ Software Solutions, Home-based)')).toBe('Software Developer - C#/.NET');
   });
 });

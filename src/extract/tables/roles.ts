@@ -23,9 +23,9 @@ export const ROLE_NOUNS = new RegExp(
       'bartender', 'cook', 'housekeeper', 'custodian', 'janitor', 'secretary', 'translator', 'interpreter', 'illustrator',
       'animator', 'actuary', 'underwriter', 'teller', 'lawyer', 'solicitor', 'cto', 'cfo', 'ceo', 'coo', 'ciso', 'cna', 'lpn',
       // German, French, Spanish and Dutch postings name the job in their own words.
-      'entwickler(in)?', 'ingenieur(in)?', 'berater(in)?', 'leiter(in)?', 'referent(in)?', 'sachbearbeiter(in)?', 'softwareentwickler(in)?',
+      'entwickler(in)?', 'buchhalter(in)?', 'mitarbeiter(in)?', 'kaufmann', 'kauffrau', 'ingenieur(in)?', 'berater(in)?', 'leiter(in)?', 'referent(in)?', 'sachbearbeiter(in)?', 'softwareentwickler(in)?',
       'd[ée]veloppeur(se)?', 'ing[ée]nieur(e)?', 'chef de projet', 'responsable', 'charg[ée]e? de', 'technicien(ne)?', 'comptable',
-      'desarrollador(a)?', 'ingeniero(a)?', 'analista', 'ontwikkelaar', 'medewerker',
+      'desarrollador(a)?', 'desenvolvedor(a)?', 'ingeniero(a)?', 'analista', 'ontwikkelaar', 'medewerker',
     ].join('|') +
     String.raw`)\b`,
   'i',
