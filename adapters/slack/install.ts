@@ -150,15 +150,24 @@ export function installPages(log: Log): {
     },
     async failureAsync(error, _options, _req, res) {
       const code = error.code ?? 'unknown';
-      // A bad or expired state (a stale tab, a link opened in another browser) is the person's to retry.
-      const theirs = /missing_state|invalid_state|missing_code|authorization_error/.test(code);
+      const known = FAILURES.find((f) => code.endsWith(f.code));
       log.warn({ code, err: describeError(error) }, 'Slack installation failed');
-      page(res, theirs ? 400 : 500, 'jobcard was not installed', theirs
-        ? 'The installation link expired or was opened in another browser. Start again from the Add to Slack page.'
-        : 'Something went wrong on our side while installing. Please try again in a minute.');
+      page(res, known?.status ?? 500, 'jobcard was not installed', known?.text ?? 'Something went wrong on our side while installing. Please try again in a minute.');
     },
   };
 }
+
+/**
+ * What the person is told when the flow stops on their side (Bolt's installer error codes):
+ * cancelled at Slack, or a state that is not this browser's (a stale tab, another browser, a
+ * forged link). Anything else is ours: a generic line, and the reason in the log.
+ */
+const FAILURES: ReadonlyArray<{ code: string; status: number; text: string }> = [
+  { code: 'authorization_error', status: 400, text: 'The installation was cancelled at Slack: nothing was installed.' },
+  { code: 'missing_state', status: 400, text: 'The installation link expired or was opened in another browser. Start again from the Add to Slack page.' },
+  { code: 'invalid_state', status: 400, text: 'The installation link expired or was opened in another browser. Start again from the Add to Slack page.' },
+  { code: 'missing_code', status: 400, text: 'Slack did not send the installation back. Start again from the Add to Slack page.' },
+];
 
 const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 /** A workspace's name is whatever its admins typed: escaped before it goes in the page. */

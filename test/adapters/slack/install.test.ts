@@ -10,6 +10,7 @@ import { pollUntil } from '../../fakes/poll.js';
 import { dmOf, SlackApiStandIn, type StandInWorkspace } from '../../fakes/slack-api.js';
 import { messageEvent, SlackSender, slackEscape } from '../../fakes/slack-sign.js';
 import { keysHolding, storeBackends, unique } from '../../fakes/stores.js';
+import { closedPort } from '../../app/helpers.js';
 import { recordingLog, seed, SIGNING_SECRET, startHttpApp, type LogLine } from './harness.js';
 
 /**
@@ -48,7 +49,7 @@ interface Running {
   desk: Desk;
 }
 
-async function startOAuthApp(kv: KeyValue): Promise<Running> {
+async function startOAuthApp(kv: KeyValue, at: { port: number; redirectPath: string } | null = null): Promise<Running> {
   const api = await SlackApiStandIn.start();
   cleanups.push(() => api.close());
   cleanups.push(() => kv.close());
@@ -59,13 +60,16 @@ async function startOAuthApp(kv: KeyValue): Promise<Running> {
   const desk = new Desk({ store });
   const slack = createSlackApp({
     desk,
-    oauth: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, stateSecret: STATE_SECRET, installations },
+    oauth: {
+      clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, stateSecret: STATE_SECRET, installations,
+      ...(at ? { redirectUri: `http://127.0.0.1:${at.port}${at.redirectPath}` } : {}),
+    },
     signingSecret: SIGNING_SECRET,
     apiUrl: api.apiUrl,
     retries: 0,
     logger: log,
   });
-  const started = await slack.start(0, '127.0.0.1');
+  const started = await slack.start(at?.port ?? 0, '127.0.0.1');
   cleanups.push(() => slack.stop());
   const appUrl = `http://127.0.0.1:${started.port}`;
   api.oauthApp = { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, redirectUrl: `${appUrl}/slack/oauth_redirect` };
@@ -180,7 +184,7 @@ describe.each(backends.list)('Add to Slack on $name', (backend) => {
     for (const secret of [acmeToken, globexToken, CLIENT_SECRET, STATE_SECRET]) expect(logged).not.toContain(secret);
   });
 
-  it('refuses a redirect without the state cookie or with a forged state, and stores nothing', async () => {
+  it('refuses a redirect without the state cookie, with a forged state or cancelled at Slack, and stores nothing', async () => {
     const run = await startOAuthApp(backend.open());
     const target = workspace('Initech');
     const { href, cookie } = await openInstallPage(run);
@@ -195,6 +199,10 @@ describe.each(backends.list)('Add to Slack on $name', (backend) => {
     const forged = new URL(back);
     forged.searchParams.set('state', 'forged-state');
     expect((await fetch(forged, { headers: { cookie } })).status).toBe(400);
+    // The person clicked Cancel at Slack.
+    const cancelled = await fetch(`${run.appUrl}/slack/oauth_redirect?error=access_denied&state=${new URL(back).searchParams.get('state')}`, { headers: { cookie } });
+    expect(cancelled.status).toBe(400);
+    expect(await cancelled.text()).toContain('cancelled');
     expect(run.api.callsTo('oauth.v2.access')).toEqual([]);
     expect(await run.installations.has({ teamId: target.team_id, enterpriseId: undefined, isEnterpriseInstall: false })).toBe(false);
     expect(run.logs.some((l) => l.level === 'warn' && l.msg === 'Slack installation failed')).toBe(true);
@@ -222,6 +230,21 @@ describe.each(backends.list)('Add to Slack on $name', (backend) => {
     const dm = await run.api.waitFor(() => postsIn(run.api, dmOf(bob))[0]);
     expect(dm.authorization).toBe(`Bearer ${token}`);
     expect(run.api.callsTo('conversations.open').map((c) => c.authorization)).toEqual([`Bearer ${token}`]);
+  });
+
+  it('uses SLACK_REDIRECT_URI when the app lists several: on the authorize link, as the served path, and in the code exchange', async () => {
+    const port = await closedPort();
+    const run = await startOAuthApp(backend.open(), { port, redirectPath: '/slack/oauth/back' });
+    const target = workspace('Hooli');
+    const { href } = await openInstallPage(run);
+    expect(new URL(href).searchParams.get('redirect_uri')).toBe(`${run.appUrl}/slack/oauth/back`);
+    const { href: again, cookie } = await openInstallPage(run);
+    run.api.installTarget = target;
+    const back = (await fetch(again, { redirect: 'manual' })).headers.get('location') ?? '';
+    expect(back.startsWith(`${run.appUrl}/slack/oauth/back?`)).toBe(true);
+    expect((await fetch(back, { headers: { cookie } })).status).toBe(200);
+    expect(run.api.callsTo('oauth.v2.access')[0]?.params.redirect_uri).toBe(`${run.appUrl}/slack/oauth/back`);
+    expect(await run.installations.has({ teamId: target.team_id, enterpriseId: undefined, isEnterpriseInstall: false })).toBe(true);
   });
 
   it('installs org-wide: one installation for the organization answers each of its workspaces', async () => {
