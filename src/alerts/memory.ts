@@ -144,10 +144,11 @@ export class AlertMemory {
   async claimAlert(platform: string, user: string, names: readonly string[]): Promise<boolean> {
     const keys = names.map((n) => `alerted:${platform}:${user}:${n}`);
     const seen = await this.kv.getMany(keys);
-    if (seen.some((v) => v !== undefined && v !== null)) return false;
-    if (!(await this.kv.claim(keys[0] as string, ALERTED_MS))) return false;
+    const won = !seen.some((v) => v !== undefined && v !== null) && (await this.kv.claim(keys[0] as string, ALERTED_MS));
+    // Won or not, every name of this share now stands for the alert: a later edit of this very
+    // message (a new text, a new posting id) must find it, whichever process sent the DM.
     await this.kv.setMany(keys.slice(1).map((key) => ({ key, value: 1, ttlMs: ALERTED_MS })));
-    return true;
+    return won;
   }
 
   async digestOf(platform: string, channel: string): Promise<DigestSchedule | undefined> {
