@@ -2,7 +2,7 @@
  * `npm run bench`: every benchmark in turn. Figures are medians and p99 over repeated runs
  * after warm-up; speed is measured here, never in a timed test.
  */
-const SUITES = ['pipeline', 'chat', 'chat-flood', 'clean', 'repair', 'extract', 'pay', 'hostile', 'links', 'store', 'alerts', 'adapters'];
+const SUITES = ['pipeline', 'chat', 'chat-flood', 'clean', 'repair', 'extract', 'pay', 'hostile', 'links', 'store', 'install', 'alerts', 'adapters'];
 const only = process.argv.slice(2);
 
 for (const name of SUITES) {
