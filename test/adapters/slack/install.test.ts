@@ -141,7 +141,7 @@ describe.each(backends.list)('Add to Slack on $name', (backend) => {
     // A posting in Acme gets its card, posted with Acme's token.
     const acmeChannel = unique('C');
     await paste(run, acme.team_id, acmeChannel);
-    const acmeCard = await run.api.waitFor(() => postsIn(run.api, acmeChannel)[0]);
+    const acmeCard = await run.api.waitFor(() => postsIn(run.api, acmeChannel)[0], 30_000);
     expect(acmeCard.authorization).toBe(`Bearer ${acmeToken}`);
 
     // A second workspace, its own token.
@@ -151,7 +151,7 @@ describe.each(backends.list)('Add to Slack on $name', (backend) => {
     expect(globexToken).not.toBe(acmeToken);
     const globexChannel = unique('C');
     await paste(run, globex.team_id, globexChannel);
-    const globexCard = await run.api.waitFor(() => postsIn(run.api, globexChannel)[0]);
+    const globexCard = await run.api.waitFor(() => postsIn(run.api, globexChannel)[0], 30_000);
     expect(globexCard.authorization).toBe(`Bearer ${globexToken}`);
     // Each workspace's URL came from auth.test with its own token.
     expect(run.api.callsTo('auth.test').map((c) => c.authorization)).toEqual(expect.arrayContaining([`Bearer ${acmeToken}`, `Bearer ${globexToken}`]));
@@ -160,8 +160,8 @@ describe.each(backends.list)('Add to Slack on $name', (backend) => {
     run.api.revoke(acmeToken);
     await run.sender.event({ type: 'app_uninstalled', event_ts: '1800000000.000100' }, { teamId: acme.team_id });
     await run.sender.event({ type: 'tokens_revoked', tokens: { oauth: [], bot: [acme.user_id] }, event_ts: '1800000000.000200' }, { teamId: acme.team_id });
-    await pollUntil(() => run.logs.some((l) => l.msg.startsWith('Slack app uninstalled')), 'the uninstall to finish', 10_000);
-    await pollUntil(() => run.logs.some((l) => l.msg.startsWith('Slack bot token revoked')), 'the revocation to be handled', 10_000);
+    await pollUntil(() => run.logs.some((l) => l.msg.startsWith('Slack app uninstalled')), 'the uninstall to finish', 30_000);
+    await pollUntil(() => run.logs.some((l) => l.msg.startsWith('Slack bot token revoked')), 'the revocation to be handled', 30_000);
     expect(await run.installations.has({ teamId: acme.team_id, enterpriseId: undefined, isEnterpriseInstall: false })).toBe(false);
     expect(await run.kv.get(`sealed:slack:team:${acme.team_id}`)).toBeUndefined();
     // What Acme shared is forgotten with it.
@@ -171,10 +171,10 @@ describe.each(backends.list)('Add to Slack on $name', (backend) => {
     const callsBefore = run.api.calls.length;
     const laterAcme = unique('C');
     await paste(run, acme.team_id, laterAcme);
-    await pollUntil(() => run.logs.some((l) => l.msg.includes('Authorization of incoming event did not succeed')), 'Bolt to refuse the event', 10_000);
+    await pollUntil(() => run.logs.some((l) => l.msg.includes('Authorization of incoming event did not succeed')), 'Bolt to refuse the event', 30_000);
     const laterGlobex = unique('C');
     await paste(run, globex.team_id, laterGlobex);
-    await run.api.waitFor(() => postsIn(run.api, laterGlobex)[0]);
+    await run.api.waitFor(() => postsIn(run.api, laterGlobex)[0], 30_000);
     await run.slack.idle();
     expect(postsIn(run.api, laterAcme)).toEqual([]);
     expect(run.api.calls.slice(callsBefore).some((c) => c.authorization === `Bearer ${acmeToken}`)).toBe(false);
@@ -182,7 +182,7 @@ describe.each(backends.list)('Add to Slack on $name', (backend) => {
     // Nothing secret in any log line.
     const logged = JSON.stringify(run.logs);
     for (const secret of [acmeToken, globexToken, CLIENT_SECRET, STATE_SECRET]) expect(logged).not.toContain(secret);
-  });
+  }, 60_000);
 
   it('refuses a redirect without the state cookie, with a forged state or cancelled at Slack, and stores nothing', async () => {
     const run = await startOAuthApp(backend.open());
@@ -206,7 +206,7 @@ describe.each(backends.list)('Add to Slack on $name', (backend) => {
     expect(run.api.callsTo('oauth.v2.access')).toEqual([]);
     expect(await run.installations.has({ teamId: target.team_id, enterpriseId: undefined, isEnterpriseInstall: false })).toBe(false);
     expect(run.logs.some((l) => l.level === 'warn' && l.msg === 'Slack installation failed')).toBe(true);
-  });
+  }, 60_000);
 
   it('runs /jd and sends a watch’s alert DM in a workspace with that workspace’s own token', async () => {
     const run = await startOAuthApp(backend.open());
@@ -218,19 +218,19 @@ describe.each(backends.list)('Add to Slack on $name', (backend) => {
       token: 'legacy', team_id: acme.team_id, team_domain: 'acme', channel_id: unique('C'), channel_name: 'jobs', user_id: bob, user_name: 'bob',
       command: '/jd', text: 'watch level:senior+ place:"New York"', api_app_id: 'A0APP0001', response_url: run.api.responseUrl(id), trigger_id: '1.2.3',
     });
-    const said = await run.api.waitFor(() => run.api.responses.find((x) => x.id === id));
+    const said = await run.api.waitFor(() => run.api.responses.find((x) => x.id === id), 30_000);
     expect(String(said.body.text)).toMatch(/Watch #1 saved/);
 
     const sharedIn = unique('C');
     const posting = `${seed('000-builtin-capital-one-sr-manager.txt').toString('utf8')}\n\nJob reference: ${unique('REF')}`;
     await run.sender.event(messageEvent({ text: slackEscape(posting), channel: sharedIn, user: unique('U') }), { teamId: acme.team_id });
-    await run.api.waitFor(() => postsIn(run.api, sharedIn)[0]);
+    await run.api.waitFor(() => postsIn(run.api, sharedIn)[0], 30_000);
     await run.slack.idle();
     await run.desk.alerts.idle();
-    const dm = await run.api.waitFor(() => postsIn(run.api, dmOf(bob))[0]);
+    const dm = await run.api.waitFor(() => postsIn(run.api, dmOf(bob))[0], 30_000);
     expect(dm.authorization).toBe(`Bearer ${token}`);
     expect(run.api.callsTo('conversations.open').map((c) => c.authorization)).toEqual([`Bearer ${token}`]);
-  });
+  }, 60_000);
 
   it('uses SLACK_REDIRECT_URI when the app lists several: on the authorize link, as the served path, and in the code exchange', async () => {
     const port = await closedPort();
@@ -245,7 +245,7 @@ describe.each(backends.list)('Add to Slack on $name', (backend) => {
     expect((await fetch(back, { headers: { cookie } })).status).toBe(200);
     expect(run.api.callsTo('oauth.v2.access')[0]?.params.redirect_uri).toBe(`${run.appUrl}/slack/oauth/back`);
     expect(await run.installations.has({ teamId: target.team_id, enterpriseId: undefined, isEnterpriseInstall: false })).toBe(true);
-  });
+  }, 60_000);
 
   it('installs org-wide: one installation for the organization answers each of its workspaces', async () => {
     const run = await startOAuthApp(backend.open());
@@ -268,7 +268,7 @@ describe.each(backends.list)('Add to Slack on $name', (backend) => {
       is_ext_shared_channel: false,
     };
     expect((await run.sender.post(JSON.stringify(body), 'application/json')).status).toBe(200);
-    const card = await run.api.waitFor(() => postsIn(run.api, channel)[0]);
+    const card = await run.api.waitFor(() => postsIn(run.api, channel)[0], 30_000);
     expect(card.authorization).toBe(`Bearer ${token}`);
 
     // The organization removes the app: the installation and what its workspaces shared go.
@@ -276,11 +276,11 @@ describe.each(backends.list)('Add to Slack on $name', (backend) => {
       ...body, event_id: `Ev${unique('')}`, event: { type: 'app_uninstalled', event_ts: '1800000000.000300' },
     };
     await run.sender.post(JSON.stringify(uninstall), 'application/json');
-    await pollUntil(() => run.logs.some((l) => l.msg.startsWith('Slack app uninstalled')), 'the uninstall to finish', 10_000);
+    await pollUntil(() => run.logs.some((l) => l.msg.startsWith('Slack app uninstalled')), 'the uninstall to finish', 30_000);
     expect(await run.kv.get(`sealed:slack:org:${enterprise.id}`)).toBeUndefined();
     expect(await keysHolding(run.kv, team)).toEqual([]);
     expect(await run.kv.keys(`sealed:slack:org-team:${enterprise.id}`)).toEqual([]);
-  });
+  }, 60_000);
 });
 
 describe('with one SLACK_BOT_TOKEN', () => {
@@ -291,14 +291,14 @@ describe('with one SLACK_BOT_TOKEN', () => {
     cleanups.push(() => run.close());
     const channel = unique('C');
     await run.sender.event(messageEvent({ text: slackEscape(POSTING), channel }), { teamId: 'T0TEAM01' });
-    await run.api.waitFor(() => postsIn(run.api, channel)[0]);
+    await run.api.waitFor(() => postsIn(run.api, channel)[0], 30_000);
     await run.settle();
     expect(await keysHolding(kv, 'T0TEAM01')).not.toEqual([]);
 
     await run.sender.event({ type: 'app_uninstalled', event_ts: '1800000000.000100' }, { teamId: 'T0TEAM01' });
     await run.sender.event({ type: 'tokens_revoked', tokens: { bot: ['UBOT0001'] }, event_ts: '1800000000.000200' }, { teamId: 'T0TEAM01' });
-    await pollUntil(() => run.logs.some((l) => l.msg.startsWith('Slack app uninstalled')), 'the uninstall to finish', 10_000);
-    await pollUntil(() => run.logs.some((l) => l.level === 'error' && l.msg.includes('set SLACK_BOT_TOKEN to the new token')), 'the revocation to be reported', 10_000);
+    await pollUntil(() => run.logs.some((l) => l.msg.startsWith('Slack app uninstalled')), 'the uninstall to finish', 30_000);
+    await pollUntil(() => run.logs.some((l) => l.level === 'error' && l.msg.includes('set SLACK_BOT_TOKEN to the new token')), 'the revocation to be reported', 30_000);
     expect(await keysHolding(kv, 'T0TEAM01')).toEqual([]);
-  });
+  }, 60_000);
 });
