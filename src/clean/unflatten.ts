@@ -1,4 +1,5 @@
-import { CA_PROVINCES, CITIES, COUNTRIES, US_STATES } from '../extract/tables/places.js';
+import { CA_PROVINCES, US_STATES } from '../extract/tables/places.js';
+import { isCountryName, knownCity } from '../extract/places/gazetteer.js';
 import { ROLE_NOUNS } from '../extract/tables/roles.js';
 import { CHROME_LINES } from './chrome-tables.js';
 import { FIELD_LABELS, KNOWN_HEADINGS } from './headings.js';
@@ -146,7 +147,7 @@ function placeStart(words: readonly string[], comma: number): number {
   while (start - 1 >= 0 && comma - start < 3 && isCapitalised(words[start - 1] ?? '') && !/[.,:;!?]$/.test(words[start - 1] ?? '')) start--;
   for (let s = start; s <= comma; s++) {
     const name = words.slice(s, comma + 1).map(bare).join(' ');
-    if (CITIES[name] !== undefined) return s;
+    if (knownCity(name) !== null) return s;
   }
   for (let s = comma; s > start; s--) if (ROLE_NOUNS.test(bare(words[s - 1] ?? ''))) return s;
   return Math.max(start, comma - 1);
@@ -223,8 +224,8 @@ function placeStartsAt(closes: readonly string[], whole: string): boolean {
   const comma = closes.findIndex((x) => x.endsWith(','));
   if (comma < 0 || comma > 1) return false;
   const after = closes[comma + 1] ?? '';
-  if (!isRegionWord(after) && COUNTRIES[bare(after)] === undefined) return false;
-  return CITIES[[whole, ...closes.slice(1, comma + 1)].map(bare).join(' ')] === undefined;
+  if (!isRegionWord(after) && !isCountryName(bare(after))) return false;
+  return knownCity([whole, ...closes.slice(1, comma + 1)].map(bare).join(' ')) === null;
 }
 
 /** Han, kana and hangul: a word in one of them after a Latin word starts a new line. */
@@ -430,7 +431,7 @@ function markHeader(words: readonly string[], br: Break[], ctx: Context): void {
     const w = words[i] ?? '';
     if (!w.endsWith(',') || !isCapitalised(w)) continue;
     const region = words[i + 1] ?? '';
-    if (isRegionWord(region) || COUNTRIES[bare(region)] !== undefined) {
+    if (isRegionWord(region) || isCountryName(bare(region))) {
       place = placeStart(words, i);
       break;
     }

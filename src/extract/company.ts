@@ -1,7 +1,8 @@
 import { CHROME_LINE, fieldLineOf, titleBlockOf } from './block.js';
 import { found, type Found } from './found.js';
 import { plausibleCompany } from './plausible.js';
-import { CITIES, COUNTRIES, US_STATES } from './tables/places.js';
+import { US_STATES } from './tables/places.js';
+import { isCountryName, knownCity, mentionsCountry } from './places/gazetteer.js';
 import { ROLE_NOUNS } from './tables/roles.js';
 import { SKILLS } from './tables/skills.js';
 import { readPageTitle } from './title.js';
@@ -90,7 +91,8 @@ function normalName(raw: string): string | null {
   if (ROLE_NOUNS.test(n) && n.split(/\s+/).length > 1 && !/\b(inc|llc|ltd|corp|group|company|technologies|labs)\b/i.test(n)) return null;
   const key = n.toLowerCase();
   if (n in US_STATES || CODE_NAMES.has(key)) return null;
-  if (key in CITIES || key in COUNTRIES || STATE_NAMES.has(key)) return null;
+  // A city of a quarter million or more, a country or a state is a place, not the employer.
+  if (knownCity(n, 250_000) !== null || isCountryName(key) || STATE_NAMES.has(key)) return null;
   return plausibleCompany(n);
 }
 
@@ -115,12 +117,12 @@ function looksLikeCompanyLine(line: string): boolean {
   // A tagline ("Industrial AI for steel mills"): names carry no lower-case words but joiners.
   if (t.split(/\s+/).some((w) => /^[a-z]/.test(w) && !NAME_JOINERS.has(w))) return false;
   // "Leeds, West Yorkshire": a known city before the comma makes the line a place.
-  if ((t.split(',')[0] ?? '').trim().toLowerCase() in CITIES && t.includes(',')) return false;
+  if (t.includes(',') && knownCity((t.split(',')[0] ?? '').trim()) !== null) return false;
   // "Seoul, South Korea" and "Austin, TX" are places.
   const tail = t.split(',').slice(1).join(',').trim().toLowerCase();
   if (/;/.test(t) || /\b(remote|hybrid|on-?site)\b/i.test(t)) return false;
   if (Object.values(US_STATES).some((st) => t.includes(`, ${st}`))) return false;
-  if (tail.length > 0 && (tail in COUNTRIES || tail.toUpperCase() in US_STATES || /^[a-z]{2}$/.test(tail))) return false;
+  if (tail.length > 0 && (isCountryName(tail) || tail.toUpperCase() in US_STATES || /^[a-z]{2}$/.test(tail))) return false;
   if (CHROME_LINE.test(t) || ROLE_NOUNS.test(t)) return false;
   if (/[·•|]/.test(t) || /\b(ago|applicants?|remote|hybrid|on-?site|full-time|part-time)\b/i.test(t)) return false;
   if (/,\s*[A-Z]{2}\b/.test(t)) return false;
@@ -136,7 +138,7 @@ function companyPartOf(line: string): string | null {
   const parts = line.split(/\s+[·|•]\s+|\s+[-–—]\s+/);
   const first = parts[0]?.trim() ?? '';
   const rest = parts.slice(1).join(' ');
-  const isPlace = /,\s*[A-Z]{2,3}\b|\b(remote|hybrid|on-?site)\b/i.test(rest) || Object.keys(COUNTRIES).some((c) => rest.toLowerCase().includes(c) && c.length > 3) || rest.toLowerCase().trim() in CITIES;
+  const isPlace = /,\s*[A-Z]{2,3}\b|\b(remote|hybrid|on-?site)\b/i.test(rest) || mentionsCountry(rest) || knownCity(rest.trim()) !== null;
   return parts.length > 1 && isPlace && looksLikeCompanyLine(first) ? first : null;
 }
 

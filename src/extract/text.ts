@@ -47,7 +47,7 @@ function computeLines(text: string): Span[] {
 // A sentence ends at ". ", "! ", "? " before a capital/digit/bullet, at a bullet, or at a line end.
 const SENTENCE_BREAK = /(?<=[.!?])\s+(?=[A-Z0-9"“(•\-*])|\s*[•▪●◦]\s*|\s{3,}/g;
 // Abbreviations after which a full stop does not end a sentence.
-const NO_BREAK_AFTER = /(?:\b(?:Sr|Jr|Mr|Ms|Mrs|Dr|St|Inc|Co|Corp|Ltd|vs|etc|e\.g|i\.e|U\.S|No|approx|incl|Mgr|Dept|Ph\.D|B\.S|M\.S|B\.A|M\.A)\.|\b[A-Z]\.)$/;
+const NO_BREAK_AFTER = /(?:\b(?:Sr|Jr|Mr|Ms|Mrs|Dr|St|Ste|Mt|Ft|Inc|Co|Corp|Ltd|vs|etc|e\.g|i\.e|U\.S|No|approx|incl|Mgr|Dept|Ph\.D|B\.S|M\.S|B\.A|M\.A)\.|\b[A-Z]\.)$/;
 
 function computeSentences(text: string): Span[] {
   const out: Span[] = [];

@@ -1,7 +1,7 @@
 import { FIELD_LINE, looksLikeTitle, titleBlockOf } from './block.js';
 import { found, type Found } from './found.js';
 import { plausibleTitle } from './plausible.js';
-import { COUNTRIES, CITIES } from './tables/places.js';
+import { isCountryName, knownCity } from './places/gazetteer.js';
 import { ROLE_NOUNS, SITE_SUFFIX } from './tables/roles.js';
 import { kindOf, linesOf, sentencesOf, withoutOtherJobs } from './text.js';
 
@@ -82,7 +82,7 @@ const TITLE_HOURS = /\s+(?:in\s+)?(?:Voll-?\s*(?:oder|und|\/)\s*Teilzeit|Vollzei
 /** "Buchhalter:in in Berlin Süd": the place after " in " is where, not what. */
 function withoutPlaceTail(t: string): string {
   const m = /\s+in\s+([A-ZÀ-Þ][\p{L}.-]+)(?:\s+[\p{L}.-]+)?\s*(?:,.*)?$/u.exec(t);
-  return m && m.index > 0 && (m[1] ?? '').toLowerCase() in CITIES ? t.slice(0, m.index) : t;
+  return m && m.index > 0 && knownCity(m[1] ?? '') !== null ? t.slice(0, m.index) : t;
 }
 
 export function cleanTitle(raw: string): string {
@@ -103,9 +103,9 @@ export function cleanTitle(raw: string): string {
   while (parts.length > 1) {
     const last = (parts[parts.length - 1] ?? '').trim();
     const key = last.toLowerCase().replace(/[!.]+$/, '');
-    const isCity = key in CITIES;
+    const isCity = knownCity(key) !== null;
     // A shouted word ("URGENT", "NOW HIRING"), not a department's initials ("FP&A", "R&D").
-    const isShout = /!$/.test(last) || (!ROLE_NOUNS.test(last) && /^[A-Z0-9 &]+$/.test(last) && /[A-Z]{5,}/.test(last) && !(key in COUNTRIES));
+    const isShout = /!$/.test(last) || (!ROLE_NOUNS.test(last) && /^[A-Z0-9 &]+$/.test(last) && /[A-Z]{5,}/.test(last) && !isCountryName(key));
     if (NOISE_SEGMENT.test(last) || isCity || isShout) parts.pop();
     else break;
   }

@@ -1,4 +1,5 @@
-import { CITIES, COUNTRIES, US_STATES as US_STATE_NAMES } from '../extract/tables/places.js';
+import { US_STATES as US_STATE_NAMES } from '../extract/tables/places.js';
+import { knownCity, printedCountry } from '../extract/places/gazetteer.js';
 import type { EmploymentType, PayBand, PayPeriod, StructuredFacts, Workplace } from '../posting.js';
 
 /**
@@ -330,7 +331,8 @@ const REMOTE_WORD = /^(fully )?(remote|homeworker|home ?worker|home[- ]based|wor
 function countryWord(word: string): string | null {
   const w = word.trim().toLowerCase();
   if (IS_US.test(w)) return 'United States';
-  return COUNTRIES[w] ?? null;
+  // Two letters are a country only as "UK" ("CA" in a descriptor is California).
+  return w.length > 2 || w === 'uk' ? printedCountry(w) : null;
 }
 
 /** A US state as its code ("Virginia", "VA" → "VA"), or null. */
@@ -373,7 +375,7 @@ export function placeFromDescriptor(raw: string): string {
   if (country === 'United States') {
     const state = regions.map(usStateCode).find((c) => c !== null) ?? null;
     if (state) return `${city}, ${state}`;
-    return CITIES[city.toLowerCase()] ?? `${city}, United States`;
+    return knownCity(city) ?? `${city}, United States`;
   }
   if (countryWord(city) === country) return country;
   return `${city}, ${country}`;
@@ -389,7 +391,7 @@ export function cityList(name: string): string[] | null {
   if (parts.length < 3) return null;
   const isRegion = (p: string): boolean => usStateCode(p) !== null || countryWord(p) !== null || /^[A-Z]{2,3}$/.test(p) || /remote/i.test(p);
   if (parts.some(isRegion)) return null;
-  return parts.map((p) => CITIES[p.toLowerCase()] ?? p);
+  return parts.map((p) => knownCity(p) ?? p);
 }
 
 // ---- company names from an ATS account -----------------------------------------------------

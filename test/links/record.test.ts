@@ -39,7 +39,7 @@ describe('job records read by their keys', () => {
   it('reads a Naukri record whose placeholders are a Python repr: place and experience', () => {
     const p = pasted(fixture('naukri-api-senior-developer.json'));
     expect(p.company).toBe('Index Infotech India');
-    expect(p.locations).toEqual(['Pune']);
+    expect(p.locations).toEqual(['Pune, India']);
     expect(p.requirements.minYears).toBe(4);
   });
 
