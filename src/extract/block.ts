@@ -24,8 +24,14 @@ const SENTENCE_START = /^(we|we're|we are|you|you'll|our|as a|as an|this|the|in 
 const VERBS = /\b(is|are|was|were|will|would|you|your|we|our|has|have|be|been|being|looking|seeking|hiring|join|apply|help|helps|build|builds|can|must|should)\b/i;
 
 /** Whether a short line could be a job title. */
+/** "[Lead Developer .Net](https://board/apply/…)": a Markdown link's text, the line itself otherwise. */
+export function linkText(line: string): string {
+  return MARKDOWN_LINK.exec(line.trim())?.[1] ?? line;
+}
+const MARKDOWN_LINK = /^\[([^\]]{3,150})\]\([^)\s]{1,500}\)$/;
+
 export function looksLikeTitle(line: string): boolean {
-  const t = line.replace(SITE_SUFFIX, '').trim();
+  const t = linkText(line).replace(SITE_SUFFIX, '').trim();
   if (t.length < 3 || t.length > 120) return false;
   if (!ROLE_NOUNS.test(t)) return false;
   if (/^[•\-–*▪●◦]/.test(t)) return false;

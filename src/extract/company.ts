@@ -156,6 +156,11 @@ function unnamedClient(value: string): boolean {
   return m !== null && value.slice(m[0].length).split(/\s+/).every((w) => !/^[A-Z]/.test(w));
 }
 
+const MAX_DOMAIN_SCAN = 50_000;
+const EMAIL_DOMAIN = /[\w.+-]{1,64}@([A-Za-z0-9-]{2,40})\.[A-Za-z.]{2,12}\b/g;
+/** Mail providers: a recruiter's gmail.com names no employer. */
+const FREE_MAIL: ReadonlySet<string> = new Set(['gmail', 'yahoo', 'hotmail', 'outlook', 'aol', 'icloud', 'live', 'msn', 'protonmail', 'gmx', 'mail', 'googlegroups', 'example']);
+
 /** Votes that read only a line's shape ("X:", "X's"): a name they alone found needs the posting to repeat it. */
 const SHAPE_ONLY: ReadonlySet<string> = new Set(['name line', 'possessive']);
 
@@ -240,6 +245,15 @@ export function extractCompany(text: string): Found<string | null> {
       seen.set(s.text, matches);
     }
     for (const x of matches) vote(x.name, x.weight, s.text, x.detail, s.start);
+  }
+  // A signature line whose name is the sender's e-mail domain ("Comforce - Dallas" beside rwatkins@comforce.com).
+  const domains = new Set([...body.slice(0, MAX_DOMAIN_SCAN).matchAll(EMAIL_DOMAIN)].map((m) => (m[1] ?? '').toLowerCase()).filter((d) => !FREE_MAIL.has(d)));
+  if (domains.size > 0) {
+    for (const l of linesOf(body)) {
+      if (l.text.length > 60) continue;
+      const name = (l.text.split(/\s+[-–—|·]\s+|,\s/)[0] ?? '').trim();
+      if (/^[A-Z]/.test(name) && domains.has(name.toLowerCase().replace(/[^a-z0-9]/g, ''))) vote(name, 25, l.text, 'name of the e-mail domain', l.start);
+    }
   }
   // "Department: Office of Information Technology": the employer's own unit is not the employer.
   for (const m of body.matchAll(UNIT_FIELD)) {

@@ -1,4 +1,4 @@
-import { FIELD_LINE, looksLikeTitle, titleBlockOf } from './block.js';
+import { FIELD_LINE, linkText, looksLikeTitle, titleBlockOf } from './block.js';
 import { found, type Found } from './found.js';
 import { plausibleTitle } from './plausible.js';
 import { isCountryName, knownCity } from './places/gazetteer.js';
@@ -53,7 +53,8 @@ const LABELLED = /(?:^|\s)(?<!type of |type |of |class |payroll |classification 
 const NOISE_PAREN = /\s*\((?=[^)]*\b(paid|unpaid|remote|hybrid|in-office|in office|on-?site|full[- ]time|part[- ]time|contract|temporary|permanent|w2|c2c|1099|m\/f\/d|f\/m\/d|w\/m\/d|m\/w\/d|all genders|h\/f|f\/h|req|job id|home[- ]based|\d{1,2}\s?(?:h|hrs|hours|std))\b)[^)]*\)/gi;
 // A bare gender marker after a European title: "Développeur H/F", "Entwickler m/w/d", "(m/w/x)".
 const GENDER_MARK = /\s+[(\[]?(?:[mwfdhxi]\s*\/\s*){1,3}[mwfdhxi][)\]]?\s*$|\s*[(\[](?:all genders|alle geschlechter|gn)[)\]]\s*$/i;
-const NOISE_SEGMENT = /^(remote|hybrid|on-?site|in[- ]office|full[- ]time|part[- ]time|contract|permanent|urgent|new|start(s|ing)? .+|immediate start|\d{4}|[A-Z]{2,5}\s?\d+|job id.*|req.*|ref.*)$/i;
+// French and German contract words too: "… - CDI - H/F", "… - unbefristet".
+const NOISE_SEGMENT = /^(remote|hybrid|on-?site|in[- ]office|full[- ]time|part[- ]time|contract|permanent|urgent|new|cdi|cdd|freelance|alternance|int[ée]rim|festanstellung|unbefristet|befristet|vollzeit|teilzeit|start(s|ing)? .+|immediate start|\d{4}|[A-Z]{2,5}\s?\d+|job id.*|req.*|ref.*)$/i;
 
 const SMALL_WORDS = new Set(['of', 'and', 'for', 'the', 'in', 'at', 'to', 'a', 'an', 'on', 'with', 'or']);
 const ACRONYMS = new Set(['AI', 'ML', 'IT', 'EV', 'UX', 'UI', 'QA', 'SRE', 'AWS', 'HR', 'VP', 'MBA', 'CPG', 'SDE', 'API', 'GIS', 'ERP', 'CRM', 'SQL', 'BI', 'II', 'III', 'IV', 'NLP', 'GTM', 'SEO', 'PR', 'R&D', 'US', 'UK', 'EU', 'DEI', 'IOS', 'ETL', 'LLM', 'NOC', 'GCP']);
@@ -86,8 +87,10 @@ function withoutPlaceTail(t: string): string {
 }
 
 export function cleanTitle(raw: string): string {
-  let t = stripSite(raw.replace(/\s+/g, ' '));
+  let t = stripSite(linkText(raw).replace(/\s+/g, ' '));
   t = t.replace(TITLE_PAY, '').replace(TITLE_HOURS, '').replace(/,\s*(?:remote|hybrid|on-?site|full[- ]time|part[- ]time)\s*$/i, '').trim();
+  // A recruiter's subject line: "Java/Oracle Developer needed in Dallas, TX".
+  t = t.replace(/\s+(?:needed|wanted|required)(?:\s+(?:in|at|for|asap|urgently|immediately)\b.*)?$/i, '');
   t = withoutPlaceTail(t);
   // Pipes separate a title from page decorations: keep the first segment that names a role.
   if (t.includes('|')) {
@@ -95,7 +98,7 @@ export function cleanTitle(raw: string): string {
     // No part names a role (a cut-off "… Specialis | Part-Time | Remote (EU)"): the parts that say how or where go.
     t = parts.find((p) => ROLE_NOUNS.test(p)) ?? parts.filter((p) => !NOISE_SEGMENT.test(p.replace(/\s*\([^)]*\)\s*$/, ''))).join(' | ');
   }
-  t = t.replace(NOISE_PAREN, '').replace(GENDER_MARK, '');
+  t = t.replace(NOISE_PAREN, '').replace(GENDER_MARK, '').replace(/\s*[-–—|]\s*$/, '');
   // "Analytics Engineering Manager at Airalo": the company is not part of the title.
   const at = /^(.*?\S)\s+(?:at|@)\s+([A-Z][\w&.'’ -]{1,40})$/.exec(t);
   if (at && ROLE_NOUNS.test(at[1] ?? '') && !ROLE_NOUNS.test(at[2] ?? '')) t = at[1] ?? t;

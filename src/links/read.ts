@@ -7,6 +7,7 @@ import { descriptionText, readRecord } from './record.js';
 import { SITE_READERS, siteOfHost, type SiteRequest } from './sites/index.js';
 import { readProfiledPage } from './sites/profiles.js';
 import { parseTablePaste } from './table.js';
+import { readEmail } from './email.js';
 import { readFrontMatter } from './front-matter.js';
 
 export type { ReadResult } from './facts.js';
@@ -135,6 +136,9 @@ export function readStructuredPaste(text: string): ReadResult | null {
     const read = readRecord(row);
     if (read) return read;
   }
+  // A raw e-mail (transport headers, MIME parts, quoted-printable): its subject and first text part.
+  const mail = readEmail(text);
+  if (mail) return mail;
   // Front matter about a job ("title: … @ Company - Vaga de Emprego", "company: …") names its title and company.
   const fm = readFrontMatter(text);
   if (fm) return fm;

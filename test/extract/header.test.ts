@@ -107,3 +107,19 @@ describe('title: what rides on it comes off', () => {
     expect(cleanTitle('Software Developer - C#/.NET (NZ Software Solutions, Home-based)')).toBe('Software Developer - C#/.NET');
   });
 });
+
+describe('header lines of aggregator and e-mail pastes', () => {
+  it("reads a Markdown link line as the title and the line under it as the company", () => {
+    const text = '[Lead Developer .Net - CDI - H/F/X](https://board.example/apply/lead-developer-net)\nMaisonvente\n`💰 65k-95k USD` `🌎 France`\n\nThe group has brought its brands together.';
+    expect(extractTitle(text, null).value).toBe('Lead Developer .Net');
+    expect(extractCompany(text).value).toBe('Maisonvente');
+  });
+  it("takes a recruiter's 'needed in <place>' off a subject line", () => {
+    expect(cleanTitle('Java/Oracle Developer needed in Dallas, TX')).toBe('Java/Oracle Developer');
+  });
+  it("reads a signature line that names the sender's e-mail domain", () => {
+    const text = 'Dear Candidate:\nMy client is looking for a Java developer.\n\nRegards,\nRuss Wade\nTalvix - Dallas\nrwade@talvix.com';
+    expect(extractCompany(text).value).toBe('Talvix');
+    expect(extractCompany('Regards,\nJo\nGmail - Dallas\njo@gmail.com').value).toBeNull();
+  });
+});
