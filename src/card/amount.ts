@@ -85,9 +85,21 @@ export function compactNumber(value: number, currency: string): string {
   return groupDigits(value, 2);
 }
 
-export function formatMoney(value: number, currency: string): string {
+export function formatMoney(value: number, currency: string, compact = true): string {
   const prefix = CURRENCY_PREFIX[currency] ?? `${currency} `;
-  return `${prefix}${compactNumber(value, currency)}`;
+  return `${prefix}${compact ? compactNumber(value, currency) : Number.isInteger(value) ? grouped(value) : groupDigits(value, 2)}`;
+}
+
+/** Whether compactNumber writes the value short ("158.6k") rather than in full digits. */
+const isCompacted = (value: number, currency: string): boolean => /[kMLC]/.test(compactNumber(value, currency));
+
+/**
+ * Both ends of a band in one form: "$155,656–$225,160", never "$155,656–$225.16k". When one end
+ * cannot be written short without losing figures, neither is.
+ */
+function rangeFigure(min: number, max: number, currency: string): string {
+  const compact = isCompacted(min, currency) && isCompacted(max, currency);
+  return `${formatMoney(min, currency, compact)}–${formatMoney(max, currency, compact)}`;
 }
 
 export function periodSuffix(period: PayPeriod, currency: string): string {
@@ -107,7 +119,7 @@ export function formatBand(band: Pick<PayBand, 'min' | 'max' | 'currency' | 'per
   } else if (max === min) {
     figure = formatMoney(min, currency);
   } else {
-    figure = `${formatMoney(min, currency)}–${formatMoney(max, currency)}`;
+    figure = rangeFigure(min, max, currency);
   }
   const tags = note === null ? [] : NOTE_TAGS.filter((t) => t.pattern.test(note)).map((t) => t.tag);
   return [figure + suffix, ...tags].join(' ');

@@ -134,6 +134,8 @@ const DEGREES: ReadonlyArray<readonly [RegExp, Degree]> = [
   // "Degree in Electrical Engineering …", "A degree in Computer Science", "Any Engineering degree".
   [/^\W{0,3}(?:an?\s+)?(?:university\s+|college\s+|relevant\s+|tertiary\s+)?degree\s+(?:in|from)\b|\b(?:engineering|technical|STEM|computer science)\s+degree\b/i, 'bachelor'],
   [/\b[Aa]ny\s+(?:[A-Z][\w&]*\s+){1,2}degree\b/, 'bachelor'],
+  // Indian usage: a "graduate" holds a bachelor's ("Graduate in any stream", "Any Graduate").
+  [/\bgraduat(?:e|ion) in any (?:stream|discipline|field|specialization)\b|\bany graduate\b/i, 'bachelor'],
   [/\b[Aa]n?\s+(?:university\s+|college\s+|relevant\s+|technical\s+)?degree\s+in\s+[A-Z]/, 'bachelor'],
   [/\bbachelor['’]?s?\b|\bbachelors\b|\bundergraduate degree\b|\b(?:4|four)[- ]year (?:college |university )?degree\b|\buniversity degree\b|\bcollege degree\b|\bbaccalaureate\b|\b2[:.][12] (?:degree|honours)|\b(?:first[- ]class|honours|hons) degree\b/i, 'bachelor'],
   [/\b(?:B\.?S\.?c?|B\.?A\.?|B\.?Eng|B\.?Tech|B\.?E\.)(?=[\s,/)]|$)(?![\s]*(?:Office|Excel|Word))|\b(?:BA|BS)\s*\/\s*(?:BA|BS|MS|MA)\b/, 'bachelor'],
@@ -177,8 +179,16 @@ const CLUTTER = /^(?:show (?:more|less)|see (?:more|less|how you compare)|apply(
 // A cut-off piece of a sentence: ends on a joining word ("… Preferred and") or starts mid-sentence.
 const DANGLING_END = /\b(?:and|or|with|of|in|to|the|a|an|for|from|by|at|as|including)\s*$|[,:(/&-]\s*$/i;
 
+/**
+ * Header fields that sit among the requirements of a flattened page: the job's facts, not what
+ * it asks ("Location: Jaipur. Notice Period: …"), and labels answered no ("Direct Reports: No",
+ * "US Citizenship Required: No"), which ask nothing.
+ */
+const JOB_FACT_FIELD = /^(?:(?:work )?location|notice period|direct reports|job type|employment type|salary|pay|compensation|shift|schedule|department|reports to|work ?mode|start date|duration|openings|job id|req(?:uisition)? (?:id|number)|posted|closing date|industry|job function|category)\s*[:：]/i;
+const ANSWERED_NO = /^[A-Z][\w/&'’.-]*(?:\s+[\w/&'’.-]+){0,4}\s*[:：?]\s*(?:no|none|n\/a|not (?:required|applicable))\.?$/i;
+
 function isClutterOrFragment(line: string): boolean {
-  if (CLUTTER.test(line)) return true;
+  if (CLUTTER.test(line) || JOB_FACT_FIELD.test(line) || ANSWERED_NO.test(line)) return true;
   if (DANGLING_END.test(line)) return true;
   // "5 experience in a clinical setting": a figure whose unit was cut away.
   return /^\d+\+?\s+(?!years?\b|yrs?\b|\+|%|or\b|to\b|-)[a-z]/.test(line) && !/\byears?\b/i.test(line);

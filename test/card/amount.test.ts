@@ -23,7 +23,11 @@ const TABLE: Array<[string, Band, string]> = [
   ['yen in millions', b(7500000, 9000000, 'JPY'), '¥7.5M–¥9M/yr'],
   ['rupees in lakh', b(1200000, 1800000, 'INR'), '₹12L–₹18L/yr'],
   ['a currency with no symbol', b(90000, 110000, 'CHF'), 'CHF 90k–CHF 110k/yr'],
-  ['odd amounts kept exact', b(158625, 181000), '$158,625–$181k'],
+  // One form for both ends (issue 17: "$155,656–$225.16k" read as two formats in one band).
+  ['odd amounts kept exact, both ends alike', b(158625, 181000), '$158,625–$181,000'],
+  ['a band whose one end cannot be short', b(155656, 225160), '$155,656–$225,160'],
+  ['a page\'s exact band', b(70696, 124230), '$70,696–$124,230'],
+  ['a monthly band across a thousand', b(950, 1200, 'EUR', 'month'), '€950–€1,200/mo'],
   ['tens kept exact', b(158650, 181000), '$158.65k–$181k'],
   ['on-target earnings tagged', b(150000, 200000, 'USD', 'year', 'OTE'), '$150k–$200k OTE'],
 ];

@@ -397,5 +397,22 @@ describe('pay on real postings: one band per real band', () => {
   it('shows a page\'s rounded summary band once, in the exact figures stated below it', () => {
     const text = 'Pay found in job post\n$70.7K/yr - $124.2K/yr\n\nAbout the job\nThe salary range for this position is $70,696.34 - $124,230.14 per year.';
     expect(bands(text)).toEqual([band(70696, 124230, 'USD', 'year')]);
+    // Also when only the summary line picked up the posting's one place.
+    const placed = 'Austin, TX\n$70.7K/yr - $124.2K/yr\n\nThe pay range is $70,696.34–$124,230.14 per year.';
+    expect(bands(placed, ['Austin, TX']).map((b) => [b.min, b.max])).toEqual([[70696, 124230]]);
+  });
+  it('never takes an income projection or an average for the pay (issue 16)', () => {
+    const table = 'Income Potential:\nYear 1: $60,000 - $80,000\nYear 2: $90,000 - $120,000\nYear 3: $150,000+\n\nSalary: $50,000 per year plus commission';
+    expect(bands(table)).toEqual([band(50000, 50000, 'USD', 'year')]);
+    expect(bands('Base salary $50,000 plus commission. First-year earnings average $85,000.')).toEqual([band(50000, 50000, 'USD', 'year')]);
+    expect(bands('Compensation: our top performers earn over $200,000 a year.')).toEqual([]);
+  });
+  it('reads pay in several currencies as one band per currency (issue 17)', () => {
+    expect(bands('Compensation: 3,850 USD / 2,310 GBP / 4,300 CAD per month')).toEqual([
+      band(3850, 3850, 'USD', 'month'), band(2310, 2310, 'GBP', 'month'), band(4300, 4300, 'CAD', 'month'),
+    ]);
+  });
+  it('never takes a benefit amount for pay ("Fertility HRA (up to $10,000 per year)", issue 17, Ashby)', () => {
+    expect(bands('Benefits\n- Fertility HRA (up to $10,000 per year)\n- 401(k) match')).toEqual([]);
   });
 });

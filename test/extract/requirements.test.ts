@@ -151,4 +151,13 @@ describe('qualification lines a card may show', () => {
       + "• Bachelor's degree in Nursing\n• Experience with Java, C++ and");
     expect(q.basic).toEqual(['Python', 'SQL', '3+ years of AWS', "Bachelor's degree in Nursing"]);
   });
+  it('does not show the job\'s own header fields, or labels answered no, as requirements (b022, issue 16)', () => {
+    const q = qualificationLines('Requirements:\n• Location: Jaipur. Notice Period: Immediate to 15 Days Preferred Field Role (Mon-Sat Daily)\n'
+      + '• Direct Reports: No\n• US Citizenship Required: No\n• Security Clearance: Required\n• 3+ years of B2B field sales');
+    expect(q.basic).toEqual(['Security Clearance: Required', '3+ years of B2B field sales']);
+  });
+  it('reads the Indian "Graduate in any stream" as a bachelor\'s (b025, b052)', () => {
+    expect(degree('Qualification & Experience. Graduate in any stream.')).toBe('bachelor');
+    expect(degree('Education: Any Graduate')).toBe('bachelor');
+  });
 });

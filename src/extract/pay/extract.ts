@@ -6,7 +6,7 @@
  */
 import type { PayBand, PayPeriod } from '../../posting.js';
 import {
-  PAY_LABEL_BEFORE, PAY_WORDS, POSTING_HEADING, RAIL_HEADING, clauseAfter, clauseBefore, isBoardEstimate, isNotPayTopic, isQuantity, isRestatement,
+  PAY_LABEL_BEFORE, PAY_WORDS, POSTING_HEADING, PROJECTION_HEADING, PROJECTION_ROW, RAIL_HEADING, clauseAfter, clauseBefore, isBoardEstimate, isNotPayTopic, isQuantity, isRestatement,
   normaliseLine, notPayAfter, notPayBefore, sentenceSpans,
 } from './context.js';
 import { isDollarCode, normaliseIsoCode, placeCurrency, resolveCurrency, usdScale } from './currency.js';
@@ -139,7 +139,7 @@ export function extractPayBands(text: string, opts: ExtractPayOptions = {}): Pay
   const postingHints = (): string[] => (postingHintsCache ??= postingCurrencyHints(lines, known));
   const candidates: Candidate[] = [];
   /** The last few non-blank lines: their text and whether they were about pay. */
-  const recent: Array<{ norm: string; pay: boolean; money: boolean }> = [];
+  const recent: Array<{ norm: string; pay: boolean; money: boolean; projection: boolean }> = [];
 
   let inRail = false;
   for (const { raw, joined } of logicalLines(text)) {
@@ -150,6 +150,12 @@ export function extractPayBands(text: string, opts: ExtractPayOptions = {}): Pay
     if (n.length < 80 && RAIL_HEADING.test(n)) { inRail = true; continue; }
     if (inRail && (n.length >= 200 || POSTING_HEADING.test(n))) inRail = false;
     if (inRail) continue;
+    // An income projection (a row by year, or figures under "Income potential") is not the pay.
+    if (/\d/.test(n) && (PROJECTION_ROW.test(n) || (recent.slice(-3).some((r) => r.projection) && !PAY_WORDS.test(n)))) {
+      recent.push({ norm: n, pay: false, money: true, projection: true });
+      if (recent.length > 4) recent.shift();
+      continue;
+    }
     // "Rate : 350 /day Inside IR35": a contract rate labelled as plain "Rate" is pay too.
     const isPayLine = PAY_WORDS.test(n) || RATE_LABEL.test(n);
     const exprs = /\d/.test(n) && (field || isPayLine || MONEY_MARKER.test(n)) ? findExpressions(n) : [];
@@ -240,7 +246,7 @@ export function extractPayBands(text: string, opts: ExtractPayOptions = {}): Pay
       accepted = true;
       lastAcceptedEnd = e.end;
     }
-    recent.push({ norm: n, pay: accepted || isPayLine, money: exprs.length > 0 });
+    recent.push({ norm: n, pay: accepted || isPayLine, money: exprs.length > 0, projection: exprs.length === 0 && n.length <= HEADING_MAX && PROJECTION_HEADING.test(n) });
     if (recent.length > 4) recent.shift();
   }
   return dedupe(candidates);
@@ -279,7 +285,7 @@ function isRoundingOfAnother(b: PayBand, candidates: Candidate[]): boolean {
   if (b.max === null) return false;
   const bMax = b.max;
   return candidates.some(({ finding: { band: o } }) => o !== b && o.max !== null && o.currency === b.currency && o.period === b.period
-    && (o.location === b.location || b.location === null)
+    && (o.location === b.location || b.location === null || o.location === null)
     && (o.min !== b.min || o.max !== bMax) && near(o.min, b.min) && near(o.max, bMax)
     && roundness(o.min) + roundness(o.max) < roundness(b.min) + roundness(bMax));
 }
