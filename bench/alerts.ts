@@ -55,20 +55,25 @@ export async function run(): Promise<void> {
   const n = Number(process.env.BENCH_WATCHES ?? 10_000);
   const watches = makeWatches(n);
   const postings: Posting[] = seedPostings().map((s) => extractPosting(s.text));
-  console.log(`\n## alerts: ${n} watches, one posting shared → the matching watches (median and p99 of 2,000 lookups over ${postings.length} seed postings)`);
+  console.log(`\n## alerts: ${n} watches, one posting shared → the matching watches (median and p99 of 2,000 lookups after 2,000 to warm up, over ${postings.length} seed postings)`);
 
-  let built = 0;
-  const buildMs = summarize(timeRuns(() => void (built += new WatchIndex(watches).size), 5, 1));
+  const buildMs = summarize(timeRuns(() => void new WatchIndex(watches), 5, 1));
   const index = new WatchIndex(watches);
+  // One watch added: the next index reuses every other filter's compiled test.
+  const added = [...watches, { ...(watches[0] as Watch), user: 'Unew', filter: randomFilter(rng(7)) }];
+  const rebuildMs = summarize(timeRuns(() => void new WatchIndex(added, index), 5, 1));
   let k = 0;
   const matchCounts = postings.map((p) => index.matching(p).length);
-  const indexed = summarize(timeRuns(() => index.matching(postings[k++ % postings.length] as Posting), 2000, 200));
+  // The first lookups run before V8 has optimised the filters' closures (on a busy machine its
+  // background compiler may take a few hundred lookups): reported apart from the steady state.
+  const cold = summarize(timeRuns(() => index.matching(postings[k++ % postings.length] as Posting), 50, 0));
+  const indexed = summarize(timeRuns(() => index.matching(postings[k++ % postings.length] as Posting), 2000, 2000));
 
   const compiled = watches.map((w) => compileFilter(w.filter));
   const precompiled = summarize(timeRuns(() => {
     const facts = postingFacts(postings[k++ % postings.length] as Posting);
     return compiled.filter((t) => t(facts)).length;
-  }, 500, 50));
+  }, 2000, 2000));
   const naive = summarize(timeRuns(() => watches.filter((w) => matchesFilter(w.filter, postings[k++ % postings.length] as Posting)).length, 50, 5));
 
   // The path a share takes: the version read from the store (in memory here), the cached index.
@@ -77,12 +82,12 @@ export async function run(): Promise<void> {
   await backend.set('watches:slack:T1', { version: 'v1', watches });
   await backend.set('watches-version:slack:T1', 'v1');
   const alerts = new Alerts(new AlertMemory(backend));
-  const viaStore = summarize(await timeRunsAsync(async () => (await alerts.indexFor('slack', 'T1')).matching(postings[k++ % postings.length] as Posting), 2000, 200));
+  const viaStore = summarize(await timeRunsAsync(async () => (await alerts.indexFor('slack', 'T1')).matching(postings[k++ % postings.length] as Posting), 2000, 2000));
 
-  console.log(`index:  ${fmt(indexed.median)} (p99 ${fmt(indexed.p99)}); matches per seed posting: ${matchCounts.join(', ')}`);
+  console.log(`index:  ${fmt(indexed.median)} (p99 ${fmt(indexed.p99)}); the first 50 lookups of a fresh process: ${fmt(cold.median)} (p99 ${fmt(cold.p99)}); matches per seed posting: ${matchCounts.join(', ')}`);
   console.log(`through Alerts.indexFor (version read, cached index): ${fmt(viaStore.median)} (p99 ${fmt(viaStore.p99)})`);
   console.log(`every compiled filter scanned: ${fmt(precompiled.median)} (p99 ${fmt(precompiled.p99)}); naive scan (each filter compiled and facts worked out per watch): ${fmt(naive.median)}`);
-  console.log(`building the index after a change: ${fmt(buildMs.median)}`);
+  console.log(`building the index: ${fmt(buildMs.median)} from nothing (a process's first share), ${fmt(rebuildMs.median)} after one watch was added`);
   console.log(`target: ≤ 5 ms median with the index — ${indexed.median <= 5 ? 'met' : 'NOT met'}`);
 }
 

@@ -72,7 +72,7 @@ export class Alerts {
     const cached = this.indexes.get(key);
     if (cached && cached.version === version) return cached.index;
     const record = await this.memory.teamWatches(platform, team);
-    const index = new WatchIndex(record.watches);
+    const index = new WatchIndex(record.watches, cached?.index);
     this.indexes.set(key, { version: record.version, index });
     return index;
   }

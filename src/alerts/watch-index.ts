@@ -26,13 +26,18 @@ interface Compiled {
  */
 export class WatchIndex {
   private readonly lists = new Map<string, Compiled[]>();
+  /** Each filter's compiled test by its canonical text, handed to the next index so a change recompiles only what is new. */
+  private readonly tests = new Map<string, Compiled['test']>();
   private lookups = 0;
   readonly size: number;
 
-  constructor(watches: readonly Watch[]) {
+  constructor(watches: readonly Watch[], previous?: WatchIndex) {
     this.size = watches.length;
     for (const watch of watches) {
-      const compiled: Compiled = { watch, test: compileFilter(watch.filter), seen: 0 };
+      const key = watch.text || JSON.stringify(watch.filter);
+      const test = previous?.tests.get(key) ?? this.tests.get(key) ?? compileFilter(watch.filter);
+      this.tests.set(key, test);
+      const compiled: Compiled = { watch, test, seen: 0 };
       for (const key of anchorKeys(watch)) {
         const list = this.lists.get(key);
         if (list) list.push(compiled);
