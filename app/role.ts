@@ -20,7 +20,7 @@ const IGNORED: Record<Role, readonly string[]> = {
   all: [],
   web: ['SLACK_APP_TOKEN', 'DISCORD_TOKEN', 'DISCORD_APPLICATION_ID', 'DISCORD_GUILD_ID'],
   // Add to Slack runs in HTTP mode, in the web process.
-  worker: ['SLACK_SIGNING_SECRET', 'SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET', 'SLACK_REDIRECT_URI', 'JOBCARD_INSTALL_KEY'],
+  worker: ['SLACK_SIGNING_SECRET', 'SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET', 'SLACK_REDIRECT_URI', 'JOBCARD_INSTALL_KEY', 'JOBCARD_INSTALL_KEY_PREVIOUS'],
 };
 
 export function parseRole(args: readonly string[]): Role | { problem: string } {

@@ -53,16 +53,17 @@ export interface Running {
  * not open what the store holds stops start-up with one line; a store out of reach does not
  * (it is checked again on every installation read).
  */
-async function slackInstallations(store: JobStore, key: Buffer, log: Logger): Promise<import('../adapters/slack/install.js').SlackInstallations> {
+async function slackInstallations(store: JobStore, sealer: Sealer, log: Logger): Promise<import('../adapters/slack/install.js').SlackInstallations> {
   const { SlackInstallations } = await import('../adapters/slack/install.js');
-  const records = store.sealedRecords(new Sealer(key));
+  const records = store.sealedRecords(sealer);
   try {
-    await records.verifyKey();
+    const { resealed } = await records.verifyKey();
+    if (resealed > 0) log.info({ resealed }, 'sealed the stored installations again with the new JOBCARD_INSTALL_KEY: JOBCARD_INSTALL_KEY_PREVIOUS can be unset');
   } catch (err) {
     if (err instanceof SealError) {
       throw new Error(
         err.code === 'wrong-key'
-          ? 'JOBCARD_INSTALL_KEY does not open the Slack installations already in the store: it was changed or mistyped. Set the key they were stored with (or reinstall every workspace into an empty store)'
+          ? 'JOBCARD_INSTALL_KEY does not open the Slack installations already in the store: it was changed or mistyped. Set the key they were stored with, or to rotate it put that key in JOBCARD_INSTALL_KEY_PREVIOUS'
           : `the store's sealed records are damaged (${err.message}); Slack installations cannot be read`,
       );
     }
@@ -184,7 +185,7 @@ export async function startJobcard(config: Config, log: Logger, opts: StartOptio
       slack = createSlackApp({
         desk,
         ...(config.SLACK_BOT_TOKEN ? { botToken: config.SLACK_BOT_TOKEN } : {}),
-        ...(oauth ? { oauth: { ...oauth, installations: await slackInstallations(store, oauth.installKey, log) } } : {}),
+        ...(oauth ? { oauth: { ...oauth, installations: await slackInstallations(store, new Sealer(oauth.installKey, oauth.previousInstallKeys), log) } } : {}),
         ...(config.SLACK_SIGNING_SECRET ? { signingSecret: config.SLACK_SIGNING_SECRET } : {}),
         ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
         ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),

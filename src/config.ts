@@ -30,6 +30,15 @@ export const ConfigSchema = z
       .trim()
       .refine((v) => parseSealKey(v) !== null, 'must be 32 random bytes as 64 hex digits or base64 (openssl rand -base64 32)')
       .optional(),
+    /**
+     * Rotating JOBCARD_INSTALL_KEY: the key (or keys, comma-separated) the installations were
+     * sealed with before. They are sealed again with the new key at start-up; then unset it.
+     */
+    JOBCARD_INSTALL_KEY_PREVIOUS: z
+      .string()
+      .transform((v) => v.split(',').map((k) => k.trim()).filter(Boolean))
+      .pipe(z.array(z.string().refine((v) => parseSealKey(v) !== null, 'each key must be 32 bytes as 64 hex digits or base64')))
+      .optional(),
     /** The redirect URL registered with the app, when it has several (else Slack uses the only one). */
     SLACK_REDIRECT_URI: z.url().optional(),
     DISCORD_TOKEN: optionalText,
@@ -108,6 +117,7 @@ function missingCompanions(env: Record<string, string | undefined>): string[] {
   if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
     problems.push('SLACK_SIGNING_SECRET: set it (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) with SLACK_BOT_TOKEN');
   }
+  if (env.JOBCARD_INSTALL_KEY_PREVIOUS && !env.JOBCARD_INSTALL_KEY) problems.push('JOBCARD_INSTALL_KEY: is required with JOBCARD_INSTALL_KEY_PREVIOUS (the new key)');
   const oauth = OAUTH_VARIABLES.filter((name) => env[name]);
   if (oauth.length > 0) {
     for (const name of OAUTH_VARIABLES.filter((n) => !env[n])) problems.push(`${name}: is required with ${oauth.join(', ')} (Add to Slack)`);
@@ -149,11 +159,19 @@ export function slackMode(config: Config): 'http' | 'socket' | null {
 }
 
 /** The Add to Slack settings, when the app installs into many workspaces (else null: one SLACK_BOT_TOKEN). */
-export function slackOAuth(config: Config): { clientId: string; clientSecret: string; stateSecret: string; installKey: Buffer; redirectUri?: string } | null {
+export function slackOAuth(config: Config): {
+  clientId: string;
+  clientSecret: string;
+  stateSecret: string;
+  installKey: Buffer;
+  previousInstallKeys: Buffer[];
+  redirectUri?: string;
+} | null {
   const { SLACK_CLIENT_ID: clientId, SLACK_CLIENT_SECRET: clientSecret, SLACK_STATE_SECRET: stateSecret, JOBCARD_INSTALL_KEY: key } = config;
   const installKey = key ? parseSealKey(key) : null;
   if (!clientId || !clientSecret || !stateSecret || !installKey) return null;
-  return { clientId, clientSecret, stateSecret, installKey, ...(config.SLACK_REDIRECT_URI ? { redirectUri: config.SLACK_REDIRECT_URI } : {}) };
+  const previousInstallKeys = (config.JOBCARD_INSTALL_KEY_PREVIOUS ?? []).map((k) => parseSealKey(k)).filter((k): k is Buffer => k !== null);
+  return { clientId, clientSecret, stateSecret, installKey, previousInstallKeys, ...(config.SLACK_REDIRECT_URI ? { redirectUri: config.SLACK_REDIRECT_URI } : {}) };
 }
 
 export function fullTextEmoji(config: Config): string[] {

@@ -6,7 +6,7 @@ export type { Logger };
 const REDACT = [
   'token', '*.token', 'botToken', '*.botToken', 'appToken', '*.appToken', 'signingSecret', '*.signingSecret',
   'headers.authorization', '*.headers.authorization', 'config.SLACK_BOT_TOKEN', 'config.SLACK_APP_TOKEN',
-  'config.SLACK_SIGNING_SECRET', 'config.SLACK_CLIENT_SECRET', 'config.SLACK_STATE_SECRET', 'config.JOBCARD_INSTALL_KEY',
+  'config.SLACK_SIGNING_SECRET', 'config.SLACK_CLIENT_SECRET', 'config.SLACK_STATE_SECRET', 'config.JOBCARD_INSTALL_KEY', 'config.JOBCARD_INSTALL_KEY_PREVIOUS',
   'clientSecret', '*.clientSecret', 'stateSecret', '*.stateSecret', 'config.DISCORD_TOKEN', 'STORE_URL', '*.STORE_URL',
 ];
 

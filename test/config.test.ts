@@ -102,6 +102,10 @@ describe('configuration', () => {
     const weak = problems({ ...oauth, JOBCARD_INSTALL_KEY: 'hunter2', SLACK_STATE_SECRET: 'short' });
     expect(weak).toEqual([expect.stringMatching(/^SLACK_STATE_SECRET: must be at least 16/), expect.stringMatching(/^JOBCARD_INSTALL_KEY: must be 32 random bytes/)]);
     expect(weak.join('\n')).not.toContain('hunter2');
+    // Rotating the key: the previous ones, read as keys; a bad one named without its value.
+    const old = Buffer.alloc(32, 9);
+    expect(slackOAuth(loadConfig({ ...oauth, JOBCARD_INSTALL_KEY_PREVIOUS: `${old.toString('hex')}, ${key.toString('base64')}` }))?.previousInstallKeys).toEqual([old, key]);
+    expect(problems({ ...oauth, JOBCARD_INSTALL_KEY_PREVIOUS: 'hunter2' })).toEqual([expect.stringMatching(/^JOBCARD_INSTALL_KEY_PREVIOUS\.0: each key must be 32 bytes/)]);
   });
 
   it('reads the full-text emoji list, adding the unicode page for Discord', () => {

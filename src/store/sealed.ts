@@ -55,14 +55,26 @@ export function parseSealKey(text: string): Buffer | null {
   return null;
 }
 
-/** AES-256-GCM with one key: seal a string bound to a context, open it again. */
-export class Sealer {
-  /** A digest of the key that names it in records; says nothing about the key itself. */
-  readonly keyId: string;
+/** A digest of a key that names it in records; says nothing about the key itself. */
+function keyIdOf(key: Buffer): string {
+  if (key.length !== KEY_BYTES) throw new Error(`a sealing key must be ${KEY_BYTES} bytes`);
+  return createHash('sha256').update('jobcard key id\0').update(key).digest('hex').slice(0, 16);
+}
 
-  constructor(private readonly key: Buffer) {
-    if (key.length !== KEY_BYTES) throw new Error(`a sealing key must be ${KEY_BYTES} bytes`);
-    this.keyId = createHash('sha256').update('jobcard key id\0').update(key).digest('hex').slice(0, 16);
+/**
+ * AES-256-GCM: seal a string bound to a context with the current key, open it again with
+ * whichever key sealed it (the current one, or a previous one kept while records move over).
+ */
+export class Sealer {
+  readonly keyId: string;
+  private readonly keys: ReadonlyMap<string, Buffer>;
+
+  constructor(
+    private readonly key: Buffer,
+    previous: readonly Buffer[] = [],
+  ) {
+    this.keyId = keyIdOf(key);
+    this.keys = new Map([...previous.map((k) => [keyIdOf(k), k] as const), [this.keyId, key]]);
   }
 
   seal(plain: string, context: string): Sealed {
@@ -74,9 +86,10 @@ export class Sealer {
   }
 
   open(sealed: Sealed, context: string): string {
-    if (sealed.kid !== this.keyId) throw new SealError('wrong-key', 'sealed with another key');
+    const key = this.keys.get(sealed.kid);
+    if (!key) throw new SealError('wrong-key', 'sealed with another key');
     try {
-      const decipher = createDecipheriv(ALGORITHM, this.key, Buffer.from(sealed.iv, 'base64'));
+      const decipher = createDecipheriv(ALGORITHM, key, Buffer.from(sealed.iv, 'base64'));
       decipher.setAAD(Buffer.from(context, 'utf8'));
       decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
       return Buffer.concat([decipher.update(Buffer.from(sealed.data, 'base64')), decipher.final()]).toString('utf8');
@@ -122,18 +135,36 @@ export class SealedRecords {
   }
 
   /**
-   * At start-up: the key in use opens what this store already holds, so a changed or mistyped
+   * At start-up: the keys given open what this store already holds, so a changed or mistyped
    * key is refused at once rather than at the first event from each workspace. The first start
-   * writes the check record.
+   * writes the check record. When the store was sealed with a previous key, every record is
+   * sealed again with the current one (a key rotation); returns how many were.
    */
-  async verifyKey(): Promise<void> {
+  async verifyKey(): Promise<{ resealed: number }> {
     const raw = await this.kv.get(KEY_CHECK);
     if (raw === undefined || raw === null) {
       await this.kv.set(KEY_CHECK, this.sealer.seal(KEY_CHECK_TEXT, KEY_CHECK));
-      return;
+      return { resealed: 0 };
     }
     const sealed = SealedSchema.safeParse(raw);
     if (!sealed.success) throw new SealError('corrupt', 'the store holds a damaged key check record');
     if (this.sealer.open(sealed.data, KEY_CHECK) !== KEY_CHECK_TEXT) throw new SealError('corrupt', 'the store holds a damaged key check record');
+    if (sealed.data.kid === this.sealer.keyId) return { resealed: 0 };
+    const resealed = await this.resealAll();
+    await this.kv.set(KEY_CHECK, this.sealer.seal(KEY_CHECK_TEXT, KEY_CHECK));
+    return { resealed };
+  }
+
+  /** Seal every record sealed with a previous key again with the current one. */
+  private async resealAll(): Promise<number> {
+    let count = 0;
+    for (const key of await this.kv.keys(PREFIX)) {
+      if (key === KEY_CHECK) continue;
+      const sealed = SealedSchema.safeParse(await this.kv.get(key));
+      if (!sealed.success || sealed.data.kid === this.sealer.keyId) continue;
+      await this.kv.set(key, this.sealer.seal(this.sealer.open(sealed.data, key), key));
+      count += 1;
+    }
+    return count;
   }
 }

@@ -26,20 +26,21 @@ afterEach(async () => {
 const ACME: StandInWorkspace = { team_id: 'T0ACME001', team: 'Acme', url: 'https://acme.slack.com/', user_id: 'U0ACMEBOT', bot_id: 'B0ACMEBOT' };
 
 describe('startJobcard with Add to Slack', () => {
-  it('installs, answers with the workspace’s token after a restart, refuses a changed key, and logs no secret', async () => {
+  it('installs, refuses a changed key, rotates the key, answers with the workspace’s token after the restart, and logs no secret', async () => {
     const api = await SlackApiStandIn.start();
     cleanups.push(() => api.close());
     const tmp = tempStore();
     cleanups.push(() => tmp.remove());
     const key = randomBytes(32).toString('base64');
-    const env = (installKey: string): Record<string, string> => ({
+    const env = (installKey: string, previous?: string): Record<string, string> => ({
+      ...(previous ? { JOBCARD_INSTALL_KEY_PREVIOUS: previous } : {}),
       PORT: '0', LOG_LEVEL: 'debug', JOBCARD_CORE_THREADS: '1', JOBCARD_WARM_UP: '0', STORE_URL: tmp.sqliteUrl,
       SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: api.apiUrl,
       SLACK_CLIENT_ID: CLIENT_ID, SLACK_CLIENT_SECRET: CLIENT_SECRET, SLACK_STATE_SECRET: STATE_SECRET, JOBCARD_INSTALL_KEY: installKey,
     });
     const logs = capturingLogger('debug');
-    const start = async (installKey: string): Promise<Running> => {
-      const running = await startJobcard(loadConfig(env(installKey)), logs.log);
+    const start = async (installKey: string, previous?: string): Promise<Running> => {
+      const running = await startJobcard(loadConfig(env(installKey, previous)), logs.log);
       cleanups.push(() => running.stop());
       api.oauthApp = { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, redirectUrl: `http://127.0.0.1:${running.port}/slack/oauth_redirect` };
       return running;
@@ -62,8 +63,10 @@ describe('startJobcard with Add to Slack', () => {
     const other = randomBytes(32).toString('base64');
     await expect(startJobcard(loadConfig(env(other)), logs.log)).rejects.toThrow(/^JOBCARD_INSTALL_KEY does not open the Slack installations already in the store/);
 
-    // The right key again: the installation is read from the file and used.
-    running = await start(key);
+    // The new key with the old one as previous (a rotation): the installation is sealed again
+    // with the new key, read from the file and used.
+    running = await start(other, key);
+    expect(logs.records.some((r) => r.msg.startsWith('sealed the stored installations again') && r['resealed'] === 1)).toBe(true);
     const sender = new SlackSender(`http://127.0.0.1:${running.port}`, SIGNING_SECRET);
     await sender.event(messageEvent({ text: slackEscape(POSTING), channel: 'C0ACMEJOBS' }), { teamId: ACME.team_id });
     const card = await api.waitFor(() => api.callsTo('chat.postMessage').find((c) => c.params.channel === 'C0ACMEJOBS'), 20_000);

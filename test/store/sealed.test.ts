@@ -85,3 +85,25 @@ describe('the key check', () => {
     await expect(new SealedRecords(kv, new Sealer(randomBytes(32))).verifyKey()).rejects.toMatchObject({ code: 'wrong-key' });
   });
 });
+
+describe('a key rotation', () => {
+  it('opens records sealed with the previous key, seals them all again with the new one, then needs only the new key', async () => {
+    const kv = backends.list[0]!.open();
+    opened.push(kv);
+    const [oldKey, newKey] = [randomBytes(32), randomBytes(32)];
+    const before = new SealedRecords(kv, new Sealer(oldKey));
+    await before.verifyKey();
+    const key = unique('install-');
+    await before.put(key, { token: 'xoxb-rotated', team: 'T9' });
+
+    const rotating = new SealedRecords(kv, new Sealer(newKey, [oldKey]));
+    expect(await rotating.get(key, Secret)).toEqual({ token: 'xoxb-rotated', team: 'T9' });
+    expect(await rotating.verifyKey()).toEqual({ resealed: 1 });
+    expect(await rotating.verifyKey()).toEqual({ resealed: 0 });
+
+    const after = new SealedRecords(kv, new Sealer(newKey));
+    await after.verifyKey();
+    expect(await after.get(key, Secret)).toEqual({ token: 'xoxb-rotated', team: 'T9' });
+    await expect(new SealedRecords(kv, new Sealer(oldKey)).verifyKey()).rejects.toMatchObject({ code: 'wrong-key' });
+  });
+});
