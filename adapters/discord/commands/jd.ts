@@ -63,7 +63,7 @@ export const jd = defineCommand<ChatInputCommandInteraction>({
       {
         type: ApplicationCommandOptionType.String,
         name: 'text',
-        description: 'The posting text (paste it); longer postings can be pasted as a message',
+        description: 'A posting to summarise; or watch <filter>, unwatch <id>, digest weekly|daily|off, recent, search',
         required: false,
         max_length: TEXT_MAX,
       },
