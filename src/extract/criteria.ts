@@ -13,10 +13,15 @@ export interface Criteria {
   employmentType: { value: EmploymentType; line: string } | null;
 }
 
-const EMPLOYMENT: Readonly<Record<string, EmploymentType>> = {
-  'full-time': 'full-time', 'part-time': 'part-time', contract: 'contract', temporary: 'temporary',
-  internship: 'internship', volunteer: 'temporary', other: 'full-time',
-};
+/** Employment-type values by their first words, in the languages the project reads ("Type d'emploi: Stage"). */
+const EMPLOYMENT: ReadonlyArray<readonly [RegExp, EmploymentType]> = [
+  [/^(?:internship|intern|stage|stagiaire|praktikum|pr[aá]cticas|est[aá]gio|alternance|apprenticeship|apprentissage|werkstudent)\b/i, 'internship'],
+  [/^(?:full[- ]time|cdi|temps plein|tiempo completo|jornada completa|vollzeit|tempo integral|permanent)\b/i, 'full-time'],
+  [/^(?:part[- ]time|temps partiel|tiempo parcial|media jornada|teilzeit|meio per[ií]odo)\b/i, 'part-time'],
+  [/^(?:contract|contractor|freelance|freelancer|pj)\b/i, 'contract'],
+  [/^(?:temporary|temp|int[ée]rim|interim|volunteer|befristet)\b/i, 'temporary'],
+];
+const EMPLOYMENT_LABEL = /(?:employment type|job type|type d['’]emploi|type de contrat|tipo de (?:empleo|contrato|vaga)|beschäftigungsart|anstellungsart|vertragsart|contract type)/;
 
 /** Labels whose value is the role's level, in the languages the project reads. */
 const LEVEL_LABEL = String.raw`(?:seniority level|seniority|experience level|career level|job level|position level|level|n[ií]vel|nivel|senioridade|niveau)`;
@@ -28,10 +33,9 @@ function valueAfter(label: RegExp, text: string): { value: string; line: string 
   // Compiled once per call, not once per line.
   const inlineRe = new RegExp(`^${label.source}\\s*(?:[:：]\\s*)?(\\S.*)$`, 'i');
   const aloneRe = new RegExp(`^${label.source}\\s*:?$`, 'i');
-  const first = label.source.charAt(0);
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]?.text ?? '';
-    if (l.charAt(0).toLowerCase() !== first) continue;
+    if (l.length > 80) continue;
     const inline = inlineRe.exec(l);
     if (inline && (inline[1] ?? '').length > 0) return { value: (inline[1] ?? '').trim(), line: l };
     if (aloneRe.test(l)) {
@@ -87,10 +91,10 @@ function levelOfValues(values: readonly string[]): { seniority: Seniority; label
 }
 
 export function readCriteria(text: string): Criteria {
-  const e = valueAfter(/employment type/, text);
-  const employment = e ? EMPLOYMENT[e.value.toLowerCase()] : undefined;
+  const e = valueAfter(EMPLOYMENT_LABEL, text);
+  const employment = e ? EMPLOYMENT.find(([re]) => re.test(e.value))?.[1] : undefined;
   return {
     seniority: levelCriterion(text),
-    employmentType: e && employment && e.value.toLowerCase() !== 'other' ? { value: employment, line: e.line } : null,
+    employmentType: e && employment ? { value: employment, line: e.line } : null,
   };
 }

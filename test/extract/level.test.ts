@@ -113,6 +113,11 @@ describe('level: criteria fields, rungs, other languages, students and ranges', 
     // A value that names no level is no level.
     expect(level('Developer', 'Experience level: 1 year')).toBeNull();
   });
+  it('reads the employment type in French and other languages ("Type d’emploi: Stage", issue 17 LinkedIn)', () => {
+    expect(readCriteria('Type d’emploi: Stage').employmentType?.value).toBe('internship');
+    expect(readCriteria('Tipo de contrato\nTiempo completo').employmentType?.value).toBe('full-time');
+    expect(readCriteria('Employment type\nFull-time').employmentType?.value).toBe('full-time');
+  });
   it('lets the title\'s own level word beat the criteria ("AI/ML Intern" under "Entry level", fairdeal)', () => {
     expect(level('AI/ML Intern', 'Seniority level\nEntry level')).toBe('intern');
   });

@@ -412,6 +412,18 @@ describe('pay on real postings: one band per real band', () => {
       band(3850, 3850, 'USD', 'month'), band(2310, 2310, 'GBP', 'month'), band(4300, 4300, 'CAD', 'month'),
     ]);
   });
+  it('reads a starting salary and a ceiling in the next sentence as one band (issue 16: "from $X … up to $Y")', () => {
+    expect(bands('The starting salary is $85,000. Employees may earn up to $110,000 with experience.')).toEqual([band(85000, 110000, 'USD', 'year')]);
+    // A ceiling below the floor, or a bonus, closes nothing.
+    expect(bands('Salary: from $90,000 per year. Bonus: up to $10,000.')).toEqual([band(90000, null, 'USD', 'year')]);
+  });
+  it('places the primary location\'s range and notes the other locations\' one (Workday, issue 17)', () => {
+    const text = 'The pay range for this position at commencement of employment in the primary location is $120,000 - $150,000.\n'
+      + 'The pay range for other US locations is $100,000 - $140,000.';
+    const found = extractPay(text, { locations: ['Reston, VA', 'Washington, DC'] }).map((f) => f.band);
+    expect(found.map((b) => [b.location, b.min, b.max])).toEqual([['Reston, VA', 120000, 150000], [null, 100000, 140000]]);
+    expect(found[1]?.note).toContain('other US locations');
+  });
   it('never takes a benefit amount for pay ("Fertility HRA (up to $10,000 per year)", issue 17, Ashby)', () => {
     expect(bands('Benefits\n- Fertility HRA (up to $10,000 per year)\n- 401(k) match')).toEqual([]);
   });

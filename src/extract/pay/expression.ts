@@ -39,7 +39,7 @@ const RANGE_SEPARATOR = /^\s*(?:-{1,2}|–|—|−|~|～|〜|tot|to|through|thru
 const AND_SEPARATOR = /^\s*(?:and|&|und|et|y|e|en|och|og|i|a)\s*/i;
 /** Filler allowed between an amount and its period ("$82,500 USD a year", "or more per annum"). */
 const PERIOD_FILLER = /^(?:\s*(?:,|\(|gross|net|base|before tax(?:es)?|pre-tax|or more|and above|and up|USD|CAD|EUR|GBP|salary|per person|brutto|brut|bruto|brutos|OTE|DOE))*/i;
-const FLOOR_BEFORE = /(?:\b(?:from|starting (?:at|from)|starts at|at least|minimum(?: of)?|min\.?|no less than|upwards of|in excess of)\s*(?::\s*)?)$/i;
+const FLOOR_BEFORE = /(?:\b(?:from|starting (?:at|from)|starts at|starting (?:salary|pay|wage|rate) (?:is|of)|at least|minimum(?: of)?|min\.?|no less than|upwards of|in excess of)\s*(?::\s*)?)$/i;
 const CEILING_BEFORE = /(?:\b(?:up to|upto|maximum(?: of)?|max\.?|not to exceed|no more than)\s*(?::\s*)?)$/i;
 const FLOOR_AFTER = /^\s*(?:or more|or higher|and (?:up|above|higher))\b/i;
 /**

@@ -118,6 +118,15 @@ function decidePeriod(e: MoneyExpression, currency: string, lead: string, headin
   return implied !== null && isPlausible(e.max, currency, implied) ? implied : null;
 }
 
+/** Whether a band's lead-in ties it to the primary location or to the other locations (a Workday pair of ranges). */
+function scopeOf(lead: string): 'primary' | 'other' | null {
+  const tail = lead.slice(-160);
+  const primary = tail.search(/\bprimary (?:work )?location\b/i);
+  const other = tail.search(/\bother (?:u\.?s\.? |us |united states )?locations?\b|\ball other (?:u\.?s\.? )?locations?\b/i);
+  if (primary < 0 && other < 0) return null;
+  return other > primary ? 'other' : 'primary';
+}
+
 function noteOf(e: MoneyExpression, kind: Kind, rest: string): string | null {
   const parts: string[] = [];
   if (e.ceiling) parts.push('up to');
@@ -194,7 +203,10 @@ export function extractPayBands(text: string, opts: ExtractPayOptions = {}): Pay
         if (!bareNumberIsPay(n, lead, e, field)) continue;
       }
       const prefix = n.slice(from, e.start);
-      const places = placesForBand({ prefix, suffixPlaces: suffix.places, heading, lead, leadInLine, known });
+      const named = placesForBand({ prefix, suffixPlaces: suffix.places, heading, lead, leadInLine, known });
+      // Workday's "… in the primary location is $X" / "… for other US locations is $Y": the first is the posting's first place.
+      const scope = scopeOf(`${lead} ${heading}`);
+      const places = named.length === 0 && scope === 'primary' && known[0] !== undefined ? [known[0]] : named;
       // Pay wording in the sentence (or right after the amount: "$100K–$130K base"), a period on
       // the amount, a short line in or under a pay block, "Place: range", or a range on a short line.
       let sentencePay = payWordsIn.get(sStart);
@@ -217,7 +229,8 @@ export function extractPayBands(text: string, opts: ExtractPayOptions = {}): Pay
       if (period === null) continue;
       const kind = kindOf(clauseBefore(n, from, e.start)) ?? kindOf(lead) ?? kindOf(leadInLine);
       // "ranges from $99,500/year in our lowest market up to $200,000/year in our highest": one band.
-      if (openFloor !== null && openFloor.sentenceStart === sStart && !e.isRange && (e.ceiling || /\bto\s*$/i.test(n.slice(Math.max(0, e.start - 12), e.start)))
+      // "The starting salary is $85,000. Employees may earn up to $110,000 with experience.": a ceiling in the next sentence closes it too.
+      if (openFloor !== null && (openFloor.sentenceStart === sStart || e.ceiling) && !e.isRange && (e.ceiling || /\bto\s*$/i.test(n.slice(Math.max(0, e.start - 12), e.start)))
         && openFloor.currency === currency && openFloor.period === period && e.max > openFloor.min) {
         for (const i of openFloor.indices) {
           const c = candidates[i];
@@ -235,7 +248,7 @@ export function extractPayBands(text: string, opts: ExtractPayOptions = {}): Pay
         max: e.floor ? null : wholeUnits(e.max),
         currency,
         period,
-        note: noteOf(e, kind, n.slice(e.end, afterEnd)),
+        note: [noteOf(e, kind, n.slice(e.end, afterEnd)), scope === 'other' ? 'other US locations' : null].filter(Boolean).join('; ') || null,
       };
       const indices: number[] = [];
       for (const location of places.length > 0 ? places : [null]) {
