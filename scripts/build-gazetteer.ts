@@ -56,12 +56,11 @@ const initials = (name: string): string => name.split(/[\s-]+/).map((w) => w[0] 
  * letter (Bangalore for Bengaluru, Munich for München) or a city of half a million people (Bombay, Cologne).
  */
 function usableAlias(alias: string, name: string, population: number): boolean {
-  if (alias.length < 3 || alias.length > 40) return false;
   if (!/^[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ .'’-]*$/.test(alias)) return false;
   // Initials are how postings shorten big cities ("NYC", "SF"); other capitals are airport and
   // station codes ("BLR", "MUC").
   if (/^[A-Z]+$/.test(alias)) return alias === initials(name) && alias.length >= 2 && population >= 500_000;
-  if (/ - /.test(alias)) return false;
+  if (alias.length < 3 || alias.length > 40 || / - /.test(alias)) return false;
   if (alias.split(/[ -]/).some((w) => /^[a-zà-ÿ]/.test(w) && !PARTICLES.has(w))) return false;
   if (fold(alias) === fold(name)) return false;
   return fold(alias)[0] === fold(name)[0] || population >= 500_000;

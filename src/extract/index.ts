@@ -51,6 +51,11 @@ export function extractPosting(text: string, opts: ExtractOptions = {}): Posting
   const criteria = readCriteria(scan);
   const locations = keep('locations', fromStructured(s.locations?.map(normalizePlace), 'locations') ?? extractLocations(scan));
   const workplace = keep('workplace', fromStructured(s.workplace, 'workplace') ?? extractWorkplace(scan));
+  // A remote role whose posting names no place is just that: "Remote".
+  if (locations.length === 0 && workplace === 'remote') {
+    locations.push('Remote');
+    provenance.locations = { from: 'text', line: provenance.workplace?.line ?? null, detail: 'a remote role with no place named' };
+  }
   const employmentType = keep(
     'employmentType',
     fromStructured(s.employmentType, 'employmentType') ??

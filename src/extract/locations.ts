@@ -21,6 +21,8 @@ interface Hit {
   weak: boolean;
   /** Read from a name alone ("Springfield"): the posting's "Springfield, IL" elsewhere says which. */
   bare?: boolean;
+  /** From the header or a labelled field: where the page itself says the role is. */
+  header?: boolean;
 }
 
 // Capitalised words, accented ones too ("Montréal", "Düsseldorf"): Latin-1 letters as code units.
@@ -36,10 +38,15 @@ const SHARED_REGION = new RegExp(String.raw`(${CITY})\s*/\s*(${CITY}),\s*([A-Z]{
 const AU_CITY = new RegExp(String.raw`(${CITY}),?\s+(${Object.keys(AU_STATES).join('|')})(?![A-Za-z])(\s+\d{4}\b|,\s*Australia\b)?`, 'g');
 // "Remote (US)", "Remote - Canada", "US Remote", "Canada (Remote)", "Location: Remote"
 const REMOTE_PLACE = /\b(?:REMOTE|[Rr]emote)\s*(?:\([^)]{2,40}\)|[-–—,:]\s*[A-Z][A-Za-z.]+(?:\s[A-Z][a-z]+)?)|\b(?:US|USA|U\.S\.|Canada|UK|EMEA|Europe|LATAM|APAC|Worldwide|Global)[ -][Rr]emote\b|\((?:[Ff]ully )?[Rr]emote\)|\b(?:[Ll]ocations?|[Ww]ork [Ll]ocation|[Jj]ob [Ll]ocation)\s*[:：]\s*(?:[Ff]ully |100% )?[Rr]emote\b(?:\s*\([^)]{2,40}\)|\s*[-–—]\s*[A-Z][A-Za-z.]+(?:\s[A-Z][a-z]+)?)?/g;
+// "remote within the United States", "TELECOMMUTE Mandaluyong, Metro Manila, Philippines",
+// "work from home anywhere in Canada": a remote role's country.
+const REMOTE_IN = /\b(?:remote|REMOTE|TELECOMMUTE|[Tt]elecommute|[Ww]ork from home)\s+(?:(?:with)?in|across|from anywhere in|anywhere in|from)?\s*(?:the\s+)?([A-Z][\p{L}.'’-]*(?:[ ,]+[A-Z][\p{L}.'’-]*){0,5})/gu;
+// The text after a pin or globe, up to the next backtick, bar or line end.
+const PIN = /[📍🌎🌍🌏]\uFE0F?\s*([^`|\n]{2,80})/gu;
 // Labelled fields whose value is the role's place.
-const LABELLED = /\b(?:job location|work location|office location|locations?|region|city|based in|place of work|work site|worksite)\s*(?:\([^)]*\)\s*)?[:：]\s*(\S.*)$/gim;
+const LABELLED = /\b(?:job location|work location|office location|locations?|region|city|based in|place of work|work site|worksite|einsatzort|arbeitsort|standort|lieu|localisation|ubicación|ubicacion|localização|localizacao|local de trabalho|sede)\s*(?:\([^)]*\)\s*)?[:：]\s*(\S.*)$/gim;
 // Context phrases after which a bare city name is the role's place.
-const BASED_IN = /\b(?:based (?:in|out of)|located in|living in|reside in|residing in|position is in|role is in|located at|work(?:ing)? (?:from|in) our|office in|offices in|hub in|locations? of|(?:in|at|from) our|join (?:us|our team) in)\s+((?:the\s+)?[A-Z][A-Za-z .,'’/&-]{1,80})/g;
+const BASED_IN = /\b(?:based (?:in|out of)|located in|living in|reside in|residing in|position is in|role is in|located at|work(?:ing)? (?:from|in) our|office in|offices in|hub in|locations? of|(?:in|at|from) our|join (?:us|our team) in|(?:team|teams|group|office|offices|studio) in|[Oo]ffices? in)\s+((?:the\s+|our\s+)?[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ .,'’/&-]{1,80})/g;
 const CITY_BASED = /\b([A-Z][A-Za-z]+(?:[ ][A-Z][A-Za-z]+){0,2})[- ]based\b/g;
 // Every AU_CITY match names a state code: most sentences have none, so the scan is skipped.
 const AU_STATE_CODE = new RegExp(String.raw`\b(?:${Object.keys(AU_STATES).join('|')})\b`);
@@ -57,6 +64,8 @@ const WEAK = /\b(headquarter(s|ed)?|hq|offices (in|across|around)|we have office
 const HOUSE_NUMBER = /\b\d{1,6} [A-Z][a-z]/;
 const STREET_WORD = /\b(?:Street|Rd|Road|Ave|Avenue|Blvd|Boulevard|Drive|Lane|Pkwy|Parkway|Hwy|Highway)\b|\bSuite ?#? ?\d/;
 const isStreetAddress = (s: string): boolean => HOUSE_NUMBER.test(s) && STREET_WORD.test(s);
+// A body sentence that speaks of where the role is, not of the company's footprint.
+const ROLE_PLACE_TALK = /\b(?:role|position|job|opening|candidates?|you|your|based|located|locations?|onsite|on-site|in[- ]office|in[- ]person|hybrid|remote|relocat\w*|work(?:ing)? (?:from|in|at|out of))\b/i;
 // Leading words a capitalised run may carry that are never part of a city name.
 const NOT_CITY_WORD = /^(location|locations|office|hybrid|remote|onsite|on-site|based|job|position|the|in|at|near|hq|headquarters|work|city|area|region|and|or|role|team|our|usa|us|from|of|posted|about|summary|greater|site|address|apply|full-time|part-time|contract|salary|pay|compensation|range|engineer|developer|manager)$/i;
 
@@ -100,6 +109,8 @@ function placesIn(span: Span, weak: boolean, out: Hit[], opts: ReadOptions): voi
     }
     for (const m of s.matchAll(COMMA_RUN)) {
       const chunks = regionCodeEnds(m[0].split(/\s*,\s*/));
+      // "TELECOMMUTE Mandaluyong, Metro Manila, Philippines": a remote role's country (REMOTE_IN), not an office.
+      if (/^(?:TELECOMMUTE|Telecommute|REMOTE|Remote)\s/.test(chunks[0] ?? '')) continue;
       // A street address ("262 Chapman Rd, Suite 101, Newark, DE 19702") is an office's, often
       // the recruiter's: it counts only when nothing else names the role's place.
       const address = isStreetAddress(s) || /^[\s-]{0,3}\d{5}\b/.test(s.slice(m.index + m[0].length));
@@ -119,7 +130,16 @@ function placesIn(span: Span, weak: boolean, out: Hit[], opts: ReadOptions): voi
   }
   for (const m of /remote/i.test(s) ? s.matchAll(REMOTE_PLACE) : []) {
     if (/\b(no|not)\s+remote\b/i.test(s.slice(Math.max(0, m.index - 8), m.index + m[0].length))) continue;
+    // "remote: False" (a record's flag), "Remote, Finance" (a tag list): no remote place.
+    if (/^remote\s*[:,]\s*(?:false|no|0|n)\b/i.test(m[0]) || (/^remote\s*,/i.test(m[0]) && remoteWithRegion(m[0], '') === 'Remote')) continue;
     push(remotePlace(remoteWithRegion(m[0], s.slice(Math.max(0, m.index - 30), m.index))), m.index);
+  }
+  for (const m of /remote|telecommute|work from home/i.test(s) ? s.matchAll(REMOTE_IN) : []) {
+    const where = (m[1] ?? '').split(/\s*,\s*/);
+    // The country is the last name of the list ("Mandaluyong, Metro Manila, Philippines").
+    const country = printedCountry(where[where.length - 1] ?? '') ?? placesOfList(where)[0]?.place.split(', ').pop() ?? null;
+    const code = country === null ? null : countryCodeOf(country);
+    if (code !== null && country !== null) push(remotePlace(`Remote (${code === 'US' ? 'US' : country})`), m.index);
   }
   for (const m of /[$£€¥₹]/.test(s) ? s.matchAll(PAY_PLACE) : []) {
     const p = placeOfName((m[1] ?? '').trim(), { ...opts, minPopulation: 100_000 });
@@ -150,8 +170,10 @@ function bareCitiesIn(phrase: string, at: number, line: string, weak: boolean, o
   const cleaned = phrase.replace(/\([^)]*\)|["“”]/g, ' ');
   for (const piece of cleaned.split(/\s*(?:,|;|\||\/|\bor\b|\band\b|\boder\b|\bund\b|\bou\b|&|·)\s*/)) {
     // Only the place's own capitalised words: "Seattle is: …" → "Seattle".
-    const p = (/^(?:the\s+)?((?:[A-ZÀ-ÖØ-Þ][\p{L}.'’-]*)(?:\s+(?:of\s+|the\s+|am\s+)?[A-ZÀ-ÖØ-Þ][\p{L}.'’-]*){0,3})/u.exec(piece.trim())?.[1] ?? piece.trim()).replace(/[.)(]+$/g, '');
-    const place = placeOfName(p, opts) ?? placeOfName(p.replace(/\s+(office|area|hub|metro|HQ)$/i, ''), opts);
+    const p = (/^(?:the\s+|our\s+)?((?:[A-ZÀ-ÖØ-Þ][\p{L}.'’-]*)(?:\s+(?:of\s+|the\s+|am\s+)?[A-ZÀ-ÖØ-Þ][\p{L}.'’-]*){0,3})/u.exec(piece.trim())?.[1] ?? piece.trim()).replace(/[.)(]+$/g, '');
+    // "Im Büro in Düsseldorf": else the last capitalised words of the piece.
+    const last = /((?:[A-ZÀ-ÖØ-Þ][\p{L}.'’-]*)(?:\s+[A-ZÀ-ÖØ-Þ][\p{L}.'’-]*){0,2})[.)]?$/u.exec(piece.trim())?.[1];
+    const place = placeOfName(p, opts) ?? placeOfName(p.replace(/\s+(office|area|hub|metro|HQ)$/i, ''), opts) ?? (last !== undefined && last !== p ? placeOfName(last, opts) : null);
     if (place !== null) out.push({ place: place.place, key: place.key, at, line, weak, bare: true });
     // "Location: San Francisco, CA; Remote - US": the region after the dash stays with it.
     const dashed = /^(?:fully |100% )?remote\s*[-–—]\s*[A-Z][A-Za-z.]+(?:\s[A-Z][a-z]+)?/i.exec(piece.trim());
@@ -172,7 +194,7 @@ function remoteSegments(line: string, at: number, out: Hit[]): void {
   const next = segments[i + 1] ?? '';
   const country = printedCountry(next);
   const region = country ?? (REGION_WORDS.test(next) ? next : null);
-  out.push({ place: region === null ? 'Remote' : `Remote (${region === 'United States' ? 'US' : region})`, key: 'remote', at, line, weak: false });
+  out.push({ place: region === null ? 'Remote' : `Remote (${region === 'United States' ? 'US' : region})`, key: 'remote', at, line, weak: false, header: true });
 }
 
 /**
@@ -182,7 +204,7 @@ function remoteSegments(line: string, at: number, out: Hit[]): void {
  */
 function headerPlaces(line: Span, out: Hit[], opts: ReadOptions): void {
   if (/^(fully )?remote$/i.test(line.text)) {
-    out.push({ place: 'Remote', key: 'remote', at: line.start, line: line.text, weak: false });
+    out.push({ place: 'Remote', key: 'remote', at: line.start, line: line.text, weak: false, header: true });
     return;
   }
   // A sentence under the title ("… hospitals across Australia and New Zealand.") is no header.
@@ -211,8 +233,8 @@ function headerPlaces(line: Span, out: Hit[], opts: ReadOptions): void {
   for (const p of places) {
     const country = p.key.startsWith('country:') ? p.place : null;
     out.push(remote && country !== null && places.length === 1
-      ? { place: `Remote (${country === 'United States' ? 'US' : country})`, key: 'remote', at: line.start, line: line.text, weak: false }
-      : { place: p.place, key: p.key, at: line.start, line: line.text, weak: false, bare: p.bare });
+      ? { place: `Remote (${country === 'United States' ? 'US' : country})`, key: 'remote', at: line.start, line: line.text, weak: false, header: true }
+      : { place: p.place, key: p.key, at: line.start, line: line.text, weak: false, bare: p.bare, header: true });
   }
 }
 
@@ -263,9 +285,24 @@ export function extractLocations(text: string): Found<string[]> {
   const fieldLine = fieldLineOf(body);
   for (const field of fieldLine?.fields ?? []) {
     if (!fieldLine) break;
+    // "| Remote |", "| ALL REMOTE |", "| Remote (US) |": the role's arrangement is its place.
+    if (/^(?:all |fully |100% )?remote\b/i.test(field.trim())) {
+      hits.push({ place: remoteWithRegion(field.trim().replace(/^(?:all|fully|100%)\s+/i, ''), ''), key: 'remote', at: fieldLine.line.start, line: fieldLine.line.text, weak: false, header: true });
+      continue;
+    }
     const first = field.replace(/\s*\([^)]*\)/g, '').split(/\s*,\s*/)[0] ?? '';
     const p = placeOfName(first.trim(), { ...opts, minPopulation: 50_000 });
-    if (p !== null) hits.push({ place: p.place, key: p.key, at: fieldLine.line.start, line: fieldLine.line.text, weak: false, bare: true });
+    if (p !== null) hits.push({ place: p.place, key: p.key, at: fieldLine.line.start, line: fieldLine.line.text, weak: false, bare: true, header: true });
+  }
+  // "📍 Greater Noida", "🌎 France", "📍 Location: Pune": a pin or globe marks the place.
+  for (const line of linesOf(body)) {
+    for (const m of /[📍🌎🌍🌏]/u.test(line.text) ? line.text.matchAll(PIN) : []) {
+      const value = (m[1] ?? '').replace(/^(?:location|locations|ubicación|lieu|standort)\s*[:：]\s*/i, '');
+      if (/^telecommute\b/i.test(value)) continue;
+      const listed = placesOfList(value.split(/\s*,\s*/), opts);
+      if (listed.length > 0) for (const p of listed) hits.push({ place: p.place, key: p.key, at: line.start + m.index, line: line.text, weak: false, header: true });
+      else asHeader(hits, () => bareCitiesIn(value, line.start + m.index, line.text, false, hits, { ...opts, minPopulation: 10_000 }));
+    }
   }
   // Lines are often sentences too: each distinct text is tested against LEGAL once.
   const legalSeen = new Map<string, boolean>();
@@ -286,7 +323,7 @@ export function extractLocations(text: string): Found<string[]> {
     for (const m of /[:：]/.test(line.text) ? line.text.matchAll(LABELLED) : []) {
       // Flattened pastes run the next field on: cut at the next "Label:" or a big gap.
       const value = (m[1] ?? '').split(/\s{2,}|\t|(?<=[a-z)])(?=[A-Z][A-Za-z ]{2,30}[:：])|\b(?:Job Description|Description|Overview)\b/)[0] ?? '';
-      bareCitiesIn(value, line.start + m.index, line.text, false, hits, { ...opts, minPopulation: 10_000 });
+      asHeader(hits, () => bareCitiesIn(value, line.start + m.index, line.text, false, hits, { ...opts, minPopulation: 10_000 }));
     }
     for (const m of line.text.matchAll(BASED_IN)) {
       bareCitiesIn((m[1] ?? '').split(/[.;:!?]/)[0] ?? '', line.start + m.index, line.text, WEAK.test(line.text), hits, opts);
@@ -297,11 +334,15 @@ export function extractLocations(text: string): Found<string[]> {
     }
   }
   const strong = hits.some((h) => !h.weak);
+  // Where the header or a labelled field names the role's place, a body sentence about the
+  // company ("We are growing rapidly in Toronto; Montreal; and Austin, TX") names no more.
+  const headed = hits.some((h) => h.header === true && !h.weak && h.key !== 'remote');
   // A town named alone is the namesake the posting names with its region elsewhere.
   const townName = (h: Hit): string => placeKey(h.place.split(',')[0] ?? '');
   const named = new Map(hits.filter((h) => h.bare !== true && h.key.startsWith('town:')).map((h) => [townName(h), h.key]));
   const kept = hits
     .filter((h) => !strong || !h.weak)
+    .filter((h) => !headed || h.header === true || ROLE_PLACE_TALK.test(h.line))
     .filter((h) => !(h.bare === true && named.has(townName(h)) && named.get(townName(h)) !== h.key))
     .sort((a, b) => a.at - b.at);
   const seen = new Set<string>();
@@ -317,6 +358,13 @@ export function extractLocations(text: string): Found<string[]> {
   // A bare country adds nothing beside a town in it or a remote role in it ("Remote (Canada)").
   const pruned = places.filter((p) => !(p.key.startsWith('country:') && places.some((q) => q !== p && (q.place.endsWith(`, ${p.place}`) || townCountry(q) === p.key.slice(8) || q.place === `Remote (${p.place})` || (p.place === 'United States' && q.place === 'Remote (US)'))))).map((h) => h.place);
   return found(pruned, lines[0] ?? null, pruned.length > 0 ? `named in ${lines.length} line(s)` : null);
+}
+
+/** Hits a reading adds are the header's (labelled fields, pins). */
+function asHeader(hits: Hit[], read: () => void): void {
+  const from = hits.length;
+  read();
+  for (const h of hits.slice(from)) h.header = true;
 }
 
 /** The country code of a town hit ("Seattle, WA" → US), or null. */

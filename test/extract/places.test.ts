@@ -137,3 +137,38 @@ describe('places a source gives as data', () => {
     expect(normalizePlace('Bengaluru')).toBe('Bengaluru, India');
   });
 });
+
+describe('where the role is, from layout and sentences', () => {
+  it('takes a Hacker News field line\'s remote field as the place', () => {
+    expect(places('Follow Up Boss | Senior Full Stack Engineer | Remote | $150K - $162K | Full-time\n\nWe are a simple CRM.')).toEqual(['Remote']);
+  });
+
+  it('reads the place after a pin or globe (job-board and feed posts)', () => {
+    expect(places('[Lead Developer .Net - CDI - H/F/X](https://example.com/apply)\nVeepee\n`💰 65k-95k USD` `🌎 France`\n\nThe group has consolidated its brands.')).toEqual(['France']);
+    expect(places('Hiring: General Manager – Project\n📍 Greater Noida\n💰 CTC: ₹30–50 LPA')).toEqual(['Greater Noida, India']);
+  });
+
+  it('reads a remote role\'s country ("TELECOMMUTE …, Philippines", "remote within the United States")', () => {
+    expect(places('`🌎 TELECOMMUTE Mandaluyong, Metro Manila, Philippines`')).toEqual(['Remote (Philippines)']);
+    expect(places('Technology Lead\nUnited States\n\nLocation: This position is remote within the United States.')).toEqual(['Remote (US)']);
+  });
+
+  it('reads a labelled place in German and a town after other words ("Einsatzort: Im Büro in Düsseldorf")', () => {
+    expect(places('Einsatzort: Im Büro in Düsseldorf, im Home-Office')).toEqual(['Düsseldorf, Germany']);
+  });
+
+  it('reads the role\'s place from "based out of our X office" and "team in X"', () => {
+    expect(places('This role is based out of our Seattle office.')).toEqual(['Seattle, WA']);
+    expect(places('Citi is seeking Placement Analysts to join its Investment Banking team in Zurich, commencing in January.')).toEqual(['Zurich, Switzerland']);
+  });
+
+  it('does not take the company\'s footprint in the body beside the header\'s place', () => {
+    const text = 'RenoRun | Software Engineer | Montreal, ONSITE ONLY | Full time\nRenoRun is one of North America\'s fastest growing startups. We are growing rapidly in Toronto; Montreal; and Austin, TX.';
+    expect(places(text)).toEqual(['Montreal, QC']);
+  });
+
+  it('does not read a record\'s "remote: False" or a tag list as a remote place', () => {
+    expect(places('title: Buchhalter:in\ncompany: wabcon\nlocation: Berlin\nremote: False')).toEqual(['Berlin, Germany']);
+    expect(places('location: Hamburg\n\nRemote, Finance')).toEqual(['Hamburg, Germany']);
+  });
+});
