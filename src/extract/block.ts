@@ -51,6 +51,17 @@ export function looksLikeTitle(line: string): boolean {
   return true;
 }
 
+/**
+ * A header line that names the role in lower case ("developer", "senior data analyst", as some
+ * Indeed pages print it): a few words, the last a role noun, no sentence words.
+ */
+export function looksLikeLowerCaseTitle(line: string): boolean {
+  const t = line.trim();
+  if (t.length < 3 || t.length > 50 || !/^[a-z][a-z0-9+#./ &-]*$/.test(t) || VERBS.test(t) || SENTENCE_START.test(t) || CHROME_LINE.test(t)) return false;
+  const words = t.split(/\s+/);
+  return words.length <= 4 && ROLE_NOUNS.test(words[words.length - 1] ?? '') && !/^(?:a|an|the|need|needs|hiring|wanted)$/.test(words[0] ?? '');
+}
+
 const BLOCK_LINES = 14;
 // Headings that open the body: the title block is above them.
 const BODY_START = /^(about the (job|role|position)|full job description|job description|description|responsibilities|what you('|’)?ll do)\s*:?$/i;

@@ -1,4 +1,4 @@
-import { FIELD_LINE, linkText, looksLikeTitle, titleBlockOf } from './block.js';
+import { FIELD_LINE, linkText, looksLikeLowerCaseTitle, looksLikeTitle, titleBlockOf } from './block.js';
 import { found, type Found } from './found.js';
 import { plausibleTitle } from './plausible.js';
 import { isCountryName, knownCity } from './places/gazetteer.js';
@@ -80,6 +80,12 @@ const TITLE_PAY = /\s*[(\[]?(?:(?:R\$|[$€£₹]|USD|EUR|GBP)\s?\d(?:[\d.,]*\d)
 // German hours after the role: "… in Voll- oder Teilzeit (mind. 25 Std./Woche) …", "… in Teilzeit".
 const TITLE_HOURS = /\s+(?:in\s+)?(?:Voll-?\s*(?:oder|und|\/)\s*Teilzeit|Vollzeit|Teilzeit)\b.*$/i;
 
+/** "Mumbai/Jaipur/Punjab.": capitalised words joined by '/', at least one a known city. */
+function placeList(s: string): boolean {
+  const parts = s.replace(/[.]$/, '').split('/').map((p) => p.trim());
+  return parts.every((p) => /^[A-Z][\p{L}-]+(?: [A-Z][\p{L}-]+)?$/u.test(p)) && parts.some((p) => knownCity(p) !== null);
+}
+
 /** "Buchhalter:in in Berlin Süd": the place after " in " is where, not what. */
 function withoutPlaceTail(t: string): string {
   const m = /\s+in\s+([A-ZÀ-Þ][\p{L}.-]+)(?:\s+[\p{L}.-]+)?\s*(?:,.*)?$/u.exec(t);
@@ -91,7 +97,10 @@ export function cleanTitle(raw: string): string {
   t = t.replace(TITLE_PAY, '').replace(TITLE_HOURS, '').replace(/,\s*(?:remote|hybrid|on-?site|full[- ]time|part[- ]time)\s*$/i, '').trim();
   // A recruiter's subject line: "Java/Oracle Developer needed in Dallas, TX".
   t = t.replace(/\s+(?:needed|wanted|required)(?:\s+(?:in|at|for|asap|urgently|immediately)\b.*)?$/i, '');
-  t = withoutPlaceTail(t);
+  t = withoutPlaceTail(t).replace(CERTIFIED_LEAD, '');
+  // Naukri's " l " between the role and its places: "Evaluation Engineer l Mumbai/Jaipur/Punjab."
+  const ell = /^(.*?\S)\s+[lI]\s+(\S+(?:\s\S+)?)$/.exec(t);
+  if (ell && ROLE_NOUNS.test(ell[1] ?? '') && placeList(ell[2] ?? '')) t = ell[1] ?? t;
   // Pipes separate a title from page decorations: keep the first segment that names a role.
   if (t.includes('|')) {
     const parts = t.split('|').map((p) => p.trim());
@@ -118,15 +127,41 @@ export function cleanTitle(raw: string): string {
 
 // A chat ad's opening line: "[HIRING] Junior Frontend Developer (React) – Toronto, ON",
 // "Hiring: Data Analyst @ Acme | Remote", "We're hiring! Staff SRE - NYC".
-const HIRING_LINE = /^\W{0,3}(?:we['’]re hiring|we are hiring|now hiring|hiring|job opening|open role)\W{0,2}?(?:\]|:|\||[-–—]|!)\s*(\S.*)$/i;
-const HIRING_LINE_PARTS = /\s+[-–—|@·]\s+|\s+at\s+|(?<=\S)[–—](?=\S)|\s*\|\s*/;
+// "📌 Hiring Alert: …", "• Career Opportunity | …" open a social post the same way.
+const HIRING_LINE = /^\W{0,3}(?:we['’]re hiring|we are hiring|now hiring|urgent(?:ly)? hiring|hiring alert|job alert|career opportunity|job opportunity|job opening|open role|hiring)\W{0,2}?(?:\]|:|\||[-–—]|!)\s*(\S.*)$/i;
+/** Separators that always end the role: a pipe, '@', ' at ', a middle dot. */
+const HIRING_LINE_PARTS = /\s*\|\s*|\s+[@·]\s+|\s+at\s+/;
+/** A dash inside a part may end the role ("– Toronto, ON") or continue it ("Senior Manager - Construction"). */
+const DASH = /\s+[-–—]\s+|(?<=\S)[–—](?=\S)/;
+
+/** "Toronto, ON (on-site)", "NYC", "Riyadh", "Remote": where the job is, not what it is. */
+function isWhereOrHow(part: string): boolean {
+  const p = part.replace(/\([^)]*\)/g, '').replace(/\\n.*$/, '').trim();
+  const key = p.toLowerCase().replace(/[.!]+$/, '');
+  if (p === '' || NOISE_SEGMENT.test(p) || knownCity(key) !== null || isCountryName(key) || /^[A-Z]{2,4}$/.test(p)) return true;
+  const first = (key.split(',')[0] ?? '').trim();
+  return knownCity(first) !== null || /,\s*[A-Z]{2,3}\b/.test(p) || /\b(?:remote|hybrid|on-?site|anywhere|worldwide)\b/i.test(p);
+}
+
+/** The role in one part of a hiring line: from its role words through the dashed words that continue it. */
+function roleInPart(part: string): string | null {
+  const pieces = part.split(DASH);
+  const at = pieces.findIndex((p) => ROLE_NOUNS.test(p));
+  if (at < 0) return null;
+  let end = at + 1;
+  // Only a short piece continues the role; a place, an arrangement or a long run does not.
+  while (end < pieces.length && !isWhereOrHow(pieces[end] ?? '') && (pieces[end] ?? '').split(/\s+/).length <= 4 && !ROLE_NOUNS.test(pieces[end] ?? '')) end++;
+  return pieces.slice(at, end).join(' - ');
+}
 
 /** The role on a chat ad's "[HIRING] …" line: the part of it that names a role. */
 function hiringLineTitle(text: string): { title: string; line: string } | null {
   for (const line of linesOf(text).slice(0, 3)) {
     const m = HIRING_LINE.exec(line.text);
+    // A JSON string read as text keeps its "\n": the line ends there.
+    const rest = (m?.[1] ?? '').split('\\n')[0] ?? '';
     // A flattened paste runs on after the title: a part that long is not one.
-    const role = m?.[1]?.split(HIRING_LINE_PARTS).find((part) => ROLE_NOUNS.test(part) && part.split(/\s+/).length <= 10);
+    const role = rest.split(HIRING_LINE_PARTS).map(roleInPart).find((r): r is string => r !== null && r.split(/\s+/).length <= 10);
     if (role) return { title: role, line: line.text };
     // Hacker News "Who is hiring": "Acme | Senior Engineer | Denver, CO | REMOTE | $150k".
     const fields = FIELD_LINE.test(line.text) ? line.text.split(/\s*\|\s*/) : [];
@@ -148,6 +183,11 @@ function labelledTitle(text: string): { title: string; line: string } | null {
   }
   return null;
 }
+
+/** Three plural roles in a comma list: a call for several roles. */
+const ROLE_LIST = /\b[a-z]+(?:ers|ists|ants|ors|ects|ads)\s*,\s*(?:[a-z-]+\s+){0,3}[a-z]+(?:ers|ists|ants|ors|ects|ads)\s*,\s*(?:and\s+)?(?:[a-z-]+\s+){0,3}(?:[a-z]+(?:ers|ists|ants|ors|ects|ads)|more)\b/i;
+// "Board Certified/Eligible Family Medicine Physician": the certification asked for, not the title.
+const CERTIFIED_LEAD = /^(?:Board[- ]Certified(?:\s*\/\s*(?:Board[- ])?Eligible)?|BC\s*\/\s*BE)\s+/i;
 
 // Money then "for <Title>" at the end of a pay line.
 const PAY_FOR = /[$£€¥₹]\s?\d[\d,.]*\s*[kK]?.{0,60}?\bfor\s+(?:the\s+|a\s+|an\s+)?(?:role of\s+|position of\s+)?([A-Z][A-Za-z0-9.,/&()' -]{2,90}?)\s*\.?$/;
@@ -282,13 +322,18 @@ function findTitle(text: string, company: string | null): Found<string | null> {
     const m = PAY_FOR.exec(l.text);
     if (m && ROLE_NOUNS.test(m[1] ?? '')) { const r = accept(m[1] ?? '', l.text, 'pay line'); if (r) return r; }
   }
+  // "Loomis / developer / Full job description": a lower-case role line in the header.
+  const lower = block.titleIndex < 0 ? block.lines.slice(0, 3).find((l) => looksLikeLowerCaseTitle(l.text)) : undefined;
+  if (lower) { const r = accept(lower.text.replace(/(^|[\s/-])([a-z])/g, (_m, p: string, c: string) => p + c.toUpperCase()), lower.text, 'lower-case title line'); if (r) return r; }
   const standalone = standaloneTitle(body);
   if (standalone) { const r = accept(standalone.title, standalone.line, 'title line'); if (r) return r; }
   for (const s of sentencesOf(body)) {
+    // "the most tenacious designers, software engineers, product managers, and more": many roles, no one title.
+    if (ROLE_LIST.test(s.text)) continue;
     for (const re of PROSE) {
       const m = re.exec(s.text);
       if (!m) continue;
-      let t = tidyProseTitle(m[1] ?? '', re === SUBJECT_TITLE || re === ABOUT_ROLE);
+      let t = tidyProseTitle(m[1] ?? '', re === SUBJECT_TITLE || re === ABOUT_ROLE)?.replace(CERTIFIED_LEAD, '') ?? null;
       if (t === null) continue;
       if (company !== null && t.startsWith(`${company} `)) t = t.slice(company.length + 1);
       const named = ROLE_NOUNS.test(t) ? plausibleTitle(t) : null;

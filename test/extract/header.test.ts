@@ -123,3 +123,24 @@ describe('header lines of aggregator and e-mail pastes', () => {
     expect(extractCompany('Regards,\nJo\nGmail - Dallas\njo@gmail.com').value).toBeNull();
   });
 });
+
+describe('title: social posts, lower-case headers and role lists', () => {
+  it("keeps the words a dash adds to the role on a hiring line, not the place or the company", () => {
+    const body = '\nThe team runs large projects across the region.';
+    expect(extractTitle(`📌 Hiring Alert: Senior Manager - Construction | Nakheel Parks – Riyadh${body}`, null).value).toBe('Senior Manager - Construction');
+    expect(extractTitle(`Hiring: General Manager – Project (Commercial Real Estate)\\n📍 Location: Noida${body}`, null).value).toBe('General Manager - Project (Commercial Real Estate)');
+    expect(extractTitle(`[HIRING] Junior Frontend Developer (React) – Toronto, ON (on-site)${body}`, null).value).toBe('Junior Frontend Developer (React)');
+  });
+  it('reads a lower-case role line in a header', () => {
+    expect(extractTitle('Brinks Cargo\ndeveloper\n\nFull job description\nWith a network of 200 branches, we keep cash moving.', null).value).toBe('Developer');
+    expect(extractTitle('we need a developer\n\nDM me.', null).value).toBeNull();
+  });
+  it('gives no title when a post calls for a list of roles', () => {
+    const text = "We're looking for the most tenacious designers, software engineers, product managers, and more, who want to fix public services.";
+    expect(extractTitle(text, null).value).toBeNull();
+  });
+  it('takes a certification asked for, and a list of places after " l ", off the title', () => {
+    expect(extractTitle('Riverbend Health has an opening for a Board Certified/Eligible Family Medicine Physician to join our team.', null).value).toBe('Family Medicine Physician');
+    expect(cleanTitle('Urgent Hiring | Evaluation Engineer l Mumbai/Jaipur/Punjab.')).toBe('Evaluation Engineer');
+  });
+});
