@@ -66,6 +66,9 @@ const PHRASES: readonly Rule[] = [
   // A home-based role: UK Workday's "Homeworker - UK", "the position is home-based".
   { pattern: /\bhome[- ]?worker\b|\bhome[- ]based (?:role|position|job|work(?:ing)?|setup|employee|contract)\b|\b(?:role|position|job) is (?:fully )?home[- ]based\b/i, value: 'remote', detail: 'home-based', hint: /home/i },
   { pattern: /\b(fully[- ]remote|100% remote|remote[- ]first|all[- ]remote|remote[- ]only|work from anywhere|work (fully )?remotely|primarily telework|full[- ]time telework|remote (role|position|job|opportunity|team|company)|(role|position|job) (is|can be) (performed |done |based )?(fully |100% )?remote(ly)?|this is a remote|roles are remote|remote-friendly|distributed-first|full remote|t[ée]l[ée]travail (complet|total)|100 ?% t[ée]l[ée]travail|vollständig remote|100 ?% homeoffice|remote within|work from home(?!\s+(up to\s+)?([1-4]|one|two|three|four)\s+days?|\s+(days?|stipend|allowance|budget|perks?|equipment|setup|options?|flexibility|fridays?)\b)|open to remote|100 ?% remot[oa]|\[remot[oa]\]|totalmente remot[oa]|trabalho remoto|trabajo remoto|oder remote|remote oder|remote (candidates|applicants) (are )?(welcome|considered|encouraged)|remote or (in[- ]office|on-?site|in (our|the|one of our))|remote,? (US|USA|United States|Canada|UK|Europe|EMEA)|\(remote\)|remote \((US|USA|United States|Canada|UK|Europe|EMEA|[A-Z][a-z]+)\))\b|\(remote\)/i, value: 'remote', detail: 'remote phrase' },
+  // Spanish, Portuguese and French prose: "modalidad híbrida", "modelo híbrido", "trabajo presencial" (not "nube híbrida").
+  { pattern: /(?<!\b(?:nube|cloud|nuvem|infraestructura|infraestrutura|entorno|ambiente)s?\s)\b(?:h[ií]brid[oa]s?|hybride)(?![\p{L}])/iu, value: 'hybrid', detail: 'hybrid phrase', hint: /h[ií]brid|hybride/i },
+  { pattern: /\b(?:(?:trabajo|trabalho|modalidad|modalidade|modelo|puesto|vaga|100\s?%)\s+)presencial\b|\bpresencial(?:mente)? (?:en|em|na|no|nas|nos) (?:la |a |o |as |os |nuestra |nossa |nuestras |nossas )?(?:oficina|escrit[oó]rio|sede)/i, value: 'onsite', detail: 'on-site phrase', hint: /presencial/i },
   { pattern: /\b(in[- ]office|on-?site|in[- ]person)\b/i, value: 'onsite', detail: 'on-site mention', weak: true },
 ];
 
@@ -92,7 +95,7 @@ const NOT_THIS_ROLE = /\b(?:may|might|could) (?:\w+ ){0,4}(?:opportunit(?:y|ies)
 const PERK_FLEXIBILITY = /\b(?:flexib\w*|options?|when needed|as needed|occasional(?:ly)?|possibilit\w*|opportunit\w*|balance)\b/i;
 const FIXED_DAYS = /\b(?:[1-4]|one|two|three|four)\s+days?\b|\b(?:mon|tues|wednes|thurs|fri)days?\b/i;
 
-const WHERE_WORDS = /remote|from home|home[- ]?(?:worker|based)|this location|wfh|hybrid|office|site|person|days?\b|telework|anywhere|distributed|flexib|t[ée]l[ée]travail|homeoffice|home office|arbeiten|büro|presencial|remot[oa]/i;
+const WHERE_WORDS = /remote|from home|home[- ]?(?:worker|based)|h[ií]brid|hybride|presencial|this location|wfh|hybrid|office|site|person|days?\b|telework|anywhere|distributed|flexib|t[ée]l[ée]travail|homeoffice|home office|arbeiten|büro|presencial|remot[oa]/i;
 
 /**
  * Yes/no fields whose value sits on the next line or after a colon, as USAJobs and some ATS

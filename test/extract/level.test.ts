@@ -126,6 +126,9 @@ describe('level: criteria fields, rungs, other languages, students and ranges', 
     expect(levelFromTitle('Pessoa Desenvolvedora Fullstack Sênior')?.seniority).toBe('senior');
     expect(levelFromTitle('Desenvolvedor Back-end Pleno')?.seniority).toBe('mid');
     expect(levelFromTitle('Analista de Dados Júnior')?.seniority).toBe('entry');
+    expect(levelFromTitle('Praktikant (m/w/d) Marketing')?.seniority).toBe('intern');
+    expect(levelFromTitle('Becario Data Science')?.seniority).toBe('intern');
+    expect(levelFromTitle('Internal Auditor')).toBeNull();
   });
   it('reads a student job from its wording (a005 "Laufendes Studium", a044 "final year of university studies")', () => {
     expect(level(null, 'Dein Profil\nLaufendes Studium in Informatik, Wirtschaftsinformatik, Data Science oder vergleichbar')).toBe('intern');

@@ -68,3 +68,12 @@ describe('workplace: fixed office days, home workers, perks and field lines', ()
     expect(workplace('ed 84 days ago | | [–]\nCardbox | $60k part-time (20hr/wk) | Remote (PST ±5) | Fullstack, Rails & React.JS | https://getcardbox.com/')).toBe('remote');
   });
 });
+
+describe('workplace in Spanish and Portuguese prose', () => {
+  it('reads "modalidad híbrida" and "trabalho presencial", not a hybrid cloud ("nube híbrida")', () => {
+    expect(workplace('Ofrecemos modalidad híbrida: 3 días en oficina.')).toBe('hybrid');
+    expect(workplace('Modelo de trabalho híbrido.')).toBe('hybrid');
+    expect(workplace('Trabalho presencial no escritório da Paulista.')).toBe('onsite');
+    expect(workplace('Trabajarás con soluciones de nube híbrida en Azure.')).toBeNull();
+  });
+});

@@ -14,7 +14,7 @@ export interface LevelRule {
  */
 const MANAGER = String.raw`(?:manager|mgr|management)(?![A-Za-z])`;
 export const TITLE_LEVELS: readonly LevelRule[] = [
-  { pattern: /\b(intern|internship|co-?op|apprentice(ship)?|trainee|working student|werkstudent|stagiaire|summer student)\b/i, seniority: 'intern', track: 'ic' },
+  { pattern: /\b(intern|internship|co-?op|apprentice(ship)?|trainee|working student|werkstudent(in)?|stagiaire|summer student|praktikant(in)?|becari[oa]|practicante|estagi[aá]ri[oa]|alternant(e)?)(?![\p{L}])|인턴|实习/iu, seniority: 'intern', track: 'ic' },
   { pattern: /\b(s?e?vp|avp|vice[- ]president)\b/i, seniority: 'vp', track: 'manager' },
   { pattern: /\b(chief [a-z ]{0,30}officer|c[teiofd]o|ceo|cto|cfo|coo|cio|cpo|president)\b/i, seniority: 'executive', track: 'manager' },
   { pattern: /\b((senior|sr\.?|associate|executive|managing|group) )?director\b|\bhead of\b/i, seniority: 'director', track: 'manager' },
