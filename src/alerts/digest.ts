@@ -24,6 +24,8 @@ export interface Digest {
   title: string;
   summary: string;
   total: number;
+  /** False when the channel shared more than its log keeps in some hour: `total` is then a floor ("at least"). */
+  complete: boolean;
   /** Senior-most first; within a group, most recent first. */
   groups: DigestGroup[];
 }
@@ -54,7 +56,7 @@ function line(e: TeamEntry): DigestLine {
  * The digest of a channel's shares between `from` and `to`: one line per posting (its latest
  * share), grouped by level senior-most first, newest first within a group. Null when nothing was shared.
  */
-export function buildDigest(entries: readonly TeamEntry[], every: DigestEvery, from: Date, to: Date): Digest | null {
+export function buildDigest(entries: readonly TeamEntry[], every: DigestEvery, from: Date, to: Date, complete = true): Digest | null {
   const seen = new Set<string>();
   const inPeriod = [...entries]
     .filter((e) => e.at >= from.toISOString() && e.at < to.toISOString())
@@ -71,14 +73,16 @@ export function buildDigest(entries: readonly TeamEntry[], every: DigestEvery, f
   }
   const ordered = [...groups].sort((a, b) => b[1].rank - a[1].rank).map(([level, g]) => ({ level, lines: g.lines }));
   const total = inPeriod.length;
+  const atLeast = complete ? '' : 'at least ';
   const counts = ordered.map((g) => `${g.lines.length} ${g.level === NO_LEVEL ? 'with no level stated' : g.level.toLowerCase()}`).join(', ');
   return {
     every,
     from: from.toISOString(),
     to: to.toISOString(),
-    title: `Job postings digest: ${total} shared here ${PERIOD_WORDS[every]}`,
-    summary: `${total} posting${total === 1 ? '' : 's'}: ${counts}`,
+    title: `Job postings digest: ${atLeast}${total} shared here ${PERIOD_WORDS[every]}`,
+    summary: `${complete ? '' : 'At least '}${total} posting${total === 1 ? '' : 's'}: ${counts}`,
     total,
+    complete,
     groups: ordered,
   };
 }

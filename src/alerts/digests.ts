@@ -14,9 +14,6 @@ export interface DigestsLogger {
   warn(obj: object, msg: string): void;
 }
 
-/** The shares a digest reads: the channel's recent list holds this many at most. */
-const DIGEST_ENTRIES = 50;
-
 /**
  * Channel digests. `runDue` (called every minute by the app, or by a test with its own clock)
  * posts each digest whose time has come, once across every process on the store (a claim per
@@ -38,9 +35,10 @@ export class Digests {
   /** The digest a channel would get now for the period just ended (the playground's preview, and each run). */
   async preview(schedule: Pick<DigestSchedule, 'platform' | 'team' | 'channel' | 'kind' | 'every'>, at: Date): Promise<Digest | null> {
     const viewer = { platform: schedule.platform, team: schedule.team, channel: schedule.channel, user: '', kind: schedule.kind };
-    const entries = await this.store.recent(viewer, DIGEST_ENTRIES);
     const from = new Date(at.getTime() - DIGEST_PERIOD_MS[schedule.every]);
-    return buildDigest(entries.filter((e) => e.channel === schedule.channel), schedule.every, from, at);
+    // Every share of the period from the channel's hourly log, not its recent list (50 lines).
+    const { entries, complete } = await this.store.channelShares(viewer, from, at);
+    return buildDigest(entries, schedule.every, from, at, complete);
   }
 
   /** Post every digest due at `now` on the platforms connected here; how many were posted. */

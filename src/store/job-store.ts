@@ -6,7 +6,7 @@ import { textFingerprint } from '../fingerprint.js';
 import type { Entry, KeyValue } from './backend.js';
 import { bandKeys, minhash, similarity } from './near-dup.js';
 import { SealedRecords, type Sealer } from './sealed.js';
-import { indexBase, recentKey, visibleTo } from './scope.js';
+import { channelLogKey, indexBase, recentKey, visibleTo } from './scope.js';
 import {
   ShareSchema, TeamEntrySchema, type Known, type MessageRef, type Removed, type Share, type ShareRecord, type Store,
   type TeamEntry, type Viewer,
@@ -25,6 +25,13 @@ export const DEFAULT_RETENTION: Retention = { postingMs: 180 * DAY, messageMs: 1
 const MAX_SHARES = 50;
 const MAX_RECENT = 50;
 const MAX_BUCKET = 25;
+/**
+ * A channel's log (what its digest reads) keeps this many lines an hour: a weekly digest reads
+ * 169 hours, at most 16,900 lines, and says "at least" when an hour was full.
+ */
+export const MAX_LOG_HOUR = 100;
+/** The log outlives the longest digest period (a week) by a little, for a run that comes late. */
+const LOG_MS = 9 * DAY;
 /**
  * The team's search index is kept in segments: a share rewrites only the newest (at most
  * INDEX_SEGMENT entries) and a full one is set aside whole, so a share costs the same whether
@@ -193,12 +200,13 @@ export class JobStore implements Store {
     const refKey = `refs:${id}`;
     const sharesKey = `shares:${id}`;
     const recent = recentKey(share.platform, record.team, share.channel, share.kind);
+    const log = channelLogKey(share.platform, record.team, share.channel, share.kind, share.at);
     const index = indexKeys(indexBase(share.platform, record.team, share.channel, share.kind));
     const plan = record.isNew ? this.postingPlan(id, record.posting, record.canonicalUrl) : undefined;
     const buckets = plan?.buckets ?? [];
-    const read = [refKey, sharesKey, recent, index.head, index.segments, ...buckets];
+    const read = [refKey, sharesKey, recent, log, index.head, index.segments, ...buckets];
     await this.exclusive(read, async () => {
-      const [refsRaw, sharesRaw, recentRaw, headRaw, segmentsRaw, ...bucketsRaw] = await this.kv.getMany(read);
+      const [refsRaw, sharesRaw, recentRaw, logRaw, headRaw, segmentsRaw, ...bucketsRaw] = await this.kv.getMany(read);
       const keep = this.retention.postingMs;
       const writes: Entry[] = [...(plan?.writes(bucketsRaw) ?? []), { key: msgKey, value: id, ttlMs: this.retention.messageMs }];
       const shares = this.parse(sharesKey, sharesRaw, Shares) ?? [];
@@ -208,6 +216,8 @@ export class JobStore implements Store {
       const sameLine = (e: TeamEntry): boolean => e.postingId === entry.postingId && e.channel === entry.channel;
       const recentList = (this.parse(recent, recentRaw, Entries) ?? []).filter((e) => !sameLine(e));
       writes.push({ key: recent, value: [entry, ...recentList].slice(0, MAX_RECENT), ttlMs: keep });
+      const logList = (this.parse(log, logRaw, Entries) ?? []).filter((e) => !sameLine(e));
+      writes.push({ key: log, value: [entry, ...logList].slice(0, MAX_LOG_HOUR), ttlMs: Math.min(keep, LOG_MS) });
       const head = (this.parse(index.head, headRaw, Entries) ?? []).filter((e) => !sameLine(e));
       let dropped: string[] = [];
       if (head.length < INDEX_SEGMENT) {
@@ -225,7 +235,7 @@ export class JobStore implements Store {
       }
       const refs = this.parse(refKey, refsRaw, Ids) ?? [];
       // The index is named by its base key: forget() finds the segment the entry is in by then.
-      writes.push(...this.refWrite(refKey, refs, [msgKey, recent, index.base, ...(plan?.refs ?? [])]));
+      writes.push(...this.refWrite(refKey, refs, [msgKey, recent, log, index.base, ...(plan?.refs ?? [])]));
       await this.kv.setMany(writes);
       await Promise.all(dropped.map((key) => this.kv.delete(key)));
     });
@@ -235,6 +245,28 @@ export class JobStore implements Store {
     const key = recentKey(viewer.platform, viewer.team, viewer.channel, viewer.kind);
     const entries = (await this.read(key, Entries)) ?? [];
     return entries.filter((e) => visibleTo(scopedEntry(e, viewer.platform, viewer.team), viewer)).slice(0, limit);
+  }
+
+  /**
+   * Every share made in the viewer's channel from `from` (inclusive) to `to` (exclusive), newest
+   * first, from the channel's hourly log: one getMany of the hours in the period (169 for a
+   * week). `complete` is false when an hour held more shares than the log keeps (MAX_LOG_HOUR).
+   */
+  async channelShares(viewer: Viewer, from: Date, to: Date): Promise<{ entries: TeamEntry[]; complete: boolean }> {
+    const HOUR = 60 * 60 * 1000;
+    const keys: string[] = [];
+    for (let t = Math.floor(from.getTime() / HOUR) * HOUR; t < to.getTime(); t += HOUR) {
+      keys.push(channelLogKey(viewer.platform, viewer.team, viewer.channel, viewer.kind, new Date(t).toISOString()));
+    }
+    const [fromIso, toIso] = [from.toISOString(), to.toISOString()];
+    let complete = true;
+    const entries: TeamEntry[] = [];
+    for (const [i, raw] of (await this.kv.getMany(keys)).entries()) {
+      const hour = this.parse(keys[i] as string, raw, Entries) ?? [];
+      if (hour.length >= MAX_LOG_HOUR) complete = false;
+      entries.push(...hour.filter((e) => e.channel === viewer.channel && e.at >= fromIso && e.at < toIso && visibleTo(scopedEntry(e, viewer.platform, viewer.team), viewer)));
+    }
+    return { entries: entries.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)), complete };
   }
 
   /**
@@ -332,7 +364,11 @@ export class JobStore implements Store {
     const repliesKey = `replies:${platform}:${message.channel}:${message.messageId}`;
     const team = share?.team ?? '';
     const lists = share
-      ? await this.expandIndexes([recentKey(platform, team, message.channel, share.kind), indexBase(platform, team, message.channel, share.kind)])
+      ? await this.expandIndexes([
+          recentKey(platform, team, message.channel, share.kind),
+          channelLogKey(platform, team, message.channel, share.kind, share.at),
+          indexBase(platform, team, message.channel, share.kind),
+        ])
       : [];
     const refKey = `refs:${postingId}`;
     let result: Removed | undefined;

@@ -49,3 +49,12 @@ export function recentKey(platform: Platform, team: string, channel: string, kin
 export function indexBase(platform: Platform, team: string, channel: string, kind: ChannelKind | undefined): string {
   return kind === 'connect' ? `index:${platform}:connect:${channel}` : `index:${platform}:${team}`;
 }
+
+/**
+ * A channel's log for one UTC hour (`at` is an ISO time): every share made there in that hour,
+ * one line each, for its digest. Under the channel's recent list, so whatever forgets or purges
+ * team lines (forget, forgetTeam, purge) finds these too.
+ */
+export function channelLogKey(platform: Platform, team: string, channel: string, kind: ChannelKind | undefined, at: string): string {
+  return `${recentKey(platform, team, channel, kind)}:h:${at.slice(0, 13)}`;
+}

@@ -147,6 +147,11 @@ export interface Store {
   recordShare(record: ShareRecord): Promise<void>;
   /** The channel's latest shares (what `/jd recent` lists), as far as `viewer` may see them. */
   recent(viewer: Viewer, limit: number): Promise<TeamEntry[]>;
+  /**
+   * Every share made in the viewer's channel in [from, to), newest first (a digest's period);
+   * `complete` is false when the channel shared more in some hour than is kept for this.
+   */
+  channelShares(viewer: Viewer, from: Date, to: Date): Promise<{ entries: TeamEntry[]; complete: boolean }>;
   /** Shares matching every word of `query` that `viewer` may see, newest first. */
   search(viewer: Viewer, query: string, limit: number): Promise<TeamEntry[]>;
   /**
