@@ -172,7 +172,11 @@ function occurrences(text: string, name: string): number {
   return n;
 }
 
-export function extractCompany(text: string): Found<string | null> {
+/**
+ * `minScore`: the weight a name needs; a source that says it never names the company (Lever's
+ * API) still takes a name the posting gives as plainly as "At Hinge, we …" and keeps repeating.
+ */
+export function extractCompany(text: string, minScore = 0): Found<string | null> {
   const body = withoutOtherJobs(text);
   const block = titleBlockOf(body);
   for (const l of block.lines.slice(0, 4)) {
@@ -302,6 +306,23 @@ export function extractCompany(text: string): Found<string | null> {
     }
   }
   const best = [...scores.entries()].sort((a, b) => b[1].score - a[1].score || a[1].first - b[1].first)[0];
-  if (!best) return found(null, null, null);
-  return found(best[0], best[1].line, best[1].detail);
+  if (!best || best[1].score < minScore) return found(null, null, null);
+  return found(shortFormOf(body, best[0]), best[1].line, best[1].detail);
+}
+
+/**
+ * "CrowdStrike Services is seeking …" in a posting that says "CrowdStrike" on its own eight
+ * times: the longer name is a team of the employer the posting keeps naming. The first word is
+ * the name when it stands alone (not before another capitalised word) four times and three
+ * times as often as the full name.
+ */
+function shortFormOf(body: string, name: string): string {
+  const first = name.split(' ')[0] ?? name;
+  if (first === name || first.length < 4 || !/^[A-Z]/.test(first) || NAME_JOINERS.has(first.toLowerCase())) return name;
+  const escape = (x: string): string => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const alone = new RegExp(`(?<![A-Za-z0-9])${escape(first)}(?![A-Za-z0-9])(?!\\s+[A-Z0-9])`, 'g');
+  let n = 0;
+  for (let m = alone.exec(body); m !== null && n < 50; m = alone.exec(body)) n++;
+  const full = occurrences(body, name);
+  return n >= 4 && n >= 3 * Math.max(1, full) && normalName(first) !== null ? first : name;
 }

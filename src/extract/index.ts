@@ -29,6 +29,10 @@ function fromStructured<T>(value: T | null | undefined, field: string): Found<T>
   return found(value, null, `structured:${field}`, 'structured');
 }
 
+// The weight a name needs when the source says it never names the company: several plain
+// statements and repeats ("At Hinge, we", "Hinge is …", a dozen mentions), never one "BI tools".
+const SILENT_SOURCE_SCORE = 45;
+
 // Postings are a few kB; a cap keeps pathological input (a whole site pasted) bounded.
 const MAX_TEXT = 200_000;
 
@@ -45,7 +49,7 @@ export function extractPosting(text: string, opts: ExtractOptions = {}): Posting
 
   // A reader that knows the source never names the company (Lever's API) says so with null:
   // the text's guess ("BI" from "BI tools") is then not taken.
-  const company = keep('company', fromStructured(s.company, 'company') ?? (s.company === null ? found(null, null, null) : extractCompany(scan)));
+  const company = keep('company', fromStructured(s.company, 'company') ?? extractCompany(scan, s.company === null ? SILENT_SOURCE_SCORE : 0));
   // A page's own title field can still carry site noise ("… | LinkedIn").
   const title = keep('title', fromStructured(s.title ? cleanTitle(s.title) : s.title, 'title') ?? extractTitle(scan, company));
   const criteria = readCriteria(scan);

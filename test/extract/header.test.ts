@@ -144,3 +144,26 @@ describe('title: social posts, lower-case headers and role lists', () => {
     expect(cleanTitle('Urgent Hiring | Evaluation Engineer l Mumbai/Jaipur/Punjab.')).toBe('Evaluation Engineer');
   });
 });
+
+describe('company: the name the posting keeps using', () => {
+  it("takes the employer's short name over one team's longer name the posting says once", () => {
+    const text = [
+      'About the job',
+      '#WeAreHalcyon and our mission is to stop breaches. Halcyon leads the market.',
+      'About The Role',
+      'Halcyon Services is seeking a Platform Operations Specialist.',
+      '• Support Halcyon Cloud deployments.', '• Integrate Halcyon into existing tools.', '• Leverage Halcyon applications for customers.',
+      'Halcyon is committed to fair pay.',
+    ].join('\n');
+    expect(extractCompany(text).value).toBe('Halcyon');
+  });
+  it('keeps a two-word name whose first word the posting never uses alone', () => {
+    const text = 'Capital Harbor is seeking a Data Engineer.\nAt Capital Harbor, we build tools.\nCapital Harbor is an equal opportunity employer.';
+    expect(extractCompany(text).value).toBe('Capital Harbor');
+  });
+  it('asks more of the text when the source says it never names the company', () => {
+    const plain = 'Android Engineer III\nTrellis is the dating app designed to be deleted.\n\nAt Trellis, we’re on a mission to inspire connection. Trellis users trust us. Build the Trellis app with us. Trellis is growing.';
+    expect(extractCompany(plain, 45).value).toBe('Trellis');
+    expect(extractCompany('Data Analyst\n\nYou will build dashboards in BI tools. Experience with BI reporting.', 45).value).toBeNull();
+  });
+});
