@@ -104,6 +104,10 @@ export interface StartOptions {
    * one paste slow on purpose, so the time limit is tested whatever the core's patterns are.
    */
   coreWorker?: string | URL;
+  /** The clock shares and digests go by (default the real one): end-to-end tests move it to a digest's time. */
+  now?: () => Date;
+  /** How often due digests are looked for (default DIGEST_TICK_MS, a minute). */
+  digestTickMs?: number;
 }
 
 export async function startJobcard(config: Config, log: Logger, opts: StartOptions = {}): Promise<Running> {
@@ -152,6 +156,7 @@ export async function startJobcard(config: Config, log: Logger, opts: StartOptio
     maxBytes: config.JOBCARD_MAX_BYTES,
     admins: adminIds(config),
     log: log.child({ part: 'desk' }),
+    ...(opts.now ? { now: opts.now } : {}),
   });
 
   const parts: string[] = [];
@@ -242,10 +247,11 @@ export async function startJobcard(config: Config, log: Logger, opts: StartOptio
   }
 
   // Channel digests (/jd digest): every minute, what is due is posted by one process.
+  const now = opts.now ?? (() => new Date());
   const runDigests = (): void => {
-    desk.digests.runDue(new Date()).catch((err: unknown) => log.warn({ err: describeError(err) }, 'running digests failed; trying again in a minute'));
+    desk.digests.runDue(now()).catch((err: unknown) => log.warn({ err: describeError(err) }, 'running digests failed; trying again in a minute'));
   };
-  const digestTimer = setInterval(runDigests, DIGEST_TICK_MS).unref();
+  const digestTimer = setInterval(runDigests, opts.digestTickMs ?? DIGEST_TICK_MS).unref();
 
   const warming = new AbortController();
   if (config.JOBCARD_WARM_UP) {

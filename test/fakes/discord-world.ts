@@ -27,11 +27,13 @@ function guildOnShard(shard: number, count: number): string {
 
 /** Permission bits the tests use (Discord's values). */
 export const PERM = {
+  ManageChannels: 1n << 4n,
   AddReactions: 1n << 6n,
   ViewChannel: 1n << 10n,
   SendMessages: 1n << 11n,
   EmbedLinks: 1n << 14n,
   AttachFiles: 1n << 15n,
+  ManageMessages: 1n << 13n,
   ReadMessageHistory: 1n << 16n,
   UseApplicationCommands: 1n << 31n,
   CreatePublicThreads: 1n << 35n,
@@ -91,8 +93,11 @@ export interface DiscordWorld {
    * guild channel with guild_id and member; in a DM with neither (the user only as user_id).
    */
   react(channelId: string, messageId: string, emoji: string, user?: JsonObject): void;
-  /** Dispatch an APPLICATION_COMMAND interaction; returns its id and token. */
-  interact(data: JsonObject): { id: string; token: string };
+  /**
+   * Dispatch an APPLICATION_COMMAND interaction; returns its id and token. The member's
+   * permissions in the channel are View Channel and Send Messages, plus `permissions` (e.g. Manage Channels).
+   */
+  interact(data: JsonObject, permissions?: bigint): { id: string; token: string };
   /** Another member of the guild (GET /guilds/:g/members/:u and GET /users/:u know them). */
   addMember(username: string): JsonObject;
   /**
@@ -282,7 +287,7 @@ export async function startDiscordWorld(opts: WorldOptions = {}): Promise<Discor
         type: 0,
       });
     },
-    interact(data: JsonObject): { id: string; token: string } {
+    interact(data: JsonObject, permissions = 0n): { id: string; token: string } {
       const id = snowflake();
       const itoken = `token-${channelId}-${++interactions}`;
       gateway.dispatch('INTERACTION_CREATE', {
@@ -293,7 +298,7 @@ export async function startDiscordWorld(opts: WorldOptions = {}): Promise<Discor
         guild_id: guildId,
         channel_id: channelId,
         channel: { ...jobs },
-        member: { user: member, roles: [], joined_at: joinedAt, deaf: false, mute: false, flags: 0, permissions: (PERM.ViewChannel | PERM.SendMessages).toString() },
+        member: { user: member, roles: [], joined_at: joinedAt, deaf: false, mute: false, flags: 0, permissions: (PERM.ViewChannel | PERM.SendMessages | permissions).toString() },
         token: itoken,
         version: 1,
         app_permissions: (opts.botPermissions ?? BOT_PERMISSIONS).toString(),
