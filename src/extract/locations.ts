@@ -286,10 +286,10 @@ export function extractLocations(text: string): Found<string[]> {
   for (const field of fieldLine?.fields ?? []) {
     if (!fieldLine) break;
     // "| Remote |", "| ALL REMOTE |", "| Remote (US) |": the role's arrangement is its place.
-    if (/^(?:all |fully |100% )?remote\b/i.test(field.trim())) {
-      hits.push({ place: remoteWithRegion(field.trim().replace(/^(?:all|fully|100%)\s+/i, ''), ''), key: 'remote', at: fieldLine.line.start, line: fieldLine.line.text, weak: false, header: true });
-      continue;
-    }
+    // "SF, Remote ok for senior (US/CAN)": a remote piece beside the city.
+    const remote = field.split(/\s*,\s*/).find((x) => /^(?:all |fully |100% )?remote\b/i.test(x.trim()));
+    if (remote !== undefined) hits.push({ place: remoteWithRegion(remote.trim().replace(/^(?:all|fully|100%)\s+/i, ''), ''), key: 'remote', at: fieldLine.line.start + 1, line: fieldLine.line.text, weak: false, header: true });
+    if (/^(?:all |fully |100% )?remote\b/i.test(field.trim())) continue;
     const first = field.replace(/\s*\([^)]*\)/g, '').split(/\s*,\s*/)[0] ?? '';
     const p = placeOfName(first.trim(), { ...opts, minPopulation: 50_000 });
     if (p !== null) hits.push({ place: p.place, key: p.key, at: fieldLine.line.start, line: fieldLine.line.text, weak: false, bare: true, header: true });
@@ -342,7 +342,7 @@ export function extractLocations(text: string): Found<string[]> {
   const named = new Map(hits.filter((h) => h.bare !== true && h.key.startsWith('town:')).map((h) => [townName(h), h.key]));
   const kept = hits
     .filter((h) => !strong || !h.weak)
-    .filter((h) => !headed || h.header === true || ROLE_PLACE_TALK.test(h.line))
+    .filter((h) => !headed || h.header === true || h.key === 'remote' || ROLE_PLACE_TALK.test(h.line))
     .filter((h) => !(h.bare === true && named.has(townName(h)) && named.get(townName(h)) !== h.key))
     .sort((a, b) => a.at - b.at);
   const seen = new Set<string>();

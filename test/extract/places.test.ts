@@ -172,3 +172,13 @@ describe('where the role is, from layout and sentences', () => {
     expect(places('location: Hamburg\n\nRemote, Finance')).toEqual(['Hamburg, Germany']);
   });
 });
+
+describe('a remote piece beside the city', () => {
+  it('reads both the city and the remote option of a Hacker News field', () => {
+    expect(places('Terrastruct | Software Engineer | SF, Remote ok for senior (US/CAN) | Full-time | $120-$200K base')).toEqual(['San Francisco, CA', 'Remote']);
+  });
+
+  it('keeps a remote role\'s country over the towns of a telecommute line', () => {
+    expect(places('Multiplica Talent\n`💰 65k-95k USD` `🌎 TELECOMMUTE Mexico City, Mexico City, Mexico`')).toEqual(['Remote (Mexico)']);
+  });
+});
