@@ -424,6 +424,11 @@ describe('pay on real postings: one band per real band', () => {
     expect(found.map((b) => [b.location, b.min, b.max])).toEqual([['Reston, VA', 120000, 150000], [null, 100000, 140000]]);
     expect(found[1]?.note).toContain('other US locations');
   });
+  it('reads a field of a Hacker News line that leads with the figure (b029, Cardbox), not a funding or bonus field', () => {
+    expect(bands('Cardbox | $60k part-time (20hr/wk) | Remote (PST ±5) | Fullstack, Rails & React.JS | https://getcardbox.com/')).toEqual([band(60000, 60000, 'USD', 'year')]);
+    expect(bands('Acme | $10M ARR | Remote')).toEqual([]);
+    expect(bands('• $5,000 signing bonus')).toEqual([]);
+  });
   it('never takes a benefit amount for pay ("Fertility HRA (up to $10,000 per year)", issue 17, Ashby)', () => {
     expect(bands('Benefits\n- Fertility HRA (up to $10,000 per year)\n- 401(k) match')).toEqual([]);
   });

@@ -218,8 +218,10 @@ export function extractPayBands(text: string, opts: ExtractPayOptions = {}): Pay
         && (e.period !== null || (bandLike && (payAbove || isPayLine)) || (places.length > 0 && e.isRange)
           // A range on a short line ("Acme | Senior Engineer | Remote | $160k-$200k + equity") reads as its pay.
           || (e.isRange && n.length <= 200)
-          // A line that leads with the figure and says little else ("R$ 18.000,00 na modalidade PJ").
-          || (e.marked && e.start - sStart <= 2 && n.trim().length <= 60 && !/\d|\+/.test(n.slice(e.end)) && usdScale(e.min, currencyOf(e, thisLineCurrency, places, postingHints)) >= 500)
+          // A line, or one field of a "|" line, that leads with the figure and says little else
+          // ("R$ 18.000,00 na modalidade PJ", "Cardbox | $60k part-time (20hr/wk) | Remote").
+          || (e.marked && e.start - sStart <= 2 && n.slice(sStart, sEnd).trim().length <= 60 && !/\d|\+/.test(n.slice(e.end, sEnd).replace(/\([^()]*\)/g, ''))
+            && usdScale(e.min, currencyOf(e, thisLineCurrency, places, postingHints)) >= 500)
           // A chat message on one long line: "… fully remote, 120-150k USD depending on experience."
           || (e.isRange && e.marked && e.magnitude && e.min >= 10000 && !notPayAfter(n.slice(e.end)))));
       if (e.marked && !payContext) continue;
