@@ -44,8 +44,8 @@ export const MAX_WATCHES = 10;
 /** How long a lock on a shared record lives if its holder dies holding it. */
 const LOCK_MS = 5000;
 const LOCK_WAIT_MS = 25;
-/** How long "this person was alerted to this posting" is remembered. */
-const ALERTED_MS = 180 * 24 * 60 * 60 * 1000;
+/** How long watches and "this person was alerted to this posting" are kept unless the store says (its retention). */
+const DEFAULT_KEEP_MS = 180 * 24 * 60 * 60 * 1000;
 /** A digest run's claim outlives the longest period, so a late process never runs it again. */
 const DIGEST_CLAIM_MS = 8 * 24 * 60 * 60 * 1000;
 const DIGESTS_KEY = 'digests';
@@ -60,7 +60,15 @@ export type AddWatch = { ok: true; watch: Watch } | { ok: false; reason: 'too-ma
  * per run.
  */
 export class AlertMemory {
-  constructor(private readonly kv: KeyValue) {}
+  /**
+   * `keepMs` is the store's retention (JOBCARD_RETENTION_DAYS): an alert mark lives that long,
+   * a team's watches record that long after its last change, and purge() drops each watch
+   * saved before the retention's cutoff, like the shares.
+   */
+  constructor(
+    private readonly kv: KeyValue,
+    private readonly keepMs: number = DEFAULT_KEEP_MS,
+  ) {}
 
   /** Run `op` holding a lock on `name` (a claim with a short life), across every process on this backend. */
   private async locked<T>(name: string, op: () => Promise<T>): Promise<T> {
@@ -103,8 +111,8 @@ export class AlertMemory {
       if (next === null) return;
       const version = randomUUID();
       await this.kv.setMany([
-        { key: `watches:${platform}:${team}`, value: { version, watches: next } },
-        { key: `watches-version:${platform}:${team}`, value: version },
+        { key: `watches:${platform}:${team}`, value: { version, watches: next }, ttlMs: this.keepMs },
+        { key: `watches-version:${platform}:${team}`, value: version, ttlMs: this.keepMs },
       ]);
     });
   }
@@ -144,10 +152,10 @@ export class AlertMemory {
   async claimAlert(platform: string, user: string, names: readonly string[]): Promise<boolean> {
     const keys = names.map((n) => `alerted:${platform}:${user}:${n}`);
     const seen = await this.kv.getMany(keys);
-    const won = !seen.some((v) => v !== undefined && v !== null) && (await this.kv.claim(keys[0] as string, ALERTED_MS));
+    const won = !seen.some((v) => v !== undefined && v !== null) && (await this.kv.claim(keys[0] as string, this.keepMs));
     // Won or not, every name of this share now stands for the alert: a later edit of this very
     // message (a new text, a new posting id) must find it, whichever process sent the DM.
-    await this.kv.setMany(keys.slice(1).map((key) => ({ key, value: 1, ttlMs: ALERTED_MS })));
+    await this.kv.setMany(keys.slice(1).map((key) => ({ key, value: 1, ttlMs: this.keepMs })));
     return won;
   }
 
@@ -194,5 +202,39 @@ export class AlertMemory {
       if (!now.success || now.data.nextAt !== ran.nextAt || now.data.every !== ran.every) return;
       await this.kv.set(key, next);
     });
+  }
+
+  /** Drop every watch saved before `cutoffMs` (the retention's hourly sweep); how many went. */
+  async purge(cutoffMs: number): Promise<number> {
+    const cutoff = new Date(cutoffMs).toISOString();
+    let dropped = 0;
+    for (const key of await this.kv.keys('watches:')) {
+      const [, platform, ...rest] = key.split(':');
+      const team = rest.join(':');
+      if (!platform || !team) continue;
+      await this.changeWatches(platform, team, (all) => {
+        const left = all.filter((w) => w.createdAt >= cutoff);
+        dropped += all.length - left.length;
+        return left.length === all.length ? null : left;
+      });
+    }
+    return dropped;
+  }
+
+  /**
+   * Forget a workspace or server (the app was uninstalled there): its watches, the alert marks
+   * of its watchers, and its channels' digest schedules.
+   */
+  async forgetTeam(platform: string, team: string): Promise<void> {
+    const watchers = new Set((await this.teamRecord(platform, team)).watches.map((w) => w.user));
+    await this.locked(`watches:${platform}:${team}`, async () => {
+      await this.kv.delete(`watches:${platform}:${team}`);
+      await this.kv.delete(`watches-version:${platform}:${team}`);
+    });
+    for (const user of watchers) {
+      for (const key of await this.kv.keys(`alerted:${platform}:${user}:`)) await this.kv.delete(key);
+    }
+    const theirs = (await this.digests()).filter((d) => d.platform === platform && d.team === team);
+    for (const schedule of theirs) await this.setDigest(schedule.platform, schedule.channel, null);
   }
 }

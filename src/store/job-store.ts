@@ -79,7 +79,7 @@ export class JobStore implements Store {
     private readonly retention: Retention = DEFAULT_RETENTION,
     private readonly log?: StoreLogger,
   ) {
-    this.alerts = new AlertMemory(kv);
+    this.alerts = new AlertMemory(kv, retention.postingMs);
   }
 
   /** Read-modify-writes in flight, by key: updates of one key in this process run one after another. */
@@ -407,6 +407,8 @@ export class JobStore implements Store {
   async purge(cutoffMs: number): Promise<number> {
     const cutoff = new Date(cutoffMs).toISOString();
     const { count: purged } = await this.forgetSharesWhere((s) => s.at < cutoff);
+    // Watches follow the same retention (their alert marks expire with it).
+    await this.alerts.purge(cutoffMs);
     const lists = [...(await this.kv.keys('recent:')), ...(await this.kv.keys('index:'))].filter((k) => !k.endsWith(':segments'));
     for (const key of lists) {
       await this.exclusive([key], async () => {
@@ -428,6 +430,7 @@ export class JobStore implements Store {
    */
   async forgetTeam(platform: Platform, team: string): Promise<number> {
     const { count, postings } = await this.forgetSharesWhere((s) => s.platform === platform && s.team === team);
+    await this.alerts.forgetTeam(platform, team);
     const isTeamList = (key: string): boolean => key.startsWith(`recent:${platform}:${team}:`) || key === `index:${platform}:${team}` || key.startsWith(`index:${platform}:${team}:`);
     const lists = [...(await this.kv.keys(`recent:${platform}:${team}:`)), ...(await this.kv.keys(`index:${platform}:${team}:`)), `index:${platform}:${team}`];
     for (const key of lists) await this.exclusive([key], () => this.kv.delete(key));

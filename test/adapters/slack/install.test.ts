@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createSlackApp, type SlackApp } from '../../../adapters/slack/app.js';
 import { BOT_SCOPES, SlackInstallations } from '../../../adapters/slack/install.js';
+import { parseFilter } from '../../../src/alerts/filter.js';
+import { AlertMemory } from '../../../src/alerts/memory.js';
 import { Desk } from '../../../src/desk/index.js';
 import type { KeyValue } from '../../../src/store/backend.js';
 import { JobStore } from '../../../src/store/job-store.js';
@@ -155,6 +157,13 @@ describe.each(backends.list)('Add to Slack on $name', (backend) => {
     expect(globexCard.authorization).toBe(`Bearer ${globexToken}`);
     // Each workspace's URL came from auth.test with its own token.
     expect(run.api.callsTo('auth.test').map((c) => c.authorization)).toEqual(expect.arrayContaining([`Bearer ${acmeToken}`, `Bearer ${globexToken}`]));
+
+    // Someone in Acme watches and its channel has a digest: both go with the uninstall (checked below: no key names Acme).
+    const acmeAlerts = new AlertMemory(run.kv);
+    const remote = parseFilter('remote');
+    if (!remote.ok) throw new Error(remote.error);
+    await acmeAlerts.addWatch({ platform: 'slack', team: acme.team_id, user: acme.user_id, filter: remote.filter, text: 'remote', createdAt: new Date().toISOString() });
+    await acmeAlerts.setDigest('slack', acmeChannel, { platform: 'slack', team: acme.team_id, channel: acmeChannel, kind: 'public', every: 'weekly', nextAt: '2030-01-01T00:00:00.000Z', setBy: acme.user_id });
 
     // Acme removes the app: Slack revokes the token and sends app_uninstalled and tokens_revoked.
     run.api.revoke(acmeToken);
