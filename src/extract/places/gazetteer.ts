@@ -3,7 +3,7 @@
  * every country's names, and every country's first-level regions, looked up by name. The rows are
  * parsed into maps on first use, so a process that never reads a place pays nothing for them.
  */
-import { COUNTRY_ROWS, REGION_ROWS, TOWN_ROWS } from './gazetteer-data.js';
+import { COUNTRY_ROWS, NAME_ROWS, REGION_ROWS, TOWN_ROWS } from './gazetteer-data.js';
 import { AU_STATES, CA_PROVINCES, US_STATES } from '../tables/places.js';
 
 export interface Town {
@@ -20,12 +20,11 @@ export interface Town {
 }
 
 interface Index {
-  /** One row per town, biggest first; parsed into a Town only when looked up. */
-  rows: string[];
-  towns: (Town | undefined)[];
-  /** Name → its town's row, or -1 - k for the k-th list of rows when several towns share it. */
-  byName: Map<string, number>;
-  shared: number[][];
+  /** Where each town's row starts in TOWN_ROWS (biggest town first); parsed only when looked up. */
+  rowStarts: Int32Array;
+  towns: Map<number, Town>;
+  /** Where each line of NAME_ROWS starts: sorted keys, binary-searched, so no map of 40,000 names is built. */
+  nameStarts: Int32Array;
   countryByName: Map<string, string>;
   countryName: Map<string, string>;
   /** Region name or postal code → the regions so called ("Georgia" is a US state and a country). */
@@ -49,34 +48,17 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   else if (list[list.length - 1] !== value) list.push(value);
 }
 
+/** The start of every line of a text, in one pass. */
+function lineStarts(text: string): Int32Array {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  const starts = new Int32Array(n);
+  let k = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts[k++] = i + 1;
+  return starts;
+}
+
 function build(): Index {
-  const rows = TOWN_ROWS.split('\n');
-  const byName = new Map<string, number>();
-  const shared: number[][] = [];
-  // One number per name (most names are one town's), a list only where towns share a name.
-  const add = (key: string, i: number): void => {
-    const at = byName.get(key);
-    if (at === undefined) byName.set(key, i);
-    else if (at >= 0 && at !== i) {
-      byName.set(key, -1 - shared.length);
-      shared.push([at, i]);
-    } else if (at < 0) {
-      const list = shared[-1 - at];
-      if (list !== undefined && list[list.length - 1] !== i) list.push(i);
-    }
-  };
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i] ?? '';
-    // Rows are biggest first, so each name's list is too.
-    add(placeKey(row.slice(0, row.indexOf('\t'))), i);
-    let from = row.lastIndexOf('\t') + 1;
-    while (from < row.length) {
-      const bar = row.indexOf('|', from);
-      const to = bar < 0 ? row.length : bar;
-      add(placeKey(row.slice(from, to)), i);
-      from = to + 1;
-    }
-  }
   const countryByName = new Map<string, string>();
   const countryName = new Map<string, string>();
   for (const row of COUNTRY_ROWS.split('\n')) {
@@ -102,17 +84,38 @@ function build(): Index {
     const key = placeKey(name);
     push(regionByName, key, { country, code: postal.get(`${country}:${key}`) ?? '', name });
   }
-  return { rows, towns: [], byName, shared, countryByName, countryName, regionByName };
+  return { rowStarts: lineStarts(TOWN_ROWS), towns: new Map(), nameStarts: lineStarts(NAME_ROWS), countryByName, countryName, regionByName };
 }
 
 function townAt(ix: Index, i: number): Town {
-  let town = ix.towns[i];
+  let town = ix.towns.get(i);
   if (town === undefined) {
-    const [name = '', country = '', region = '', code = '', population = '0'] = (ix.rows[i] ?? '').split('\t');
+    const start = ix.rowStarts[i] ?? 0;
+    const end = i + 1 < ix.rowStarts.length ? (ix.rowStarts[i + 1] ?? 0) - 1 : TOWN_ROWS.length;
+    const [name = '', country = '', region = '', code = '', population = '0'] = TOWN_ROWS.slice(start, end).split('\t');
     town = { id: i, name, country, region, code, population: Number(population) };
-    ix.towns[i] = town;
+    ix.towns.set(i, town);
   }
   return town;
+}
+
+/** The rows of the towns a key names, by binary search over the sorted NAME_ROWS. */
+function rowsNamed(ix: Index, key: string): number[] {
+  let lo = 0;
+  let hi = ix.nameStarts.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const start = ix.nameStarts[mid] ?? 0;
+    const tab = NAME_ROWS.indexOf('\t', start);
+    const k = NAME_ROWS.slice(start, tab);
+    if (k === key) {
+      const end = mid + 1 < ix.nameStarts.length ? (ix.nameStarts[mid + 1] ?? 0) - 1 : NAME_ROWS.length;
+      return NAME_ROWS.slice(tab + 1, end).split(',').map(Number);
+    }
+    if (k < key) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return [];
 }
 
 function theIndex(): Index {
@@ -123,9 +126,7 @@ function theIndex(): Index {
 /** Every town of that name or alias, biggest first. */
 export function townsNamed(name: string): readonly Town[] {
   const ix = theIndex();
-  const at = ix.byName.get(placeKey(name));
-  if (at === undefined) return [];
-  return (at >= 0 ? [at] : ix.shared[-1 - at] ?? []).map((i) => townAt(ix, i));
+  return rowsNamed(ix, placeKey(name)).map((i) => townAt(ix, i));
 }
 
 /** The ISO code of a country however a posting spells it ("USA", "U.K.", "Deutschland"), or null. */
