@@ -12,6 +12,7 @@ export const ALERT_HELP = [
 ];
 
 const notice = (text: string): DeskReply => ({ kind: 'notice', text });
+const CHANNEL_MANAGERS_ONLY = "Only someone who can manage this channel (Manage Channels or Manage Messages) can turn its digest on or off. `/jd digest` says what it gets now.";
 
 /** Watches belong to a workspace or server: a Discord DM has neither. */
 function noTeam(ev: CommandEvent): boolean {
@@ -53,6 +54,9 @@ export async function unwatchCommand(memory: AlertMemory, ev: CommandEvent, arg:
 export async function digestCommand(memory: AlertMemory, ev: CommandEvent, arg: string, now: Date): Promise<DeskReply> {
   const word = arg.trim().toLowerCase();
   if ((ev.kind ?? 'private') === 'dm' || noTeam(ev)) return notice('Digests are for channels: run `/jd digest weekly` in the channel to summarise.');
+  const changes = word === 'off' || word === 'stop' || DigestEvery.safeParse(word).success;
+  // The channel's digest is the channel's: only who may manage it turns it on or off (anyone may ask what it is).
+  if (changes && ev.mayManageChannel === false) return notice(CHANNEL_MANAGERS_ONLY);
   if (word === 'off' || word === 'stop') {
     const had = await memory.digestOf(ev.platform, ev.channel);
     await memory.setDigest(ev.platform, ev.channel, null);

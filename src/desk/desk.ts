@@ -235,7 +235,11 @@ export class Desk {
     if (verb === 'forget' && rest.length <= 1) return this.forget(ev, more);
     if (verb === 'watch' && more.length <= MAX_WATCH_TEXT) return this.alertCommand(() => watchCommand(this.store.alerts, ev, more, this.now()));
     if (verb === 'unwatch' && rest.length <= 1) return this.alertCommand(() => unwatchCommand(this.store.alerts, ev, more));
-    if (verb === 'digest' && rest.length <= 1) return this.alertCommand(() => digestCommand(this.store.alerts, ev, more, this.now()));
+    if (verb === 'digest' && rest.length <= 1) {
+      // jobcard's own admins (JOBCARD_ADMINS) may set any channel's digest.
+      const asked = this.admins.has(ev.user) ? { ...ev, mayManageChannel: true } : ev;
+      return this.alertCommand(() => digestCommand(this.store.alerts, asked, more, this.now()));
+    }
 
     const origin: Origin = { ...ev, messageId: ev.messageId ?? `command:${this.now().getTime()}` };
     const urls = findUrls(arg);

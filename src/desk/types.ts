@@ -43,6 +43,12 @@ export interface CommandEvent extends Place {
   text: string;
   /** Admins may forget any posting. */
   isAdmin?: boolean;
+  /**
+   * Whether the person may manage this channel (Discord: Manage Channels or Manage Messages
+   * there), which turning its digest on or off takes. Undefined where the platform does not
+   * say (Slack: anyone in the channel may).
+   */
+  mayManageChannel?: boolean;
   /** The message a context-menu command was run on, if any. */
   messageId?: string | null;
   link?: string | null;

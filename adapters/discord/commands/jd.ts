@@ -39,6 +39,8 @@ export async function runJd(ctx: BotContext, interaction: ChatInputCommandIntera
     userName: invokerName(interaction),
     text: input,
     isAdmin: interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages) ?? false,
+    // The member's permissions in this channel: who may turn its digest on or off.
+    ...(interaction.memberPermissions ? { mayManageChannel: interaction.memberPermissions.any([PermissionFlagsBits.ManageChannels, PermissionFlagsBits.ManageMessages]) } : {}),
   };
   if (input === '') {
     // Help needs no work: answer at once, privately, without a public "thinking…".

@@ -2,7 +2,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { KeyValue } from '../../../src/store/backend.js';
 import { JobStore } from '../../../src/store/job-store.js';
 import { messageLimitErrors, type JsonObject, type RecordedRequest } from '../../fakes/discord-rest.js';
-import { snowflake } from '../../fakes/discord-world.js';
+import { PERM, snowflake } from '../../fakes/discord-world.js';
 import { storeBackends, unique } from '../../fakes/stores.js';
 import { fixture, pingsAllowed, seed, startHarness, type Harness } from './harness.js';
 
@@ -43,8 +43,8 @@ describe.each(backends.list)('Discord alerts and digests, memory on $name', (bac
   }
 
   /** Run `/jd <text>` as the world's member; resolves with the private answer. */
-  async function command(harness: Harness, text: string): Promise<string> {
-    const { token } = harness.world.interact(jd(text));
+  async function command(harness: Harness, text: string, permissions?: bigint): Promise<string> {
+    const { token } = harness.world.interact(jd(text), permissions);
     const note = await harness.world.rest.waitFor(followUp(token));
     expect(Number(note.body?.['flags']) & EPHEMERAL).toBe(EPHEMERAL);
     return String(note.body?.['content']);
@@ -132,11 +132,28 @@ describe.each(backends.list)('Discord alerts and digests, memory on $name', (bac
     expect(await command(harness, 'watch pay:lots')).toMatch(/“lots” is not a pay floor.*The form is/);
   });
 
+  it("only a member who may manage the channel turns its digest on or off; others get a private notice and change nothing", async () => {
+    const harness = await start();
+    const { world } = harness;
+    const refused = /Only someone who can manage this channel .* can turn its digest on or off/;
+    expect(await command(harness, 'digest weekly')).toMatch(refused);
+    expect(await harness.store.alerts.digestOf('discord', world.channelId)).toBeUndefined();
+    expect(await command(harness, 'digest daily', PERM.ManageMessages)).toMatch(/daily digest/);
+    expect(await command(harness, 'digest off')).toMatch(refused);
+    expect((await harness.store.alerts.digestOf('discord', world.channelId))?.every).toBe('daily');
+    // Anyone may ask what the channel gets.
+    expect(await command(harness, 'digest')).toMatch(/This channel gets a daily digest/);
+    expect(await command(harness, 'digest off', PERM.ManageChannels)).toBe('Digest stopped for this channel.');
+    expect(await harness.store.alerts.digestOf('discord', world.channelId)).toBeUndefined();
+    // Nothing of it was said in the channel.
+    expect(world.rest.requests.filter(postsIn(world.channelId))).toEqual([]);
+  });
+
   it('a weekly digest at its time: one embed in the channel, grouped by level, within limits; never twice', async () => {
     let clock = new Date('2026-12-07T09:00:00Z');
     const harness = await start(() => clock);
     const { world } = harness;
-    expect(await command(harness, 'digest weekly')).toMatch(/weekly digest.*2026-12-14 09:00 UTC/);
+    expect(await command(harness, 'digest weekly', PERM.ManageChannels)).toMatch(/weekly digest.*2026-12-14 09:00 UTC/);
     clock = new Date('2026-12-09T15:00:00Z');
     for (const text of [SENIOR_MLE, LEAD_PLANO, SR_MANAGER_NY]) await share(harness, world.channelId, world.member, marked(text));
     const cardsBefore = world.rest.requests.filter(postsIn(world.channelId)).length;
