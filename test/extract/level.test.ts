@@ -110,6 +110,8 @@ describe('level: criteria fields, rungs, other languages, students and ranges', 
     expect(level('Developer', 'Seniority level\nMid-Senior level\nEmployment type\nFull-time')).toBe('senior');
     expect(level('Developer', '#### Nível\n- Pleno\n- Sênior\n#### Local\nRemoto')).toBe('mid');
     expect(level('Developer', '#### Nível\n- Sênior')).toBe('senior');
+    expect(level('Developer', 'Career Level: Experienced (non-manager)')).toBe('mid');
+    expect(level('Developer', 'Job Level: Individual Contributor')).toBeNull();
     // A value that names no level is no level.
     expect(level('Developer', 'Experience level: 1 year')).toBeNull();
   });

@@ -111,7 +111,7 @@ const RANK: readonly Seniority[] = ['intern', 'entry', 'mid', 'senior', 'staff',
 
 /** A criteria value as a seniority ("Mid-Senior level" → senior), or null when it names none. */
 export function seniorityOfCriterion(value: string): Seniority | null {
-  const word = value.trim().replace(/^[-•*▪●◦]\s*/, '').replace(/[\s-]+level$/i, '').replace(/[.:]$/, '').trim();
+  const word = value.trim().replace(/^[-•*▪●◦]\s*/, '').replace(/\s*\([^)]*\)/g, '').replace(/[\s-]+level$/i, '').replace(/[.:]$/, '').trim();
   return CRITERIA_SENIORITY.find(([re]) => re.test(word))?.[1] ?? null;
 }
 
