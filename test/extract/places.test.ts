@@ -67,7 +67,7 @@ describe('reading a place list', () => {
   });
 
   it('does not read an unknown name beside a country as a town', () => {
-    expect(read('Electronic Engineering, Singapore')).toEqual([]);
+    expect(read('Electronic Engineering, Germany')).toEqual([]);
   });
 
   it('reads a state code before its city', () => {
@@ -180,5 +180,11 @@ describe('a remote piece beside the city', () => {
 
   it('keeps a remote role\'s country over the towns of a telecommute line', () => {
     expect(places('Multiplica Talent\n`💰 65k-95k USD` `🌎 TELECOMMUTE Mexico City, Mexico City, Mexico`')).toEqual(['Remote (Mexico)']);
+  });
+});
+
+describe('city-states', () => {
+  it('reads a city-state after an institution\'s name', () => {
+    expect(places('A Research Assistant position is available in the School of Electrical & Electronic Engineering, Nanyang Technological University, Singapore.')).toEqual(['Singapore']);
   });
 });

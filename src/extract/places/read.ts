@@ -173,6 +173,12 @@ export function placesOfList(chunks: readonly string[], opts: ReadOptions = {}):
       out.push(found);
       continue;
     }
+    // A city-state is its own town: "Nanyang Technological University, Singapore".
+    const cityState = country !== null && g.region === undefined ? findTown(countryNameOf(country), { country }) : null;
+    if (cityState !== null) {
+      out.push(townPlace(cityState, cityState.name));
+      continue;
+    }
     // A region written as a code of the US or Canada vouches for a town the gazetteer lacks.
     const region = g.region === undefined || !/^[A-Z]{2}$/.test(g.region) ? undefined : regionsNamed(g.region).find((r) => r.country === 'US' || r.country === 'CA');
     const name = opts.cleanTown ? opts.cleanTown(g.town) : g.town;
