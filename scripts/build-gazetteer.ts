@@ -197,7 +197,10 @@ function main(): void {
     '// First-level regions: country.code, English name.',
     `export const REGION_ROWS = ${JSON.stringify(regionRows.join('\n'))};`,
     '',
-  ].join('\n');
+  ]
+    .join('\n')
+    // An ASCII source is stored one byte a character; one accented letter would double it.
+    .replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   const target = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/extract/places/gazetteer-data.ts');
   writeFileSync(target, out);
   console.log(`gazetteer: ${towns.length} towns, ${countryRows.length} countries, ${regionRows.length} regions, ${(out.length / 1024).toFixed(0)} KiB -> ${target}`);
