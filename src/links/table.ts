@@ -60,14 +60,16 @@ function markdownRow(body: string, names: readonly string[]): string[] | null {
 
 /** The first row of a pasted table as a record keyed by its header, or null when the paste is no table. */
 export function parseTablePaste(text: string): Record<string, string> | null {
-  const trimmed = text.replace(/^\ufeff/, '').trimStart().slice(0, READ_MAX_CHARS);
-  const newline = trimmed.indexOf('\n');
+  // Every text paste passes here: its first line is read before anything is copied.
+  const start = /^\ufeff?\s*/.exec(text)?.[0].length ?? 0;
+  const newline = text.indexOf('\n', start);
   if (newline < 0) return null;
-  const header = headerOf(trimmed.slice(0, newline).replace(/\r$/, ''));
+  const header = headerOf(text.slice(start, newline).replace(/\r$/, ''));
   if (header === null) return null;
+  const trimmed = text.slice(start, start + READ_MAX_CHARS);
   let row: string[] | null = null;
   if (header.delimiter === '|') {
-    const rest = trimmed.slice(newline + 1).split('\n');
+    const rest = trimmed.slice(newline - start + 1).split('\n');
     if (rest.length > 0 && MARKDOWN_RULE.test(rest[0] ?? '')) rest.shift();
     row = markdownRow(rest.join('\n'), header.names);
   } else {

@@ -15,7 +15,8 @@ export interface PostgresCluster {
   close(): Promise<void>;
 }
 
-function binDir(): string | undefined {
+/** PostgreSQL's server binaries: POSTGRES_BIN_DIR, Debian's layout (newest first), or the usual bin folders. */
+export function postgresBinDir(): string | undefined {
   let debian: string[] = [];
   try {
     debian = readdirSync('/usr/lib/postgresql').sort((a, b) => Number(b) - Number(a)).map((v) => `/usr/lib/postgresql/${v}/bin`);
@@ -26,7 +27,7 @@ function binDir(): string | undefined {
 }
 
 /** Postgres refuses to run as root: as root, run it as `postgres`, or `nobody`. */
-function serverUser(): { uid: number; gid: number } | undefined {
+export function serverUser(): { uid: number; gid: number } | undefined {
   if (process.getuid?.() !== 0) return undefined;
   for (const name of ['postgres', 'nobody']) {
     try {
@@ -39,7 +40,8 @@ function serverUser(): { uid: number; gid: number } | undefined {
   return { uid: 65534, gid: 65534 };
 }
 
-async function freePort(): Promise<number> {
+/** A loopback port nothing listens on now (bound, then released). */
+export async function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const s = createServer().listen(0, '127.0.0.1', () => {
       const port = (s.address() as { port: number }).port;
@@ -49,7 +51,7 @@ async function freePort(): Promise<number> {
 }
 
 export async function startPostgresCluster(): Promise<PostgresCluster | null> {
-  const bin = binDir();
+  const bin = postgresBinDir();
   if (!bin) return null;
   const dir = mkdtempSync(join(tmpdir(), 'jobcard-pg-alerts-'));
   const user = serverUser();

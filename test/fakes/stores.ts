@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { KeyValue } from '../../src/store/backend.js';
 import { KeyvBackend } from '../../src/store/keyv-backend.js';
+import { freePort } from './postgres-cluster.js';
 
 /**
  * The real store backends an end-to-end test runs on: a SQLite file always; Redis on REDIS_URL,
@@ -19,15 +19,6 @@ export interface StoreBackend {
 }
 
 const redisBin = process.env.REDIS_SERVER_BIN ?? ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((p) => existsSync(p));
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** A redis-server on a free loopback port, with no persistence, ready to answer. */
 async function startRedis(): Promise<{ url: string; child: ChildProcess }> {
@@ -69,14 +60,13 @@ export async function storeBackends(): Promise<StoreBackends> {
   const dir = mkdtempSync(join(tmpdir(), 'jobcard-e2e-store-'));
   let files = 0;
   const list: StoreBackend[] = [{ name: 'SQLite', open: (name) => KeyvBackend.open(`sqlite://${join(dir, `${name ?? `store-${++files}`}.sqlite`)}`) }];
-  let redis: ChildProcess | undefined;
-  const redisUrl = process.env.REDIS_URL ?? (redisBin ? await startRedis().then((r) => ((redis = r.child), r.url)) : undefined);
-  if (redisUrl) list.push({ name: 'Redis', open: () => KeyvBackend.open(redisUrl) });
+  const redis = await testRedis();
+  if (redis) list.push({ name: 'Redis', open: () => KeyvBackend.open(redis.url) });
   if (process.env.POSTGRES_URL) list.push({ name: 'Postgres', open: () => KeyvBackend.open(process.env.POSTGRES_URL as string) });
   return {
     list,
     async close() {
-      redis?.kill('SIGKILL');
+      redis?.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

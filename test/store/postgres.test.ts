@@ -1,6 +1,5 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chownSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -9,6 +8,7 @@ import { Desk } from '../../src/desk/index.js';
 import type { KeyValue } from '../../src/store/backend.js';
 import { JobStore } from '../../src/store/job-store.js';
 import { KeyvBackend, type KeyvBackendOptions } from '../../src/store/keyv-backend.js';
+import { freePort, postgresBinDir, serverUser } from '../fakes/postgres-cluster.js';
 
 /**
  * The Postgres store against a server this file starts, stops and crashes itself (the shared
@@ -20,42 +20,7 @@ const BASE = fixture('base-posting.txt');
 const OTHER_JOB = fixture('other-job-same-company.txt');
 const place = { platform: 'slack' as const, team: 'T1', channel: 'C1' };
 
-function binDir(): string | undefined {
-  let debian: string[] = [];
-  try {
-    debian = readdirSync('/usr/lib/postgresql')
-      .sort((a, b) => Number(b) - Number(a))
-      .map((v) => `/usr/lib/postgresql/${v}/bin`);
-  } catch {
-    // Not Debian's layout.
-  }
-  const dirs = [process.env.POSTGRES_BIN_DIR, ...debian, '/usr/local/bin', '/usr/bin'];
-  return dirs.find((d): d is string => !!d && existsSync(join(d, 'initdb')) && existsSync(join(d, 'postgres')));
-}
-const BIN = binDir();
-
-/** Postgres refuses to run as root: as root, run it as the `postgres` system user, or `nobody`. */
-function serverUser(): { uid: number; gid: number } | undefined {
-  if (process.getuid?.() !== 0) return undefined;
-  for (const name of ['postgres', 'nobody']) {
-    try {
-      const id = (flag: string): number => Number(execFileSync('id', [flag, name], { encoding: 'utf8' }).trim());
-      return { uid: id('-u'), gid: id('-g') };
-    } catch {
-      // No such user: try the next.
-    }
-  }
-  return { uid: 65534, gid: 65534 };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
+const BIN = postgresBinDir();
 
 function exited(child: ChildProcess): Promise<void> {
   return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', () => r()));
